@@ -1,0 +1,85 @@
+/**
+ * The stateless function library: name, arity, documentation and the JavaScript the
+ * compiler emits for a call. Arguments arrive as already-compiled JS expressions; `t` is
+ * the time and `DT` the step inside generated code, `R` the runtime of runtime.ts.
+ * Adding a function adds one entry here and edits no switch elsewhere.
+ */
+export interface FunctionSpec {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly doc: string;
+  /** How units combine: result has the argument's units, is dimensionless, or other. */
+  readonly units: 'same' | 'dimensionless' | 'first' | 'product' | 'none';
+  emit(args: readonly string[]): string;
+}
+
+const math = (name: string, fn: string, doc: string, units: FunctionSpec['units'] = 'dimensionless', aliases?: string[]): FunctionSpec => ({
+  name, aliases, minArgs: 1, maxArgs: 1, doc, units, emit: (a) => `Math.${fn}(${a[0]})`,
+});
+
+const variadic = (name: string, joiner: (a: readonly string[]) => string, doc: string, units: FunctionSpec['units']): FunctionSpec => ({
+  name, minArgs: 1, maxArgs: Infinity, doc, units, emit: joiner,
+});
+
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  math('abs', 'abs', 'absolute value', 'same'),
+  math('exp', 'exp', 'e to the power x'),
+  math('ln', 'log', 'natural logarithm'),
+  math('log10', 'log10', 'base-10 logarithm'),
+  math('sqrt', 'sqrt', 'square root', 'none'),
+  math('sin', 'sin', 'sine (radians)'),
+  math('cos', 'cos', 'cosine (radians)'),
+  math('tan', 'tan', 'tangent (radians)'),
+  math('arcsin', 'asin', 'inverse sine', 'dimensionless', ['asin']),
+  math('arccos', 'acos', 'inverse cosine', 'dimensionless', ['acos']),
+  math('arctan', 'atan', 'inverse tangent', 'dimensionless', ['atan']),
+  math('sinh', 'sinh', 'hyperbolic sine'),
+  math('cosh', 'cosh', 'hyperbolic cosine'),
+  math('tanh', 'tanh', 'hyperbolic tangent'),
+  math('floor', 'floor', 'largest integer ≤ x', 'same', ['int']),
+  math('ceil', 'ceil', 'smallest integer ≥ x', 'same'),
+  math('trunc', 'trunc', 'integer part, towards zero (Vensim INTEGER)', 'same'),
+  math('sign', 'sign', '-1, 0 or 1', 'dimensionless'),
+  { name: 'round', minArgs: 1, maxArgs: 1, doc: 'nearest integer, halves away from zero', units: 'same', emit: (a) => `R.round(${a[0]})` },
+  { name: 'log', minArgs: 1, maxArgs: 2, doc: 'log(x) natural logarithm; log(x, base)', units: 'dimensionless',
+    emit: (a) => (a.length === 1 ? `Math.log(${a[0]})` : `(Math.log(${a[0]}) / Math.log(${a[1]}))`) },
+  { name: 'pow', aliases: ['power'], minArgs: 2, maxArgs: 2, doc: 'a to the power b', units: 'none', emit: (a) => `Math.pow(${a[0]}, ${a[1]})` },
+  { name: 'mod', aliases: ['modulo'], minArgs: 2, maxArgs: 2, doc: 'floored modulo (sign of the divisor)', units: 'first', emit: (a) => `R.mod(${a[0]}, ${a[1]})` },
+  variadic('min', (a) => (a.length === 1 ? `(${a[0]})` : `Math.min(${a.join(', ')})`), 'smallest argument', 'same'),
+  variadic('max', (a) => (a.length === 1 ? `(${a[0]})` : `Math.max(${a.join(', ')})`), 'largest argument', 'same'),
+  variadic('sum', (a) => `(${a.join(' + ')})`, 'sum of the arguments', 'same'),
+  variadic('prod', (a) => `(${a.join(' * ')})`, 'product of the arguments', 'product'),
+  { name: 'xidz', minArgs: 3, maxArgs: 3, doc: 'a / b, or x when b = 0', units: 'none', emit: (a) => `R.xidz(${a[0]}, ${a[1]}, ${a[2]})` },
+  { name: 'zidz', minArgs: 2, maxArgs: 2, doc: 'a / b, or 0 when b = 0', units: 'none', emit: (a) => `R.zidz(${a[0]}, ${a[1]})` },
+  { name: 'safediv', minArgs: 2, maxArgs: 3, doc: 'a / b, or x (default 0) when b = 0', units: 'none',
+    emit: (a) => `R.xidz(${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
+  { name: 'quantum', minArgs: 2, maxArgs: 2, doc: 'q · trunc(x / q)', units: 'first', emit: (a) => `R.quantum(${a[0]}, ${a[1]})` },
+  { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(t, ${a[0]}, ${a[1]})` },
+  { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
+    emit: (a) => `R.ramp(t, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },
+  { name: 'pulse', minArgs: 2, maxArgs: 3, doc: 'XMILE PULSE(magnitude, first[, interval]): area magnitude over one dt', units: 'none',
+    emit: (a) => `R.pulse(t, DT, ${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
+  { name: 'pulse_train', minArgs: 4, maxArgs: 4, doc: 'Vensim PULSE TRAIN(start, width, interval, end)', units: 'dimensionless',
+    emit: (a) => `R.pulseTrain(t, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
+];
+
+const byName: ReadonlyMap<string, FunctionSpec> = new Map(
+  FUNCTIONS.flatMap((f) => [[f.name, f] as const, ...(f.aliases ?? []).map((a) => [a, f] as const)]),
+);
+
+export function functionSpec(name: string): FunctionSpec | undefined {
+  return byName.get(name);
+}
+
+export function functionNames(): string[] {
+  return [...byName.keys()];
+}
+
+/** Names usable without arguments in equations, and the JS they compile to. */
+export const RESERVED: ReadonlyMap<string, string> = new Map([
+  ['time', 't'], ['dt', 'DT'], ['time_step', 'DT'],
+  ['starttime', 'START'], ['initial_time', 'START'], ['stoptime', 'STOP'], ['final_time', 'STOP'],
+  ['saveper', 'SAVEPER'], ['pi', 'Math.PI'], ['e', 'Math.E'], ['inf', 'Infinity'], ['nan', 'NaN'],
+]);

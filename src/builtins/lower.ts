@@ -1,0 +1,171 @@
+/**
+ * Lowers a Model into a Program: parses every equation, resolves names (with did-you-mean),
+ * checks arities, turns lookup calls into explicit `lookup(table, x)` calls, and expands
+ * stateful builtins into helper nodes. All problems come back as diagnostics at once.
+ */
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { didYouMean } from '../core/names.js';
+import { mapExpr, type Expr } from '../expr/ast.js';
+import { parseEquation } from '../expr/parse.js';
+import type { Model, Variable } from '../model/types.js';
+import { functionNames, functionSpec, RESERVED } from './functions.js';
+import type { Program, ProgramNode } from './program.js';
+import { statefulNames, statefulSpec, type TemplateContext } from './stateful.js';
+import { applyNonNegative, indexVariables } from './structure.js';
+import { foldConstant } from './fold.js';
+
+export interface LowerResult {
+  readonly program?: Program;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function lowerModel(model: Model): LowerResult {
+  const diagnostics: Diagnostic[] = [];
+  const { vars, rates } = indexVariables(model, diagnostics);
+  const nodes: ProgramNode[] = [];
+  const helperCount = new Map<string, number>();
+  const helpers = new Set<string>();
+
+  for (const v of vars.values()) {
+    const where = { file: v.origin?.file ?? model.file, line: v.origin?.line, column: v.origin?.column, variable: v.name };
+    const resolver = (field: string, text: string, inInitial: boolean): Expr | undefined => {
+      const parsed = quickNumber(text) ?? parseEquation(text, { ...where, field });
+      if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); return undefined; }
+      const ctx = templateContext(v, helperCount, vars);
+      return resolve(parsed.expr, { vars, ctx, nodes, diagnostics, where: { ...where, field }, inInitial, helpers });
+    };
+    switch (v.kind) {
+      case 'constant':
+        nodes.push({ id: v.id, name: v.name, kind: 'constant', helper: false, value: v.value, units: v.units, variable: v });
+        break;
+      case 'lookup':
+        nodes.push({ id: v.id, name: v.name, kind: 'lookup', helper: false, table: v.table, units: v.units, variable: v });
+        break;
+      case 'stock': {
+        const equation = resolver('initial', v.initial, true);
+        nodes.push({ id: v.id, name: v.name, kind: 'stock', helper: false, equation, rate: rates.get(v.id), units: v.units, variable: v });
+        break;
+      }
+      default: {
+        const equation = resolver('equation', v.equation, false);
+        nodes.push({ id: v.id, name: v.name, kind: v.kind, helper: false, equation, table: v.gf, units: v.units, variable: v });
+      }
+    }
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  applyNonNegative(nodes, vars);
+  return { program: { nodes, byId: new Map(nodes.map((n) => [n.id, n])) }, diagnostics };
+}
+
+function quickNumber(text: string): { expr: Expr; diagnostics: Diagnostic[] } | undefined {
+  const t = text.trim();
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return undefined;
+  return { expr: { kind: 'num', value: Number(t) }, diagnostics: [] };
+}
+
+function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>): TemplateContext {
+  return {
+    fresh(label) {
+      const k = (counts.get(v.id) ?? 0) + 1;
+      counts.set(v.id, k);
+      return { id: `${v.id}#${k}`, name: `${v.name} ${label} #${k}` };
+    },
+    constantValue: (e) => foldConstant(e, vars),
+  };
+}
+
+interface ResolveState {
+  readonly vars: ReadonlyMap<string, Variable>;
+  readonly ctx: TemplateContext;
+  readonly nodes: ProgramNode[];
+  readonly diagnostics: Diagnostic[];
+  readonly where: Partial<Diagnostic>;
+  readonly inInitial: boolean;
+  /** Ids of helper nodes created so far (valid reference targets). */
+  readonly helpers: Set<string>;
+}
+
+/** Resolves names and calls bottom-up; stateful calls become references to helper nodes. */
+function resolve(expr: Expr, s: ResolveState): Expr | undefined {
+  let ok = true;
+  const fail = (code: string, message: string, hint?: string) => {
+    ok = false;
+    s.diagnostics.push(error(code, message, { ...s.where, hint }));
+  };
+  const out = mapExpr(expr, (node) => {
+    if (node.kind === 'ref') {
+      const v = s.vars.get(node.id);
+      if (!v && !RESERVED.has(node.id) && !s.helpers.has(node.id)) {
+        const guess = didYouMean(node.id, [...s.vars.keys(), ...RESERVED.keys()]);
+        fail('unknown-variable', `unknown variable '${node.name}'`, guess ? `did you mean '${s.vars.get(guess)?.name ?? guess}'?` : 'define it or check the spelling');
+      }
+      return node;
+    }
+    if (node.kind !== 'call') return node;
+    return resolveCall(node, s, fail) ?? node;
+  });
+  if (ok) checkLookupUses(out, s.vars, fail);
+  return ok ? out : undefined;
+}
+
+/** A lookup may only appear as the table of a lookup() call. */
+function checkLookupUses(e: Expr, vars: ReadonlyMap<string, Variable>, fail: (c: string, m: string, h?: string) => void): void {
+  const visit = (n: Expr, asTable: boolean): void => {
+    if (n.kind === 'ref') {
+      const v = vars.get(n.id);
+      if (v?.kind === 'lookup' && !asTable) fail('lookup-without-input', `the lookup '${v.name}' is used without an input`, `call it as ${n.id}(x)`);
+    } else if (n.kind === 'call') n.args.forEach((a, i) => visit(a, n.fn === 'lookup' && i === 0));
+    else if (n.kind === 'unary') visit(n.arg, false);
+    else if (n.kind === 'binary') { visit(n.left, false); visit(n.right, false); }
+    else if (n.kind === 'if') { visit(n.cond, false); visit(n.then, false); visit(n.else, false); }
+  };
+  visit(e, false);
+}
+
+function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: string, m: string, h?: string) => void): Expr | undefined {
+  const arity = (min: number, max: number) => {
+    if (node.args.length >= min && node.args.length <= max) return true;
+    const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
+    fail('wrong-argument-count', `${node.fn}() takes ${want} argument${want === '1' ? '' : 's'}, got ${node.args.length}`);
+    return false;
+  };
+  const table = s.vars.get(node.fn);
+  if (table?.kind === 'lookup') return arity(1, 1) ? { kind: 'call', fn: 'lookup', args: [{ kind: 'ref', id: table.id, name: table.name }, node.args[0]] } : undefined;
+  if (node.fn === 'lookup') {
+    if (!arity(2, 2)) return undefined;
+    const t = node.args[0];
+    if (t.kind !== 'ref' || s.vars.get(t.id)?.kind !== 'lookup') fail('not-a-lookup', 'the first argument of lookup() must name a lookup');
+    return undefined;
+  }
+  const pure = functionSpec(node.fn);
+  if (pure) { arity(pure.minArgs, pure.maxArgs); return undefined; }
+  const stateful = statefulSpec(node.fn);
+  if (!stateful) {
+    const guess = didYouMean(node.fn, [...functionNames(), ...statefulNames(), ...[...s.vars.values()].filter((v) => v.kind === 'lookup').map((v) => v.id)]);
+    fail('unknown-function', `unknown function '${node.fn}'`, guess ? `did you mean '${guess}'?` : 'see docs/equations.md for the functions');
+    return undefined;
+  }
+  if (!arity(stateful.minArgs, stateful.maxArgs)) return undefined;
+  if (s.inInitial && (stateful.name === 'init')) return node.args[0];
+  let order = 1;
+  if (stateful.orderArg !== undefined) {
+    const n = s.ctx.constantValue(node.args[stateful.orderArg]);
+    if (n === undefined || !(n >= 1) || n > 1000) {
+      fail('bad-order', `the order of ${node.fn}() must be a constant between 1 and 1000`, 'use a number or a constant');
+      return undefined;
+    }
+    order = Math.round(n);
+  }
+  const expansion = stateful.expand(node.args, s.ctx, order);
+  for (const helper of expansion.nodes) s.helpers.add(helper.id);
+  for (const helper of expansion.nodes) {
+    const sub = { ...s, inInitial: false };
+    const fix = (e: Expr | undefined, initial = false) => (e ? resolve(e, { ...sub, inInitial: initial }) : undefined);
+    s.nodes.push({
+      ...helper,
+      equation: fix(helper.equation, helper.kind === 'stock' || helper.kind === 'init' || helper.kind === 'pipeline' || helper.kind === 'previous'),
+      rate: fix(helper.rate), source: fix(helper.source), delay: fix(helper.delay, true),
+    });
+  }
+  return resolve(expansion.result, { ...s, inInitial: false });
+}

@@ -1,0 +1,131 @@
+/**
+ * Stateful builtins as small stock-and-flow templates (DESIGN: "SMOOTH3 *is* three
+ * stocks"). Each template returns the helper nodes it adds and the expression that replaces
+ * the call. Semantics, including what happens when a time argument changes mid-run, are
+ * written out in docs/builtins.md.
+ */
+import { bin, call, num, ref, type Expr } from '../expr/ast.js';
+import type { ProgramNode } from './program.js';
+
+export interface Expansion {
+  readonly nodes: ProgramNode[];
+  readonly result: Expr;
+}
+
+/** Context a template needs: fresh helper ids, and constant folding for orders (n). */
+export interface TemplateContext {
+  /** A new helper node id and display name, unique in the model. */
+  fresh(label: string): { id: string; name: string };
+  /** The value of an expression made only of numbers and constants, if it is one. */
+  constantValue(e: Expr): number | undefined;
+}
+
+export interface StatefulSpec {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  readonly minArgs: number;
+  readonly maxArgs: number;
+  readonly doc: string;
+  /** Index of an argument that must be a constant positive integer (the order n). */
+  readonly orderArg?: number;
+  expand(args: readonly Expr[], ctx: TemplateContext, order: number): Expansion;
+}
+
+const stock = (h: { id: string; name: string }, initial: Expr, rate: Expr): ProgramNode => ({
+  ...h, kind: 'stock', helper: true, equation: initial, rate,
+});
+const aux = (h: { id: string; name: string }, equation: Expr): ProgramNode => ({ ...h, kind: 'aux', helper: true, equation });
+const r = (h: { id: string; name: string }): Expr => ref(h.id, h.name);
+const div = (a: Expr, b: Expr) => bin('/', a, b);
+
+/** n first-order exponential smooths in series, each with time T/n (information delay). */
+function smoothChain(input: Expr, time: Expr, n: number, init: Expr, ctx: TemplateContext, label: string): Expansion {
+  const stageTime = n === 1 ? time : div(time, num(n));
+  const nodes: ProgramNode[] = [];
+  let upstream = input;
+  for (let k = 1; k <= n; k++) {
+    const h = ctx.fresh(n === 1 ? label : `${label} stage ${k}`);
+    nodes.push(stock(h, init, div(bin('-', upstream, r(h)), stageTime)));
+    upstream = r(h);
+  }
+  return { nodes, result: upstream };
+}
+
+/** n stocks of material in transit, each drained at stock/(T/n) (material delay). */
+function delayChain(input: Expr, time: Expr, n: number, init: Expr, ctx: TemplateContext, label: string): Expansion {
+  const stageTime = n === 1 ? time : div(time, num(n));
+  const nodes: ProgramNode[] = [];
+  let inflow = input;
+  for (let k = 1; k <= n; k++) {
+    const s = ctx.fresh(n === 1 ? label : `${label} stage ${k}`);
+    const o = ctx.fresh(n === 1 ? `${label} outflow` : `${label} outflow ${k}`);
+    nodes.push(stock(s, bin('*', init, stageTime), bin('-', inflow, r(o))));
+    nodes.push(aux(o, div(r(s), stageTime)));
+    inflow = r(o);
+  }
+  return { nodes, result: inflow };
+}
+
+function initArg(args: readonly Expr[], index: number): Expr {
+  return args[index] ?? call('init', args[0]);
+}
+
+/** Average for TREND/FORECAST, initialised so the initial trend is `initTrend`. */
+function trendParts(args: readonly Expr[], ctx: TemplateContext, label: string) {
+  const [input, time] = args;
+  const initTrend = args[2] ?? num(0);
+  const avgInit = div(call('init', input), bin('+', num(1), bin('*', call('init', initTrend), call('init', time))));
+  const avg = smoothChain(input, time, 1, avgInit, ctx, `${label} average`);
+  const trend = call('zidz', bin('-', input, avg.result), bin('*', time, call('abs', avg.result)));
+  return { nodes: avg.nodes, trend };
+}
+
+export const STATEFUL: readonly StatefulSpec[] = [
+  { name: 'smooth', aliases: ['smth1', 'smooth1', 'smoothi'], minArgs: 2, maxArgs: 3, doc: 'first-order exponential smooth',
+    expand: (a, ctx) => smoothChain(a[0], a[1], 1, initArg(a, 2), ctx, 'smooth') },
+  { name: 'smooth3', aliases: ['smth3', 'smooth3i'], minArgs: 2, maxArgs: 3, doc: 'third-order exponential smooth',
+    expand: (a, ctx) => smoothChain(a[0], a[1], 3, initArg(a, 2), ctx, 'smooth3') },
+  { name: 'smoothn', aliases: ['smthn', 'smooth_n'], minArgs: 3, maxArgs: 4, orderArg: 2, doc: 'n-th order exponential smooth',
+    expand: (a, ctx, n) => smoothChain(a[0], a[1], n, initArg(a, 3), ctx, `smooth${n}`) },
+  { name: 'delay1', aliases: ['delay1i'], minArgs: 2, maxArgs: 3, doc: 'first-order material delay',
+    expand: (a, ctx) => delayChain(a[0], a[1], 1, initArg(a, 2), ctx, 'delay1') },
+  { name: 'delay3', aliases: ['delay3i'], minArgs: 2, maxArgs: 3, doc: 'third-order material delay',
+    expand: (a, ctx) => delayChain(a[0], a[1], 3, initArg(a, 2), ctx, 'delay3') },
+  { name: 'delayn', aliases: ['delay_n'], minArgs: 3, maxArgs: 4, orderArg: 2, doc: 'n-th order material delay',
+    expand: (a, ctx, n) => delayChain(a[0], a[1], n, initArg(a, 3), ctx, `delay${n}`) },
+  { name: 'trend', minArgs: 2, maxArgs: 3, doc: 'fractional rate of change of the input per time unit',
+    expand: (a, ctx) => { const p = trendParts(a, ctx, 'trend'); return { nodes: p.nodes, result: p.trend }; } },
+  { name: 'forecast', aliases: ['forcst'], minArgs: 3, maxArgs: 4, doc: 'input extrapolated `horizon` ahead along its trend',
+    expand: (a, ctx) => {
+      const p = trendParts([a[0], a[1], a[3] ?? num(0)], ctx, 'forecast');
+      return { nodes: p.nodes, result: bin('*', a[0], bin('+', num(1), bin('*', p.trend, a[2]))) };
+    } },
+  { name: 'delay_fixed', aliases: ['delay', 'delayfixed'], minArgs: 2, maxArgs: 3, doc: 'pipeline delay: the input exactly `time` ago',
+    expand: (a, ctx) => {
+      const h = ctx.fresh('delay fixed');
+      return { nodes: [{ ...h, kind: 'pipeline', helper: true, source: a[0], delay: a[1], equation: initArg(a, 2) }], result: r(h) };
+    } },
+  { name: 'init', aliases: ['initial'], minArgs: 1, maxArgs: 1, doc: 'value at the start time',
+    expand: (a, ctx) => {
+      if (a[0].kind === 'num') return { nodes: [], result: a[0] };
+      const h = ctx.fresh('init');
+      return { nodes: [{ ...h, kind: 'init', helper: true, equation: a[0] }], result: r(h) };
+    } },
+  { name: 'previous', minArgs: 1, maxArgs: 2, doc: 'value at the previous time step',
+    expand: (a, ctx) => {
+      const h = ctx.fresh('previous');
+      return { nodes: [{ ...h, kind: 'previous', helper: true, source: a[0], equation: a[1] ?? num(0) }], result: r(h) };
+    } },
+];
+
+const byName: ReadonlyMap<string, StatefulSpec> = new Map(
+  STATEFUL.flatMap((s) => [[s.name, s] as const, ...(s.aliases ?? []).map((a) => [a, s] as const)]),
+);
+
+export function statefulSpec(name: string): StatefulSpec | undefined {
+  return byName.get(name);
+}
+
+export function statefulNames(): string[] {
+  return [...byName.keys()];
+}

@@ -1,0 +1,76 @@
+/**
+ * Structural checks and rewrites on the variable set: unique names (case- and
+ * space-insensitive), stocks' inflows/outflows naming real flows, each stock's net rate,
+ * and XMILE non-negative stocks and flows.
+ */
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { canonicalName, didYouMean } from '../core/names.js';
+import { bin, call, num, ref, type Expr } from '../expr/ast.js';
+import type { Model, Variable } from '../model/types.js';
+import type { ProgramNode } from './program.js';
+
+/** Names that cannot be defined by a model because equations use them for the clock. */
+const CLOCK = new Set(['time', 'dt']);
+
+export function indexVariables(model: Model, diagnostics: Diagnostic[]) {
+  const vars = new Map<string, Variable>();
+  const where = (v: Variable, field?: string) => ({
+    file: v.origin?.file ?? model.file, line: v.origin?.line, column: v.origin?.column, variable: v.name, field,
+  });
+  for (const v of model.variables) {
+    const prior = vars.get(v.id);
+    if (!v.id) diagnostics.push(error('bad-name', 'a variable has an empty name', where(v)));
+    else if (prior) diagnostics.push(error('duplicate-name', `'${v.name}' is defined twice (also as ${prior.kind} '${prior.name}')`, { ...where(v), hint: 'names compare ignoring case, spaces and underscores; rename one' }));
+    else if (CLOCK.has(v.id)) diagnostics.push(error('reserved-name', `'${v.name}' is reserved for the simulation clock`, { ...where(v), hint: 'rename the variable' }));
+    else vars.set(v.id, v);
+  }
+  const rates = new Map<string, Expr>();
+  const flowNames = [...vars.values()].filter((v) => v.kind === 'flow').map((v) => v.id);
+  for (const v of vars.values()) {
+    if (v.kind !== 'stock') continue;
+    let rate: Expr | undefined;
+    for (const [names, sign] of [[v.inflows, '+'], [v.outflows, '-']] as const) {
+      for (const name of names) {
+        const f = vars.get(canonicalName(name));
+        if (!f || f.kind !== 'flow') {
+          const guess = didYouMean(canonicalName(name), flowNames);
+          diagnostics.push(error(f ? 'not-a-flow' : 'unknown-flow', f ? `'${name}' is a ${f.kind}, not a flow` : `unknown flow '${name}'`, {
+            ...where(v, sign === '+' ? 'inflows' : 'outflows'),
+            hint: guess ? `did you mean '${vars.get(guess)!.name}'?` : 'declare it under flows',
+          }));
+          continue;
+        }
+        const term = ref(f.id, f.name);
+        rate = rate ? bin(sign, rate, term) : sign === '+' ? term : { kind: 'unary', op: '-', arg: term };
+      }
+    }
+    rates.set(v.id, rate ?? num(0));
+  }
+  return { vars, rates };
+}
+
+/**
+ * XMILE 1.0 §3.1.1/§3.1.2: a non-negative flow never goes below zero; a non-negative stock's
+ * outflows, taken in the order listed, are cut to what the stock holds plus its inflows
+ * over one dt, so the stock stays ≥ 0 under Euler integration.
+ */
+export function applyNonNegative(nodes: ProgramNode[], vars: ReadonlyMap<string, Variable>): void {
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  const replace = (id: string, f: (e: Expr) => Expr) => {
+    const i = index.get(id);
+    if (i === undefined || !nodes[i].equation) return;
+    nodes[i] = { ...nodes[i], equation: f(nodes[i].equation!) };
+  };
+  for (const v of vars.values()) if (v.kind === 'flow' && v.nonNegative) replace(v.id, (e) => call('max', num(0), e));
+  for (const v of vars.values()) {
+    if (v.kind !== 'stock' || !v.nonNegative) continue;
+    let available: Expr = bin('/', ref(v.id, v.name), ref('dt'));
+    for (const name of v.inflows) available = bin('+', available, ref(canonicalName(name), name));
+    for (const name of v.outflows) {
+      const id = canonicalName(name);
+      const before = available;
+      replace(id, (e) => call('min', e, call('max', num(0), before)));
+      available = bin('-', available, ref(id, name));
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * `stockflow check MODEL`: every diagnostic at once — schema, names, arities, algebraic
+ * loops, circular initialisation, units — and exit 0 only when the model is clean.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { checkModel } from '../../check.js';
+import { readModelFile } from '../../io/load.js';
+import { CliExit, EXIT_MODEL, printDiagnostics } from '../output.js';
+
+interface CheckArgs {
+  model: string;
+  'strict-units'?: boolean;
+}
+
+export const checkCommand: CommandModule<object, CheckArgs> = {
+  command: 'check <model>',
+  describe: 'report every problem in a model (schema, names, loops, units); exit 0 when clean',
+  builder: (y: Argv) => y
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
+    .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' }) as unknown as Argv<CheckArgs>,
+  handler: (args) => {
+    const loaded = readModelFile(args.model);
+    const diagnostics = loaded.model ? [...loaded.diagnostics, ...checkModel(loaded.model)] : loaded.diagnostics;
+    const failing = diagnostics.filter((d) => d.severity === 'error' || (args['strict-units'] && d.code.startsWith('unit')));
+    if (failing.length) throw new CliExit(EXIT_MODEL, diagnostics);
+    printDiagnostics(diagnostics);
+    const model = loaded.model!;
+    const counts = (['stock', 'flow', 'aux', 'constant', 'lookup'] as const).map((k) => plural(model.variables.filter((v) => v.kind === k).length, k));
+    process.stdout.write(`${args.model}: ok (${counts.join(', ')}${diagnostics.length ? `, ${diagnostics.length} warnings` : ''})\n`);
+  },
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('x') ? 'es' : 's'}`;
+}

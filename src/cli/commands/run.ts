@@ -1,0 +1,62 @@
+/**
+ * `stockflow run MODEL`: simulate and print CSV (default) or write CSV/JSON.
+ * The CSV contract (header `time,<names as written>`) is what the conformance harness reads.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { formatCsv, splitNames } from '../../io/csv.js';
+import { readModelFile } from '../../io/load.js';
+import { trySimulate } from '../../sim/simulate.js';
+import type { SimulationResult } from '../../sim/result.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { error } from '../../core/diagnostics.js';
+import { canonicalName, didYouMean } from '../../core/names.js';
+
+interface RunArgs extends SimArgs {
+  model: string;
+  vars?: string;
+  csv?: string;
+  json?: string;
+  scenario?: string;
+  helpers?: boolean;
+}
+
+export const runCommand: CommandModule<object, RunArgs> = {
+  command: 'run <model>',
+  describe: 'simulate a model and write its results as CSV or JSON',
+  builder: (y: Argv) => (simOptions(y)
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
+    .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
+    .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
+    .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
+    .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
+    .conflicts('csv', 'json')) as unknown as Argv<RunArgs>,
+  handler: (args) => {
+    const options = toSimulateOptions(args);
+    const loaded = readModelFile(args.model);
+    failOnErrors(loaded.diagnostics);
+    const model = loaded.model!;
+    const sim = trySimulate(model, options);
+    failOnErrors(sim.diagnostics);
+    const result = sim.result!;
+    const names = selectNames(result, args.vars, args.helpers ?? false, model.file);
+    if (args.json) emit(`${JSON.stringify(result.toJSON(names))}\n`, args.json);
+    else emit(formatCsv(result, names), args.csv);
+  },
+};
+
+function selectNames(result: SimulationResult, vars: string | undefined, helpers: boolean, file?: string): string[] {
+  const all = helpers ? result.columns.map((c) => c.name) : result.names;
+  if (vars === undefined) return all;
+  const wanted = splitNames(vars);
+  if (!wanted.length) throw usageError('--vars needs at least one name');
+  const known = new Map(result.columns.map((c) => [c.id, c.name]));
+  const missing = wanted.filter((w) => !known.has(canonicalName(w)));
+  if (missing.length) {
+    throw new CliExit(EXIT_MODEL, missing.map((m) => {
+      const guess = didYouMean(canonicalName(m), known.keys());
+      return error('unknown-variable', `--vars names unknown variable '${m}'`, { file, hint: guess ? `did you mean '${known.get(guess)}'?` : 'see the CSV header of a plain run' });
+    }));
+  }
+  return wanted.map((w) => known.get(canonicalName(w))!);
+}

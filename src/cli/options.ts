@@ -1,0 +1,47 @@
+/**
+ * Options shared by commands that run a model, and their conversion into library options.
+ */
+import type { Argv } from 'yargs';
+import type { SimulateOptions } from '../sim/simulate.js';
+import { usageError } from './output.js';
+
+export function simOptions<T>(y: Argv<T>) {
+  return y
+    .option('method', { type: 'string', describe: 'integration method: euler, rk2, rk4, rk45, rosenbrock' })
+    .option('dt', { type: 'number', describe: 'time step' })
+    .option('start', { type: 'number', describe: 'start time' })
+    .option('stop', { type: 'number', describe: 'stop time' })
+    .option('saveper', { type: 'number', describe: 'save period (a multiple of dt)' })
+    .option('rtol', { type: 'number', describe: 'relative tolerance (rk45, rosenbrock)' })
+    .option('atol', { type: 'number', describe: 'absolute tolerance (rk45, rosenbrock)' })
+    .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
+    .option('allow-nonfinite', { type: 'boolean', default: false, describe: 'keep running when a value becomes NaN or infinite' });
+}
+
+export interface SimArgs {
+  method?: string; dt?: number; start?: number; stop?: number; saveper?: number;
+  rtol?: number; atol?: number; set?: string[]; 'allow-nonfinite'?: boolean;
+}
+
+export function parseSets(sets: readonly string[] = []): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const s of sets) {
+    const eq = s.lastIndexOf('=');
+    const name = eq > 0 ? s.slice(0, eq).trim() : '';
+    const text = eq > 0 ? s.slice(eq + 1).trim() : '';
+    const value = Number(text);
+    if (!name || text === '' || !Number.isFinite(value)) throw usageError(`--set expects NAME=NUMBER, got '${s}'`);
+    out[name] = value;
+  }
+  return out;
+}
+
+export function toSimulateOptions(a: SimArgs): SimulateOptions {
+  for (const k of ['dt', 'start', 'stop', 'saveper', 'rtol', 'atol'] as const) {
+    if (a[k] !== undefined && !Number.isFinite(a[k])) throw usageError(`--${k} expects a number`);
+  }
+  return {
+    method: a.method, dt: a.dt, start: a.start, stop: a.stop, saveper: a.saveper, rtol: a.rtol, atol: a.atol,
+    overrides: parseSets(a.set), allowNonFinite: a['allow-nonfinite'],
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * Turns one whitelisted Expr into a JavaScript expression string. Only the node kinds of
+ * expr/ast.ts exist here, every name becomes an array slot, and every function comes from
+ * the builtins library, so generated code can contain nothing a model author wrote
+ * verbatim except numbers.
+ */
+import type { Expr } from '../expr/ast.js';
+import { functionSpec, RESERVED } from '../builtins/functions.js';
+
+export interface Slots {
+  /** JS for reading the node with this id (`y[3]`, `v[17]`, `lk[2]`). */
+  read(id: string): string;
+  /** Index of a lookup node's closure in `lk`. */
+  lookup(id: string): number;
+}
+
+export function emitExpr(e: Expr, slots: Slots): string {
+  switch (e.kind) {
+    case 'num':
+      return numberLiteral(e.value);
+    case 'ref': {
+      const reserved = RESERVED.get(e.id);
+      return reserved ?? slots.read(e.id);
+    }
+    case 'unary': {
+      const a = emitExpr(e.arg, slots);
+      if (e.op === 'not') return `(${a} === 0 ? 1 : 0)`;
+      return e.op === '-' ? `(-${a})` : `(+${a})`;
+    }
+    case 'binary': {
+      const a = emitExpr(e.left, slots);
+      const b = emitExpr(e.right, slots);
+      switch (e.op) {
+        case '+': case '-': case '*': case '/': return `(${a} ${e.op} ${b})`;
+        case '^': return `Math.pow(${a}, ${b})`;
+        case 'mod': return `R.mod(${a}, ${b})`;
+        case '==': return `(${a} === ${b} ? 1 : 0)`;
+        case '!=': return `(${a} !== ${b} ? 1 : 0)`;
+        case '<': case '<=': case '>': case '>=': return `(${a} ${e.op} ${b} ? 1 : 0)`;
+        case 'and': return `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`;
+        case 'or': return `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`;
+        case 'xor': return `((${a} !== 0) !== (${b} !== 0) ? 1 : 0)`;
+        default: throw new Error(`unknown operator ${String((e as { op: string }).op)}`);
+      }
+    }
+    case 'if':
+      return `(${emitExpr(e.cond, slots)} !== 0 ? ${emitExpr(e.then, slots)} : ${emitExpr(e.else, slots)})`;
+    case 'call': {
+      if (e.fn === 'lookup') {
+        const table = e.args[0];
+        if (table.kind !== 'ref') throw new Error('lookup() needs a table reference');
+        return `lk[${slots.lookup(table.id)}](${emitExpr(e.args[1], slots)})`;
+      }
+      const spec = functionSpec(e.fn);
+      if (!spec) throw new Error(`no code for function ${e.fn}: lowering should have expanded or rejected it`);
+      return spec.emit(e.args.map((a) => emitExpr(a, slots)));
+    }
+  }
+}
+
+export function numberLiteral(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return 'Infinity';
+  if (x === -Infinity) return '(-Infinity)';
+  const s = String(x);
+  return x < 0 || Object.is(x, -0) ? `(${Object.is(x, -0) ? '-0' : s})` : s;
+}

@@ -1,0 +1,3 @@
+export * from './diagnostics.js';
+export * from './names.js';
+export * from './random.js';

@@ -1,0 +1,55 @@
+/**
+ * Variable names. Names are written as in Vensim/Stella ("Teacup Temperature") and compare
+ * case- and space-insensitively as XMILE 1.0 §3.2.2 prescribes: spaces, underscores and
+ * line breaks are the same character, and letter case does not matter.
+ * The canonical id is the form used everywhere inside the engine.
+ */
+export function canonicalName(name: string): string {
+  return name
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\\n/g, ' ')
+    .replace(/[\s_]+/g, '_');
+}
+
+/** True when `name` can be written bare in an equation (otherwise it must be quoted). */
+export function isPlainIdentifier(name: string): boolean {
+  return /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name.trim().replace(/\s+/g, '_'));
+}
+
+/** How to refer to `name` in a native equation: underscores, or double quotes if needed. */
+export function equationReference(name: string): string {
+  const underscored = name.trim().replace(/\s+/g, '_');
+  return isPlainIdentifier(underscored) ? underscored : JSON.stringify(name);
+}
+
+/** Levenshtein distance, used for did-you-mean suggestions. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length];
+}
+
+/** The closest candidate within a small edit distance, or undefined. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDist = Infinity;
+  const limit = Math.max(2, Math.floor(name.length / 3));
+  for (const c of candidates) {
+    const d = editDistance(name, c);
+    if (d < bestDist && d <= limit) {
+      best = c;
+      bestDist = d;
+    }
+  }
+  return best;
+}

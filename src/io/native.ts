@@ -1,0 +1,47 @@
+/**
+ * Reads native model files (YAML or JSON text) with line and column positions for every
+ * diagnostic. Duplicate keys, malformed YAML and non-mapping documents are diagnostics.
+ */
+import { LineCounter, parseDocument, isMap, isNode, type Node } from 'yaml';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { modelFromNative, type Lowered } from '../model/native.js';
+
+export function readNative(text: string, file?: string): Lowered {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  if (problems.length) {
+    return {
+      diagnostics: problems.map((e) => error(e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'syntax-error', firstLine(e.message), {
+        file, ...at(e.pos[0]), hint: e.code === 'DUPLICATE_KEY' ? 'each element needs its own name' : 'fix the YAML/JSON syntax at this position',
+      })),
+    };
+  }
+  if (!isMap(doc.contents)) {
+    return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
+  }
+  const locate = (segments: readonly string[]): Partial<Diagnostic> => {
+    for (let n = segments.length; n >= 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
+      if (isNode(node) && node.range) return at(node.range[0]);
+      if (n > 0) {
+        const parent = doc.getIn(segments.slice(0, n - 1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === segments[n - 1]);
+          if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
+        }
+      }
+    }
+    return {};
+  };
+  return modelFromNative(doc.toJS({ maxAliasCount: 100 }), file, locate);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,90 @@
+/**
+ * Lowers a parsed native document (YAML or JSON, docs/model-format.md) into the internal
+ * Model after schema validation. Pure: file reading and YAML parsing live in io/.
+ */
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import { canonicalName } from '../core/names.js';
+import type {
+  Change, Interpolation, LookupTable, Metric, Model, Scenario, SimSpec, Variable,
+} from './types.js';
+import { validateNative, type PathOf } from './validate.js';
+
+type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface Lowered {
+  readonly model?: Model;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function modelFromNative(doc: unknown, file?: string, locate: PathOf = () => ({})): Lowered {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
+  }
+  const diagnostics = validateNative(doc, file, locate);
+  if (diagnostics.length) return { diagnostics };
+  const d = doc as Doc;
+  const origin = (section: string, name: string) => {
+    const loc = locate([section, name]);
+    return loc.line !== undefined ? { file, line: loc.line, column: loc.column } : file ? { file } : undefined;
+  };
+  const base = (section: string, name: string, e: Doc) => ({
+    name, id: canonicalName(name), doc: e.doc, units: e.units, origin: origin(section, name),
+  });
+  const vars: Variable[] = [];
+  for (const [name, e] of entries(d.stocks)) {
+    vars.push({ ...base('stocks', name, e), kind: 'stock', initial: String(e.initial), inflows: e.inflows ?? [], outflows: e.outflows ?? [], nonNegative: e.non_negative });
+  }
+  for (const [name, e] of entries(d.flows)) {
+    vars.push({ ...base('flows', name, e), kind: 'flow', equation: String(e.equation), nonNegative: e.non_negative, gf: e.lookup && table(e.lookup) });
+  }
+  for (const [name, e] of entries(d.auxiliaries)) {
+    vars.push({ ...base('auxiliaries', name, e), kind: 'aux', equation: String(e.equation), gf: e.lookup && table(e.lookup) });
+  }
+  for (const [name, e] of entries(d.constants)) {
+    vars.push({ ...base('constants', name, e), kind: 'constant', value: e.value, uncertainty: e.uncertainty && { distribution: 'uniform', ...e.uncertainty }, leverage: e.leverage });
+  }
+  for (const [name, e] of entries(d.lookups)) vars.push({ ...base('lookups', name, e), kind: 'lookup', table: table(e) });
+  const sim: SimSpec = {
+    start: d.sim.start, stop: d.sim.stop, dt: d.sim.dt, saveper: d.sim.saveper ?? d.sim.dt,
+    timeUnit: d.sim.time_unit, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol,
+  };
+  const metrics: Metric[] = entries(d.metrics).map(([name, m]) => ({
+    name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,
+  }));
+  const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc) => ({
+    id: s.id, title: s.title, description: s.description, leverage: s.leverage, changes: (s.changes as Doc[]).flatMap(change),
+  }));
+  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, variables: vars, metrics, scenarios, file, format: 'native' }, diagnostics: [] };
+}
+
+function entries(section: unknown): [string, Doc][] {
+  return section && typeof section === 'object' ? Object.entries(section as Doc) : [];
+}
+
+export function table(e: Doc): LookupTable {
+  return { points: e.points.map((p: number[]) => [p[0], p[1]] as const), interpolation: (e.interpolation ?? 'continuous') as Interpolation };
+}
+
+function change(c: Doc): Change[] {
+  if (c.set) return Object.entries(c.set as Record<string, number>).map(([variable, value]) => ({ kind: 'set', variable, value }));
+  if (c.replace) return [{ kind: 'equation', variable: c.replace.variable, equation: String(c.replace.equation) }];
+  if (c.lookup) return [{ kind: 'lookup', variable: c.lookup.variable, table: table(c.lookup) }];
+  if (c.remove) return [{ kind: 'remove', variable: c.remove }];
+  if (c.disconnect) return [{ kind: 'disconnect', stock: c.disconnect.stock, flow: c.disconnect.flow }];
+  if (c.connect) {
+    const flow = c.connect.inflow ?? c.connect.outflow;
+    return [{ kind: 'connect', stock: c.connect.stock, flow, direction: c.connect.inflow ? 'in' : 'out' }];
+  }
+  return [{ kind: 'add', element: addedElement(c.add) }];
+}
+
+function addedElement(e: Doc): Variable {
+  const common = { name: e.name, id: canonicalName(e.name), doc: e.doc, units: e.units };
+  switch (e.kind) {
+    case 'stock': return { ...common, kind: 'stock', initial: String(e.initial ?? 0), inflows: e.inflows ?? [], outflows: e.outflows ?? [], nonNegative: e.non_negative };
+    case 'flow': return { ...common, kind: 'flow', equation: String(e.equation ?? 0), nonNegative: e.non_negative };
+    case 'constant': return { ...common, kind: 'constant', value: Number(e.value ?? 0) };
+    case 'lookup': return { ...common, kind: 'lookup', table: table(e) };
+    default: return { ...common, kind: 'aux', equation: String(e.equation ?? 0) };
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * The JSON Schema of the native model format (docs/model-format.md). The published copy
+ * schema/stockflow-model.schema.json is generated from this object (npm run schema) and a
+ * test keeps the two identical.
+ */
+export const modelSchema = {
+  "$schema": "http://json-schema.org/draft-07/schema#",
+  "$id": "https://stockflow.dev/schema/stockflow-model.schema.json",
+  "title": "stockflow model",
+  "description": "A stock-and-flow model in stockflow's native format (docs/model-format.md).",
+  "type": "object",
+  "required": ["sim"],
+  "additionalProperties": false,
+  "properties": {
+    "$schema": { "type": "string" },
+    "name": { "type": "string" },
+    "doc": { "type": "string" },
+    "sim": {
+      "type": "object",
+      "required": ["start", "stop", "dt"],
+      "additionalProperties": false,
+      "properties": {
+        "start": { "type": "number" },
+        "stop": { "type": "number" },
+        "dt": { "type": "number", "exclusiveMinimum": 0 },
+        "saveper": { "type": "number", "exclusiveMinimum": 0 },
+        "time_unit": { "type": "string" },
+        "method": { "type": "string" },
+        "rtol": { "type": "number", "exclusiveMinimum": 0 },
+        "atol": { "type": "number", "exclusiveMinimum": 0 }
+      }
+    },
+    "stocks": { "type": "object", "additionalProperties": { "$ref": "#/definitions/stock" } },
+    "flows": { "type": "object", "additionalProperties": { "$ref": "#/definitions/flow" } },
+    "auxiliaries": { "type": "object", "additionalProperties": { "$ref": "#/definitions/aux" } },
+    "constants": { "type": "object", "additionalProperties": { "$ref": "#/definitions/constant" } },
+    "lookups": { "type": "object", "additionalProperties": { "$ref": "#/definitions/lookup" } },
+    "metrics": { "type": "object", "additionalProperties": { "$ref": "#/definitions/metric" } },
+    "scenarios": { "type": "array", "items": { "$ref": "#/definitions/scenario" } }
+  },
+  "definitions": {
+    "equation": { "type": ["string", "number"], "description": "An equation in the language of docs/equations.md, or a number." },
+    "names": { "type": "array", "items": { "type": "string" } },
+    "common": {
+      "doc": { "type": "string" },
+      "units": { "type": "string" }
+    },
+    "table": {
+      "type": "object",
+      "required": ["points"],
+      "additionalProperties": false,
+      "properties": {
+        "points": {
+          "type": "array", "minItems": 1,
+          "items": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "type": "number" } }
+        },
+        "interpolation": { "enum": ["continuous", "discrete", "extrapolate"] },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "stock": {
+      "type": "object",
+      "required": ["initial"],
+      "additionalProperties": false,
+      "properties": {
+        "initial": { "$ref": "#/definitions/equation" },
+        "inflows": { "$ref": "#/definitions/names" },
+        "outflows": { "$ref": "#/definitions/names" },
+        "non_negative": { "type": "boolean" },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "flow": {
+      "type": "object",
+      "required": ["equation"],
+      "additionalProperties": false,
+      "properties": {
+        "equation": { "$ref": "#/definitions/equation" },
+        "non_negative": { "type": "boolean" },
+        "lookup": { "$ref": "#/definitions/table" },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "aux": {
+      "type": "object",
+      "required": ["equation"],
+      "additionalProperties": false,
+      "properties": {
+        "equation": { "$ref": "#/definitions/equation" },
+        "lookup": { "$ref": "#/definitions/table" },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "leverage": {
+      "type": "object",
+      "required": ["level", "reason"],
+      "additionalProperties": false,
+      "properties": {
+        "level": { "type": "integer", "minimum": 1, "maximum": 12 },
+        "reason": { "type": "string" }
+      }
+    },
+    "constant": {
+      "type": "object",
+      "required": ["value"],
+      "additionalProperties": false,
+      "properties": {
+        "value": { "type": "number" },
+        "uncertainty": {
+          "type": "object",
+          "required": ["min", "max"],
+          "additionalProperties": false,
+          "properties": {
+            "min": { "type": "number" },
+            "max": { "type": "number" },
+            "distribution": { "enum": ["uniform", "loguniform", "triangular"] },
+            "mode": { "type": "number" },
+            "source": { "type": "string" }
+          }
+        },
+        "leverage": { "$ref": "#/definitions/leverage" },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "lookup": { "$ref": "#/definitions/table" },
+    "metric": {
+      "type": "object",
+      "required": ["variable", "aggregate", "better"],
+      "additionalProperties": false,
+      "properties": {
+        "variable": { "type": "string" },
+        "aggregate": {
+          "enum": ["final", "initial", "max", "min", "mean", "integral", "time_of_max", "time_of_min",
+                   "first_time_above", "first_time_below", "last_time_above", "last_time_below"]
+        },
+        "threshold": { "type": "number" },
+        "better": { "enum": ["lower", "higher"] },
+        "doc": { "type": "string" },
+        "units": { "type": "string" }
+      }
+    },
+    "scenario": {
+      "type": "object",
+      "required": ["id", "title", "changes"],
+      "additionalProperties": false,
+      "properties": {
+        "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$" },
+        "title": { "type": "string" },
+        "description": { "type": "string" },
+        "leverage": { "$ref": "#/definitions/leverage" },
+        "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }
+      }
+    },
+    "change": {
+      "oneOf": [
+        { "type": "object", "required": ["set"], "additionalProperties": false,
+          "properties": { "set": { "type": "object", "minProperties": 1, "additionalProperties": { "type": "number" } } } },
+        { "type": "object", "required": ["replace"], "additionalProperties": false,
+          "properties": { "replace": { "type": "object", "required": ["variable", "equation"], "additionalProperties": false,
+            "properties": { "variable": { "type": "string" }, "equation": { "$ref": "#/definitions/equation" } } } } },
+        { "type": "object", "required": ["lookup"], "additionalProperties": false,
+          "properties": { "lookup": { "type": "object", "required": ["variable", "points"], "additionalProperties": false,
+            "properties": { "variable": { "type": "string" }, "points": { "$ref": "#/definitions/table/properties/points" },
+              "interpolation": { "enum": ["continuous", "discrete", "extrapolate"] } } } } },
+        { "type": "object", "required": ["add"], "additionalProperties": false,
+          "properties": { "add": { "type": "object", "required": ["kind", "name"],
+            "properties": { "kind": { "enum": ["stock", "flow", "aux", "constant", "lookup"] }, "name": { "type": "string" } } } } },
+        { "type": "object", "required": ["remove"], "additionalProperties": false,
+          "properties": { "remove": { "type": "string" } } },
+        { "type": "object", "required": ["connect"], "additionalProperties": false,
+          "properties": { "connect": { "type": "object", "required": ["stock"], "additionalProperties": false,
+            "properties": { "stock": { "type": "string" }, "inflow": { "type": "string" }, "outflow": { "type": "string" } } } } },
+        { "type": "object", "required": ["disconnect"], "additionalProperties": false,
+          "properties": { "disconnect": { "type": "object", "required": ["stock", "flow"], "additionalProperties": false,
+            "properties": { "stock": { "type": "string" }, "flow": { "type": "string" } } } } }
+      ]
+    }
+  }
+} as const;

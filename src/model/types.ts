@@ -1,0 +1,161 @@
+/**
+ * The one internal model. Every reader (native YAML/JSON, XMILE, Vensim) lowers its file
+ * into a `Model`; every later stage works on this type only. Data is readonly and
+ * kind-tagged; behaviour lives in functions over it.
+ *
+ * Equations are text in the native equation language (see docs/equations.md): readers of
+ * other formats translate into it. Arrays are expanded by readers into scalar variables
+ * named `base[elem]` or `base[e1,e2]`, referred to in equations by the quoted name.
+ */
+
+export type Interpolation = 'continuous' | 'discrete' | 'extrapolate';
+
+/** A graphical function (lookup table): x strictly increasing. */
+export interface LookupTable {
+  readonly points: readonly (readonly [number, number])[];
+  readonly interpolation: Interpolation;
+}
+
+/** Where an element came from, for located diagnostics. */
+export interface Origin {
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+}
+
+/** Uncertainty of an unpublished or estimated constant, used by ensembles and sensitivity. */
+export interface Uncertainty {
+  readonly min: number;
+  readonly max: number;
+  readonly distribution: 'uniform' | 'loguniform' | 'triangular';
+  /** Mode for `triangular`; defaults to the constant's value. */
+  readonly mode?: number;
+  /** Why this range: the reasoning or source. */
+  readonly source?: string;
+}
+
+/** A Meadows leverage level (12 = numbers … 1 = transcending paradigms) with its reason. */
+export interface Leverage {
+  readonly level: number;
+  readonly reason: string;
+}
+
+interface ElementBase {
+  /** The name as written by the modeller (may contain spaces). */
+  readonly name: string;
+  /** canonicalName(name): the identity used inside the engine. */
+  readonly id: string;
+  readonly doc?: string;
+  readonly units?: string;
+  readonly origin?: Origin;
+}
+
+export interface Stock extends ElementBase {
+  readonly kind: 'stock';
+  /** Initial value: a number or an equation evaluated at the start time. */
+  readonly initial: string;
+  /** Names of the flows that fill the stock. */
+  readonly inflows: readonly string[];
+  /** Names of the flows that drain it. */
+  readonly outflows: readonly string[];
+  /** XMILE non-negative stock: outflows are cut so that the stock never goes below zero. */
+  readonly nonNegative?: boolean;
+}
+
+export interface Flow extends ElementBase {
+  readonly kind: 'flow';
+  readonly equation: string;
+  /** XMILE uniflow: the flow is never negative. */
+  readonly nonNegative?: boolean;
+  /** If present, the flow is gf(equation). */
+  readonly gf?: LookupTable;
+}
+
+export interface Aux extends ElementBase {
+  readonly kind: 'aux';
+  readonly equation: string;
+  /** If present, the auxiliary is gf(equation). */
+  readonly gf?: LookupTable;
+}
+
+export interface Constant extends ElementBase {
+  readonly kind: 'constant';
+  readonly value: number;
+  readonly uncertainty?: Uncertainty;
+  /** Overrides the auto-suggested Meadows level of this number in leverage analysis. */
+  readonly leverage?: Leverage;
+}
+
+/** A named graphical function, called in equations as `name(x)`. */
+export interface Lookup extends ElementBase {
+  readonly kind: 'lookup';
+  readonly table: LookupTable;
+}
+
+export type Variable = Stock | Flow | Aux | Constant | Lookup;
+export type VariableKind = Variable['kind'];
+
+export interface SimSpec {
+  readonly start: number;
+  readonly stop: number;
+  readonly dt: number;
+  /** Save period; defaults to dt. */
+  readonly saveper: number;
+  readonly timeUnit?: string;
+  /** Integration method name, registered in sim/ (euler, rk2, rk4, rk45, rosenbrock). */
+  readonly method: string;
+  /** Relative and absolute tolerances for adaptive methods. */
+  readonly rtol?: number;
+  readonly atol?: number;
+}
+
+/** One change an intervention makes to a model. */
+export type Change =
+  | { readonly kind: 'set'; readonly variable: string; readonly value: number }
+  | { readonly kind: 'equation'; readonly variable: string; readonly equation: string }
+  | { readonly kind: 'lookup'; readonly variable: string; readonly table: LookupTable }
+  | { readonly kind: 'add'; readonly element: Variable }
+  | { readonly kind: 'remove'; readonly variable: string }
+  | { readonly kind: 'connect'; readonly stock: string; readonly flow: string; readonly direction: 'in' | 'out' }
+  | { readonly kind: 'disconnect'; readonly stock: string; readonly flow: string };
+
+/** An intervention (scenario): a documented, leverage-annotated set of changes. */
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly leverage?: Leverage;
+  readonly changes: readonly Change[];
+}
+
+export type Aggregate =
+  | 'final' | 'initial' | 'max' | 'min' | 'mean' | 'integral'
+  | 'time_of_max' | 'time_of_min'
+  /** Times at which the variable crosses `threshold` (NaN-free: the stop time if never). */
+  | 'first_time_above' | 'first_time_below' | 'last_time_above' | 'last_time_below';
+
+/** An outcome metric a user compares across scenarios. */
+export interface Metric {
+  readonly name: string;
+  readonly doc?: string;
+  readonly units?: string;
+  /** The variable (by name) the metric reads. */
+  readonly variable: string;
+  readonly aggregate: Aggregate;
+  /** For the crossing aggregates. */
+  readonly threshold?: number;
+  /** Which direction is an improvement. */
+  readonly better: 'lower' | 'higher';
+}
+
+export interface Model {
+  readonly name: string;
+  readonly doc?: string;
+  readonly sim: SimSpec;
+  readonly variables: readonly Variable[];
+  readonly scenarios?: readonly Scenario[];
+  readonly metrics?: readonly Metric[];
+  /** The file the model was read from, for diagnostics. */
+  readonly file?: string;
+  readonly format?: 'native' | 'xmile' | 'vensim';
+}
