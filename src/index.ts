@@ -1,0 +1,25 @@
+/**
+ * stockflow's library API. The CLI and notebooks use exactly this.
+ *
+ *   import { loadModel, simulate } from 'stockflow';
+ *   const model = loadModel('models/teacup.yaml');
+ *   const result = simulate(model, { method: 'rk4', overrides: { 'Room Temperature': 60 } });
+ *   result.series('Teacup Temperature');   // Float64Array
+ *   result.data;                           // ndarray [time, column]
+ */
+export * from './core/index.js';
+export type * from './model/types.js';
+export type { Expr } from './expr/ast.js';
+export { parseEquation } from './expr/parse.js';
+export { modelFromNative } from './model/native.js';
+export { modelSchema } from './model/schema.js';
+export { analyseModel, buildModel, type Built, type CompiledModel, type Layout, type OutputColumn } from './compile/index.js';
+export { checkUnits } from './compile/units.js';
+export { checkModel } from './check.js';
+export {
+  SimulationResult, simulate, trySimulate, runCompiled, withOverrides, checkSimSpec,
+  getIntegrator, integratorNames, type SimulateOptions, type Simulation, type Integrator, type OdeSystem, type Stepper,
+} from './sim/index.js';
+export { loadModel, readModelFile, type LoadResult } from './io/load.js';
+export { readNative } from './io/native.js';
+export { formatCsv } from './io/csv.js';
