@@ -7,6 +7,7 @@ import { buildModel } from '../src/compile/index.js';
 import { runCompiled } from '../src/sim/run.js';
 import { chainModel, handWritten, STEPS } from './chain.js';
 import { naive } from './naive.js';
+import { straightLine } from './straight.js';
 
 const [impl, method, nText, roundsText, stepsText] = process.argv.slice(2);
 const n = Number(nText);
@@ -28,12 +29,24 @@ if (impl === 'engine') {
   runOnce = () => {
     const r = runCompiled(compiled);
     if (!r.result) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-    return r.result.final(`s_${n}`);
+    let sum = 0;
+    for (let i = 1; i <= n; i++) sum += r.result.final(`s_${i}`);
+    return sum;
   };
 } else if (impl === 'hand') {
-  runOnce = () => handWritten(n, method as 'euler' | 'rk4')[n - 1];
+  const run = straightLine(n);
+  runOnce = () => total(run(method as 'euler' | 'rk4'), n);
+} else if (impl === 'loop') {
+  runOnce = () => total(handWritten(n, method as 'euler' | 'rk4'), n);
 } else {
-  runOnce = () => naive(n, method as 'euler' | 'rk4', steps)[n - 1];
+  runOnce = () => total(naive(n, method as 'euler' | 'rk4', steps), n);
+}
+
+/** The check value: the sum of all stocks at the end, compared across implementations. */
+function total(y: Float64Array, n: number): number {
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += y[i];
+  return sum;
 }
 
 let check = 0;

@@ -44,11 +44,13 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const ini = slots('v');
   const value = (n: ProgramNode, s: Slots) => {
     const e = emitExpr(n.equation!, s);
-    return n.table && n.kind !== 'lookup' ? `lk[${layout.lookupOf.get(n.id)}](${e})` : e;
+    return n.table && n.kind !== 'lookup' ? `L${layout.lookupOf.get(n.id)}(${e})` : e;
   };
-  const evalStmts = ordering.dynamic.map((n) => `v[${layout.slotOf.get(n.id)}] = ${value(n, dyn)};`);
   const stocks = program.nodes.filter((n) => n.kind === 'stock');
-  evalStmts.push(...stocks.map((n, i) => `d[${i}] = ${emitExpr(n.rate!, dyn)};`));
+  const evalStmts = withLocals([
+    ...ordering.dynamic.map((n) => ({ slot: layout.slotOf.get(n.id)!, code: (s: Slots) => value(n, s) })),
+    ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => emitExpr(n.rate!, s) })),
+  ], dyn, layout);
   const initStmts: string[] = [];
   for (const n of ordering.initial) {
     if (n.kind === 'constant') continue; // set from the constants array before initialising
@@ -60,33 +62,72 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captured = [...program.nodes.filter((n) => n.kind === 'previous'), ...program.nodes.filter((n) => n.kind === 'pipeline')];
   const captureStmts = captured.map((n, j) => `p[${j}] = ${emitExpr(n.source!, dyn)};`);
 
-  const parts: string[] = ['"use strict";', 'const DT = P.dt, START = P.start, STOP = P.stop, SAVEPER = P.saveper;'];
+  // Lookups and runtime helpers are bound to constants once, so calls need no property loads.
+  const parts: string[] = [
+    '"use strict";',
+    'const DT = P.dt, START = P.start, STOP = P.stop, SAVEPER = P.saveper;',
+    ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
+  ];
   const evalCalls = chunked(parts, 'e', '(t, y, v, d)', evalStmts);
-  const initCalls = chunked(parts, 'i', '(t, y, v)', initStmts);
-  const captureCalls = chunked(parts, 'c', '(t, y, v, p)', captureStmts);
+  const initCalls = chunked(parts, 'i', '(t, y, v)', split(initStmts));
+  const captureCalls = chunked(parts, 'c', '(t, y, v, p)', split(captureStmts));
   parts.push(`return {
   evaluate(t, y, v, d) { ${evalCalls} },
   initialize(t, y, v) { ${initCalls} },
   capture(t, y, v, p) { ${captureCalls} },
 };`);
-  const code = parts.join('\n');
+  const code = parts.join('\n').replace(/\bR\.(\w+)\(/g, 'R_$1(');
+  const helpers = Object.keys(runtime).map((k) => `R_${k} = R.${k}`).join(', ');
+  const body = code.replace('"use strict";', `"use strict";\nconst ${helpers};`);
   const lookups: LookupFn[] = [];
   for (const n of program.nodes) if (n.table) lookups[layout.lookupOf.get(n.id)!] = makeLookup(n.table);
-  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture'>;
+  const factory = new Function('R', 'lk', 'P', body) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture'>;
   const fns = factory(runtime, lookups, sim);
   return {
-    layout, sim, code, ...fns,
+    layout, sim, code: body, ...fns,
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
   };
 }
 
-/** Appends functions `${prefix}0…` holding CHUNK statements each; returns the calls. */
-function chunked(parts: string[], prefix: string, params: string, stmts: readonly string[]): string {
-  const calls: string[] = [];
+function split(stmts: readonly string[]): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < stmts.length; i += CHUNK) out.push(stmts.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * Groups the evaluation statements into chunks and, inside a chunk, keeps each computed
+ * value in a local constant that later statements of the chunk read instead of reloading
+ * it from `v` (what a hand-written loop does with its temporaries).
+ */
+function withLocals(
+  stmts: readonly ({ slot: number; code: (s: Slots) => string } | { rate: number; code: (s: Slots) => string })[],
+  base: Slots, layout: Layout,
+): string[][] {
+  const chunks: string[][] = [];
   for (let i = 0; i < stmts.length; i += CHUNK) {
-    const name = `${prefix}${calls.length}`;
-    parts.push(`function ${name}${params} {\n  ${stmts.slice(i, i + CHUNK).join('\n  ')}\n}`);
-    calls.push(`${name}${params};`);
+    const locals = new Set<number>();
+    const slots: Slots = {
+      read: (id) => {
+        const s = layout.slotOf.get(id);
+        return s !== undefined && locals.has(s) ? `x${s}` : base.read(id);
+      },
+      lookup: base.lookup,
+    };
+    chunks.push(stmts.slice(i, i + CHUNK).map((st) => {
+      const code = st.code(slots);
+      if ('rate' in st) return `d[${st.rate}] = ${code};`;
+      locals.add(st.slot);
+      return `const x${st.slot} = ${code}; v[${st.slot}] = x${st.slot};`;
+    }));
   }
-  return calls.join(' ');
+  return chunks;
+}
+
+/** Appends one function `${prefix}k` per chunk of statements; returns the calls. */
+function chunked(parts: string[], prefix: string, params: string, chunks: readonly (readonly string[])[]): string {
+  return chunks.map((stmts, k) => {
+    parts.push(`function ${prefix}${k}${params} {\n  ${stmts.join('\n  ')}\n}`);
+    return `${prefix}${k}${params};`;
+  }).join(' ');
 }

@@ -24,7 +24,7 @@ export function emitExpr(e: Expr, slots: Slots): string {
     }
     case 'unary': {
       const a = emitExpr(e.arg, slots);
-      if (e.op === 'not') return `(${a} === 0 ? 1 : 0)`;
+      if (e.op === 'not') return `(${emitCondition(e, slots)} ? 1 : 0)`;
       return e.op === '-' ? `(-${a})` : `(+${a})`;
     }
     case 'binary': {
@@ -37,25 +37,41 @@ export function emitExpr(e: Expr, slots: Slots): string {
         case '==': return `(${a} === ${b} ? 1 : 0)`;
         case '!=': return `(${a} !== ${b} ? 1 : 0)`;
         case '<': case '<=': case '>': case '>=': return `(${a} ${e.op} ${b} ? 1 : 0)`;
-        case 'and': return `(${a} !== 0 && ${b} !== 0 ? 1 : 0)`;
-        case 'or': return `(${a} !== 0 || ${b} !== 0 ? 1 : 0)`;
+        case 'and': case 'or': return `(${emitCondition(e, slots)} ? 1 : 0)`;
         case 'xor': return `((${a} !== 0) !== (${b} !== 0) ? 1 : 0)`;
         default: throw new Error(`unknown operator ${String((e as { op: string }).op)}`);
       }
     }
     case 'if':
-      return `(${emitExpr(e.cond, slots)} !== 0 ? ${emitExpr(e.then, slots)} : ${emitExpr(e.else, slots)})`;
+      return `(${emitCondition(e.cond, slots)} ? ${emitExpr(e.then, slots)} : ${emitExpr(e.else, slots)})`;
     case 'call': {
       if (e.fn === 'lookup') {
         const table = e.args[0];
         if (table.kind !== 'ref') throw new Error('lookup() needs a table reference');
-        return `lk[${slots.lookup(table.id)}](${emitExpr(e.args[1], slots)})`;
+        return `L${slots.lookup(table.id)}(${emitExpr(e.args[1], slots)})`;
       }
       const spec = functionSpec(e.fn);
       if (!spec) throw new Error(`no code for function ${e.fn}: lowering should have expanded or rejected it`);
       return spec.emit(e.args.map((a) => emitExpr(a, slots)));
     }
   }
+}
+
+/** A JS boolean for a condition: comparisons and logic directly, anything else as `!== 0`. */
+function emitCondition(e: Expr, slots: Slots): string {
+  if (e.kind === 'binary') {
+    switch (e.op) {
+      case '<': case '<=': case '>': case '>=':
+        return `(${emitExpr(e.left, slots)} ${e.op} ${emitExpr(e.right, slots)})`;
+      case '==': return `(${emitExpr(e.left, slots)} === ${emitExpr(e.right, slots)})`;
+      case '!=': return `(${emitExpr(e.left, slots)} !== ${emitExpr(e.right, slots)})`;
+      case 'and': return `(${emitCondition(e.left, slots)} && ${emitCondition(e.right, slots)})`;
+      case 'or': return `(${emitCondition(e.left, slots)} || ${emitCondition(e.right, slots)})`;
+      default: break;
+    }
+  }
+  if (e.kind === 'unary' && e.op === 'not') return `!${emitCondition(e.arg, slots)}`;
+  return `(${emitExpr(e, slots)} !== 0)`;
 }
 
 export function numberLiteral(x: number): string {

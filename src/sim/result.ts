@@ -56,7 +56,8 @@ export class SimulationResult {
   /** Plain object { time: [...], name: [...] } for JSON output. */
   toJSON(names: readonly string[] = this.names): Record<string, number[]> {
     const out: Record<string, number[]> = { time: Array.from(this.time) };
-    for (const n of names) out[n] = Array.from(this.series(n));
+    // defineProperty: a variable may be called `__proto__` (names are untrusted input).
+    for (const n of names) Object.defineProperty(out, n, { value: Array.from(this.series(n)), enumerable: true, writable: true, configurable: true });
     return out;
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diagnosticsOf } from '../helpers.js';
+import { diagnosticsOf, runYaml } from '../helpers.js';
 import { readNative } from '../../src/io/native.js';
 
 const codes = (yaml: string, options = {}) => diagnosticsOf(yaml, options).map((d) => d.code);
@@ -36,6 +36,16 @@ test('hostile equations are unknown functions or forbidden syntax, never code', 
 test('a variable named like an Object prototype member does not confuse name lookup', () => {
   const c = codes(base('auxiliaries:\n  x: { equation: "constructor + __proto__ + hasOwnProperty" }\n'));
   assert.equal(c, ['unknown-variable', 'unknown-variable', 'unknown-variable']);
+});
+
+test('variables named like Object prototype members are ordinary variables', () => {
+  const yaml = base('constants:\n  __proto__: { value: 3 }\n  constructor: { value: 4 }\nauxiliaries:\n  toString: { equation: "constructor * 2" }\n  valueOf: { equation: \'"__proto__" + 1\' }\n');
+  const r = runYaml(yaml);
+  assert.equal(r.names.sort(), ['__proto__', 'constructor', 'toString', 'valueOf']);
+  assert.is(r.final('toString'), 8);
+  assert.is(r.final('valueOf'), 4);
+  assert.equal(Object.keys(r.toJSON()).sort(), ['__proto__', 'constructor', 'time', 'toString', 'valueOf']);
+  assert.is(({} as Record<string, unknown>).value, undefined);
 });
 
 test('wrong argument counts name the function and both counts', () => {

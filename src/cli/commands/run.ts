@@ -11,6 +11,7 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
+import { applyScenarioById } from '../../scenarios/index.js';
 
 interface RunArgs extends SimArgs {
   model: string;
@@ -29,13 +30,14 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
     .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
+    .option('scenario', { type: 'string', describe: 'apply the intervention with this id from the model file' })
     .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
     .conflicts('csv', 'json')) as unknown as Argv<RunArgs>,
   handler: (args) => {
     const options = toSimulateOptions(args);
     const loaded = readModelFile(args.model);
     failOnErrors(loaded.diagnostics);
-    const model = loaded.model!;
+    const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
     const sim = trySimulate(model, options);
     failOnErrors(sim.diagnostics);
     const result = sim.result!;

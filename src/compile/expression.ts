@@ -1,0 +1,142 @@
+/**
+ * Compiles one whitelisted Expr into a closure over a slot-indexed value array, without
+ * generating source text (so without `new Function`). Analyses that re-evaluate single
+ * equations with values of their own choosing use it — Loops That Matter evaluates an
+ * equation with one input at its current value and the others at their previous values.
+ *
+ * Semantics are those of emit.ts operator by operator (comparisons give 0/1, `mod` is
+ * floored, `round` is half away from zero …); test/analysis/loops/expression.test.ts checks
+ * that every function of the library has an implementation here and agrees with the
+ * compiled model.
+ */
+import type { Expr } from '../expr/ast.js';
+import { functionSpec, RESERVED } from '../builtins/functions.js';
+import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
+import type { LookupTable, SimSpec } from '../model/types.js';
+
+/** Evaluates an expression at time `t` reading node values from `values` (by slot). */
+export type Evaluator = (t: number, values: Float64Array) => number;
+
+export interface ExpressionContext {
+  /** Slot of a node in the value array, or undefined when the id names no value. */
+  slotOf(id: string): number | undefined;
+  /** Table of a lookup node, for `lookup(table, x)` calls. */
+  tableOf(id: string): LookupTable | undefined;
+  readonly sim: Pick<SimSpec, 'start' | 'stop' | 'dt' | 'saveper'>;
+}
+
+type Fn = (a: readonly number[], t: number, dt: number) => number;
+
+const unary = (f: (x: number) => number): Fn => (a) => f(a[0]);
+
+/** One implementation per function of builtins/functions.ts, by canonical name. */
+export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
+  abs: unary(Math.abs), exp: unary(Math.exp), ln: unary(Math.log), log10: unary(Math.log10),
+  sqrt: unary(Math.sqrt), sin: unary(Math.sin), cos: unary(Math.cos), tan: unary(Math.tan),
+  arcsin: unary(Math.asin), arccos: unary(Math.acos), arctan: unary(Math.atan),
+  sinh: unary(Math.sinh), cosh: unary(Math.cosh), tanh: unary(Math.tanh),
+  floor: unary(Math.floor), ceil: unary(Math.ceil), trunc: unary(Math.trunc), sign: unary(Math.sign),
+  round: unary(runtime.round),
+  log: (a) => (a.length === 1 ? Math.log(a[0]) : Math.log(a[0]) / Math.log(a[1])),
+  pow: (a) => Math.pow(a[0], a[1]),
+  mod: (a) => runtime.mod(a[0], a[1]),
+  min: (a) => (a.length === 1 ? a[0] : Math.min(...a)),
+  max: (a) => (a.length === 1 ? a[0] : Math.max(...a)),
+  sum: (a) => a.reduce((s, x) => s + x, 0),
+  prod: (a) => a.reduce((s, x) => s * x, 1),
+  xidz: (a) => runtime.xidz(a[0], a[1], a[2]),
+  zidz: (a) => runtime.zidz(a[0], a[1]),
+  safediv: (a) => runtime.xidz(a[0], a[1], a[2] ?? 0),
+  quantum: (a) => runtime.quantum(a[0], a[1]),
+  step: (a, t) => runtime.step(t, a[0], a[1]),
+  ramp: (a, t) => runtime.ramp(t, a[0], a[1], a[2] ?? Infinity),
+  pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
+  pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
+};
+
+const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
+  '+': (a, b) => a + b, '-': (a, b) => a - b, '*': (a, b) => a * b, '/': (a, b) => a / b,
+  '^': (a, b) => Math.pow(a, b), mod: (a, b) => runtime.mod(a, b),
+  '==': (a, b) => (a === b ? 1 : 0), '!=': (a, b) => (a !== b ? 1 : 0),
+  '<': (a, b) => (a < b ? 1 : 0), '<=': (a, b) => (a <= b ? 1 : 0),
+  '>': (a, b) => (a > b ? 1 : 0), '>=': (a, b) => (a >= b ? 1 : 0),
+  and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0), or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
+  xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
+};
+
+/** Thrown (and caught by `tryCompileExpression`) for a construct this compiler lacks. */
+class Unsupported extends Error {}
+
+/**
+ * Compiles `e`; throws for unknown names or functions (lowering rejects those first, so
+ * for a lowered equation this only fails on a broken invariant).
+ */
+export function compileExpression(e: Expr, ctx: ExpressionContext): Evaluator {
+  const lookups = new Map<string, LookupFn>();
+  const reserved = (id: string): Evaluator | undefined => {
+    const { start, stop, dt, saveper } = ctx.sim;
+    const fixed: Record<string, number> = {
+      dt, time_step: dt, starttime: start, initial_time: start, stoptime: stop, final_time: stop,
+      saveper, pi: Math.PI, e: Math.E, inf: Infinity, nan: NaN,
+    };
+    if (id === 'time') return (t) => t;
+    if (id in fixed) { const x = fixed[id]; return () => x; }
+    return undefined;
+  };
+  const build = (n: Expr): Evaluator => {
+    switch (n.kind) {
+      case 'num': { const x = n.value; return () => x; }
+      case 'ref': {
+        // Reserved names win over slots, as in emit.ts.
+        if (RESERVED.has(n.id)) { const r = reserved(n.id); if (r) return r; }
+        const slot = ctx.slotOf(n.id);
+        if (slot !== undefined) return (_t, v) => v[slot];
+        throw new Unsupported(`no value for '${n.name}'`);
+      }
+      case 'unary': {
+        const a = build(n.arg);
+        if (n.op === 'not') return (t, v) => (a(t, v) === 0 ? 1 : 0);
+        return n.op === '-' ? (t, v) => -a(t, v) : (t, v) => +a(t, v);
+      }
+      case 'binary': {
+        const [a, b, f] = [build(n.left), build(n.right), BINARY[n.op]];
+        if (!f) throw new Unsupported(`operator ${n.op}`);
+        return (t, v) => f(a(t, v), b(t, v));
+      }
+      case 'if': {
+        const [c, a, b] = [build(n.cond), build(n.then), build(n.else)];
+        return (t, v) => (c(t, v) !== 0 ? a(t, v) : b(t, v));
+      }
+      case 'call': return buildCall(n);
+    }
+  };
+  const buildCall = (n: Expr & { kind: 'call' }): Evaluator => {
+    if (n.fn === 'lookup') {
+      const table = n.args[0];
+      const tbl = table.kind === 'ref' ? ctx.tableOf(table.id) : undefined;
+      if (!tbl || table.kind !== 'ref') throw new Unsupported('lookup() needs a table');
+      if (!lookups.has(table.id)) lookups.set(table.id, makeLookup(tbl));
+      const lk = lookups.get(table.id)!;
+      const x = build(n.args[1]);
+      return (t, v) => lk(x(t, v));
+    }
+    const spec = functionSpec(n.fn);
+    const impl = spec ? FUNCTION_IMPLEMENTATIONS[spec.name] : undefined;
+    if (!impl) throw new Unsupported(`function ${n.fn}`);
+    const args = n.args.map(build);
+    const dt = ctx.sim.dt;
+    if (args.length === 1) { const a0 = args[0]; const buf = [0]; return (t, v) => { buf[0] = a0(t, v); return impl(buf, t, dt); }; }
+    return (t, v) => impl(args.map((a) => a(t, v)), t, dt);
+  };
+  return build(e);
+}
+
+/** Like compileExpression, but undefined instead of throwing for what it cannot compile. */
+export function tryCompileExpression(e: Expr, ctx: ExpressionContext): Evaluator | undefined {
+  try {
+    return compileExpression(e, ctx);
+  } catch (err) {
+    if (err instanceof Unsupported) return undefined;
+    throw err;
+  }
+}
