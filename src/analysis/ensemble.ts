@@ -1,0 +1,154 @@
+/**
+ * Interventions under uncertainty: n Latin-hypercube draws over every constant with an
+ * `uncertainty` range; in each draw the baseline and every variant run with the same
+ * constants (paired runs, common random numbers), so differences are the interventions'
+ * effects, not sampling noise. A constant that a scenario itself sets keeps the scenario's
+ * value, and one the user sets is not sampled. Each model is compiled once and re-run with
+ * new constant values. Same seed → same numbers, byte for byte.
+ *
+ * Per variant and metric: the median, P10 and P90 of delta = variant − baseline, the
+ * probability that the variant beats the baseline, and the probability that it is the best of
+ * the variants compared (ties share the draw equally).
+ */
+import { canonicalName } from '../core/names.js';
+import { ModelError } from '../core/diagnostics.js';
+import { buildModel, type CompiledModel } from '../compile/index.js';
+import type { Constant, Metric, Model } from '../model/types.js';
+import { runCompiled } from '../sim/run.js';
+import { simSpecWith, withOverrides, type SimulateOptions } from '../sim/simulate.js';
+import { sortByEffect, type Variant } from './compare.js';
+import { sampleConstants } from './lhs.js';
+import { computeMetrics, improvement, isBetter } from './metrics.js';
+
+export interface EffectSummary {
+  readonly medianDelta: number;
+  readonly p10Delta: number;
+  readonly p90Delta: number;
+  readonly pBeatsBaseline: number;
+  readonly pBest: number;
+}
+
+export interface EnsembleOutcome {
+  readonly id: string;
+  readonly title: string;
+  readonly leverage: number | null;
+  /** Median metric values over the draws (used for ranking). */
+  readonly metrics: Record<string, number>;
+  readonly effects: Record<string, EffectSummary>;
+}
+
+export interface Ensemble {
+  readonly draws: number;
+  readonly seed: number;
+  /** The sampled constants. */
+  readonly factors: string[];
+  /** Median, P10 and P90 of each baseline metric. */
+  readonly baseline: Record<string, { median: number; p10: number; p90: number }>;
+  /** Sorted by median effect, best first. */
+  readonly scenarios: EnsembleOutcome[];
+}
+
+export interface EnsembleOptions {
+  readonly draws: number;
+  readonly seed: number;
+  readonly metrics: readonly Metric[];
+  /** Sim-spec and constant overrides applied to every run (as for `simulate`). */
+  readonly simulate?: SimulateOptions;
+}
+
+export function runEnsemble(baseline: Model, variants: readonly Variant[], o: EnsembleOptions): Ensemble {
+  const fixed = Object.keys(o.simulate?.overrides ?? {}).map(canonicalName);
+  const constants = baseline.variables.filter((v): v is Constant => v.kind === 'constant' && !fixed.includes(v.id));
+  const design = sampleConstants(constants, o.draws, o.seed);
+  const factorIds = design.names.map(canonicalName);
+  const baseRuns = runAll(compile(baseline, o.simulate), factorIds, design.rows, new Set(fixed), o.metrics);
+  const variantRuns = variants.map((v) => runAll(compile(v.model, o.simulate), factorIds, design.rows, new Set([...fixed, ...pinned(v)]), o.metrics));
+  const outcomes = variants.map((v, i): EnsembleOutcome => {
+    const effects: Record<string, EffectSummary> = {};
+    const metrics: Record<string, number> = {};
+    for (const m of o.metrics) {
+      const deltas = variantRuns[i].map((r, d) => r[m.name] - baseRuns[d][m.name]);
+      const s = sorted(deltas);
+      metrics[m.name] = median(variantRuns[i].map((r) => r[m.name]));
+      effects[m.name] = {
+        medianDelta: q(s, 0.5), p10Delta: q(s, 0.1), p90Delta: q(s, 0.9),
+        pBeatsBaseline: variantRuns[i].filter((r, d) => isBetter(m, r[m.name], baseRuns[d][m.name])).length / o.draws,
+        pBest: bestShare(variantRuns, i, m),
+      };
+    }
+    return { id: v.scenario.id, title: v.scenario.title, leverage: v.scenario.leverage?.level ?? null, metrics, effects };
+  });
+  const baseSummary: Ensemble['baseline'] = {};
+  for (const m of o.metrics) {
+    const s = sorted(baseRuns.map((r) => r[m.name]));
+    baseSummary[m.name] = { median: q(s, 0.5), p10: q(s, 0.1), p90: q(s, 0.9) };
+  }
+  const byMedianEffect = outcomes.map((x) => ({ ...x, metrics: medianImprovements(x, o.metrics) }));
+  const order = sortByEffect(byMedianEffect, o.metrics.map((m) => ({ ...m, better: 'higher' as const })), variants.map((v) => v.scenario.id));
+  const byId = new Map(outcomes.map((x) => [x.id, x]));
+  return { draws: o.draws, seed: o.seed, factors: design.names, baseline: baseSummary, scenarios: order.map((x) => byId.get(x.id)!) };
+}
+
+/** Median improvements (positive = better), the ranking key. */
+function medianImprovements(x: EnsembleOutcome, metrics: readonly Metric[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const m of metrics) out[m.name] = improvement(m, x.effects[m.name].medianDelta, 0);
+  return out;
+}
+
+/** Constants the scenario sets itself: the draws must not override them. */
+function pinned(v: Variant): Set<string> {
+  const ids = new Set<string>();
+  for (const c of v.scenario.changes) if (c.kind === 'set' || c.kind === 'equation' || c.kind === 'remove') ids.add(canonicalName(c.variable));
+  return ids;
+}
+
+function compile(model: Model, options: SimulateOptions = {}): CompiledModel {
+  const set = withOverrides(model, options.overrides ?? {});
+  if (set.diagnostics.length) throw new ModelError(set.diagnostics);
+  const built = buildModel(set.model, simSpecWith(set.model.sim, options));
+  if (!built.compiled) throw new ModelError(built.diagnostics);
+  return built.compiled;
+}
+
+function runAll(compiled: CompiledModel, factorIds: readonly string[], rows: readonly number[][], skip: Set<string>, metrics: readonly Metric[]) {
+  const slots = compiled.layout.constants;
+  const index = new Map(slots.map((c, i) => [c.id, i]));
+  const columns = factorIds.map((id) => (skip.has(id) ? undefined : index.get(id)));
+  return rows.map((row) => {
+    const values = Float64Array.from(slots, (c) => c.value);
+    columns.forEach((k, j) => { if (k !== undefined) values[k] = row[j]; });
+    const run = runCompiled(compiled, { constants: values });
+    if (!run.result) throw new ModelError(run.diagnostics);
+    return computeMetrics(metrics, run.result);
+  });
+}
+
+function bestShare(runs: readonly Record<string, number>[][], i: number, m: Metric): number {
+  let credit = 0;
+  const draws = runs[i].length;
+  for (let d = 0; d < draws; d++) {
+    const values = runs.map((r) => r[d][m.name]);
+    const best = values.reduce((a, b) => (isBetter(m, b, a) ? b : a));
+    if (isBetter(m, best, values[i])) continue;
+    credit += 1 / values.filter((x) => !isBetter(m, best, x)).length;
+  }
+  return draws ? credit / draws : 0;
+}
+
+function sorted(xs: readonly number[]): number[] {
+  return [...xs].sort((a, b) => a - b);
+}
+
+function median(xs: readonly number[]): number {
+  return q(sorted(xs), 0.5);
+}
+
+/** Quantile of sorted data with linear interpolation (Hyndman & Fan type 7, R's default). */
+export function q(s: readonly number[], p: number): number {
+  if (!s.length) return NaN;
+  const h = (s.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(s.length - 1, lo + 1);
+  return s[lo] + (h - lo) * (s[hi] - s[lo]);
+}

@@ -1,0 +1,81 @@
+/**
+ * `stockflow compare MODEL`: run the baseline and the model's interventions (scenarios),
+ * print a table ranked by effect, and optionally write JSON/CSV. With `--uncertainty N`,
+ * also run an N-draw Latin-hypercube ensemble over the constants' uncertainty ranges
+ * (reproducible for a given `--seed`).
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { splitNames } from '../../io/csv.js';
+import { readModelFile } from '../../io/load.js';
+import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
+import { selectScenarios, tryApplyScenario } from '../../scenarios/index.js';
+import { compareVariants, selectMetrics, type Variant } from '../../analysis/compare.js';
+import { runEnsemble } from '../../analysis/ensemble.js';
+import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+
+interface CompareArgs extends SimArgs {
+  model: string;
+  scenarios: string;
+  metrics?: string;
+  json?: string;
+  csv?: string;
+  uncertainty?: number;
+  seed: number;
+}
+
+export const compareCommand: CommandModule<object, CompareArgs> = {
+  command: 'compare <model>',
+  describe: 'run the baseline and the interventions, rank them by effect on the metrics',
+  builder: (y: Argv) => (simOptions(y)
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
+    .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
+    .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
+    .option('json', { type: 'string', describe: 'write the comparison as JSON to this file (- for stdout)' })
+    .option('csv', { type: 'string', describe: 'write the comparison as CSV to this file (- for stdout)' })
+    .option('uncertainty', { type: 'number', describe: 'also run N Latin-hypercube draws over the uncertainty ranges' })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of the uncertainty ensemble' })) as unknown as Argv<CompareArgs>,
+  handler: (args) => {
+    const draws = checkArgs(args);
+    const options = toSimulateOptions(args);
+    const loaded = readModelFile(args.model);
+    failOnErrors(loaded.diagnostics);
+    const model = loaded.model!;
+    const ids = args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios);
+    const picked = selectScenarios(model, ids);
+    const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
+    const diagnostics: Diagnostic[] = [...picked.diagnostics, ...chosen.diagnostics];
+    const variants: Variant[] = [];
+    for (const scenario of picked.scenarios) {
+      const applied = tryApplyScenario(model, scenario);
+      if (applied.model) variants.push({ scenario, model: applied.model });
+      diagnostics.push(...applied.diagnostics);
+    }
+    if (!picked.scenarios.length && !diagnostics.length) throw usageError('the model defines no scenarios to compare');
+    failOnErrors(diagnostics);
+    try {
+      const comparison = compareVariants(model, variants, chosen.metrics, options);
+      const ensemble = draws === undefined ? undefined
+        : runEnsemble(model, variants, { draws, seed: args.seed, metrics: chosen.metrics, simulate: options });
+      const toStdout = args.json === '-' || args.csv === '-';
+      if (!toStdout) {
+        emit(formatComparison(comparison, chosen.metrics, model.name));
+        if (ensemble) emit(`\n${formatEnsemble(ensemble, chosen.metrics)}`);
+      }
+      if (args.json) emit(comparisonJson(comparison, ensemble), args.json);
+      if (args.csv) emit(comparisonCsv(comparison, chosen.metrics, ensemble), args.csv);
+    } catch (e) {
+      if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
+      throw e;
+    }
+  },
+};
+
+function checkArgs(args: CompareArgs): number | undefined {
+  if (args.json === '-' && args.csv === '-') throw usageError('--json - and --csv - cannot both write to stdout');
+  if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
+  if (args.uncertainty === undefined) return undefined;
+  if (!Number.isInteger(args.uncertainty) || args.uncertainty < 1) throw usageError(`--uncertainty expects a positive number of draws (got ${args.uncertainty})`);
+  return args.uncertainty;
+}
