@@ -12,6 +12,8 @@ export interface FunctionSpec {
   readonly doc: string;
   /** How units combine: result has the argument's units, is dimensionless, or other. */
   readonly units: 'same' | 'dimensionless' | 'first' | 'product' | 'none';
+  /** Extra arity rule beyond min/max; returns what is wrong, if anything. */
+  checkArity?(count: number): string | undefined;
   emit(args: readonly string[]): string;
 }
 
@@ -56,6 +58,10 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'safediv', minArgs: 2, maxArgs: 3, doc: 'a / b, or x (default 0) when b = 0', units: 'none',
     emit: (a) => `R.xidz(${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
   { name: 'quantum', minArgs: 2, maxArgs: 2, doc: 'q · trunc(x / q)', units: 'first', emit: (a) => `R.quantum(${a[0]}, ${a[1]})` },
+  { name: 'allocate_available', minArgs: 7, maxArgs: Infinity, units: 'none',
+    doc: 'Vensim ALLOCATE AVAILABLE as allocate_available(k, supply, requests…, profiles…): the allocation of requester k (1-based); each profile is type, priority, width, extra',
+    checkArity: (n) => ((n - 2) % 5 === 0 ? undefined : 'needs k, supply, then n requests and n profiles of 4 numbers each'),
+    emit: (a) => `R.allocateAvailable(${a.join(', ')})` },
   { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(t, ${a[0]}, ${a[1]})` },
   { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
     emit: (a) => `R.ramp(t, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },

@@ -7,7 +7,7 @@ import { error, type Diagnostic } from '../core/diagnostics.js';
 import { didYouMean } from '../core/names.js';
 import { mapExpr, type Expr } from '../expr/ast.js';
 import { parseEquation } from '../expr/parse.js';
-import type { Model, Variable } from '../model/types.js';
+import type { Model, SimSpec, Variable } from '../model/types.js';
 import { functionNames, functionSpec, RESERVED } from './functions.js';
 import type { Program, ProgramNode } from './program.js';
 import { statefulNames, statefulSpec, type TemplateContext } from './stateful.js';
@@ -19,7 +19,12 @@ export interface LowerResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export function lowerModel(model: Model): LowerResult {
+/** Lowers a model for a sim spec (default: the model's own); the spec's clock constants fold. */
+export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult {
+  const clock = new Map<string, number>([
+    ['dt', sim.dt], ['time_step', sim.dt], ['starttime', sim.start], ['initial_time', sim.start],
+    ['stoptime', sim.stop], ['final_time', sim.stop], ['saveper', sim.saveper],
+  ]);
   const diagnostics: Diagnostic[] = [];
   const { vars, rates } = indexVariables(model, diagnostics);
   const nodes: ProgramNode[] = [];
@@ -31,7 +36,7 @@ export function lowerModel(model: Model): LowerResult {
     const resolver = (field: string, text: string, inInitial: boolean): Expr | undefined => {
       const parsed = quickNumber(text) ?? parseEquation(text, { ...where, field });
       if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); return undefined; }
-      const ctx = templateContext(v, helperCount, vars);
+      const ctx = templateContext(v, helperCount, vars, clock);
       return resolve(parsed.expr, { vars, ctx, nodes, diagnostics, where: { ...where, field }, inInitial, helpers });
     };
     switch (v.kind) {
@@ -63,14 +68,15 @@ function quickNumber(text: string): { expr: Expr; diagnostics: Diagnostic[] } | 
   return { expr: { kind: 'num', value: Number(t) }, diagnostics: [] };
 }
 
-function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>): TemplateContext {
+function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>, clock: ReadonlyMap<string, number>): TemplateContext {
   return {
     fresh(label) {
       const k = (counts.get(v.id) ?? 0) + 1;
       counts.set(v.id, k);
       return { id: `${v.id}#${k}`, name: `${v.name} ${label} #${k}` };
     },
-    constantValue: (e) => foldConstant(e, vars),
+    constantValue: (e) => foldConstant(e, vars, clock),
+    dt: clock.get('dt')!,
   };
 }
 
@@ -138,7 +144,11 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     return undefined;
   }
   const pure = functionSpec(node.fn);
-  if (pure) { arity(pure.minArgs, pure.maxArgs); return undefined; }
+  if (pure) {
+    const problem = arity(pure.minArgs, pure.maxArgs) ? pure.checkArity?.(node.args.length) : undefined;
+    if (problem) fail('wrong-argument-count', `${node.fn}() ${problem}, got ${node.args.length} arguments`);
+    return undefined;
+  }
   const stateful = statefulSpec(node.fn);
   if (!stateful) {
     const guess = didYouMean(node.fn, [...functionNames(), ...statefulNames(), ...[...s.vars.values()].filter((v) => v.kind === 'lookup').map((v) => v.id)]);

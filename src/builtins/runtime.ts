@@ -3,6 +3,7 @@
  * and monomorphic so V8 inlines them. Semantics follow XMILE 1.0 §3.5 unless noted.
  */
 import type { LookupTable } from '../model/types.js';
+import { allocateAvailable } from './allocation.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
@@ -37,6 +38,7 @@ export function makeLookup(table: LookupTable): LookupFn {
 }
 
 export const runtime = {
+  allocateAvailable,
   /** Floored modulo: the result has the sign of the divisor (XMILE §3.3.1). */
   mod: (a: number, b: number): number => a - b * Math.floor(a / b),
   /** Rounds half away from zero (Vensim/Stella ROUND), unlike Math.round. */

@@ -18,6 +18,8 @@ export interface TemplateContext {
   fresh(label: string): { id: string; name: string };
   /** The value of an expression made only of numbers and constants, if it is one. */
   constantValue(e: Expr): number | undefined;
+  /** The time step of the run being built. */
+  readonly dt: number;
 }
 
 export interface StatefulSpec {
@@ -66,6 +68,40 @@ function delayChain(input: Expr, time: Expr, n: number, init: Expr, ctx: Templat
   return { nodes, result: inflow };
 }
 
+/**
+ * Vensim DELAY N, whose behaviour Vensim documents only by example; this follows the
+ * suite's reference outputs (SDXorg test-models `delays`, `delay_pipeline`,
+ * `subscripted_delays`, Vensim DSS 6.3–7.3) as PySD reconstructed them (pysd#391):
+ * the order is fixed at the start and lowered until n·dt ≤ T; each stage k holds
+ * L_k (initially init·T) with dL_k/dt = n·(in_k − L_k/τ_k), where τ_1 is the current delay
+ * time and τ_k the delay time k−1 steps ago (the delay time travels with the material);
+ * the output is L_n divided by the delay time one step ago.
+ */
+function vensimDelayN(args: readonly Expr[], ctx: TemplateContext, order: number): Expansion {
+  const [input, time, , init] = args;
+  const t0 = ctx.constantValue(time);
+  let n = order;
+  if (t0 !== undefined) while (n > 1 && n * ctx.dt > t0 * (1 + 1e-12)) n--;
+  const nodes: ProgramNode[] = [];
+  const delayed = (source: Expr): Expr => {
+    const h = ctx.fresh('delay time');
+    nodes.push({ ...h, kind: 'previous', helper: true, source, equation: call('init', time) });
+    return r(h);
+  };
+  let tau = time;
+  let inflow = input;
+  let last: Expr = num(0);
+  for (let k = 1; k <= n; k++) {
+    if (k > 1) tau = delayed(tau);
+    const s = ctx.fresh(`stage ${k}`);
+    const out = div(r(s), tau);
+    nodes.push(stock(s, bin('*', init, call('init', time)), bin('*', num(n), bin('-', inflow, out))));
+    inflow = out;
+    last = r(s);
+  }
+  return { nodes, result: div(last, delayed(time)) };
+}
+
 function initArg(args: readonly Expr[], index: number): Expr {
   return args[index] ?? call('init', args[0]);
 }
@@ -93,6 +129,8 @@ export const STATEFUL: readonly StatefulSpec[] = [
     expand: (a, ctx) => delayChain(a[0], a[1], 3, initArg(a, 2), ctx, 'delay3') },
   { name: 'delayn', aliases: ['delay_n'], minArgs: 3, maxArgs: 4, orderArg: 2, doc: 'n-th order material delay',
     expand: (a, ctx, n) => delayChain(a[0], a[1], n, initArg(a, 3), ctx, `delay${n}`) },
+  { name: 'vensim_delayn', minArgs: 4, maxArgs: 4, orderArg: 2, doc: 'Vensim DELAY N as vensim_delayn(input, time, n, init): order capped so n·dt ≤ time, delay time travelling with the material',
+    expand: (a, ctx, n) => vensimDelayN(a, ctx, n) },
   { name: 'trend', minArgs: 2, maxArgs: 3, doc: 'fractional rate of change of the input per time unit',
     expand: (a, ctx) => { const p = trendParts(a, ctx, 'trend'); return { nodes: p.nodes, result: p.trend }; } },
   { name: 'forecast', aliases: ['forcst'], minArgs: 3, maxArgs: 4, doc: 'input extrapolated `horizon` ahead along its trend',

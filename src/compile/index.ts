@@ -19,8 +19,8 @@ export interface Built {
 }
 
 /** Lowers and orders a model: everything `check` needs, without generating code. */
-export function analyseModel(model: Model): Built {
-  const lowered = lowerModel(model);
+export function analyseModel(model: Model, sim: SimSpec = model.sim): Built {
+  const lowered = lowerModel(model, sim);
   if (!lowered.program) return { diagnostics: locate(lowered.diagnostics, { file: model.file }) };
   const ordered = orderProgram(lowered.program, model.file);
   const diagnostics = locate([...lowered.diagnostics, ...ordered.diagnostics], { file: model.file });
@@ -29,7 +29,7 @@ export function analyseModel(model: Model): Built {
 
 /** Full pipeline to a runnable model, for the given sim spec (defaults to the model's). */
 export function buildModel(model: Model, sim: SimSpec = model.sim): Built {
-  const analysed = analyseModel(model);
+  const analysed = analyseModel(model, sim);
   if (!analysed.program || !analysed.ordering || hasErrors(analysed.diagnostics)) return analysed;
   return { ...analysed, compiled: compileProgram(analysed.program, analysed.ordering, sim) };
 }

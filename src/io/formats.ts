@@ -4,6 +4,8 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../model/types.js';
 import { readNative } from './native.js';
+import { readVensim } from './vensim/index.js';
+import { readXmile } from './xmile/index.js';
 
 export type Reader = (text: string, file?: string) => { model?: Model; diagnostics: Diagnostic[] };
 
@@ -11,6 +13,11 @@ const readers: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['.yaml', readNative],
   ['.yml', readNative],
   ['.json', readNative],
+  ['.mdl', readVensim],
+  ['.xmile', readXmile],
+  ['.stmx', readXmile],
+  ['.itmx', readXmile],
+  ['.xml', readXmile],
 ]);
 
 export function readerFor(ext: string): Reader | undefined {

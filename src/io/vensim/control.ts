@@ -1,0 +1,77 @@
+/**
+ * The control section: INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become the
+ * simulation spec (Vensim reference, "Control Parameters"). They may be equations of
+ * constants (SAVEPER = TIME STEP). Vensim also allows them to vary during a run; stockflow
+ * evaluates them once, at the initial time, and warns.
+ */
+import { error, warning } from '../../core/diagnostics.js';
+import { canonicalName } from '../../core/names.js';
+import type { Expr } from '../../expr/ast.js';
+import type { SimSpec } from '../../model/types.js';
+import type { Definition, VExpr } from './ast.js';
+import { fold } from './fold.js';
+import { where, type ModelIndex } from './scope.js';
+import { translate } from './translate.js';
+
+export const CONTROL_IDS = ['initial_time', 'final_time', 'time_step', 'saveper'] as const;
+const NATIVE: Readonly<Record<string, string>> = { initial_time: 'initial_time', final_time: 'final_time', time_step: 'dt', saveper: 'saveper' };
+
+/** Units written before an optional range: `Month [0,?]` → `Month`. */
+export function cleanUnits(u: string | undefined): string | undefined {
+  const t = (u ?? '').replace(/\[.*$/, '').trim();
+  return t === '' ? undefined : t;
+}
+
+export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex, values: Map<string, number>): SimSpec | undefined {
+  const dynamic: string[] = [];
+  for (let pass = 0; pass < 4; pass++) {
+    for (const id of CONTROL_IDS) {
+      const def = defs.get(id);
+      if (!def || values.has(NATIVE[id]) || def.body.k !== 'expr') continue;
+      const sc = { index, bindings: new Map(), variable: def.name };
+      const expr = pass === 0 ? translate(def.body.expr, sc) : translateQuiet(def.body.expr, index, def.name);
+      if (!expr) continue;
+      const v = id === 'initial_time' ? fold(expr, (r) => (r === 'time' ? 0 : undefined)) : index.initialValue(expr);
+      if (v !== undefined && Number.isFinite(v)) {
+        values.set(NATIVE[id], v);
+        if (usesTime(expr)) dynamic.push(def.name);
+      }
+    }
+  }
+  for (const name of dynamic) {
+    const def = defs.get(canonicalName(name))!;
+    if (def.body.k === 'expr' && def.body.expr.k === 'num') continue;
+    index.diags.push(warning('dynamic-control', `${name} is an equation; Vensim may change it during the run, stockflow takes its value at the initial time`, where({ index, bindings: new Map(), variable: name }, def.pos)));
+  }
+  const missing = CONTROL_IDS.filter((id) => !values.has(NATIVE[id]) && id !== 'saveper');
+  if (missing.length) {
+    index.diags.push(error('missing-control', `the model does not give a constant ${missing.map((m) => m.toUpperCase().replace('_', ' ')).join(', ')}`, { file: index.file, hint: 'add e.g. TIME STEP = 1 ~ Month ~ |' }));
+    return undefined;
+  }
+  const dt = values.get('dt')!;
+  const step = defs.get('time_step');
+  return {
+    start: values.get('initial_time')!, stop: values.get('final_time')!, dt,
+    saveper: values.get('saveper') ?? dt, method: 'euler',
+    timeUnit: cleanUnits(step?.units ?? defs.get('final_time')?.units),
+  };
+}
+
+function translateQuiet(e: VExpr, index: ModelIndex, name: string): Expr | undefined {
+  const diags = index.diags.length;
+  const out = translate(e, { index, bindings: new Map(), variable: name });
+  index.diags.length = diags;
+  return out;
+}
+
+/** True when the value may change during a run: it reads time or a model variable. */
+function usesTime(e: Expr): boolean {
+  switch (e.kind) {
+    case 'ref': return !['initial_time', 'final_time', 'dt', 'saveper'].includes(e.id);
+    case 'call': return e.args.some(usesTime);
+    case 'unary': return usesTime(e.arg);
+    case 'binary': return usesTime(e.left) || usesTime(e.right);
+    case 'if': return usesTime(e.cond) || usesTime(e.then) || usesTime(e.else);
+    default: return false;
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Reads a Vensim .mdl text into the internal Model: collects entries, builds subscript
+ * ranges, expands every (subscripted) definition into scalar variables `base[e1,e2]`,
+ * translates each equation into the native language, and finishes stocks and flows.
+ */
+import { dirname, basename, extname } from 'node:path';
+import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { canonicalName } from '../../core/names.js';
+import type { Model } from '../../model/types.js';
+import type { Definition } from './ast.js';
+import { collect } from './collect.js';
+import { CONTROL_IDS, cleanUnits, simSpec } from './control.js';
+import { buildInstance } from './define.js';
+import { initialEvaluator } from './initial.js';
+import { externalSubscript } from './external.js';
+import { isControlName } from './resolve.js';
+import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
+import { finishStocks } from './stocks.js';
+import { buildDimensions } from './subscripts.js';
+
+export interface ReadResult {
+  readonly model?: Model;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** One diagnostic per problem: the elements of an array repeat their definition's problems. */
+function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diags.filter((d) => {
+    const key = `${d.code}|${d.line}|${d.column}|${d.message.replace(d.variable ?? '\u0000', '')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function readMdl(text: string, file?: string): ReadResult {
+  const all = readAll(text, file);
+  return { ...all, diagnostics: dedupe(all.diagnostics) };
+}
+
+function readAll(text: string, file?: string): ReadResult {
+  const diags: Diagnostic[] = [];
+  const { dimensions, definitions, macros, doc, lines } = collect(text, file, diags);
+  const built: Built[] = [];
+  const names = new Set<string>();
+  const index: ModelIndex = {
+    dims: undefined as never, vars: new Map(), macros, file, dir: file ? dirname(file) : undefined, diags,
+    locate: (pos) => lines.locate(pos),
+    initialValue: (e) => evaluate(e),
+    addSynthetic: (b) => built.push(b),
+    freshName: (base) => {
+      let name = base;
+      for (let n = 2; names.has(canonicalName(name)); n++) name = `${base} ${n}`;
+      names.add(canonicalName(name));
+      return name;
+    },
+  };
+  const rootScope = (variable: string): Scope => ({ index, bindings: new Map(), variable });
+  (index as { dims: ModelIndex['dims'] }).dims = buildDimensions(dimensions, (item) => externalSubscript(item, rootScope('')), diags,
+    (pos) => ({ file, ...lines.locate(pos) }));
+  const control = new Map<string, Definition>();
+  const vars = index.vars as Map<string, VarInfo>;
+  for (const def of definitions) {
+    const id = canonicalName(def.name);
+    if ((CONTROL_IDS as readonly string[]).includes(id)) {
+      control.set(id, def);
+      continue;
+    }
+    if (isControlName(id)) {
+      diags.push(error('reserved-name', `'${def.name}' is a Vensim control variable and cannot be defined`, { file, ...lines.locate(def.pos) }));
+      continue;
+    }
+    let v = vars.get(id);
+    if (!v) {
+      const lookup = def.body.k === 'lookup' || def.body.k === 'lookupCall'
+        || (def.body.k === 'expr' && def.body.expr.k === 'call' && /^get_(xls|direct)_lookups$/.test(canonicalName(def.body.expr.fn)));
+      v = { id, name: def.name, defs: [], subscripted: false, instances: new Map(), lookup };
+      vars.set(id, v);
+    }
+    v.defs.push(def);
+    if (def.subs.length) (v as { subscripted: boolean }).subscripted = true;
+  }
+  const counts = new Map<Definition, number>();
+  for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));
+  const controlValues = new Map<string, number>();
+  const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
+  const sim = simSpec(control, index, controlValues);
+  for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
+  for (const v of vars.values()) {
+    for (const inst of v.instances.values()) {
+      const b = buildInstance(inst, counts.get(inst.def)!, { index, bindings: inst.bindings, variable: inst.name });
+      if (b) built.push(b);
+    }
+  }
+  const variables = finishStocks(built, index.freshName);
+  if (!sim || hasErrors(diags)) return { diagnostics: diags };
+  const name = file ? basename(file, extname(file)) : 'model';
+  return { model: { name, doc, sim, variables, file, format: 'vensim' }, diagnostics: diags };
+}
+
+/** Expands a definition's left-hand side into instances; returns how many it made. */
+function expand(v: VarInfo, def: Definition, index: ModelIndex): number {
+  const { dims } = index;
+  const at = () => ({ file: index.file, ...index.locate(def.pos), variable: def.name });
+  const slots: string[][] = [];
+  for (const s of def.subs) {
+    const els = dims.expand(canonicalName(s.name));
+    if (!els) {
+      index.diags.push(error('unknown-subscript', `'${s.name}' is neither a subscript range nor an element`, at()));
+      return 0;
+    }
+    slots.push([...els]);
+  }
+  const excluded = def.except.map((t) => t.map((s) => new Set(dims.expand(canonicalName(s.name)) ?? [])));
+  let tuples: string[][] = [[]];
+  for (const els of slots) tuples = tuples.flatMap((t) => els.map((e) => [...t, e]));
+  tuples = tuples.filter((t) => !excluded.some((ex) => ex.length === t.length && ex.every((set, i) => set.has(t[i]))));
+  const units = cleanUnits(def.units);
+  const fixedDef = units === def.units ? def : { ...def, units };
+  tuples.forEach((tuple, i) => {
+    const key = tuple.join(',');
+    if (v.instances.has(key)) {
+      index.diags.push(warning('duplicate-definition', `${scalarName(v, tuple, dims)} is defined more than once; the first definition is used`, at()));
+      return;
+    }
+    const bindings = new Map<string, string>();
+    def.subs.forEach((s, p) => bindings.set(dims.isDimension(canonicalName(s.name)) ? canonicalName(s.name) : `#${p}`, tuple[p]));
+    const inst: Instance = { tuple, def: fixedDef, bindings, index: i, name: scalarName(v, tuple, dims) };
+    v.instances.set(key, inst);
+  });
+  return tuples.length;
+}

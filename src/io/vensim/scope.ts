@@ -1,0 +1,95 @@
+/**
+ * What translation needs to know: the model's variables and dimensions, the element each
+ * dimension is bound to for the scalar being translated, and where to report problems.
+ */
+import type { Diagnostic } from '../../core/diagnostics.js';
+import type { Expr } from '../../expr/ast.js';
+import type { LookupTable, Variable } from '../../model/types.js';
+import type { Definition, MacroDef } from './ast.js';
+import type { Dimensions } from './subscripts.js';
+
+/** One scalar produced by expanding a (possibly subscripted) definition. */
+export interface Instance {
+  /** Element ids, one per subscript position. */
+  readonly tuple: readonly string[];
+  readonly def: Definition;
+  /** Dimension id → element id, from the dimensions written on the left-hand side. */
+  readonly bindings: ReadonlyMap<string, string>;
+  /** Position among the definition's expanded tuples (for number lists). */
+  readonly index: number;
+  /** Output name: `base` or `base[e1,e2]`. */
+  readonly name: string;
+}
+
+export interface VarInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly defs: Definition[];
+  readonly subscripted: boolean;
+  /** Tuple key (element ids joined by ',') → instance. */
+  readonly instances: Map<string, Instance>;
+  /** Defined as a lookup table (called as `name(x)`). */
+  readonly lookup: boolean;
+}
+
+export interface ModelIndex {
+  readonly dims: Dimensions;
+  readonly vars: ReadonlyMap<string, VarInfo>;
+  readonly macros: ReadonlyMap<string, MacroDef>;
+  readonly file?: string;
+  /** Directory of the model file, for external data (GET XLS …). */
+  readonly dir?: string;
+  readonly diags: Diagnostic[];
+  locate(pos: number): { line: number; column: number };
+  /** Adds a synthetic variable (macro internals, inline lookups). */
+  addSynthetic(b: Built): void;
+  /** A fresh name based on `base` that no variable uses. */
+  freshName(base: string): string;
+  /** Value of an expression at the initial time, when known before simulating. */
+  initialValue(e: Expr): number | undefined;
+}
+
+/** What a definition builds: a stock (flows are found later) or any other variable. */
+export type Built =
+  | {
+      readonly k: 'stock';
+      readonly name: string;
+      readonly rate: Expr;
+      readonly initial: Expr;
+      readonly units?: string;
+      readonly doc?: string;
+      readonly origin?: Variable['origin'];
+    }
+  | { readonly k: 'var'; readonly v: Variable };
+
+export type { LookupTable };
+
+export interface Scope {
+  readonly index: ModelIndex;
+  readonly bindings: ReadonlyMap<string, string>;
+  /** The scalar being translated (for diagnostics and self references). */
+  readonly variable: string;
+  /** Macro parameters → their translated arguments. */
+  readonly params?: ReadonlyMap<string, Expr>;
+  /** Macro-internal variable ids → the names of their expanded copies. */
+  readonly rename?: ReadonlyMap<string, string>;
+  /** The whole right-hand side being translated (SAMPLE IF TRUE must be it). */
+  readonly top?: unknown;
+  /** A trial translation (read-time evaluation): no synthetic variables may be added. */
+  readonly probe?: boolean;
+  /** Translating a value needed at initialisation (stock initial values, INITIAL()). */
+  readonly initial?: boolean;
+}
+
+export function withBindings(sc: Scope, extra: ReadonlyMap<string, string>): Scope {
+  return { ...sc, bindings: new Map([...sc.bindings, ...extra]) };
+}
+
+/** Scalar output name of a variable at an element tuple. */
+export function scalarName(v: VarInfo, tuple: readonly string[], dims: Dimensions): string {
+  return v.subscripted ? `${v.name}[${tuple.map((e) => dims.written.get(e) ?? e).join(',')}]` : v.name;
+}
+
+export function where(sc: Scope, pos: number, extra: Partial<Diagnostic> = {}): Partial<Diagnostic> {
+  return { file: sc.index.file, ...sc.index.locate(pos), variable: sc.variable, ...extra };
+}

@@ -1,0 +1,135 @@
+/**
+ * Subscript ranges (Vensim "dimensions"): elements, subranges, numeric sequences
+ * `(a1-a9)`, equivalences `A <-> B` and positional mappings `A: a1, a2 -> B`
+ * (Vensim reference, "Subscripts", "Subscript Mapping", "Subscript Equivalence").
+ * Ids are canonical names (core/names.ts); written forms are kept for output names.
+ */
+import { canonicalName } from '../../core/names.js';
+import { error, type Diagnostic } from '../../core/diagnostics.js';
+import type { DimensionDef, RangeItem } from './ast.js';
+
+export interface Dimension {
+  readonly id: string;
+  readonly name: string;
+  /** Element ids in order. */
+  readonly elements: readonly string[];
+  /** Ids of the dimensions this one maps onto positionally. */
+  readonly mapsTo: readonly string[];
+}
+
+/** Resolves `GET DIRECT SUBSCRIPT(…)` items to element names (written form). */
+export type SubscriptReader = (item: Extract<RangeItem, { k: 'call' }>) => string[] | undefined;
+
+export class Dimensions {
+  readonly dims = new Map<string, Dimension>();
+  /** Element id → written name (first definition wins). */
+  readonly written = new Map<string, string>();
+
+  isDimension(id: string): boolean {
+    return this.dims.has(id);
+  }
+  isElement(id: string): boolean {
+    return this.written.has(id) && !this.dims.has(id);
+  }
+  get(id: string): Dimension | undefined {
+    return this.dims.get(id);
+  }
+  /** Elements a subscript stands for: a dimension's elements, or the element itself. */
+  expand(id: string): readonly string[] | undefined {
+    const d = this.dims.get(id);
+    if (d) return d.elements;
+    return this.written.has(id) ? [id] : undefined;
+  }
+  /**
+   * The widest dimension containing every element of `id` (the earliest on ties). Vensim
+   * gives a dimension used as a value the 1-based position of its element in this root
+   * (test-models `subscript_definition`: subdim1 values[ab1] = 2 inside dim: A, subdim1, …).
+   */
+  root(id: string): Dimension | undefined {
+    const d = this.dims.get(id);
+    if (!d) return undefined;
+    let best = d;
+    for (const other of this.dims.values()) {
+      if (other.elements.length > best.elements.length && d.elements.every((e) => other.elements.includes(e))) best = other;
+    }
+    for (const other of this.dims.values()) {
+      if (other.elements.length === best.elements.length && best.elements.every((e) => other.elements.includes(e))) return other;
+    }
+    return best;
+  }
+  /** 1-based position of an element in the root of `dimId` (or of its first dimension). */
+  valueOf(elementId: string, dimId?: string): number | undefined {
+    const dim = dimId ?? [...this.dims.values()].find((d) => d.elements.includes(elementId))?.id;
+    if (!dim) return undefined;
+    const root = this.root(dim)!;
+    const i = root.elements.indexOf(elementId);
+    return i < 0 ? undefined : i + 1;
+  }
+  /** True when one dimension maps onto the other (either direction). */
+  maps(a: string, b: string): boolean {
+    return Boolean(this.dims.get(a)?.mapsTo.includes(b) || this.dims.get(b)?.mapsTo.includes(a));
+  }
+}
+
+export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptReader, diags: Diagnostic[], locate: (pos: number) => Partial<Diagnostic>): Dimensions {
+  const out = new Dimensions();
+  const byId = new Map(defs.map((d) => [canonicalName(d.name), d]));
+  const resolving = new Set<string>();
+  const resolve = (id: string): readonly string[] => {
+    const done = out.dims.get(id);
+    if (done) return done.elements;
+    const def = byId.get(id)!;
+    if (resolving.has(id)) {
+      diags.push(error('subscript-cycle', `subscript range '${def.name}' is defined in terms of itself`, locate(def.pos)));
+      return [];
+    }
+    resolving.add(id);
+    const elements: string[] = [];
+    const add = (written: string) => {
+      const e = canonicalName(written);
+      if (byId.has(e) && e !== id) {
+        for (const x of resolve(e)) if (!elements.includes(x)) elements.push(x);
+        return;
+      }
+      if (!out.written.has(e)) out.written.set(e, written);
+      if (!elements.includes(e)) elements.push(e);
+    };
+    if (def.equivalentOf !== undefined) {
+      const other = canonicalName(def.equivalentOf);
+      if (byId.has(other)) resolve(other).forEach((e) => elements.push(e));
+      else diags.push(error('unknown-subscript', `'${def.name}' is declared equivalent to '${def.equivalentOf}', which is not a subscript range`, locate(def.pos)));
+    }
+    for (const item of def.items) {
+      if (item.k === 'name') add(item.name);
+      else if (item.k === 'seq') {
+        const seq = sequence(item.from, item.to);
+        if (seq) seq.forEach(add);
+        else diags.push(error('bad-subscript-range', `cannot expand the range (${item.from}-${item.to})`, { ...locate(item.pos), hint: 'write (prefix1-prefix9): one prefix, numbers rising' }));
+      } else {
+        const names = read(item);
+        if (names) names.forEach(add);
+      }
+    }
+    const mapsTo = def.mapsTo.map(canonicalName);
+    if (def.equivalentOf !== undefined) mapsTo.push(canonicalName(def.equivalentOf));
+    out.dims.set(id, { id, name: def.name, elements, mapsTo });
+    resolving.delete(id);
+    return elements;
+  };
+  for (const id of byId.keys()) resolve(id);
+  return out;
+}
+
+/** `(a1-a12)` → a1 … a12; keeps zero padding when the first number has it. */
+function sequence(from: string, to: string): string[] | undefined {
+  const a = /^(.*?)(\d+)$/.exec(from);
+  const b = /^(.*?)(\d+)$/.exec(to);
+  if (!a || !b || a[1] !== b[1]) return undefined;
+  const lo = Number(a[2]);
+  const hi = Number(b[2]);
+  if (hi < lo || hi - lo > 100000) return undefined;
+  const width = a[2].startsWith('0') ? a[2].length : 0;
+  const out: string[] = [];
+  for (let n = lo; n <= hi; n++) out.push(a[1] + String(n).padStart(width, '0'));
+  return out;
+}

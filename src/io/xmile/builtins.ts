@@ -1,0 +1,86 @@
+/**
+ * XMILE builtin functions and constants and their native equivalents (docs/equations.md).
+ * Sources: XMILE 1.0 §3.5 (standard library), §3.7.1.3 (array builtins), and isee Stella
+ * names common in `.stmx` files (SAFEDIV, SINWAVE, COSWAVE, ROUND, MOD, LOOKUP, hyperbolic
+ * functions). Functions whose translation is not a plain rename are marked `special` and
+ * handled in translate-call.ts.
+ */
+export interface BuiltinSpec {
+  /** Native function name (for plain renames). */
+  readonly native: string;
+  readonly min: number;
+  readonly max: number;
+  /** Handled by custom code instead of a rename. */
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const';
+}
+
+const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
+
+/** Keyed by canonical XMILE name. */
+export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string, BuiltinSpec>([
+  // §3.5.1 mathematical
+  ['abs', plain('abs', 1)], ['arccos', plain('arccos', 1)], ['arcsin', plain('arcsin', 1)],
+  ['arctan', plain('arctan', 1)], ['cos', plain('cos', 1)], ['exp', plain('exp', 1)],
+  ['int', plain('int', 1)], ['ln', plain('ln', 1)], ['log10', plain('log10', 1)],
+  ['sin', plain('sin', 1)], ['sqrt', plain('sqrt', 1)], ['tan', plain('tan', 1)],
+  ['pi', { native: 'pi', min: 0, max: 0, special: 'const' }],
+  ['inf', { native: 'inf', min: 0, max: 0, special: 'const' }],
+  // Stella / common extensions
+  ['sinh', plain('sinh', 1)], ['cosh', plain('cosh', 1)], ['tanh', plain('tanh', 1)],
+  ['round', plain('round', 1)], ['sign', plain('sign', 1)], ['ceil', plain('ceil', 1)], ['floor', plain('floor', 1)],
+  ['safediv', plain('safediv', 2, 3)], ['xidz', plain('xidz', 3)], ['zidz', plain('zidz', 2)],
+  ['mod', { native: 'mod', min: 2, max: 2, special: 'mod' }],
+  ['sinwave', { native: 'sin', min: 2, max: 2, special: 'wave' }],
+  ['coswave', { native: 'cos', min: 2, max: 2, special: 'wave' }],
+  ['lookup', { native: 'lookup', min: 2, max: 2, special: 'lookup' }],
+  ['if_then_else', { native: 'if', min: 3, max: 3, special: 'if' }],
+  // §3.5.2 statistical (seeded; native names, see the report to the engine owner)
+  ['exprnd', plain('exprnd', 1, 2)], ['lognormal', plain('lognormal', 2, 3)],
+  ['normal', plain('normal', 2, 3)], ['poisson', plain('poisson', 1, 2)], ['random', plain('random', 2, 3)],
+  // §3.5.3 delays and smooths
+  ['delay', plain('delay_fixed', 2, 3)], ['delay1', plain('delay1', 2, 3)], ['delay3', plain('delay3', 2, 3)],
+  ['delayn', plain('delayn', 3, 4)], ['forcst', plain('forecast', 3, 4)], ['smth1', plain('smooth', 2, 3)],
+  ['smth3', plain('smooth3', 2, 3)], ['smthn', plain('smoothn', 3, 4)], ['trend', plain('trend', 2, 3)],
+  // §3.5.4 test inputs
+  ['pulse', plain('pulse', 2, 3)], ['ramp', plain('ramp', 2)], ['step', plain('step', 2)],
+  // §3.5.6 miscellaneous
+  ['init', plain('init', 1)], ['previous', { native: 'previous', min: 1, max: 2, special: 'previous' }],
+  // §3.7.1.3 array builtins (MIN/MAX also take two scalars, §3.5.1)
+  ['min', { native: 'min', min: 1, max: Infinity, special: 'array' }],
+  ['max', { native: 'max', min: 1, max: Infinity, special: 'array' }],
+  ['sum', { native: 'sum', min: 1, max: 1, special: 'array' }],
+  ['prod', { native: 'prod', min: 1, max: 1, special: 'array' }],
+  ['mean', { native: 'mean', min: 1, max: Infinity, special: 'array' }],
+  ['stddev', { native: 'stddev', min: 1, max: 1, special: 'array' }],
+  ['size', { native: 'size', min: 1, max: 1, special: 'array' }],
+]);
+
+/** Array builtins that XMILE defines but the native language cannot express (§3.7.1.3). */
+export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map([
+  ['rank', 'RANK returns an element index of a sorted array; stockflow has no equivalent yet'],
+  ['history', 'HISTORY needs the stored past of a variable; stockflow has no equivalent yet'],
+]);
+
+/**
+ * Names usable without arguments (§3.5.1, §3.5.5) and Vensim control names that xmutil
+ * leaves in translated files, with the native reserved name each refers to.
+ */
+export const XMILE_CONSTANTS: ReadonlyMap<string, string> = new Map([
+  ['time', 'time'], ['dt', 'dt'], ['starttime', 'starttime'], ['stoptime', 'stoptime'],
+  ['pi', 'pi'], ['inf', 'inf'], ['nan', 'nan'],
+  ['initial_time', 'starttime'], ['final_time', 'stoptime'], ['time_step', 'dt'], ['saveper', 'saveper'],
+]);
+
+/**
+ * Canonical names of model variables that duplicate the simulation specs; the reader
+ * folds them into `sim` instead of keeping them (they are reserved names natively).
+ */
+export const CONTROL_NAMES: ReadonlySet<string> = new Set([
+  'initial_time', 'final_time', 'time_step', 'saveper', 'starttime', 'stoptime', 'dt', 'time',
+]);
+
+/** A vendor prefix on a function name (`isee.SAFEDIV`, `stockflow.quantum`) is dropped. */
+export function stripVendor(fn: string): string {
+  const m = /^(?:isee|stockflow|std)\.(.+)$/i.exec(fn);
+  return m ? m[1] : fn;
+}

@@ -1,0 +1,131 @@
+/**
+ * Turns the flattened XMILE variables into the engine's variables, expanding arrays into
+ * one scalar variable per element (`base[e1,e2]`, XMILE 1.0 §3.7.1). A stock's inflows and
+ * outflows refer to the same element of arrayed flows (§4.1.1); an auxiliary whose
+ * equation is a plain number becomes a Constant; graphical functions called by name
+ * become Lookups; module inputs bound by `<connect>` refer to their source.
+ */
+import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { ref, type Expr } from '../../expr/ast.js';
+import type { LookupTable, Variable } from '../../model/types.js';
+import { elementName, tuples } from './dims.js';
+import type { Equations, Where } from './equations.js';
+import { readGf } from './gf.js';
+import type { Flattened, InstVar } from './instance.js';
+import { canonicalName } from './names.js';
+import { printNative } from './print-native.js';
+import { resolveVar, type Ctx } from './scope.js';
+import { elementRef, translate } from './translate.js';
+import type { RawVar } from './vars.js';
+import { locOf, type XmlDoc } from './xml.js';
+
+export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, diags: Diagnostic[], skip: ReadonlySet<InstVar>): Variable[] {
+  const out: Variable[] = [];
+  for (const iv of flat.vars) {
+    if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags));
+  }
+  return out;
+}
+
+function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[]): Variable[] {
+  const { raw, info } = iv;
+  const all = tuples(raw.dims);
+  const origin = { file: doc.file, ...locOf(doc, raw.node) };
+  const base = { ...(raw.units ? { units: raw.units } : {}), ...(raw.doc ? { doc: raw.doc } : {}), origin };
+  const out: Variable[] = [];
+  const field: Where['field'] = raw.kind === 'stock' ? 'initial' : 'equation';
+  for (let k = 0; k < all.length; k++) {
+    const t = all[k];
+    const name = elementName(info.name, raw.dims, t);
+    const id = canonicalName(name);
+    const el = raw.elements.find((e) => e.tuple.every((v, j) => v === t[j]));
+    const gfNode = el?.gf ?? raw.gf;
+    if (info.lookup) {
+      const table = gfNode ? readGf(doc, gfNode, diags, name) : undefined;
+      if (!gfNode) diags.push(error('not-a-function', `'${name}' is called as a function but has no graphical function`, { ...origin, variable: name }));
+      if (table) out.push({ kind: 'lookup', name, id, table, ...base });
+      continue;
+    }
+    const bind = new Map(raw.dims.map((d, j) => [d.id, t[j]] as const));
+    const where: Where = { variable: name, field };
+    const source = flat.inputs.get(info);
+    let expr: Expr | undefined;
+    if (source) {
+      expr = elementRef(source, undefined, { env: noEnv(diags, origin, name), scope: iv.scope, bind }, 0);
+    } else {
+      const eqn = el?.eqn ?? raw.eqn;
+      if (!eqn || eqn.src.text.trim() === '') {
+        diags.push(error('missing-equation', `'${name}' has no equation`, { ...origin, variable: name, field, hint: 'add an <eqn>' }));
+        continue;
+      }
+      const useList = !el && raw.elements.length === 0 && all.length > 1;
+      const parsed = eqns.parse(eqn, where, useList ? all.length : 1);
+      if (!parsed) continue;
+      const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
+      const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length };
+      expr = translate(tree, ctx);
+    }
+    if (!expr) continue;
+    const gf = gfNode ? readGf(doc, gfNode, diags, name) : undefined;
+    if (gfNode && !gf) continue;
+    // A connected module input (Stella also uses ghost stocks) is an alias of its source.
+    const v = source ? { kind: 'aux' as const, name, id, equation: printNative(expr), ...base } : variable(doc, raw, name, id, expr, gf, t, iv, base, diags);
+    if (v) out.push(v);
+  }
+  return out;
+}
+
+function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr, gf: LookupTable | undefined, t: readonly number[],
+  iv: InstVar, base: object, diags: Diagnostic[]): Variable | undefined {
+  const equation = printNative(expr);
+  switch (iv.info.kind) {
+    case 'stock': {
+      const links = (list: RawVar['inflows']) => list.map((l) => flowName(doc, l.name, l.node, raw, t, iv, diags)).filter((n): n is string => !!n);
+      return {
+        kind: 'stock', name, id, initial: equation, inflows: links(raw.inflows), outflows: links(raw.outflows),
+        ...(raw.nonNegative ? { nonNegative: true } : {}), ...base,
+      };
+    }
+    case 'flow':
+      return { kind: 'flow', name, id, equation, ...(raw.nonNegative ? { nonNegative: true } : {}), ...(gf ? { gf } : {}), ...base };
+    default: {
+      const value = constantValue(expr);
+      if (!gf && value !== undefined && raw.access !== 'input') {
+        return { kind: 'constant', name, id, value, ...(raw.ext.uncertainty ? { uncertainty: raw.ext.uncertainty } : {}), ...(raw.ext.leverage ? { leverage: raw.ext.leverage } : {}), ...base };
+      }
+      return { kind: 'aux', name, id, equation, ...(gf ? { gf } : {}), ...base };
+    }
+  }
+}
+
+/** The element of flow `raw` that feeds element `t` of a stock (§4.1.1). */
+function flowName(doc: XmlDoc, text: string, node: RawVar['node'], stock: RawVar, t: readonly number[], iv: InstVar, diags: Diagnostic[]): string | undefined {
+  const unquoted = text.trim().replace(/^"(.*)"$/s, '$1');
+  const flow = resolveVar(iv.scope, unquoted);
+  const where = { ...locOf(doc, node), variable: stock.name };
+  if (!flow || flow.kind !== 'flow') {
+    diags.push(error(flow ? 'not-a-flow' : 'unknown-flow', `stock '${stock.name}' lists '${unquoted}' as a flow, but ${flow ? 'it is not a flow' : 'no such flow exists'}`, where));
+    return undefined;
+  }
+  if (flow.dims.length === 0) return flow.name;
+  const ids = stock.dims.map((d) => d.id);
+  if (flow.dims.length !== ids.length || flow.dims.some((d, j) => d.id !== ids[j])) {
+    diags.push(error('dimension-mismatch', `flow '${flow.name}' and stock '${stock.name}' have different dimensions`, where));
+    return undefined;
+  }
+  return elementName(flow.name, flow.dims, t);
+}
+
+/** A number, or a negated number: the equation of a Constant. */
+export function constantValue(e: Expr): number | undefined {
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary' && e.arg.kind === 'num') return e.op === '-' ? -e.arg.value : e.op === '+' ? e.arg.value : undefined;
+  return undefined;
+}
+
+function noEnv(diags: Diagnostic[], origin: object, variable: string) {
+  return {
+    dims: new Map(), macros: new Map(),
+    report: (code: string, message: string) => diags.push(error(code, message, { ...origin, variable })),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Parsing the equations of a file once, with diagnostics located at `file:line:column`
+ * of the offending character and quoting the equation. Also the Vensim-style element list
+ * (`1, 2, 3` for an arrayed variable) that Vensim's XMILE export writes: each item is
+ * parsed in place (the rest blanked out), so offsets stay true to the file.
+ */
+import { error, type Diagnostic } from '../../core/diagnostics.js';
+import type { XExpr } from './eqn-ast.js';
+import { parseXmileEquation } from './eqn-parse.js';
+import type { TranslateEnv, Macro } from './scope.js';
+import type { DimTable } from './dims.js';
+import type { RawEqn } from './vars.js';
+import { position, type XmlDoc } from './xml.js';
+
+export interface Where {
+  readonly variable: string;
+  readonly field: 'equation' | 'initial';
+}
+
+export class Equations {
+  private readonly cache = new Map<RawEqn, (XExpr | undefined)[]>();
+
+  constructor(
+    private readonly doc: XmlDoc,
+    private readonly dims: DimTable,
+    private readonly macros: ReadonlyMap<string, Macro>,
+    private readonly diags: Diagnostic[],
+  ) {}
+
+  /**
+   * The parsed equation; with `items` > 1 an element list of exactly that many items is
+   * also accepted. Returns one tree, or `items` trees for a list; undefined on error.
+   */
+  parse(eqn: RawEqn, where: Where, items = 1): (XExpr | undefined)[] | undefined {
+    const hit = this.cache.get(eqn);
+    if (hit) return hit.every((e) => e) ? hit : undefined;
+    const text = eqn.src.text;
+    const whole = parseXmileEquation(text);
+    let result: (XExpr | undefined)[];
+    if (whole.expr) {
+      result = [whole.expr];
+    } else {
+      const parts = items > 1 ? splitTopLevel(text) : [];
+      if (parts.length === items) {
+        result = parts.map(([s, e]) => {
+          const blanked = ' '.repeat(s) + text.slice(s, e) + ' '.repeat(text.length - e);
+          const p = parseXmileEquation(blanked);
+          if (!p.expr) this.report('syntax-error', p.error!.message, p.error!.pos, eqn, where);
+          return p.expr;
+        });
+      } else {
+        const placeholder = text.trim() === '???';
+        this.report('syntax-error', placeholder ? "the equation is '???', a placeholder left by the tool that wrote the file" : whole.error!.message,
+          whole.error!.pos, eqn, where, placeholder ? 'the original definition was lost in translation; give the variable a real equation' : undefined);
+        result = [undefined];
+      }
+    }
+    this.cache.set(eqn, result);
+    return result.every((e) => e) ? result : undefined;
+  }
+
+  /** A translation environment whose reports point into `eqn`. */
+  env(eqn: RawEqn, where: Where): TranslateEnv {
+    return {
+      dims: this.dims,
+      macros: this.macros,
+      report: (code, message, pos, hint) => this.report(code, message, pos, eqn, where, hint),
+    };
+  }
+
+  report(code: string, message: string, pos: number, eqn: RawEqn, where: Where, hint?: string): void {
+    const offsets = eqn.src.offsets;
+    const at = position(this.doc, offsets[Math.max(0, Math.min(pos, offsets.length - 1))]);
+    const shown = eqn.src.text.replace(/\s+/g, ' ').trim();
+    const clipped = shown.length > 80 ? `${shown.slice(0, 77)}...` : shown;
+    this.diags.push(error(code, `${message} (in '${clipped}')`, { file: this.doc.file, ...at, ...where, ...(hint ? { hint } : {}) }));
+  }
+}
+
+/**
+ * [start, end) ranges of the items at bracket depth 0, separated by `,` (and by `;`
+ * between the rows of a two-dimensional Vensim list); a trailing `;` is allowed.
+ */
+function splitTopLevel(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = 0;
+  let quote = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') quote = !quote;
+    if (quote) continue;
+    if (ch === '(' || ch === '[') depth++;
+    else if (ch === ')' || ch === ']') depth--;
+    else if ((ch === ',' || ch === ';') && depth === 0) { out.push([start, i]); start = i + 1; }
+  }
+  if (text.slice(start).trim() !== '' || !/;\s*$/.test(text)) out.push([start, text.length]);
+  return out.every(([s, e]) => text.slice(s, e).trim() !== '') ? out : [];
+}

@@ -1,0 +1,99 @@
+/**
+ * Reads an XMILE 1.0 file (.xmile, .stmx, .itmx) into the internal Model.
+ * Stages: XML (xml.ts) → header, sim specs, dimensions, macros, behavior → the variables
+ * of each `<model>` (vars.ts) → modules flattened (instance.ts) → equations parsed and
+ * translated into the native language, arrays expanded (emit.ts). Every problem becomes a
+ * located diagnostic; when any is an error no model is returned (never a wrong model).
+ */
+import { basename, extname } from 'node:path';
+import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { canonicalName } from '../../core/names.js';
+import type { Model, Variable } from '../../model/types.js';
+import { readDimensions } from './dims.js';
+import { emitVariables } from './emit.js';
+import { Equations } from './equations.js';
+import { flatten, type ModelDef } from './instance.js';
+import { readMacros } from './macros.js';
+import { displayName, xid } from './names.js';
+import { foldControls, lookupValues, markLookups, promoteFlows } from './prepare.js';
+import { readSimSpecs } from './simspecs.js';
+import { readBehavior, readVariables } from './vars.js';
+import { readModelExtension } from './vendor.js';
+import { attr, kid, kids, locOf, parseXml, plainText } from './xml.js';
+
+export interface ReadResult {
+  readonly model?: Model;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function readXmile(text: string, file?: string): ReadResult {
+  const diags: Diagnostic[] = [];
+  if (typeof text !== 'string' || text.trim() === '') {
+    return { diagnostics: [error('empty-file', 'the file is empty', { file, hint: 'an XMILE file starts with <xmile …>' })] };
+  }
+  const parsed = parseXml(text.replace(/^\uFEFF/, ''), file);
+  if (!parsed.doc) return { diagnostics: parsed.diagnostics };
+  const doc = parsed.doc;
+  if (doc.root.local !== 'xmile') {
+    return { diagnostics: [error('not-xmile', `the root element is <${doc.root.tag}>, not <xmile>`, { ...locOf(doc, doc.root), hint: 'is this an XMILE file?' })] };
+  }
+  const header = kid(doc.root, 'header');
+  const sim = readSimSpecs(doc, kid(doc.root, 'sim_specs') ?? kid(kid(doc.root, 'model') ?? doc.root, 'sim_specs'), diags);
+  const dims = readDimensions(doc, kid(doc.root, 'dimensions'), diags);
+  const macros = readMacros(doc, diags);
+  const behavior = readBehavior(doc, kid(doc.root, 'behavior'), { stock: false, flow: false }, diags);
+
+  const modelNodes = kids(doc.root, 'model');
+  if (modelNodes.length === 0) {
+    diags.push(error('missing-model', 'the file has no <model>', locOf(doc, doc.root)));
+    return { diagnostics: diags };
+  }
+  const models = new Map<string, ModelDef>();
+  let rootId: string | undefined;
+  for (const m of modelNodes) {
+    const name = displayName(attr(m, 'name') ?? '');
+    const id = xid(name);
+    if (models.has(id)) { diags.push(error('duplicate-model', `model '${name || '(root)'}' is defined twice`, locOf(doc, m))); continue; }
+    const vars = readVariables(doc, m, dims, readBehavior(doc, kid(m, 'behavior'), behavior, diags), diags);
+    models.set(id, { name, vars });
+    if (!name && rootId === undefined) rootId = id;
+  }
+  rootId ??= xid(displayName(attr(modelNodes[0], 'name') ?? ''));
+
+  const flat = flatten(doc, models, rootId, diags);
+  const eqns = new Equations(doc, dims, macros, diags);
+  markLookups(flat, eqns);
+  lookupValues(flat, eqns);
+  promoteFlows(doc, flat, diags);
+  if (!sim) return { diagnostics: diags };
+  const folded = foldControls(doc, flat, eqns, sim, diags);
+  const variables = emitVariables(doc, flat, eqns, diags, folded.skip);
+  checkUnique(variables, diags);
+  const ext = readModelExtension(doc, diags);
+  diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+  if (hasErrors(diags)) return { diagnostics: diags };
+  const name = plainText(doc, kid(header ?? doc.root, 'name')) || (file ? basename(file, extname(file)) : 'model');
+  const model: Model = {
+    name, sim: folded.sim, variables, format: 'xmile',
+    ...(file ? { file } : {}),
+    ...(ext.doc ? { doc: ext.doc } : {}),
+    ...(ext.scenarios ? { scenarios: ext.scenarios } : {}),
+    ...(ext.metrics ? { metrics: ext.metrics } : {}),
+  };
+  return { model, diagnostics: diags };
+}
+
+/** Two elements whose names differ only in case, spaces or underscores are one name. */
+function checkUnique(vars: readonly Variable[], diags: Diagnostic[]): void {
+  const seen = new Map<string, Variable>();
+  for (const v of vars) {
+    const id = canonicalName(v.name);
+    const prev = seen.get(id);
+    if (prev) {
+      diags.push(error('duplicate-variable', `'${v.name}' and '${prev.name}' are the same name (XMILE names ignore case, spaces and underscores)`, {
+        ...(v.origin ?? {}), variable: v.name, hint: 'rename one of them',
+      }));
+    }
+    seen.set(id, v);
+  }
+}

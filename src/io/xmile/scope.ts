@@ -1,0 +1,115 @@
+/**
+ * What an equation can see while it is translated: the variables of its (flattened)
+ * model instance, the module instances below it (XMILE 1.0 §3.6: `module.variable`),
+ * the file's dimensions and macros, and the element of each dimension that is being
+ * expanded. Also the static evaluation used for numeric subscripts (`a[n + 1]`).
+ */
+import type { Expr } from '../../expr/ast.js';
+import type { XExpr } from './eqn-ast.js';
+import type { DimTable, Dimension } from './dims.js';
+import { xid } from './names.js';
+
+export type VarKind = 'stock' | 'flow' | 'aux' | 'gf';
+
+export interface VarInfo {
+  /** Canonical local id. */
+  readonly id: string;
+  /** Full display name (module prefix + name as written). */
+  readonly name: string;
+  /** An `<aux>` a stock lists as its flow (Vensim's XMILE export) is promoted to 'flow'. */
+  kind: VarKind;
+  readonly dims: readonly Dimension[];
+  /** Emitted as a named lookup and called as a function. */
+  lookup: boolean;
+  /**
+   * For a graphical function that is called by name and also used as a value: its value,
+   * `lookup(self, input)` (§3.1.4), translated on demand.
+   */
+  asValue?: () => Expr | undefined;
+}
+
+export interface Scope {
+  /** `''` for the root model, `hares.` for a module instance named hares. */
+  readonly prefix: string;
+  readonly vars: Map<string, VarInfo>;
+  readonly modules: Map<string, Scope>;
+}
+
+export interface Macro {
+  readonly name: string;
+  readonly params: readonly string[];
+  /** Parsed body, or undefined when the macro is not a single expression. */
+  readonly body?: XExpr;
+  readonly why?: string;
+}
+
+export interface TranslateEnv {
+  readonly dims: DimTable;
+  readonly macros: ReadonlyMap<string, Macro>;
+  /** Reports a problem at an offset of the equation text being translated. */
+  report(code: string, message: string, pos: number, hint?: string): void;
+}
+
+export interface Ctx {
+  readonly env: TranslateEnv;
+  readonly scope: Scope;
+  /** Dimension id → index of the element being expanded. */
+  readonly bind: ReadonlyMap<string, number>;
+  /** The variable (element) whose equation this is, for SELF (§3.5.6). */
+  readonly self?: Expr;
+  readonly selfCount?: number;
+  /** Macro parameters in scope (canonical name → translated argument). */
+  readonly params?: ReadonlyMap<string, Expr>;
+  readonly macroDepth?: number;
+}
+
+/** Finds a variable by name, looking into module instances for `module.variable`. */
+export function resolveVar(scope: Scope, raw: string): VarInfo | undefined {
+  const id = xid(raw);
+  const direct = scope.vars.get(id);
+  if (direct) return direct;
+  const dot = id.indexOf('.');
+  if (dot > 0) {
+    const child = scope.modules.get(id.slice(0, dot));
+    if (child) return resolveVar(child, id.slice(dot + 1));
+  }
+  return undefined;
+}
+
+/** Every name visible in a scope (for did-you-mean). */
+export function visibleNames(scope: Scope): string[] {
+  return [...scope.vars.values()].map((v) => v.name.slice(scope.prefix.length));
+}
+
+/**
+ * Evaluates a subscript expression that must be known before the run: numbers,
+ * arithmetic, and dimension names being expanded (their 1-based position, §3.7.1).
+ */
+export function staticValue(x: XExpr, ctx: Ctx): number | undefined {
+  switch (x.kind) {
+    case 'num': return x.value;
+    case 'name': {
+      const d = ctx.env.dims.get(xid(x.name));
+      const i = d && !x.subs ? ctx.bind.get(d.id) : undefined;
+      return i === undefined ? undefined : i + 1;
+    }
+    case 'unary': {
+      const a = staticValue(x.arg, ctx);
+      return a === undefined ? undefined : x.op === '-' ? -a : x.op === '+' ? a : Number(a === 0);
+    }
+    case 'binary': {
+      const a = staticValue(x.left, ctx);
+      const b = staticValue(x.right, ctx);
+      if (a === undefined || b === undefined) return undefined;
+      switch (x.op) {
+        case '+': return a + b;
+        case '-': return a - b;
+        case '*': return a * b;
+        case '/': return a / b;
+        case 'mod': return a - b * Math.floor(a / b);
+        default: return undefined;
+      }
+    }
+    default: return undefined;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * Translates calls in XMILE equations: graphical functions called by name (§3.1.4), an
+ * array read with one flat row-major index `a(k)` (§3.7.1),
+ * `LOOKUP(gf, x)`, macros (§4.8, single-expression bodies), the builtins of builtins.ts,
+ * and native functions the writer put in the stockflow vendor namespace
+ * (`stockflow.pulse_train(…)`, passed through for the engine to check). Unknown
+ * functions are diagnostics with a did-you-mean, never dropped.
+ */
+import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
+import { didYouMean } from '../../core/names.js';
+import { stripVendor, UNSUPPORTED_FUNCTIONS, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
+import type { XExpr } from './eqn-ast.js';
+import { canonicalName, xid } from './names.js';
+import { elementName, tuples } from './dims.js';
+import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
+import { expandArray, translate } from './translate.js';
+
+type CallNode = Extract<XExpr, { kind: 'call' }>;
+
+const MAX_MACRO_DEPTH = 20;
+
+export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
+  const gf = resolveVar(ctx.scope, x.fn);
+  if (gf?.lookup) {
+    if (x.args.length !== 1) {
+      ctx.env.report('wrong-arguments', `graphical function '${x.fn}' takes one argument, not ${x.args.length}`, x.pos);
+      return undefined;
+    }
+    const arg = translate(x.args[0], ctx);
+    return arg && call('lookup', ref(canonicalName(gf.name), gf.name), arg);
+  }
+  const ours = /^stockflow\.(.+)$/i.exec(x.fn);
+  if (ours) return plainCall(canonicalName(ours[1]), x, ctx);
+  const vendor = stripVendor(x.fn);
+  const id = canonicalName(vendor);
+  const macro = ctx.env.macros.get(id);
+  if (macro) return expandMacro(x, ctx, macro);
+  const spec = XMILE_FUNCTIONS.get(id);
+  if (spec) {
+    if (x.args.length < spec.min || x.args.length > spec.max) {
+      const want = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`;
+      ctx.env.report('wrong-arguments', `${x.fn.toUpperCase()} takes ${want} argument(s), not ${x.args.length}`, x.pos);
+      return undefined;
+    }
+    return builtin(x, spec, id, ctx);
+  }
+  const why = UNSUPPORTED_FUNCTIONS.get(id);
+  if (why) {
+    ctx.env.report('unsupported-function', why, x.pos, 'rewrite the equation without it');
+    return undefined;
+  }
+  if (gf && gf.dims.length > 0 && x.args.length === 1) return flatIndex(gf, x, ctx);
+  if (gf) {
+    ctx.env.report('not-a-function', `'${x.fn}' is a variable, not a function or graphical function`, x.pos);
+    return undefined;
+  }
+  if (ctx.scope.modules.has(xid(x.fn))) {
+    ctx.env.report('unsupported-construct', `calling module '${x.fn}' as a function is not supported`, x.pos, 'refer to its output as module.variable');
+    return undefined;
+  }
+  const guess = didYouMean(id, XMILE_FUNCTIONS.keys());
+  ctx.env.report('unknown-function', `unknown function '${x.fn}'`, x.pos, guess ? `did you mean ${guess.toUpperCase()}?` : 'see XMILE 1.0 §3.5 for the builtin functions');
+  return undefined;
+}
+
+function plainCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {
+  const args = x.args.map((a) => translate(a, ctx));
+  return args.every((a): a is Expr => a !== undefined) ? call(native, ...args) : undefined;
+}
+
+function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | undefined {
+  switch (spec.special) {
+    case undefined: return plainCall(spec.native, x, ctx);
+    case 'const': return ref(spec.native);
+    case 'array': return arrayBuiltin(x, id, ctx);
+    case 'if': {
+      const [c, a, b] = x.args.map((e) => translate(e, ctx));
+      return c && a && b && { kind: 'if', cond: c, then: a, else: b };
+    }
+    case 'mod': {
+      const [a, b] = x.args.map((e) => translate(e, ctx));
+      return a && b && bin('mod', a, b);
+    }
+    case 'wave': {
+      // Stella SINWAVE/COSWAVE(amplitude, period) = amplitude · sin/cos(2π·TIME/period).
+      const [a, p] = x.args.map((e) => translate(e, ctx));
+      return a && p && bin('*', a, call(spec.native, bin('/', bin('*', bin('*', num(2), ref('pi')), ref('time')), p)));
+    }
+    case 'lookup': {
+      const first = x.args[0];
+      const table = first.kind === 'name' && !first.subs ? resolveVar(ctx.scope, first.name) : undefined;
+      if (!table || !table.lookup) {
+        ctx.env.report('not-a-lookup', 'the first argument of LOOKUP must be the name of a graphical function', first.pos);
+        return undefined;
+      }
+      const arg = translate(x.args[1], ctx);
+      return arg && call('lookup', ref(canonicalName(table.name), table.name), arg);
+    }
+    case 'previous': return plainCall('previous', x, ctx);
+    default: return undefined;
+  }
+}
+
+/** `a(k)`: element k (1-based, row-major over all dimensions) of array a, k known before the run. */
+function flatIndex(v: VarInfo, x: CallNode, ctx: Ctx): Expr | undefined {
+  const k = staticValue(x.args[0], ctx);
+  const all = tuples(v.dims);
+  if (k === undefined || !Number.isInteger(k) || k < 1 || k > all.length) {
+    ctx.env.report('invalid-subscript', `a flat index into '${v.name}' must be a whole number from 1 to ${all.length} known before the run`, x.args[0].pos);
+    return undefined;
+  }
+  const name = elementName(v.name, v.dims, all[k - 1]);
+  return ref(canonicalName(name), name);
+}
+
+/** MIN/MAX/SUM/PROD/MEAN/SIZE/STDDEV over the elements of their (array) arguments. */
+function arrayBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefined {
+  if (id === 'size' && x.args[0].kind === 'name' && xid(x.args[0].name) === 'self' && ctx.selfCount !== undefined) return num(ctx.selfCount);
+  const items: Expr[] = [];
+  for (const a of x.args) {
+    const part = expandArray(a, ctx);
+    if (!part) return undefined;
+    items.push(...part);
+  }
+  const n = items.length;
+  const sum = n === 1 ? items[0] : call('sum', ...items);
+  switch (id) {
+    case 'min': case 'max': case 'prod': return n === 1 ? items[0] : call(id, ...items);
+    case 'sum': return sum;
+    case 'size': return num(n);
+    case 'mean': return n === 1 ? items[0] : bin('/', sum, num(n));
+    case 'stddev': {
+      // Population standard deviation (divides by the element count).
+      const mean = n === 1 ? items[0] : bin('/', sum, num(n));
+      const sq = items.map((e) => bin('^', bin('-', e, mean), num(2)));
+      return call('sqrt', bin('/', sq.length === 1 ? sq[0] : call('sum', ...sq), num(n)));
+    }
+    default: return undefined;
+  }
+}
+
+/** Inlines a single-expression macro with its parameters bound to the call's arguments. */
+function expandMacro(x: CallNode, ctx: Ctx, macro: { name: string; params: readonly string[]; body?: XExpr; why?: string }): Expr | undefined {
+  if (!macro.body) {
+    ctx.env.report('unsupported-macro', `macro '${macro.name}' ${macro.why ?? 'cannot be inlined'}`, x.pos);
+    return undefined;
+  }
+  if (x.args.length !== macro.params.length) {
+    ctx.env.report('wrong-arguments', `macro '${macro.name}' takes ${macro.params.length} argument(s), not ${x.args.length}`, x.pos);
+    return undefined;
+  }
+  const depth = (ctx.macroDepth ?? 0) + 1;
+  if (depth > MAX_MACRO_DEPTH) {
+    ctx.env.report('recursive-macro', `macro '${macro.name}' calls itself too deeply`, x.pos);
+    return undefined;
+  }
+  const params = new Map<string, Expr>();
+  for (let k = 0; k < x.args.length; k++) {
+    const a = translate(x.args[k], ctx);
+    if (!a) return undefined;
+    params.set(xid(macro.params[k]), a);
+  }
+  const body = macro.body;
+  // Report problems inside the body at the call site: body offsets belong to another text.
+  const env = { ...ctx.env, report: (code: string, message: string, _pos: number, hint?: string) => ctx.env.report(code, `in macro '${macro.name}': ${message}`, x.pos, hint) };
+  const empty = { prefix: '', vars: new Map(), modules: new Map() };
+  return translate(body, { env, scope: empty, bind: new Map(), params, macroDepth: depth });
+}

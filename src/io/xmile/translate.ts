@@ -1,0 +1,202 @@
+/**
+ * Translates a parsed XMILE equation into the engine's `Expr` tree for one element of one
+ * variable: names are resolved (XMILE 1.0 §3.2.2), subscripts are fixed to elements
+ * (§3.7.1: an apply-to-all equation sees the element being defined through its dimension
+ * names), operators are mapped (`=` → `==`, `<>` → `!=`, §3.3.1). Every problem is
+ * reported through the environment with its offset; the result is then undefined.
+ */
+import { bin, num, ref, type BinaryOp, type Expr } from '../../expr/ast.js';
+import { didYouMean } from '../../core/names.js';
+import { XMILE_CONSTANTS } from './builtins.js';
+import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
+import { elementName, findElement, tuples, type Dimension } from './dims.js';
+import { canonicalName, xid } from './names.js';
+import { resolveVar, staticValue, visibleNames, type Ctx, type VarInfo } from './scope.js';
+import { translateCall } from './translate-call.js';
+
+const OPS: Readonly<Record<XBinOp, BinaryOp>> = {
+  '+': '+', '-': '-', '*': '*', '/': '/', '^': '^', mod: 'mod',
+  '=': '==', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=',
+  and: 'and', or: 'or', xor: 'xor',
+};
+
+export function translate(x: XExpr, ctx: Ctx): Expr | undefined {
+  switch (x.kind) {
+    case 'num': return num(x.value);
+    case 'name': return translateName(x, ctx);
+    case 'call': return translateCall(x, ctx);
+    case 'unary': {
+      const arg = translate(x.arg, ctx);
+      return arg && { kind: 'unary', op: x.op, arg };
+    }
+    case 'binary': {
+      const l = translate(x.left, ctx);
+      const r = translate(x.right, ctx);
+      return l && r && bin(OPS[x.op], l, r);
+    }
+    case 'if': {
+      const c = translate(x.cond, ctx);
+      const a = translate(x.then, ctx);
+      const b = translate(x.else, ctx);
+      return c && a && b && { kind: 'if', cond: c, then: a, else: b };
+    }
+    default: return undefined;
+  }
+}
+
+type NameNode = Extract<XExpr, { kind: 'name' }>;
+
+function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
+  const id = xid(x.name);
+  const param = ctx.params?.get(id);
+  if (param && !x.subs) return param;
+  if (id === 'self' && !x.subs) {
+    if (ctx.self) return ctx.self;
+    ctx.env.report('invalid-self', 'SELF is only meaningful inside a variable\'s own equation', x.pos);
+    return undefined;
+  }
+  const v = resolveVar(ctx.scope, x.name);
+  if (v) {
+    if (v.lookup && v.asValue && !x.subs) {
+      const value = v.asValue();
+      if (!value) ctx.env.report('lookup-as-value', `the input of graphical function '${x.name}' cannot be translated`, x.pos);
+      return value;
+    }
+    if (v.lookup) {
+      ctx.env.report('lookup-as-value', `'${x.name}' is a graphical function used as a value; call it as ${x.name}(x)`, x.pos,
+        'give the graphical function its own input, or call it with an argument');
+      return undefined;
+    }
+    return elementRef(v, x.subs, ctx, x.pos);
+  }
+  if (!x.subs) {
+    const constant = XMILE_CONSTANTS.get(id);
+    if (constant) return ref(constant);
+    const dim = ctx.env.dims.get(id);
+    const bound = dim ? ctx.bind.get(dim.id) : undefined;
+    if (bound !== undefined) return num(bound + 1);
+  }
+  const guess = didYouMean(x.name, visibleNames(ctx.scope));
+  ctx.env.report('unknown-variable', `'${x.name}' is not a variable of this model`, x.pos,
+    guess ? `did you mean '${guess}'?` : 'define it, or check the spelling');
+  return undefined;
+}
+
+/** A reference to one element of `v` (or `v` itself when scalar). */
+export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: Ctx, pos: number): Expr | undefined {
+  if (v.dims.length === 0) {
+    if (subs && subs.length) {
+      ctx.env.report('not-an-array', `'${v.name}' has no dimensions but is subscripted`, pos);
+      return undefined;
+    }
+    return ref(canonicalName(v.name), v.name);
+  }
+  const idx: number[] = [];
+  if (!subs) {
+    for (const d of v.dims) {
+      const i = ctx.bind.get(d.id);
+      if (i === undefined) {
+        ctx.env.report('array-without-subscript', `'${v.name}' is an array over '${d.name}' but is used here without a subscript`, pos,
+          `write ${v.name}[${d.name}] inside an array function such as SUM, or give an element`);
+        return undefined;
+      }
+      idx.push(i);
+    }
+  } else {
+    if (subs.length !== v.dims.length) {
+      ctx.env.report('wrong-subscripts', `'${v.name}' has ${v.dims.length} dimension(s) but ${subs.length} subscript(s) are given`, pos);
+      return undefined;
+    }
+    for (let k = 0; k < subs.length; k++) {
+      const i = subscriptIndex(subs[k], v.dims[k], ctx);
+      if (i === undefined) return undefined;
+      idx.push(i);
+    }
+  }
+  const name = elementName(v.name, v.dims, idx);
+  return ref(canonicalName(name), name);
+}
+
+function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | undefined {
+  if (s.kind === 'star') {
+    const i = ctx.bind.get(dim.id);
+    if (i === undefined) ctx.env.report('free-subscript', "'*' selects a whole dimension; use it inside an array function such as SUM", s.pos);
+    return i;
+  }
+  if (s.kind === 'name' && !s.subs) {
+    const e = findElement(dim, s.name);
+    if (e !== undefined) return e;
+    const d = ctx.env.dims.get(xid(s.name));
+    if (d) {
+      const i = ctx.bind.get(d.id);
+      if (i === undefined) {
+        ctx.env.report('free-subscript', `dimension '${d.name}' is not being expanded here; use it inside an array function such as SUM`, s.pos);
+        return undefined;
+      }
+      return mapIndex(d, i, dim, ctx, s.pos);
+    }
+  }
+  const v = staticValue(s, ctx);
+  if (v !== undefined && Number.isInteger(v) && v >= 1 && v <= dim.elements.length) return v - 1;
+  ctx.env.report('invalid-subscript', v === undefined
+    ? `the subscript is neither an element of '${dim.name}' nor a number known before the run`
+    : `index ${v} is outside dimension '${dim.name}' (1…${dim.elements.length})`, s.pos);
+  return undefined;
+}
+
+/** Maps element `i` of dimension `from` to `to`: same name, else same position (§3.7.1.2). */
+function mapIndex(from: Dimension, i: number, to: Dimension, ctx: Ctx, pos: number): number | undefined {
+  if (from.id === to.id) return i;
+  const j = to.ids.indexOf(from.ids[i]);
+  if (j >= 0) return j;
+  if (from.elements.length === to.elements.length) return i;
+  ctx.env.report('dimension-mismatch', `element '${from.elements[i]}' of '${from.name}' has no counterpart in '${to.name}'`, pos);
+  return undefined;
+}
+
+/**
+ * Array arguments (§3.7.1.3): every element the expression denotes. Dimensions selected
+ * with `*`, named but not being expanded, or implied by a bare array name are iterated.
+ */
+export function expandArray(x: XExpr, ctx: Ctx): Expr[] | undefined {
+  const free = freeDims(x, ctx);
+  if (free.length === 0) {
+    const one = translate(x, ctx);
+    return one && [one];
+  }
+  const out: Expr[] = [];
+  for (const t of tuples(free)) {
+    const bind = new Map(ctx.bind);
+    free.forEach((d, k) => bind.set(d.id, t[k]));
+    const e = translate(x, { ...ctx, bind });
+    if (!e) return undefined;
+    out.push(e);
+  }
+  return out;
+}
+
+function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
+  const found = new Map<string, Dimension>();
+  const visit = (e: XExpr): void => {
+    if (e.kind === 'call') return; // nested calls iterate their own arrays
+    if (e.kind === 'name') {
+      const v = ctx.params?.has(xid(e.name)) ? undefined : resolveVar(ctx.scope, e.name);
+      if (v && !e.subs) v.dims.forEach((d) => { if (!ctx.bind.has(d.id)) found.set(d.id, d); });
+      if (v && e.subs) {
+        e.subs.forEach((s, k) => {
+          if (s.kind === 'star' && v.dims[k]) found.set(v.dims[k].id, v.dims[k]);
+          else if (s.kind === 'name' && !s.subs && v.dims[k] && findElement(v.dims[k], s.name) === undefined) {
+            const d = ctx.env.dims.get(xid(s.name));
+            if (d && !ctx.bind.has(d.id)) found.set(d.id, d);
+          }
+        });
+      }
+      return;
+    }
+    if (e.kind === 'unary') visit(e.arg);
+    else if (e.kind === 'binary') { visit(e.left); visit(e.right); }
+    else if (e.kind === 'if') { visit(e.cond); visit(e.then); visit(e.else); }
+  };
+  visit(x);
+  return [...found.values()];
+}

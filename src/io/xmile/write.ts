@@ -1,0 +1,169 @@
+/**
+ * Writes a Model as XMILE 1.0 text (OASIS XMILE 1.0 §2–§4). Structure: `<header>`,
+ * `<sim_specs>` (§4.3; the save period, tolerances and exact method as stockflow vendor
+ * attributes), `<dimensions>` for arrays regrouped by write-arrays.ts, then one root
+ * `<model>` with stocks, flows, auxiliaries (constants are auxiliaries with a number),
+ * and named lookups as standalone `<gf>` (§4.1.4). Docs and units are kept; uncertainty,
+ * leverage, scenarios, metrics and the model doc go in the stockflow namespace (vendor.ts).
+ * Reading the result back with readXmile gives the same simulation. An equation that is
+ * not valid native text is a broken model: writeXmile throws a ModelError listing them all.
+ */
+import type { LookupTable, Model, Variable } from '../../model/types.js';
+import { planArrays, type ArrayGroup, type ArrayPlan } from './write-arrays.js';
+import { toXmileEquation, type EqnContext } from './write-eqn.js';
+import { PREFIX, STOCKFLOW_NS } from './vendor.js';
+import { formatNumber } from './print-native.js';
+import { canonicalName } from './names.js';
+import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
+
+const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
+const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45', rosenbrock: 'gear' };
+
+export function writeXmile(model: Model): string {
+  const plan = planArrays(model.variables);
+  const problems: Diagnostic[] = [];
+  const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file };
+  const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
+  out.push('  <header>', '    <options namespace="std"/>', '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
+  out.push(...simSpecs(model));
+  out.push(...extension(model));
+  if (plan.dims.length) {
+    out.push('  <dimensions>');
+    for (const d of plan.dims) out.push(`    <dim name="${esc(d.name)}">`, ...d.elements.map((e) => `      <elem name="${esc(e)}"/>`), '    </dim>');
+    out.push('  </dimensions>');
+  }
+  out.push('  <model>', '    <variables>');
+  const done = new Set<ArrayGroup>();
+  for (const v of model.variables) {
+    const g = plan.groupOf.get(v);
+    if (g) {
+      if (!done.has(g)) { done.add(g); out.push(...arrayVar(g, ctx, plan)); }
+    } else {
+      out.push(...scalarVar(v, ctx, plan));
+    }
+  }
+  out.push('    </variables>', '  </model>', '</xmile>', '');
+  if (problems.length) throw new ModelError(problems);
+  return out.join('\n');
+}
+
+function simSpecs(model: Model): string[] {
+  const s = model.sim;
+  const attrs = [`method="${METHODS[s.method] ?? esc(s.method)}"`];
+  if (s.timeUnit) attrs.push(`time_units="${esc(s.timeUnit)}"`);
+  if (s.saveper !== s.dt) attrs.push(`${PREFIX}:saveper="${formatNumber(s.saveper)}"`);
+  if (s.method === 'rosenbrock') attrs.push(`${PREFIX}:method="rosenbrock"`);
+  if (s.rtol !== undefined) attrs.push(`${PREFIX}:rtol="${formatNumber(s.rtol)}"`);
+  if (s.atol !== undefined) attrs.push(`${PREFIX}:atol="${formatNumber(s.atol)}"`);
+  return [`  <sim_specs ${attrs.join(' ')}>`, `    <start>${formatNumber(s.start)}</start>`, `    <stop>${formatNumber(s.stop)}</stop>`,
+    `    <dt>${formatNumber(s.dt)}</dt>`, '  </sim_specs>'];
+}
+
+function extension(model: Model): string[] {
+  if (!model.doc && !model.scenarios?.length && !model.metrics?.length) return [];
+  const out = [`  <${PREFIX}:model>`];
+  if (model.doc) out.push(`    <${PREFIX}:doc>${escText(model.doc)}</${PREFIX}:doc>`);
+  if (model.scenarios?.length) out.push(`    <${PREFIX}:scenarios>${escText(JSON.stringify(model.scenarios))}</${PREFIX}:scenarios>`);
+  if (model.metrics?.length) out.push(`    <${PREFIX}:metrics>${escText(JSON.stringify(model.metrics))}</${PREFIX}:metrics>`);
+  out.push(`  </${PREFIX}:model>`);
+  return out;
+}
+
+const I = '      ';
+
+function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
+  const name = esc(v.name);
+  const tail = common(v);
+  switch (v.kind) {
+    case 'stock':
+      return [`${I}<stock name="${name}">`, eqn(v.initial, ctx, v.name), ...links(v, plan), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</stock>`];
+    case 'flow':
+      return [`${I}<flow name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
+    case 'aux':
+      return [`${I}<aux name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...tail, `${I}</aux>`];
+    case 'constant':
+      return [`${I}<aux name="${name}">`, `${I}  <eqn>${formatNumber(v.value).replace(/^inf$/, 'INF').replace(/^-inf$/, '-INF').replace(/^nan$/, 'NAN')}</eqn>`, ...tail, ...vendorVar(v), `${I}</aux>`];
+    case 'lookup':
+      return [`${I}<gf name="${name}"${gfType(v.table)}>`, ...points(v.table, `${I}  `), ...tail, `${I}</gf>`];
+    default: return [];
+  }
+}
+
+function arrayVar(g: ArrayGroup, ctx: WriteContext, plan: ArrayPlan): string[] {
+  const first = g.members[0].v;
+  const out = [`${I}<${g.kind} name="${esc(g.base)}">`, `${I}  <dimensions>`, ...g.dims.map((d) => `${I}    <dim name="${esc(d.name)}"/>`), `${I}  </dimensions>`];
+  for (const { v, elems } of g.members) {
+    const text = v.kind === 'stock' ? v.initial : v.kind === 'constant' ? formatNumber(v.value) : v.kind === 'lookup' ? '0' : v.equation;
+    out.push(`${I}  <element subscript="${esc(elems.join(', '))}">`, `  ${eqn(text, ctx, v.name)}`,
+      ...((v.kind === 'flow' || v.kind === 'aux') ? gf(v.gf).map((l) => `  ${l}`) : []), `${I}  </element>`);
+  }
+  if (first.kind === 'stock') {
+    // Element-wise flows of arrays with the same dimensions: name the arrays (§4.5.1).
+    out.push(...links(first, plan).map((l) => l.replace(/\[[^\]]*\]<\//, '</')));
+    if (first.nonNegative) out.push(`${I}  <non_negative/>`);
+  }
+  if (first.kind === 'flow' && first.nonNegative) out.push(`${I}  <non_negative/>`);
+  out.push(...common(first), `${I}</${g.kind}>`);
+  return out;
+}
+
+interface WriteContext extends EqnContext {
+  readonly problems: Diagnostic[];
+  readonly file?: string;
+}
+
+/** An `<eqn>` line; an equation that does not parse is collected as a diagnostic. */
+function eqn(native: string, ctx: WriteContext, variable: string): string {
+  const r = toXmileEquation(native, ctx);
+  if (r.text === undefined) {
+    ctx.problems.push(error('unwritable-equation', `cannot write the equation as XMILE: ${r.error}`, { file: ctx.file, variable, hint: 'fix the equation (docs/equations.md)' }));
+    return '';
+  }
+  return `${I}  <eqn>${esc(r.text)}</eqn>`;
+}
+
+function links(v: Extract<Variable, { kind: 'stock' }>, plan: ArrayPlan): string[] {
+  const ref = (f: string) => esc(plan.refs.get(canonicalName(f)) ?? f);
+  return [...v.inflows.map((f) => `${I}  <inflow>${ref(f)}</inflow>`), ...v.outflows.map((f) => `${I}  <outflow>${ref(f)}</outflow>`)];
+}
+
+function common(v: Variable): string[] {
+  return [...(v.units ? [`${I}  <units>${esc(v.units)}</units>`] : []), ...(v.doc ? [`${I}  <doc>${esc(v.doc)}</doc>`] : [])];
+}
+
+function vendorVar(v: Extract<Variable, { kind: 'constant' }>): string[] {
+  const out: string[] = [];
+  const u = v.uncertainty;
+  if (u) {
+    const extra = `${u.mode !== undefined ? ` mode="${formatNumber(u.mode)}"` : ''}${u.source ? ` source="${esc(u.source)}"` : ''}`;
+    out.push(`${I}  <${PREFIX}:uncertainty min="${formatNumber(u.min)}" max="${formatNumber(u.max)}" distribution="${u.distribution}"${extra}/>`);
+  }
+  if (v.leverage) out.push(`${I}  <${PREFIX}:leverage level="${v.leverage.level}" reason="${esc(v.leverage.reason)}"/>`);
+  return out;
+}
+
+function gf(table: LookupTable | undefined): string[] {
+  return table ? [`${I}  <gf${gfType(table)}>`, ...points(table, `${I}    `), `${I}  </gf>`] : [];
+}
+
+function gfType(t: LookupTable): string {
+  return t.interpolation === 'continuous' ? '' : ` type="${t.interpolation}"`;
+}
+
+function points(t: LookupTable, pad: string): string[] {
+  const xs = t.points.map((p) => p[0]);
+  const ys = t.points.map((p) => p[1]);
+  return [`${pad}<xscale min="${formatNumber(Math.min(...xs))}" max="${formatNumber(Math.max(...xs))}"/>`,
+    `${pad}<yscale min="${formatNumber(Math.min(...ys))}" max="${formatNumber(Math.max(...ys))}"/>`,
+    `${pad}<xpts>${xs.map(formatNumber).join(',')}</xpts>`, `${pad}<ypts>${ys.map(formatNumber).join(',')}</ypts>`];
+}
+
+/** Escapes element content (quotes may stay as they are). */
+function escText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes text for XML content and double-quoted attributes. */
+export function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,111 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { XMLValidator } from 'fast-xml-parser';
+import { readModelFile } from '../../../src/io/load.js';
+import { readXmile, writeXmile } from '../../../src/io/xmile/index.js';
+import { ModelError } from '../../../src/core/diagnostics.js';
+import type { Model } from '../../../src/model/types.js';
+import { modelFrom } from '../../helpers.js';
+import { readOk, run, variable, xmileDoc } from './helpers.js';
+
+/** Writes, reads back, and checks every series of the two runs agrees to `tol` (relative). */
+function roundTrip(model: Model, tol = 1e-12): Model {
+  const text = writeXmile(model);
+  assert.is(XMLValidator.validate(text), true);
+  const back = readOk(text);
+  const a = run(model);
+  const b = run(back);
+  for (const name of a.names) {
+    const x = a.series(name);
+    const y = b.series(name);
+    for (let i = 0; i < x.length; i++) {
+      const ok = Object.is(x[i], y[i]) || Math.abs(x[i] - y[i]) <= tol * Math.max(1, Math.abs(x[i]));
+      assert.ok(ok, `${name}[${i}]: ${x[i]} became ${y[i]}\n${text}`);
+    }
+  }
+  return back;
+}
+
+test('the teacup model round-trips with docs, units, uncertainty, scenarios and metrics', () => {
+  const { model } = readModelFile('models/teacup.yaml');
+  assert.ok(model);
+  const back = roundTrip(model!);
+  assert.is(back.doc, model!.doc);
+  const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+  assert.equal(back.scenarios, plain(model!.scenarios));
+  assert.equal(back.metrics, plain(model!.metrics));
+  assert.equal(JSON.parse(JSON.stringify(back.sim)), JSON.parse(JSON.stringify(model!.sim)));
+  for (const v of model!.variables) {
+    const w = variable(back, v.name);
+    assert.is(w.kind, v.kind);
+    assert.is(w.units, v.units);
+    assert.is(w.doc, v.doc);
+    if (v.kind === 'constant' && w.kind === 'constant') assert.equal([w.uncertainty, w.leverage], [v.uncertainty, v.leverage]);
+  }
+});
+
+test('native functions without an XMILE name are written as exact XMILE expressions', () => {
+  const m = modelFrom(`
+sim: { start: 0, stop: 6, dt: 0.5, method: rk4 }
+auxiliaries:
+  x: { equation: "time - 3.25" }
+  a: { equation: "xidz(1, x - 0.25, 7) + zidz(2, 0) + safediv(3, x) + sign(x) + round(x) + ceil(x) + trunc(x) + floor(x)" }
+  b: { equation: "quantum(x, 0.5) + log(8, 2) + pow(2, x) + sum(1, 2, x) + prod(2, x, 3) + min(1, x, 2) + max(x, 0, -1)" }
+  c: { equation: "sinh(x) + cosh(x) + tanh(x) + ramp(1, 1, 4) + (x > 0 ? 1 : 2) + (x != 0 xor x == 1) + not (x < 1) + 7 % 3" }
+  d: { equation: "previous(x) + init(x) + smooth(x, 2) + delay_fixed(x, 1, 0) + if x >= 0 then e else pi" }
+  e: { equation: "pulse_train(1, 1, 2, 5)" }
+constants:
+  k: { value: 2, leverage: { level: 10, reason: "a buffer" } }
+lookups:
+  effect: { points: [[0, 0], [1, 2]], interpolation: extrapolate }
+flows:
+  inflow: { equation: "effect(k) + lookup(effect, 0.5)", non_negative: true }
+stocks:
+  level: { initial: "k * 2", inflows: [inflow], non_negative: true }
+`);
+  const back = roundTrip(m, 1e-9);
+  const k = variable(back, 'k');
+  assert.equal(k.kind === 'constant' && k.leverage, { level: 10, reason: 'a buffer' });
+  const l = variable(back, 'effect');
+  assert.equal(l.kind === 'lookup' && l.table.interpolation, 'extrapolate');
+});
+
+test('expanded arrays are written back as XMILE arrays with per-element equations', () => {
+  const top = '<dimensions><dim name="Region"><elem name="north"/><elem name="south"/></dim></dimensions>';
+  const m = readOk(xmileDoc(`
+      <stock name="S"><dimensions><dim name="Region"/></dimensions><eqn>1</eqn><inflow>f</inflow><non_negative/></stock>
+      <flow name="f"><dimensions><dim name="Region"/></dimensions><eqn>S * 0.1</eqn></flow>
+      <aux name="total"><eqn>SUM(S[*])</eqn></aux>`, { top }));
+  const text = writeXmile(m);
+  assert.match(text, /<dim name="Dim1">/);
+  assert.match(text, /<element subscript="south">/);
+  assert.match(text, /<inflow>f<\/inflow>/);
+  assert.match(text, /S\[north\]/);
+  roundTrip(m);
+});
+
+test('the save period, integration method and tolerances survive', () => {
+  const m = modelFrom('sim: { start: 0, stop: 2, dt: 0.25, saveper: 0.5, method: rk45, rtol: 1.0e-7, atol: 1.0e-10 }\nauxiliaries:\n  a: { equation: "time" }\n');
+  const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+  assert.equal(plain(readOk(writeXmile(m)).sim), plain(m.sim));
+  const stiff = modelFrom('sim: { start: 0, stop: 1, dt: 0.5, method: rosenbrock }\nauxiliaries:\n  a: { equation: "1" }\n');
+  assert.is(readOk(writeXmile(stiff)).sim.method, 'rosenbrock');
+});
+
+test('an equation that is not valid native text stops the writer with a diagnostic', () => {
+  const m = modelFrom('sim: { start: 0, stop: 1, dt: 1 }\nauxiliaries:\n  a: { equation: "1" }\n');
+  const broken: Model = { ...m, variables: [{ kind: 'aux', name: 'a', id: 'a', equation: '1 +' }] };
+  assert.throws(() => writeXmile(broken), (e: unknown) => e instanceof ModelError && e.diagnostics[0].code === 'unwritable-equation');
+});
+
+test('names that need quoting in XMILE are quoted and read back to the same variables', () => {
+  const m = readOk(xmileDoc(`
+      <aux name="Cost ($)"><eqn>2</eqn></aux>
+      <aux name="if"><eqn>3</eqn></aux>
+      <aux name="Flow w/ division, lists"><eqn>"Cost_($)" * "if"</eqn></aux>`));
+  const back = roundTrip(m);
+  assert.equal(back.variables.map((v) => v.name), m.variables.map((v) => v.name));
+  assert.ok(readXmile(writeXmile(back)).model);
+});
+
+test.run();
