@@ -1,0 +1,204 @@
+/**
+ * Spreads tasks over threads: the main thread and `workers − 1` worker threads. Each worker
+ * receives the model function's spec as plain data and compiles the model itself; tasks go to
+ * whichever thread is free, and every result lands in the slot of its task, so the output is
+ * the same whatever the number of threads (each run depends only on its own parameter vector,
+ * and every thread runs the same code). With one thread, or one task, no worker starts.
+ *
+ * Worker entry: from dist/ the pool starts `worker.js` beside it. Run from TypeScript sources
+ * (tsx, as the tests do), a worker does not inherit tsx's loader, so the pool starts an eval'd
+ * bootstrap that registers tsx's ESM hooks in the worker and then imports `worker.ts`.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { ModelError } from '../../core/diagnostics.js';
+import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from './model-function.js';
+import { runTask, taskWeight, type EvaluateResult, type RowProblem, type Task, type TaskResult } from './tasks.js';
+
+/** A number of worker threads, or 'auto': one per core when the work is worth it. */
+export type WorkerCount = number | 'auto';
+
+/**
+ * Starting a worker loads the library and compiles the model (about a second, more on a busy
+ * machine); 'auto' uses workers only when the work is estimated to take longer than this.
+ */
+export const AUTO_WORKERS_MIN_MS = 3000;
+
+/** The number of workers for an estimated amount of work (milliseconds on one thread). */
+export function chooseWorkers(requested: WorkerCount | undefined, estimatedMs: number): number {
+  if (requested === undefined) return 1;
+  if (requested !== 'auto') return Math.max(1, Math.floor(requested));
+  return estimatedMs > AUTO_WORKERS_MIN_MS ? availableParallelism() : 1;
+}
+
+export interface PoolOptions {
+  /**
+   * Threads that compute, the main thread included (default 1: in-process only; 2 = the main
+   * thread and one worker). 'auto' is resolved from the caller's estimate of the work.
+   */
+  readonly workers?: WorkerCount;
+  /** Called after each task with runs done and runs in total. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Run every task on worker threads (`workers` of them), the main thread only dispatching:
+   * for tests and benchmarks of the worker path. Results are the same either way.
+   */
+  readonly workerThreadsOnly?: boolean;
+  /** An already prepared function for the in-process path (saves compiling twice). */
+  readonly local?: ModelFunction;
+}
+
+export async function runTasks(spec: ModelFunctionSpec, tasks: readonly Task[], o: PoolOptions = {}): Promise<TaskResult[]> {
+  const requested = o.workers === 'auto' ? 1 : o.workers ?? 1;
+  const workers = Math.max(1, Math.min(Math.floor(requested), tasks.length));
+  const total = tasks.reduce((s, t) => s + taskWeight(t), 0);
+  if (o.workerThreadsOnly && tasks.length) return runInWorkers(spec, tasks, workers + 1, total, o);
+  if (workers <= 1) return runLocal(spec, tasks, total, o);
+  return runInWorkers(spec, tasks, workers, total, o);
+}
+
+/**
+ * Batches of parameter vectors → one value per vector, in order. With workers 'auto', the
+ * first runs are timed in-process (at least 16, or 100 ms) and the rest go to one worker per
+ * core only if they would take longer than AUTO_WORKERS_MIN_MS; the values do not depend on it.
+ */
+export async function evaluateRows(spec: ModelFunctionSpec, rows: readonly (readonly number[])[], o: PoolOptions = {}): Promise<{ values: Float64Array; problems: RowProblem[]; failures: number }> {
+  if (o.workers !== 'auto') return evaluateChunks(spec, rows, 0, o, rows.length);
+  const fn = o.local ?? prepareOrThrow(spec);
+  const values = new Float64Array(rows.length);
+  const problems: RowProblem[] = [];
+  let failures = 0;
+  const started = performance.now();
+  let probed = 0;
+  while (probed < rows.length && (probed < 16 || performance.now() - started < 100)) {
+    const e = fn.evaluate(rows[probed]);
+    values[probed] = e.value;
+    if (e.problem) { failures++; if (problems.length < 5) problems.push({ row: probed, diagnostic: e.problem }); }
+    probed++;
+  }
+  o.onProgress?.(probed, rows.length);
+  const perRun = (performance.now() - started) / Math.max(1, probed);
+  const workers = chooseWorkers('auto', perRun * (rows.length - probed));
+  const onProgress = o.onProgress && ((done: number) => o.onProgress!(probed + done, rows.length));
+  const rest = await evaluateChunks(spec, rows.slice(probed), probed, { ...o, local: fn, workers, onProgress }, rows.length);
+  values.set(rest.values.subarray(probed), probed);
+  return { values, problems: [...problems, ...rest.problems], failures: failures + rest.failures };
+}
+
+/** rows (starting at global index `offset`) in chunks over o.workers; values sized `total`. */
+async function evaluateChunks(spec: ModelFunctionSpec, rows: readonly (readonly number[])[], offset: number, o: PoolOptions, total: number) {
+  const k = spec.params.length;
+  const size = chunkSize(rows.length, typeof o.workers === 'number' ? o.workers : 1);
+  const tasks: Task[] = [];
+  for (let from = 0; from < rows.length; from += size) {
+    const chunk = rows.slice(from, from + size);
+    const flat = new Float64Array(chunk.length * k);
+    chunk.forEach((r, i) => flat.set(r, i * k));
+    tasks.push({ kind: 'evaluate', rows: flat, k });
+  }
+  const results = (await runTasks(spec, tasks, o)) as EvaluateResult[];
+  const values = new Float64Array(total);
+  const problems: RowProblem[] = [];
+  let failures = 0;
+  results.forEach((r, t) => {
+    values.set(r.values, offset + t * size);
+    failures += r.failures;
+    for (const p of r.problems) problems.push({ row: offset + t * size + p.row, diagnostic: p.diagnostic });
+  });
+  return { values, problems, failures };
+}
+
+function prepareOrThrow(spec: ModelFunctionSpec): ModelFunction {
+  const prepared = prepareModelFunction(spec);
+  if (!prepared.fn) throw new ModelError(prepared.diagnostics);
+  return prepared.fn;
+}
+
+/** About eight tasks per worker (load balance), at most 256 runs per message. */
+function chunkSize(n: number, workers: number): number {
+  return Math.max(1, Math.min(256, Math.ceil(n / (Math.max(1, workers) * 8))));
+}
+
+async function runLocal(spec: ModelFunctionSpec, tasks: readonly Task[], total: number, o: PoolOptions): Promise<TaskResult[]> {
+  const fn = o.local ?? prepareOrThrow(spec);
+  const out: TaskResult[] = [];
+  let done = 0;
+  for (const t of tasks) {
+    out.push(runTask(fn, t));
+    done += taskWeight(t);
+    if (o.onProgress) {
+      o.onProgress(done, total);
+      await new Promise((resolve) => setImmediate(resolve)); // let a progress bar draw
+    }
+  }
+  return out;
+}
+
+/**
+ * The main thread works too: n − 1 worker threads start (each takes a second or more to load
+ * the library and compile the model), and meanwhile the main thread takes tasks from the same
+ * queue, one at a time, yielding between them so that workers that are ready get theirs. Each
+ * worker holds at most two tasks, so it never waits on a busy main thread.
+ */
+async function runInWorkers(spec: ModelFunctionSpec, tasks: readonly Task[], n: number, total: number, o: PoolOptions): Promise<TaskResult[]> {
+  const results = new Array<TaskResult>(tasks.length);
+  const fn = o.local ?? prepareOrThrow(spec);
+  const pool: Worker[] = [];
+  let next = 0;
+  let finished = 0;
+  let done = 0;
+  let failure: unknown;
+  let wake: (() => void) | undefined;
+  const settle = (id: number, r: TaskResult) => {
+    results[id] = r;
+    done += taskWeight(tasks[id]);
+    finished++;
+    o.onProgress?.(done, total);
+    wake?.();
+  };
+  const fail = (e: unknown) => { failure ??= e; wake?.(); };
+  const feed = (w: Worker) => {
+    if (next < tasks.length && failure === undefined) { const id = next++; w.postMessage({ id, task: tasks[id] }); }
+  };
+  try {
+    for (let i = 0; i < n - 1; i++) {
+      const w = startWorker(spec);
+      pool.push(w);
+      w.on('message', (m: { kind: string; id: number; result: TaskResult; diagnostics: never }) => {
+        if (m.kind === 'ready') { feed(w); feed(w); } else if (m.kind === 'failed') fail(new ModelError(m.diagnostics));
+        else if (m.kind === 'done') { settle(m.id, m.result); feed(w); }
+      });
+      w.on('error', fail);
+      w.on('exit', (code) => { if (finished < tasks.length) fail(new Error(`a worker thread stopped early (exit code ${code})`)); });
+    }
+    while (failure === undefined && finished < tasks.length) {
+      if (next < tasks.length && !o.workerThreadsOnly) {
+        const id = next++;
+        settle(id, runTask(fn, tasks[id]));
+        await new Promise((resolve) => setImmediate(resolve)); // let workers' messages in
+      } else {
+        await new Promise<void>((resolve) => { wake = resolve; });
+        wake = undefined;
+      }
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  if (failure !== undefined) throw failure;
+  return results;
+}
+
+function startWorker(spec: ModelFunctionSpec): Worker {
+  const here = import.meta.url;
+  const workerData = { spec };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
+  const entry = new URL('./worker.ts', here).href;
+  let api: string;
+  try {
+    api = import.meta.resolve('tsx/esm/api');
+  } catch {
+    return new Worker(new URL(entry), { workerData }); // another TypeScript loader: hope the worker inherits it
+  }
+  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}

@@ -1,0 +1,77 @@
+/**
+ * `stockflow calibrate MODEL --data FILE`: fit parameters (--param NAME=LO:HI, default every
+ * uncertain constant) to reference series or event times by weighted squared error, with
+ * bounded Nelder–Mead from the model's own values and --starts Latin-hypercube points
+ * (seeded), the starts spread over worker threads.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { ModelError } from '../../core/diagnostics.js';
+import { readModelFile } from '../../io/load.js';
+import { readDataFile } from '../../io/data.js';
+import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
+
+interface CalibrateArgs extends SimArgs {
+  model: string;
+  data: string;
+  param?: string[];
+  seed: number;
+  starts: number;
+  'max-evaluations'?: number;
+  json?: string;
+  workers?: number;
+}
+
+const DATA_HELP = `Data files (CSV or TSV; # starts a comment):
+  series:  time,<variable>,<variable>…   one row per time, empty cell = missing;
+           an optional row "weight,<w>,<w>…" weights the columns
+  events:  event,variable,aggregate,threshold,time,weight
+           aggregate: first_time_above|first_time_below|last_time_above|last_time_below|time_of_max|time_of_min
+Times are in the model's time unit; H:MM is read as hours. Objective J: per series the mean squared
+error divided by the variance of its data, per event the squared time error, times the weights.`;
+
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate <model>',
+  describe: 'fit uncertain constants to reference series or event times',
+  builder: (y: Argv) => (simOptions(y)
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
+    .option('data', { type: 'string', demandOption: true, describe: 'reference data: a series or events CSV (see below)' })
+    .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to fit (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of the Latin-hypercube starts' })
+    .option('starts', { type: 'number', default: 8, describe: "Latin-hypercube starts, besides the model's own values" })
+    .option('max-evaluations', { type: 'number', describe: 'run budget per start (default 300 per parameter)' })
+    .option('json', { type: 'string', describe: 'write the fit as JSON to this file (- for stdout)' })
+    .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the fit takes more than a few seconds); results do not depend on it' })
+    .epilog(DATA_HELP)) as unknown as Argv<CalibrateArgs>,
+  handler: async (args) => {
+    checkCommon(args);
+    if (!Number.isInteger(args.starts) || args.starts < 0) throw usageError(`--starts expects a whole number ≥ 0 (got ${args.starts})`);
+    const budget = args['max-evaluations'];
+    if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) throw usageError(`--max-evaluations expects a positive whole number (got ${budget})`);
+    const simulate = toSimulateOptions(args);
+    const params = parseParams(args.param);
+    checkNoClash(params, simulate.overrides ?? {});
+    const loaded = readModelFile(args.model);
+    const data = readDataFile(args.data);
+    failOnErrors([...loaded.diagnostics, ...data.diagnostics]);
+    const model = loaded.model!;
+    const progress = progressBar('starts');
+    try {
+      const out = await calibrate(model, {
+        params, data: data.data!, seed: args.seed, starts: args.starts, maxEvaluations: budget, simulate,
+        workers: workerCount(args.workers), onProgress: progress.update,
+      });
+      progress.stop();
+      failOnErrors(out.diagnostics);
+      const result = out.result!;
+      if (args.json !== '-') emit(formatCalibration(result, model.name));
+      if (args.json) emit(calibrationJson(result), args.json);
+    } catch (e) {
+      progress.stop();
+      if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
+      throw e;
+    }
+  },
+};
