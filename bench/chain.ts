@@ -69,8 +69,6 @@ export function handWritten(n: number, method: 'euler' | 'rk4'): Float64Array {
   const y = new Float64Array(size);
   const out = new Float64Array(n);
   const aux = new Float64Array(5 * n);
-  const k = [0, 1, 2, 3].map(() => new Float64Array(size));
-  const ys = new Float64Array(size);
   const deriv = (t: number, s: Float64Array, d: Float64Array) => {
     const source = 10 + (t >= 20 ? 5 : 0);
     for (let i = 0; i < n; i++) {
@@ -88,23 +86,32 @@ export function handWritten(n: number, method: 'euler' | 'rk4'): Float64Array {
   };
   y.fill(10, 0, n);
   // The smooth starts at its input's initial value.
-  deriv(0, y, k[0]);
+  deriv(0, y, new Float64Array(size));
   y[n] = out[n - 1];
-  for (let step = 0; step < STEPS; step++) {
+  return integrateByHand(deriv, y, method, STEPS);
+}
+
+export type Derivative = (t: number, y: Float64Array, d: Float64Array) => void;
+
+/** The hand-written time loop every baseline shares: fixed-step Euler or classic RK4 over y, in place. */
+export function integrateByHand(deriv: Derivative, y: Float64Array, method: 'euler' | 'rk4', steps: number): Float64Array {
+  const size = y.length;
+  const k = [0, 1, 2, 3].map(() => new Float64Array(size));
+  const ys = new Float64Array(size);
+  for (let step = 0; step < steps; step++) {
     const t = step * DT;
+    deriv(t, y, k[0]);
     if (method === 'euler') {
-      deriv(t, y, k[0]);
       for (let i = 0; i < size; i++) y[i] += DT * k[0][i];
-    } else {
-      deriv(t, y, k[0]);
-      for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[0][i];
-      deriv(t + 0.5 * DT, ys, k[1]);
-      for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[1][i];
-      deriv(t + 0.5 * DT, ys, k[2]);
-      for (let i = 0; i < size; i++) ys[i] = y[i] + DT * k[2][i];
-      deriv(t + DT, ys, k[3]);
-      for (let i = 0; i < size; i++) y[i] += DT / 6 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
+      continue;
     }
+    for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[0][i];
+    deriv(t + 0.5 * DT, ys, k[1]);
+    for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[1][i];
+    deriv(t + 0.5 * DT, ys, k[2]);
+    for (let i = 0; i < size; i++) ys[i] = y[i] + DT * k[2][i];
+    deriv(t + DT, ys, k[3]);
+    for (let i = 0; i < size; i++) y[i] += DT / 6 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
   }
   return y;
 }

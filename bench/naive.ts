@@ -5,7 +5,7 @@
  */
 import { compile, type EvalFunction } from 'mathjs';
 import { preprocess } from '../src/expr/preprocess.js';
-import { chainEquations, DT } from './chain.js';
+import { chainEquations, DT, integrateByHand } from './chain.js';
 
 const EFFECT: [number, number][] = [[0, 1], [0.5, 0.9], [1, 0.6], [1.5, 0.3], [2, 0.1], [3, 0]];
 
@@ -39,24 +39,7 @@ export function naive(n: number, method: 'euler' | 'rk4', steps: number): Float6
     d[n] = ((scope.get(`out_${n}`) as number) - s[n]) / 2;
   };
   const y = new Float64Array(size).fill(10, 0, n);
-  const k = [0, 1, 2, 3].map(() => new Float64Array(size));
-  const ys = new Float64Array(size);
-  deriv(0, y, k[0]);
+  deriv(0, y, new Float64Array(size));
   y[n] = scope.get(`out_${n}`) as number;
-  for (let step = 0; step < steps; step++) {
-    const t = step * DT;
-    deriv(t, y, k[0]);
-    if (method === 'euler') {
-      for (let i = 0; i < size; i++) y[i] += DT * k[0][i];
-      continue;
-    }
-    for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[0][i];
-    deriv(t + 0.5 * DT, ys, k[1]);
-    for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[1][i];
-    deriv(t + 0.5 * DT, ys, k[2]);
-    for (let i = 0; i < size; i++) ys[i] = y[i] + DT * k[2][i];
-    deriv(t + DT, ys, k[3]);
-    for (let i = 0; i < size; i++) y[i] += DT / 6 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
-  }
-  return y;
+  return integrateByHand(deriv, y, method, steps);
 }

@@ -6,7 +6,7 @@
  * person would write for one specific model; it is generated here only because N = 1000
  * means 7,000 statements.
  */
-import { DT, STEPS } from './chain.js';
+import { DT, integrateByHand, STEPS } from './chain.js';
 
 const EFFECT = '[[0, 1], [0.5, 0.9], [1, 0.6], [1.5, 0.3], [2, 0.1], [3, 0]]';
 
@@ -51,28 +51,11 @@ return function deriv(t, y, d) { ${calls.join(' ')} };`;
 export function straightLine(n: number): (method: 'euler' | 'rk4') => Float64Array {
   const deriv = new Function(source(n))() as (t: number, y: Float64Array, d: Float64Array) => void;
   return (method) => {
-    const size = n + 1;
-    const y = new Float64Array(size).fill(10, 0, n);
-    const k = [0, 1, 2, 3].map(() => new Float64Array(size));
-    const ys = new Float64Array(size);
+    const y = new Float64Array(n + 1).fill(10, 0, n);
     // The smooth starts at its input's initial value: with y[n] = 0, d[n] = out_n / 2.
-    deriv(0, y, k[0]);
-    y[n] = 2 * k[0][n];
-    for (let step = 0; step < STEPS; step++) {
-      const t = step * DT;
-      deriv(t, y, k[0]);
-      if (method === 'euler') {
-        for (let i = 0; i < size; i++) y[i] += DT * k[0][i];
-        continue;
-      }
-      for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[0][i];
-      deriv(t + 0.5 * DT, ys, k[1]);
-      for (let i = 0; i < size; i++) ys[i] = y[i] + 0.5 * DT * k[1][i];
-      deriv(t + 0.5 * DT, ys, k[2]);
-      for (let i = 0; i < size; i++) ys[i] = y[i] + DT * k[2][i];
-      deriv(t + DT, ys, k[3]);
-      for (let i = 0; i < size; i++) y[i] += DT / 6 * (k[0][i] + 2 * k[1][i] + 2 * k[2][i] + k[3][i]);
-    }
-    return y;
+    const d = new Float64Array(n + 1);
+    deriv(0, y, d);
+    y[n] = 2 * d[n];
+    return integrateByHand(deriv, y, method, STEPS);
   };
 }

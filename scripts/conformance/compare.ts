@@ -7,6 +7,7 @@
  * the first row only) are skipped; a canonical column missing from the run fails.
  */
 import { canonicalName } from '../../src/core/names.js';
+import { splitCsvRecord } from '../../src/io/csv.js';
 import type { SimulationResult } from '../../src/sim/result.js';
 
 export interface Table { readonly names: string[]; readonly rows: (number | undefined)[][] }
@@ -29,20 +30,8 @@ export function parseTable(text: string): Table {
   return { names, rows };
 }
 
-/** Splits one row; RFC 4180 quoting (a quoted field may hold the delimiter and `""`). */
 function splitRow(line: string, delimiter: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === delimiter) { out.push(cur); cur = ''; } else cur += ch;
-  }
-  out.push(cur);
-  return out.map((s) => s.trim());
+  return splitCsvRecord(line, delimiter).map((c) => c.trim());
 }
 
 /** Canonical files are UTF-8, or Latin-1 where Vensim wrote them so (unicode_characters). */

@@ -10,14 +10,10 @@
  * probability that the variant beats the baseline, and the probability that it is the best of
  * the variants compared (ties share the draw equally).
  */
-import { canonicalName } from '../core/names.js';
-import { ModelError } from '../core/diagnostics.js';
-import { buildModel, type CompiledModel } from '../compile/index.js';
-import type { Constant, Metric, Model } from '../model/types.js';
-import { runCompiled } from '../sim/run.js';
-import { simSpecWith, withOverrides, type SimulateOptions } from '../sim/simulate.js';
+import type { Metric, Model } from '../model/types.js';
+import type { SimulateOptions } from '../sim/simulate.js';
 import { sortByEffect, type Variant } from './compare.js';
-import { sampleConstants } from './lhs.js';
+import { drawConstants, runDraws } from './draws.js';
 import { computeMetrics, improvement, isBetter } from './metrics.js';
 
 export interface EffectSummary {
@@ -57,12 +53,10 @@ export interface EnsembleOptions {
 }
 
 export function runEnsemble(baseline: Model, variants: readonly Variant[], o: EnsembleOptions): Ensemble {
-  const fixed = Object.keys(o.simulate?.overrides ?? {}).map(canonicalName);
-  const constants = baseline.variables.filter((v): v is Constant => v.kind === 'constant' && !fixed.includes(v.id));
-  const design = sampleConstants(constants, o.draws, o.seed);
-  const factorIds = design.names.map(canonicalName);
-  const baseRuns = runAll(compile(baseline, o.simulate), factorIds, design.rows, new Set(fixed), o.metrics);
-  const variantRuns = variants.map((v) => runAll(compile(v.model, o.simulate), factorIds, design.rows, new Set([...fixed, ...pinned(v)]), o.metrics));
+  const design = drawConstants(baseline, o.draws, o.seed, o.simulate);
+  const metricsOf = (r: Parameters<typeof computeMetrics>[1]) => computeMetrics(o.metrics, r);
+  const baseRuns = runDraws(baseline, undefined, design, o.simulate, metricsOf);
+  const variantRuns = variants.map((v) => runDraws(v.model, v.scenario, design, o.simulate, metricsOf));
   const outcomes = variants.map((v, i): EnsembleOutcome => {
     const effects: Record<string, EffectSummary> = {};
     const metrics: Record<string, number> = {};
@@ -86,7 +80,7 @@ export function runEnsemble(baseline: Model, variants: readonly Variant[], o: En
   const byMedianEffect = outcomes.map((x) => ({ ...x, metrics: medianImprovements(x, o.metrics) }));
   const order = sortByEffect(byMedianEffect, o.metrics.map((m) => ({ ...m, better: 'higher' as const })), variants.map((v) => v.scenario.id));
   const byId = new Map(outcomes.map((x) => [x.id, x]));
-  return { draws: o.draws, seed: o.seed, factors: design.names, baseline: baseSummary, scenarios: order.map((x) => byId.get(x.id)!) };
+  return { draws: o.draws, seed: o.seed, factors: [...design.factors], baseline: baseSummary, scenarios: order.map((x) => byId.get(x.id)!) };
 }
 
 /** Median improvements (positive = better), the ranking key. */
@@ -94,34 +88,6 @@ function medianImprovements(x: EnsembleOutcome, metrics: readonly Metric[]): Rec
   const out: Record<string, number> = {};
   for (const m of metrics) out[m.name] = improvement(m, x.effects[m.name].medianDelta, 0);
   return out;
-}
-
-/** Constants the scenario sets itself: the draws must not override them. */
-function pinned(v: Variant): Set<string> {
-  const ids = new Set<string>();
-  for (const c of v.scenario.changes) if (c.kind === 'set' || c.kind === 'equation' || c.kind === 'remove') ids.add(canonicalName(c.variable));
-  return ids;
-}
-
-function compile(model: Model, options: SimulateOptions = {}): CompiledModel {
-  const set = withOverrides(model, options.overrides ?? {});
-  if (set.diagnostics.length) throw new ModelError(set.diagnostics);
-  const built = buildModel(set.model, simSpecWith(set.model.sim, options));
-  if (!built.compiled) throw new ModelError(built.diagnostics);
-  return built.compiled;
-}
-
-function runAll(compiled: CompiledModel, factorIds: readonly string[], rows: readonly number[][], skip: Set<string>, metrics: readonly Metric[]) {
-  const slots = compiled.layout.constants;
-  const index = new Map(slots.map((c, i) => [c.id, i]));
-  const columns = factorIds.map((id) => (skip.has(id) ? undefined : index.get(id)));
-  return rows.map((row) => {
-    const values = Float64Array.from(slots, (c) => c.value);
-    columns.forEach((k, j) => { if (k !== undefined) values[k] = row[j]; });
-    const run = runCompiled(compiled, { constants: values });
-    if (!run.result) throw new ModelError(run.diagnostics);
-    return computeMetrics(metrics, run.result);
-  });
 }
 
 function bestShare(runs: readonly Record<string, number>[][], i: number, m: Metric): number {

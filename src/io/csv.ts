@@ -35,3 +35,18 @@ export function splitNames(list: string): string[] {
   out.push(cur);
   return out.map((s) => s.trim().replace(/^"(.*)"$/, '$1')).filter((s) => s.length > 0);
 }
+
+/** One CSV record (no embedded newlines): quoted fields may hold separators and "" quotes (RFC 4180). */
+export function splitCsvRecord(line: string, sep = ','): string[] {
+  const cells: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"' && cur.trim() === '') { quoted = true; cur = ''; } else if (ch === sep) { cells.push(cur); cur = ''; } else cur += ch;
+  }
+  cells.push(cur);
+  return cells;
+}

@@ -31,6 +31,7 @@ import { readFileSync } from 'node:fs';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { Aggregate } from '../model/types.js';
 import { EVENT_AGGREGATES, type EventTarget, type ReferenceData, type SeriesTarget } from '../analysis/calibrate/targets.js';
+import { splitCsvRecord } from './csv.js';
 
 export interface DataLoad {
   readonly data?: ReferenceData;
@@ -149,21 +150,7 @@ function splitLines(text: string): Line[] {
   const skip = (l: string) => !l.trim() || l.trimStart().startsWith('#');
   const header = raw.find((l) => !skip(l)) ?? '';
   const sep = header.includes('\t') && !header.includes(',') ? '\t' : ',';
-  raw.forEach((l, i) => { if (!skip(l)) out.push({ cells: splitRecord(l, sep), line: i + 1 }); });
+  raw.forEach((l, i) => { if (!skip(l)) out.push({ cells: splitCsvRecord(l, sep), line: i + 1 }); });
   return out;
 }
 
-/** One CSV record (no embedded newlines): quoted fields may hold separators and "" quotes. */
-function splitRecord(line: string, sep: string): string[] {
-  const cells: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
-    } else if (ch === '"' && cur.trim() === '') { quoted = true; cur = ''; } else if (ch === sep) { cells.push(cur); cur = ''; } else cur += ch;
-  }
-  cells.push(cur);
-  return cells;
-}
