@@ -52,6 +52,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   ramp: (a, t) => runtime.ramp(t, a[0], a[1], a[2] ?? Infinity),
   pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
+  allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
 };
 
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
