@@ -23,3 +23,13 @@ export {
 export { loadModel, readModelFile, type LoadResult } from './io/load.js';
 export { readNative } from './io/native.js';
 export { formatCsv } from './io/csv.js';
+export { writeNative } from './io/native-write.js';
+export { readXmile, writeXmile } from './io/xmile/index.js';
+export { readVensim } from './io/vensim/index.js';
+export * from './scenarios/index.js';
+export * from './plot/index.js';
+export { plotlyScript, writeHtml } from './io/html.js';
+export * from './analysis/sensitivity/index.js';
+export * from './analysis/calibrate/index.js';
+export { readDataFile, parseData } from './io/data.js';
+export * from './analysis/loops/index.js';

@@ -1,0 +1,108 @@
+/**
+ * `stockflow plot MODEL --vars a,b [--scenario x,y] --html FILE`: one chart of the chosen
+ * variables, under the baseline and any interventions, as a standalone offline page
+ * (plotly.js inlined) and/or the Plotly figure as JSON.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { splitNames } from '../../io/csv.js';
+import { readModelFile } from '../../io/load.js';
+import { plotlyScript, writeHtml } from '../../io/html.js';
+import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
+import { canonicalName, didYouMean } from '../../core/names.js';
+import type { Model } from '../../model/types.js';
+import { simulate } from '../../sim/simulate.js';
+import type { SimulationResult } from '../../sim/result.js';
+import { applyScenarioById } from '../../scenarios/index.js';
+import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
+import { CliExit, emit, EXIT_MODEL, EXIT_USAGE, failOnErrors, usageError } from '../output.js';
+import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+
+interface PlotArgs extends SimArgs {
+  model: string;
+  vars: string;
+  scenario?: string;
+  html?: string;
+  json?: string;
+  title?: string;
+}
+
+export const plotCommand: CommandModule<object, PlotArgs> = {
+  command: 'plot <model>',
+  describe: 'draw chosen variables (baseline and interventions) as an offline HTML chart',
+  builder: (y: Argv) => (simOptions(y)
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
+    .option('vars', { type: 'string', demandOption: true, describe: 'comma-separated variables to draw' })
+    .option('scenario', { type: 'string', describe: "comma-separated scenario ids to draw against the baseline, or 'all'" })
+    .option('html', { type: 'string', describe: 'write a standalone HTML page with the chart to this file' })
+    .option('json', { type: 'string', describe: 'write the Plotly figure { data, layout } as JSON (- for stdout)' })
+    .option('title', { type: 'string', describe: 'chart title' })) as unknown as Argv<PlotArgs>,
+  handler: (args) => {
+    if (!args.html && !args.json) throw usageError('give --html FILE (or --json FILE) for the chart');
+    if (args.html === '-') throw usageError('--html needs a file name');
+    const options = toSimulateOptions(args);
+    const loaded = readModelFile(args.model);
+    failOnErrors(loaded.diagnostics);
+    const model = loaded.model!;
+    const wanted = splitNames(args.vars);
+    if (!wanted.length) throw usageError('--vars needs at least one name');
+    try {
+      const ids = scenarioIds(model, args.scenario);
+      const runs = [{ id: 'baseline', model, result: simulate(model, options) }];
+      for (const id of ids) {
+        const m = applyScenarioById(model, id);
+        runs.push({ id, model: m, result: simulate(m, options) });
+      }
+      const vars = knownVariables(runs[0].result, wanted, model.file);
+      const fig = figure(model, runs, vars, args.title);
+      if (args.json) emit(`${JSON.stringify(fig)}\n`, args.json);
+      if (args.html) {
+        write(args.html, chartPage(fig, args.title ?? `${model.name}: ${vars.join(', ')}`, plotlyScript(), `${model.name}${model.file ? ` (${model.file})` : ''}`));
+        process.stderr.write(`plot: wrote ${args.html}\n`);
+      }
+    } catch (e) {
+      if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
+      throw e;
+    }
+  },
+};
+
+function figure(model: Model, runs: { id: string; model: Model; result: SimulationResult }[], vars: string[], title?: string): Figure {
+  const timeUnit = model.sim.timeUnit;
+  const units = model.variables.find((v) => v.id === canonicalName(vars[0]))?.units;
+  if (runs.length === 1) return timeSeriesFigure(runs[0].result, vars, { title, timeUnit, yTitle: vars.length === 1 ? units : undefined });
+  if (vars.length > 1) return runsFigure(runs, vars, { title, timeUnit });
+  const byId = new Map((model.scenarios ?? []).map((s) => [s.id, s]));
+  const line = (r: (typeof runs)[number]) => ({ id: r.id, title: byId.get(r.id)?.title, leverage: byId.get(r.id)?.leverage?.level ?? null, time: r.result.time, values: r.result.series(vars[0]) });
+  return scenarioOverlayFigure(vars[0], line(runs[0]), runs.slice(1).map(line), { title, timeUnit, units });
+}
+
+/** Scenario ids from a comma list or 'all'; unknown ids fail in applyScenarioById with a did-you-mean. */
+export function scenarioIds(model: Model, list?: string): string[] {
+  if (list === undefined) return [];
+  if (list.trim() === 'all') return (model.scenarios ?? []).map((s) => s.id);
+  const ids = splitNames(list);
+  if (!ids.length) throw usageError('--scenario needs at least one id');
+  return ids;
+}
+
+/** The names as the results spell them; unknown names are model diagnostics with a did-you-mean. */
+export function knownVariables(result: SimulationResult, wanted: readonly string[], file?: string): string[] {
+  const known = new Map(result.columns.map((c) => [c.id, c.name]));
+  const problems: Diagnostic[] = [];
+  for (const w of wanted) {
+    if (known.has(canonicalName(w))) continue;
+    const guess = didYouMean(canonicalName(w), known.keys());
+    problems.push(error('unknown-variable', `--vars names unknown variable '${w}'`, { file, hint: guess ? `did you mean '${known.get(guess)}'?` : 'see `stockflow run MODEL` for the variable names' }));
+  }
+  if (problems.length) throw new CliExit(EXIT_MODEL, problems);
+  return wanted.map((w) => known.get(canonicalName(w))!);
+}
+
+/** Writes a page; a bad path is a usage error, not a stack trace. */
+export function write(file: string, html: string): void {
+  try {
+    writeHtml(file, html);
+  } catch (e) {
+    throw new CliExit(EXIT_USAGE, [], `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * `stockflow report MODEL [--html FILE] [--scenario …] [--uncertainty N]`: one
+ * self-contained HTML page (plotly.js inlined, no remote scripts) with the model summary,
+ * the stock-and-flow diagram, the baseline run, the intervention comparison, loop dominance
+ * and sensitivity — each section when the model has what it needs.
+ */
+import { basename, extname } from 'node:path';
+import type { Argv, CommandModule } from 'yargs';
+import { splitNames } from '../../io/csv.js';
+import { readModelFile } from '../../io/load.js';
+import { plotlyScript } from '../../io/html.js';
+import { ModelError } from '../../core/diagnostics.js';
+import { methodNames } from '../../analysis/sensitivity/index.js';
+import { buildReport, reportHtml } from '../../plot/index.js';
+import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
+import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { knownVariables, scenarioIds, write } from './plot.js';
+import { simulate } from '../../sim/simulate.js';
+
+interface ReportArgs extends SimArgs {
+  model: string;
+  html?: string;
+  scenario?: string;
+  uncertainty?: number;
+  seed: number;
+  vars?: string;
+  sensitivity: string;
+  samples?: number;
+  loops: boolean;
+}
+
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report <model>',
+  describe: 'write a self-contained offline HTML report: diagram, runs, interventions, loops, sensitivity',
+  builder: (y: Argv) => (simOptions(y)
+    .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
+    .option('html', { type: 'string', describe: 'output file (default: build/reports/<model>.html)' })
+    .option('scenario', { type: 'string', describe: "comma-separated scenario ids to compare, or 'all' (default)" })
+    .option('uncertainty', { type: 'number', describe: 'Latin-hypercube draws for uncertainty whiskers and bands' })
+    .option('seed', { type: 'number', default: 1, describe: 'seed of the ensemble and of the sensitivity design' })
+    .option('vars', { type: 'string', describe: 'variables for the baseline charts (default: outcomes and stocks)' })
+    .option('sensitivity', { type: 'string', default: 'morris', describe: `sensitivity method for the report: ${methodNames().join(', ')} or none` })
+    .option('samples', { type: 'number', describe: 'sensitivity samples (morris trajectories, sobol base size, oat levels)' })
+    .option('loops', { type: 'boolean', default: true, describe: 'analyse feedback loops (--no-loops to skip)' })) as unknown as Argv<ReportArgs>,
+  handler: async (args) => {
+    checkArgs(args);
+    const options = toSimulateOptions(args);
+    const loaded = readModelFile(args.model);
+    failOnErrors(loaded.diagnostics);
+    const model = loaded.model!;
+    const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
+    try {
+      const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
+      const ids = scenarioIds(model, args.scenario);
+      const report = await buildReport(model, {
+        scenarios: args.scenario === undefined ? 'all' : ids, uncertainty: args.uncertainty, seed: args.seed, vars,
+        simulate: options, sensitivity: args.sensitivity, samples: args.samples, loops: args.loops,
+        command: `stockflow report ${process.argv.slice(3).join(' ')}`.trim(),
+      });
+      printDiagnostics(report.diagnostics);
+      const html = reportHtml(report, plotlyScript());
+      write(file, html);
+      const charts = (html.match(/class="sf-chart"/g) ?? []).length;
+      const shown = report.page.sections.map((s) => s.title.toLowerCase()).join(', ');
+      process.stdout.write(`report: wrote ${file} (${(html.length / 1e6).toFixed(1)} MB, ${charts} charts; ${shown})\n`);
+      for (const o of report.omitted) process.stdout.write(`report: no ${o.section.toLowerCase()} section: ${o.reason}\n`);
+    } catch (e) {
+      if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
+      throw e;
+    }
+  },
+};
+
+function checkArgs(args: ReportArgs): void {
+  if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
+  if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
+  if (args.uncertainty !== undefined && (!Number.isInteger(args.uncertainty) || args.uncertainty < 0)) throw usageError(`--uncertainty expects a number of draws (got ${args.uncertainty})`);
+  if (args.samples !== undefined && (!Number.isInteger(args.samples) || args.samples < 2)) throw usageError(`--samples expects an integer of at least 2 (got ${args.samples})`);
+  if (args.sensitivity !== 'none' && !methodNames().includes(args.sensitivity)) throw usageError(`--sensitivity expects one of ${[...methodNames(), 'none'].join(', ')} (got '${args.sensitivity}')`);
+}

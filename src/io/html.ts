@@ -1,0 +1,27 @@
+/**
+ * File side of the HTML pictures: the plotly.js bundle read from the installed
+ * plotly.js-dist-min package (inlined into reports so they work offline), and pages written
+ * atomically. The pages themselves are built in plot/.
+ */
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from './write.js';
+
+/** The minified plotly.js bundle (about 4.8 MB of JavaScript); read it once and pass it on. */
+export function plotlyScript(): string {
+  return readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8');
+}
+
+/** The version of the inlined plotly.js, from the package manifest. */
+export function plotlyVersion(): string {
+  const require = createRequire(import.meta.url);
+  const manifest = JSON.parse(readFileSync(require.resolve('plotly.js-dist-min/package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
+/** Writes an HTML page, creating the folder if needed; atomic (never half-written). */
+export function writeHtml(file: string, html: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileAtomic(file, html);
+}

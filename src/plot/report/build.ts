@@ -1,0 +1,118 @@
+/**
+ * The report of one model: what `stockflow report` writes. Each section appears only when
+ * the model has what it needs (issue 5): the diagram and the baseline always; interventions
+ * when the model has scenarios and metrics; loop dominance when it has feedback loops;
+ * sensitivity when constants have uncertainty ranges and there is a metric; the leverage
+ * ranking when one is given. Sections left out are listed with the reason.
+ */
+import type { Model } from '../../model/types.js';
+import { hasErrors, ModelError, type Diagnostic } from '../../core/diagnostics.js';
+import { simulate, type SimulateOptions } from '../../sim/simulate.js';
+import { selectScenarios, tryApplyScenario } from '../../scenarios/index.js';
+import type { Variant } from '../../analysis/compare.js';
+import { selectMetrics } from '../../analysis/compare.js';
+import { timeSeriesFigure } from '../timeseries.js';
+import { leverageFigure, type LeverageInput } from '../leverage.js';
+import { escapeHtml } from '../html/escape.js';
+import type { Page, PageSection } from '../html/page.js';
+import { chartCounter } from './charts.js';
+import { baselineGroups } from './baseline.js';
+import { interventionSection } from './interventions.js';
+import { diagramHtml, levelLegend, summaryHtml } from './summary.js';
+import { diagramLoops, loopAnalysis, loopSection, sensitivitySection } from './analysis.js';
+
+export interface ReportOptions {
+  /** Scenario ids to compare, or 'all' (default). */
+  readonly scenarios?: readonly string[] | 'all';
+  /** Latin-hypercube draws for uncertainty whiskers and bands (0: none). */
+  readonly uncertainty?: number;
+  readonly seed?: number;
+  /** Variables for the baseline charts (default: outcomes and stocks). */
+  readonly vars?: readonly string[];
+  readonly simulate?: SimulateOptions;
+  /** Sensitivity method for the sensitivity section, or 'none' (default 'morris'). */
+  readonly sensitivity?: string;
+  readonly samples?: number;
+  /** Skip the loop analysis. */
+  readonly loops?: boolean;
+  /** A leverage ranking to draw (from the ranking module). */
+  readonly leverage?: LeverageInput;
+  /** How the report was made, for the footer (e.g. the command line). */
+  readonly command?: string;
+}
+
+export interface Report {
+  readonly page: Page;
+  /** Sections left out, with why. */
+  readonly omitted: { readonly section: string; readonly reason: string }[];
+  /** Warnings met on the way. */
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Builds every section. Throws ModelError when the model (or a chosen scenario) cannot run. */
+export async function buildReport(model: Model, o: ReportOptions = {}): Promise<Report> {
+  const chart = chartCounter();
+  const sections: PageSection[] = [];
+  const omitted: Report['omitted'] = [];
+  const diagnostics: Diagnostic[] = [];
+  const add = (id: string, title: string, html: string | undefined, reason?: string) => {
+    if (html) sections.push({ id, title, html });
+    else omitted.push({ section: title, reason: reason ?? 'nothing to show' });
+  };
+  const variants = pickVariants(model, o.scenarios ?? 'all');
+  const baseline = simulate(model, o.simulate);
+  const loops = o.loops === false ? { diagnostics: [] } : loopAnalysis(model, o.simulate);
+  diagnostics.push(...loops.diagnostics.filter((d) => d.severity !== 'error'));
+
+  add('model', 'Model', summaryHtml(model) + (model.scenarios?.length ? levelLegend(model.scenarios.map((s) => s.leverage?.level ?? null)) : ''));
+  add('diagram', 'Stock-and-flow diagram', await diagramHtml(model, diagramLoops(loops.analysis)));
+  const groups = baselineGroups(model, baseline, o.vars);
+  add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}.</p>`
+    + groups.map((g) => chart(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units }))).join('\n'));
+
+  const metrics = selectMetrics(model);
+  if (!variants.length) omitted.push({ section: 'Interventions', reason: model.scenarios?.length ? 'no scenario was chosen' : 'the model defines no scenarios' });
+  else if (!metrics.metrics.length || hasErrors(metrics.diagnostics)) omitted.push({ section: 'Interventions', reason: 'the model defines no usable outcome metrics' });
+  else {
+    const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, seed: o.seed }, chart);
+    add('interventions', 'Interventions', s.html);
+  }
+  if (o.leverage?.entries.length) add('leverage', 'Leverage ranking', (o.leverage.note ? `<p>${escapeHtml(o.leverage.note)}</p>` : '') + chart(leverageFigure(o.leverage)));
+  else omitted.push({ section: 'Leverage ranking', reason: 'no ranking was computed for this report' });
+
+  if (o.loops === false) omitted.push({ section: 'Loop dominance', reason: 'loop analysis was switched off' });
+  else {
+    const l = loopSection(loops.analysis, model, chart);
+    add('loops', 'Loop dominance', l.html, l.reason ?? (loops.analysis ? undefined : 'the loop analysis failed'));
+  }
+  const method = o.sensitivity ?? 'morris';
+  if (method === 'none') omitted.push({ section: 'Sensitivity', reason: 'switched off' });
+  else {
+    const s = await sensitivitySection(model, method, o.samples, o.seed ?? 1, o.simulate, chart);
+    diagnostics.push(...s.diagnostics);
+    add('sensitivity', 'Sensitivity', s.html, s.reason);
+  }
+  return { page: { title: model.name || 'stockflow report', lead: lead(model), sections, footer: footer(omitted, o.command) }, omitted, diagnostics };
+}
+
+function pickVariants(model: Model, ids: readonly string[] | 'all'): Variant[] {
+  const picked = selectScenarios(model, ids);
+  const diagnostics = [...picked.diagnostics];
+  const variants: Variant[] = [];
+  for (const scenario of picked.scenarios) {
+    const applied = tryApplyScenario(model, scenario);
+    if (applied.model) variants.push({ scenario, model: applied.model });
+    diagnostics.push(...applied.diagnostics);
+  }
+  if (hasErrors(diagnostics)) throw new ModelError(diagnostics);
+  return variants;
+}
+
+function lead(model: Model): string {
+  return `<p>stockflow report${model.file ? ` of ${escapeHtml(model.file)}` : ''}: a self-contained page that works offline; hover any chart for values, drag to zoom, double-click to reset, click legend entries to show or hide lines.</p>`;
+}
+
+function footer(omitted: Report['omitted'], command?: string): string {
+  const left = omitted.length ? `Not in this report: ${omitted.map((x) => `${escapeHtml(x.section)} (${escapeHtml(x.reason)})`).join('; ')}. ` : '';
+  return `${left}${command ? `Made with <code>${escapeHtml(command)}</code>.` : ''}`;
+}
