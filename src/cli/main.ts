@@ -25,8 +25,17 @@ function fail(e: unknown): never {
   process.exit(EXIT_MODEL);
 }
 
+/** `--json -` means stdout; yargs would take a bare `-` for a stray positional, so join it. */
+export function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i + 1] === '-' && /^--[\w-]+$/.test(argv[i])) { out.push(`${argv[i]}=-`); i++; } else out.push(argv[i]);
+  }
+  return out;
+}
+
 export async function main(argv: string[]): Promise<void> {
-  let cli = yargs(argv)
+  let cli = yargs(joinDashValues(argv))
     .scriptName('stockflow')
     .usage('$0 <command> [options]\n\nStock-and-flow models: simulate, compare interventions, rank leverage points.')
     .strict()

@@ -37,6 +37,13 @@ test('run --csv and --json write files', () => {
   assert.is(json.time.length, 31);
 });
 
+test('--json - and --csv - write to stdout', () => {
+  const r = cli('run', 'models/teacup.yaml', '--json', '-', '--vars', 'Teacup Temperature');
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(Object.keys(JSON.parse(r.stdout)), ['time', 'Teacup Temperature']);
+  assert.match(cli('run', 'models/teacup.yaml', '--csv', '-').stdout, /^time,/);
+});
+
 test('a model problem exits 1 with located diagnostics, no stack trace, and no output file', () => {
   const model = tempFile('bad.yaml', 'sim: { start: 0, stop: 5, dt: 1 }\nauxiliaries:\n  x: { equation: "y + zap(1)" }\n');
   const out = join(tempDir(), 'out.csv');
