@@ -4,6 +4,7 @@
  * the time and `DT` the step inside generated code, `R` the runtime of runtime.ts.
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
+import { RANDOM_ARITY } from './random.js';
 export interface FunctionSpec {
   readonly name: string;
   readonly aliases?: readonly string[];
@@ -14,7 +15,8 @@ export interface FunctionSpec {
   readonly units: 'same' | 'dimensionless' | 'first' | 'product' | 'none';
   /** Extra arity rule beyond min/max; returns what is wrong, if anything. */
   checkArity?(count: number): string | undefined;
-  emit(args: readonly string[]): string;
+  /** JS for a call; `site` numbers the call sites of functions with per-site state. */
+  emit(args: readonly string[], site: number): string;
 }
 
 const math = (name: string, fn: string, doc: string, units: FunctionSpec['units'] = 'dimensionless', aliases?: string[]): FunctionSpec => ({
@@ -23,6 +25,15 @@ const math = (name: string, fn: string, doc: string, units: FunctionSpec['units'
 
 const variadic = (name: string, joiner: (a: readonly string[]) => string, doc: string, units: FunctionSpec['units']): FunctionSpec => ({
   name, minArgs: 1, maxArgs: Infinity, doc, units, emit: joiner,
+});
+
+/** A random function: per-site stream, one draw per step (random.ts); the seed argument is optional. */
+const randomFn = (name: string, doc: string): FunctionSpec => ({
+  name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units: name === 'poisson' ? 'none' : 'first',
+  emit: (a, site) => {
+    const [p1, p2, seed] = RANDOM_ARITY[name][0] === 1 ? [a[0], '0', a[1]] : a;
+    return `RS.draw(${site}, '${name}', t, ${p1}, ${p2}, ${seed ?? '-1'})`;
+  },
 });
 
 export const FUNCTIONS: readonly FunctionSpec[] = [
@@ -62,6 +73,11 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     doc: 'Vensim ALLOCATE AVAILABLE as allocate_available(k, supply, requests…, profiles…): the allocation of requester k (1-based); each profile is type, priority, width, extra',
     checkArity: (n) => ((n - 2) % 5 === 0 ? undefined : 'needs k, supply, then n requests and n profiles of 4 numbers each'),
     emit: (a) => `R.allocateAvailable(${a.join(', ')})` },
+  randomFn('random', 'uniform on [min, max): random(min, max[, seed])'),
+  randomFn('normal', 'normal: normal(mean, sd[, seed])'),
+  randomFn('lognormal', 'lognormal with its own mean and sd: lognormal(mean, sd[, seed])'),
+  randomFn('exprnd', 'exponential: exprnd(mean[, seed])'),
+  randomFn('poisson', 'Poisson: poisson(mean[, seed])'),
   { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(t, ${a[0]}, ${a[1]})` },
   { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
     emit: (a) => `R.ramp(t, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },

@@ -4,6 +4,7 @@
  */
 import type { LookupTable } from '../model/types.js';
 import { allocateAvailable } from './allocation.js';
+import { createRandomState } from './random.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
@@ -39,6 +40,7 @@ export function makeLookup(table: LookupTable): LookupFn {
 
 export const runtime = {
   allocateAvailable,
+  createRandomState,
   /** Floored modulo: the result has the sign of the divisor (XMILE §3.3.1). */
   mod: (a: number, b: number): number => a - b * Math.floor(a / b),
   /** Rounds half away from zero (Vensim/Stella ROUND), unlike Math.round. */

@@ -20,8 +20,11 @@ export interface CompiledModel {
   readonly sim: SimSpec;
   /** Dynamic nodes in evaluation order (slot indices), for naming the first NaN. */
   readonly evaluationOrder: readonly number[];
-  /** Computes initial values into v (constants must already be there) and copies stocks to y. */
-  initialize(t: number, y: Float64Array, v: Float64Array): void;
+  /**
+   * Computes initial values into v (constants must already be there) and copies stocks to y;
+   * restarts the random streams from `seed` (builtins/random.ts).
+   */
+  initialize(t: number, y: Float64Array, v: Float64Array, seed?: number): void;
   /** Computes every flow and auxiliary into v from the state y, and the net rates into d. */
   evaluate(t: number, y: Float64Array, v: Float64Array, d: Float64Array): void;
   /** Captures the sources of previous() and pipeline delays at a step boundary into p. */
@@ -32,6 +35,7 @@ export interface CompiledModel {
 
 export function compileProgram(program: Program, ordering: Ordering, sim: SimSpec): CompiledModel {
   const layout = layoutProgram(program);
+  const sites = siteNumbers();
   const slots = (stockArray: 'y' | 'v'): Slots => ({
     read: (id) => {
       const s = layout.slotOf.get(id);
@@ -39,33 +43,39 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
       return s < layout.nStates ? `${stockArray}[${s}]` : `v[${s}]`;
     },
     lookup: (id) => layout.lookupOf.get(id)!,
+    site: sites.next,
   });
   const dyn = slots('y');
   const ini = slots('v');
   const value = (n: ProgramNode, s: Slots) => {
+    sites.begin(n.id);
     const e = emitExpr(n.equation!, s);
     return n.table && n.kind !== 'lookup' ? `L${layout.lookupOf.get(n.id)}(${e})` : e;
   };
   const stocks = program.nodes.filter((n) => n.kind === 'stock');
   const evalStmts = withLocals([
     ...ordering.dynamic.map((n) => ({ slot: layout.slotOf.get(n.id)!, code: (s: Slots) => value(n, s) })),
-    ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => emitExpr(n.rate!, s) })),
+    ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => { sites.begin(`rate ${n.id}`); return emitExpr(n.rate!, s); } })),
   ], dyn, layout);
   const initStmts: string[] = [];
   for (const n of ordering.initial) {
     if (n.kind === 'constant') continue; // set from the constants array before initialising
     const s = layout.slotOf.get(n.id)!;
     initStmts.push(`v[${s}] = ${value(n, ini)};`);
-    if (n.kind === 'pipeline') initStmts.push(`v[${layout.pipelines.find((p) => p.slot === s)!.delaySlot}] = ${emitExpr(n.delay!, ini)};`);
+    if (n.kind === 'pipeline') {
+      sites.begin(`delay ${n.id}`);
+      initStmts.push(`v[${layout.pipelines.find((p) => p.slot === s)!.delaySlot}] = ${emitExpr(n.delay!, ini)};`);
+    }
   }
   initStmts.push(...stocks.map((_, i) => `y[${i}] = v[${i}];`));
   const captured = [...program.nodes.filter((n) => n.kind === 'previous'), ...program.nodes.filter((n) => n.kind === 'pipeline')];
-  const captureStmts = captured.map((n, j) => `p[${j}] = ${emitExpr(n.source!, dyn)};`);
+  const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
 
   // Lookups and runtime helpers are bound to constants once, so calls need no property loads.
   const parts: string[] = [
     '"use strict";',
     'const DT = P.dt, START = P.start, STOP = P.stop, SAVEPER = P.saveper;',
+    'const RS = R.createRandomState(START, DT);',
     ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
   ];
   const evalCalls = chunked(parts, 'e', '(t, y, v, d)', evalStmts);
@@ -73,7 +83,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captureCalls = chunked(parts, 'c', '(t, y, v, p)', split(captureStmts));
   parts.push(`return {
   evaluate(t, y, v, d) { ${evalCalls} },
-  initialize(t, y, v) { ${initCalls} },
+  initialize(t, y, v, seed = 0) { RS.reset(seed); ${initCalls} },
   capture(t, y, v, p) { ${captureCalls} },
 };`);
   const code = parts.join('\n').replace(/\bR\.(\w+)\(/g, 'R_$1(');
@@ -86,6 +96,26 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   return {
     layout, sim, code: body, ...fns,
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
+  };
+}
+
+/**
+ * Numbers the call sites of functions with per-site state (random draws). A site is a node's
+ * equation and the position of the call in it, so the initial and the dynamic evaluation of
+ * one equation share their draws.
+ */
+function siteNumbers() {
+  const numbers = new Map<string, number>();
+  let node = '';
+  let occurrence = 0;
+  return {
+    begin(id: string) { node = id; occurrence = 0; },
+    next: () => {
+      const key = `${node}\u0000${occurrence++}`;
+      let n = numbers.get(key);
+      if (n === undefined) { n = numbers.size; numbers.set(key, n); }
+      return n;
+    },
   };
 }
 
@@ -113,6 +143,7 @@ function withLocals(
         return s !== undefined && locals.has(s) ? `x${s}` : base.read(id);
       },
       lookup: base.lookup,
+      site: base.site,
     };
     chunks.push(stmts.slice(i, i + CHUNK).map((st) => {
       const code = st.code(slots);

@@ -12,6 +12,8 @@ export interface Slots {
   read(id: string): string;
   /** Index of a lookup node's closure in `lk`. */
   lookup(id: string): number;
+  /** A new call-site number (for functions with per-site state, such as random draws). */
+  site(): number;
 }
 
 export function emitExpr(e: Expr, slots: Slots): string {
@@ -52,7 +54,7 @@ export function emitExpr(e: Expr, slots: Slots): string {
       }
       const spec = functionSpec(e.fn);
       if (!spec) throw new Error(`no code for function ${e.fn}: lowering should have expanded or rejected it`);
-      return spec.emit(e.args.map((a) => emitExpr(a, slots)));
+      return spec.emit(e.args.map((a) => emitExpr(a, slots)), slots.site());
     }
   }
 }

@@ -53,6 +53,13 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
   allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
+  // Re-evaluating an equation must not draw again: random inputs are exogenous to loop
+  // analysis, so re-evaluation uses the distribution's mean (a documented approximation).
+  random: (a) => (a[0] + a[1]) / 2,
+  normal: (a) => a[0],
+  lognormal: (a) => a[0],
+  exprnd: (a) => a[0],
+  poisson: (a) => a[0],
 };
 
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {

@@ -46,7 +46,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   for (const [name, e] of entries(d.lookups)) vars.push({ ...base('lookups', name, e), kind: 'lookup', table: table(e) });
   const sim: SimSpec = {
     start: d.sim.start, stop: d.sim.stop, dt: d.sim.dt, saveper: d.sim.saveper ?? d.sim.dt,
-    timeUnit: d.sim.time_unit, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol,
+    timeUnit: d.sim.time_unit, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol, seed: d.sim.seed,
   };
   const metrics: Metric[] = entries(d.metrics).map(([name, m]) => ({
     name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,

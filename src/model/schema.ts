@@ -27,7 +27,8 @@ export const modelSchema = {
         "time_unit": { "type": "string" },
         "method": { "type": "string" },
         "rtol": { "type": "number", "exclusiveMinimum": 0 },
-        "atol": { "type": "number", "exclusiveMinimum": 0 }
+        "atol": { "type": "number", "exclusiveMinimum": 0 },
+        "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 }
       }
     },
     "stocks": { "type": "object", "additionalProperties": { "$ref": "#/definitions/stock" } },

@@ -107,6 +107,8 @@ export interface SimSpec {
   /** Relative and absolute tolerances for adaptive methods. */
   readonly rtol?: number;
   readonly atol?: number;
+  /** Seed of the random functions' streams (builtins/random.ts); default 0. */
+  readonly seed?: number;
 }
 
 /** One change an intervention makes to a model. */

@@ -16,6 +16,8 @@ export interface RunOptions {
   readonly constants?: Float64Array;
   /** Keep going when a value becomes NaN or ±Infinity. */
   readonly allowNonFinite?: boolean;
+  /** Seed of the random functions (default: the sim spec's, else 0). */
+  readonly seed?: number;
 }
 
 export interface RunOutcome {
@@ -36,7 +38,7 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   const d = new Float64Array(layout.nStates);
   const constants = options.constants ?? Float64Array.from(layout.constants, (c) => c.value);
   layout.constants.forEach((c, i) => { v[c.slot] = constants[i]; });
-  model.initialize(sim.start, y, v);
+  model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
 
   const system: OdeSystem = { size: layout.nStates, derivatives: (t, yy, dd) => model.evaluate(t, yy, v, dd) };
   let stepper;

@@ -21,6 +21,8 @@ export interface SimulateOptions {
   /** Values for constants (or numeric auxiliaries) by name, replacing the model's. */
   readonly overrides?: Readonly<Record<string, number>>;
   readonly allowNonFinite?: boolean;
+  /** Seed of the random functions (sim `seed`, default 0). */
+  readonly seed?: number;
 }
 
 export interface Simulation {
@@ -54,6 +56,7 @@ export function simSpecWith(sim: SimSpec, o: SimulateOptions): SimSpec {
     saveper: o.saveper ?? (o.dt !== undefined && sim.saveper < dt ? dt : sim.saveper),
     rtol: o.rtol ?? sim.rtol,
     atol: o.atol ?? sim.atol,
+    seed: o.seed ?? sim.seed,
   };
 }
 

@@ -15,6 +15,7 @@ import { applyScenarioById } from '../../scenarios/index.js';
 
 interface RunArgs extends SimArgs {
   model: string;
+  seed?: number;
   vars?: string;
   csv?: string;
   json?: string;
@@ -31,10 +32,12 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
     .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
     .option('scenario', { type: 'string', describe: 'apply the intervention with this id from the model file' })
+    .option('seed', { type: 'number', describe: 'seed of the random functions (default: the model\'s sim seed, else 0)' })
     .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
     .conflicts('csv', 'json')) as unknown as Argv<RunArgs>,
   handler: (args) => {
-    const options = toSimulateOptions(args);
+    if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed < 2 ** 32)) throw usageError('--seed expects an integer from 0 to 4294967295');
+    const options = { ...toSimulateOptions(args), seed: args.seed };
     const loaded = readModelFile(args.model);
     failOnErrors(loaded.diagnostics);
     const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;

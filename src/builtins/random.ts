@@ -1,0 +1,80 @@
+/**
+ * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Vensim's
+ * RANDOM UNIFORM/NORMAL/EXPONENTIAL are translated onto these). Semantics:
+ * - each call site draws a new value once per time step and holds it through the stages of
+ *   a Runge–Kutta step, so results do not depend on how often an integrator evaluates;
+ * - each call site has its own stream: seeded by the call's `seed` argument when given
+ *   (0 ≤ seed < 2^32, as XMILE specifies), otherwise by the run seed (sim `seed`, default 0,
+ *   `stockflow run --seed`) and the site's position in the model;
+ * - the same seeds give the same numbers on every platform (mulberry32, core/random.ts).
+ * One state object belongs to one compiled model and is reset at the start of every run.
+ */
+import { createRng, deriveSeed, type Rng } from '../core/random.js';
+
+export type Distribution = (u: () => number, a: number, b: number) => number;
+
+const normal01 = (u: () => number): number => {
+  const u1 = 1 - u(); // (0, 1]
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u());
+};
+
+/** Samplers by name: `a`, `b` are the function's first two arguments. */
+export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
+  /** uniform on [min, max) */
+  random: (u, min, max) => min + (max - min) * u(),
+  /** normal with mean and standard deviation (Box–Muller) */
+  normal: (u, mean, sd) => mean + sd * normal01(u),
+  /** lognormal whose own mean and standard deviation are given */
+  lognormal: (u, mean, sd) => {
+    const s2 = Math.log(1 + (sd * sd) / (mean * mean));
+    return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * normal01(u));
+  },
+  /** exponential with the given mean */
+  exprnd: (u, mean) => -mean * Math.log(1 - u()),
+  /** Poisson with the given mean: Knuth's product method below 30, else a rounded normal approximation */
+  poisson: (u, mean) => {
+    if (!(mean > 0)) return 0;
+    if (mean >= 30) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal01(u)));
+    const limit = Math.exp(-mean);
+    let k = 0;
+    for (let p = u(); p > limit; p *= u()) k++;
+    return k;
+  },
+};
+
+/** Argument counts (the optional last one is the seed). */
+export const RANDOM_ARITY: Readonly<Record<string, [number, number]>> = {
+  random: [2, 3], normal: [2, 3], lognormal: [2, 3], exprnd: [1, 2], poisson: [1, 2],
+};
+
+export interface RandomState {
+  /** Starts a run: every site's stream restarts from its seed. */
+  reset(runSeed: number): void;
+  /** The value of call site `site` at time t (drawn once per step). */
+  draw(site: number, name: string, t: number, a: number, b: number, seed: number): number;
+}
+
+export function createRandomState(start: number, dt: number): RandomState {
+  const streams = new Map<number, { rng: Rng; step: number; value: number; seed: number }>();
+  let runSeed = 0;
+  return {
+    reset(seed) {
+      runSeed = seed >>> 0;
+      streams.clear();
+    },
+    draw(site, name, t, a, b, seed) {
+      const step = Math.floor((t - start) / dt + 1e-9);
+      let s = streams.get(site);
+      if (!s) {
+        const own = Number.isFinite(seed) && seed >= 0 ? seed >>> 0 : deriveSeed(runSeed, site);
+        s = { rng: createRng(own), step: -Infinity, value: NaN, seed: own };
+        streams.set(site, s);
+      }
+      if (s.step !== step) {
+        s.step = step;
+        s.value = DISTRIBUTIONS[name](s.rng, a, b);
+      }
+      return s.value;
+    },
+  };
+}
