@@ -33,3 +33,4 @@ export * from './analysis/sensitivity/index.js';
 export * from './analysis/calibrate/index.js';
 export { readDataFile, parseData } from './io/data.js';
 export * from './analysis/loops/index.js';
+export * from './analysis/leverage/index.js';

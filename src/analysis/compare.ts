@@ -13,12 +13,9 @@ import { canonicalName, didYouMean } from '../core/names.js';
 import type { Metric, Model, Scenario } from '../model/types.js';
 import { simulate, type SimulateOptions } from '../sim/simulate.js';
 import { checkMetrics, computeMetrics, improvement, isBetter } from './metrics.js';
+import type { Variant } from '../scenarios/find.js';
 
-/** A scenario and the model it produces. */
-export interface Variant {
-  readonly scenario: Scenario;
-  readonly model: Model;
-}
+export type { Variant } from '../scenarios/find.js';
 
 export interface ScenarioOutcome {
   readonly id: string;

@@ -7,6 +7,7 @@
  */
 import { baseLayout, round, type Figure, type Trace } from './figure.js';
 import { levelColor, levelName } from './palette.js';
+import type { LeverageRanking } from '../analysis/leverage/index.js';
 
 export interface LeverageEntry {
   readonly id: string;
@@ -63,4 +64,29 @@ export function leverageFigure(r: LeverageInput, title?: string): Figure {
       height: Math.max(320, 80 + 28 * names.length),
     }),
   };
+}
+
+/**
+ * The figure input for a ranking from analysis/leverage (rankLeverage): one bar per
+ * intervention in the ranking's order, length = median improvement on the outcome in its
+ * units (positive = better), whiskers = P10–P90 of the paired improvement, with the Pareto
+ * frontier (and, for the weighted view, the value-judgement label) in the note.
+ */
+export function leverageInputFromRanking(r: LeverageRanking): LeverageInput {
+  const better = (d: number) => (r.metric.better === 'lower' ? -d : d);
+  const entries = r.interventions.map((x): LeverageEntry => {
+    const ends = [better(x.delta.p10), better(x.delta.p90)];
+    return {
+      id: x.id, title: x.title, level: x.level, effect: better(x.delta.median),
+      low: Math.min(...ends), high: Math.max(...ends), ...(r.draws > 1 ? { pBest: x.effect.pBest } : {}),
+    };
+  });
+  const order = r.view === 'weighted'
+    ? `Ordered by the depth-weighted score robust effect × (1 + ${r.settings.beta} × depth): a value judgement in favour of deep leverage, not a measurement.`
+    : r.view === 'lexicographic' ? 'Ordered epsilon-lexicographically: robust effect in bands, deeper leverage first inside a band.'
+      : 'Ordered by robust effect (P10 of the paired relative effect).';
+  const spreadNote = r.draws > 1 ? ` Bars: median improvement over ${r.draws} paired draws of the uncertain constants; whiskers P10–P90.` : '';
+  const frontier = r.frontier.length ? ` Pareto frontier on (robust effect, depth of leverage), no weights: ${r.frontier.join(', ')}.` : '';
+  const units = r.metric.units ? ` [${r.metric.units}]` : '';
+  return { metric: `${r.metric.name}${units}`, entries, note: `${order}${spreadNote}${frontier}` };
 }

@@ -5,7 +5,13 @@
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import { didYouMean } from '../core/names.js';
 import type { Model, Scenario } from '../model/types.js';
-import { applyScenario } from './apply.js';
+import { applyScenario, tryApplyScenario } from './apply.js';
+
+/** A scenario and the model it produces. */
+export interface Variant {
+  readonly scenario: Scenario;
+  readonly model: Model;
+}
 
 export interface Selected {
   readonly scenarios: Scenario[];
@@ -44,4 +50,17 @@ function unknownScenario(model: Model, id: string): Diagnostic {
   const guess = didYouMean(id, ids);
   const hint = guess ? `did you mean '${guess}'?` : ids.length ? `the model's scenarios: ${ids.join(', ')}` : 'this model defines no scenarios';
   return error('unknown-scenario', `no scenario '${id}' in the model`, { file: model.file, field: 'scenarios', hint });
+}
+
+/** The scenarios named by `ids` (or all), each applied to the model; every problem as a diagnostic. */
+export function selectVariants(model: Model, ids: readonly string[] | 'all'): { variants: Variant[]; diagnostics: Diagnostic[] } {
+  const picked = selectScenarios(model, ids);
+  const diagnostics = [...picked.diagnostics];
+  const variants: Variant[] = [];
+  for (const scenario of picked.scenarios) {
+    const applied = tryApplyScenario(model, scenario);
+    if (applied.model) variants.push({ scenario, model: applied.model });
+    diagnostics.push(...applied.diagnostics);
+  }
+  return { variants, diagnostics };
 }

@@ -3,4 +3,4 @@
  * find scenarios by id. Each scenario carries its Meadows leverage level in the model file.
  */
 export { applyScenario, tryApplyScenario, tryApplyChanges, type Applied } from './apply.js';
-export { applyScenarioById, findScenario, selectScenarios, type Selected } from './find.js';
+export { applyScenarioById, findScenario, selectScenarios, selectVariants, type Selected, type Variant } from './find.js';

@@ -5,15 +5,14 @@
  * the same whatever the number of threads (each run depends only on its own parameter vector,
  * and every thread runs the same code). With one thread, or one task, no worker starts.
  *
- * Worker entry: from dist/ the pool starts `worker.js` beside it. Run from TypeScript sources
- * (tsx, as the tests do), a worker does not inherit tsx's loader, so the pool starts an eval'd
- * bootstrap that registers tsx's ESM hooks in the worker and then imports `worker.ts`.
+ * Worker entry: `worker.js` beside this file (or `worker.ts` under tsx; see thread.ts).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ModelError } from '../../core/diagnostics.js';
 import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from './model-function.js';
 import { runTask, taskWeight, type EvaluateResult, type RowProblem, type Task, type TaskResult } from './tasks.js';
+import { startThread } from './thread.js';
 
 /** A number of worker threads, or 'auto': one per core when the work is worth it. */
 export type WorkerCount = number | 'auto';
@@ -189,16 +188,5 @@ async function runInWorkers(spec: ModelFunctionSpec, tasks: readonly Task[], n: 
 }
 
 function startWorker(spec: ModelFunctionSpec): Worker {
-  const here = import.meta.url;
-  const workerData = { spec };
-  if (!here.endsWith('.ts')) return new Worker(new URL('./worker.js', here), { workerData });
-  const entry = new URL('./worker.ts', here).href;
-  let api: string;
-  try {
-    api = import.meta.resolve('tsx/esm/api');
-  } catch {
-    return new Worker(new URL(entry), { workerData }); // another TypeScript loader: hope the worker inherits it
-  }
-  const bootstrap = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData });
+  return startThread(import.meta.url, 'worker', { spec });
 }

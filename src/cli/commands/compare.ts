@@ -8,8 +8,8 @@ import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
 import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
-import { selectScenarios, tryApplyScenario } from '../../scenarios/index.js';
-import { compareVariants, selectMetrics, type Variant } from '../../analysis/compare.js';
+import { selectVariants } from '../../scenarios/index.js';
+import { compareVariants, selectMetrics } from '../../analysis/compare.js';
 import { runEnsemble } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
@@ -43,16 +43,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const ids = args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios);
-    const picked = selectScenarios(model, ids);
+    const picked = selectVariants(model, ids);
     const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
     const diagnostics: Diagnostic[] = [...picked.diagnostics, ...chosen.diagnostics];
-    const variants: Variant[] = [];
-    for (const scenario of picked.scenarios) {
-      const applied = tryApplyScenario(model, scenario);
-      if (applied.model) variants.push({ scenario, model: applied.model });
-      diagnostics.push(...applied.diagnostics);
-    }
-    if (!picked.scenarios.length && !diagnostics.length) throw usageError('the model defines no scenarios to compare');
+    const variants = picked.variants;
+    if (!variants.length && !diagnostics.length) throw usageError('the model defines no scenarios to compare');
     failOnErrors(diagnostics);
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);

@@ -9,6 +9,7 @@ import { sensitivityCommand } from './sensitivity.js';
 import { calibrateCommand } from './calibrate.js';
 import { reportCommand } from './report.js';
 import { plotCommand } from './plot.js';
+import { rankCommand } from './rank.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand];

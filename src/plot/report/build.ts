@@ -3,16 +3,19 @@
  * the model has what it needs (issue 5): the diagram and the baseline always; interventions
  * when the model has scenarios and metrics; loop dominance when it has feedback loops;
  * sensitivity when constants have uncertainty ranges and there is a metric; the leverage
- * ranking when one is given. Sections left out are listed with the reason.
+ * ranking when one is given, or else computed when the model has scenarios and metrics.
+ * Sections left out are listed with the reason.
  */
 import type { Model } from '../../model/types.js';
 import { hasErrors, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { simulate, type SimulateOptions } from '../../sim/simulate.js';
-import { selectScenarios, tryApplyScenario } from '../../scenarios/index.js';
+import { selectVariants } from '../../scenarios/index.js';
 import type { Variant } from '../../analysis/compare.js';
 import { selectMetrics } from '../../analysis/compare.js';
 import { timeSeriesFigure } from '../timeseries.js';
-import { leverageFigure, type LeverageInput } from '../leverage.js';
+import { leverageFigure, leverageInputFromRanking, type LeverageInput } from '../leverage.js';
+import { DEFAULT_DRAWS, rankLeverage } from '../../analysis/leverage/index.js';
+import type { LoopAnalysis } from '../../analysis/loops/index.js';
 import { escapeHtml } from '../html/escape.js';
 import type { Page, PageSection } from '../html/page.js';
 import { chartCounter } from './charts.js';
@@ -77,8 +80,9 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
     const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, seed: o.seed }, chart);
     add('interventions', 'Interventions', s.html);
   }
-  if (o.leverage?.entries.length) add('leverage', 'Leverage ranking', (o.leverage.note ? `<p>${escapeHtml(o.leverage.note)}</p>` : '') + chart(leverageFigure(o.leverage)));
-  else omitted.push({ section: 'Leverage ranking', reason: 'no ranking was computed for this report' });
+  const leverage = o.leverage ?? (variants.length && metrics.metrics.length && !hasErrors(metrics.diagnostics) ? await ranking(model, o, loops.analysis, diagnostics) : undefined);
+  if (leverage?.entries.length) add('leverage', 'Leverage ranking', (leverage.note ? `<p>${escapeHtml(leverage.note)}</p>` : '') + chart(leverageFigure(leverage)));
+  else omitted.push({ section: 'Leverage ranking', reason: variants.length ? 'no ranking was computed for this report' : 'the model has no interventions to rank' });
 
   if (o.loops === false) omitted.push({ section: 'Loop dominance', reason: 'loop analysis was switched off' });
   else {
@@ -95,15 +99,18 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   return { page: { title: model.name || 'stockflow report', lead: lead(model), sections, footer: footer(omitted, o.command) }, omitted, diagnostics };
 }
 
+/** The leverage ranking of the chosen scenarios on the model's first metric (the loop analysis reused; constants in the sensitivity section). */
+async function ranking(model: Model, o: ReportOptions, analysis: LoopAnalysis | undefined, diagnostics: Diagnostic[]): Promise<LeverageInput | undefined> {
+  const r = await rankLeverage(model, {
+    scenarios: o.scenarios ?? 'all', draws: o.uncertainty || DEFAULT_DRAWS, seed: o.seed, simulate: o.simulate, sensitivity: false,
+    ...(analysis ? { loopAnalysis: analysis } : { loops: false }),
+  });
+  diagnostics.push(...r.diagnostics.filter((d) => d.severity !== 'error'));
+  return r.ranking && leverageInputFromRanking(r.ranking);
+}
+
 function pickVariants(model: Model, ids: readonly string[] | 'all'): Variant[] {
-  const picked = selectScenarios(model, ids);
-  const diagnostics = [...picked.diagnostics];
-  const variants: Variant[] = [];
-  for (const scenario of picked.scenarios) {
-    const applied = tryApplyScenario(model, scenario);
-    if (applied.model) variants.push({ scenario, model: applied.model });
-    diagnostics.push(...applied.diagnostics);
-  }
+  const { variants, diagnostics } = selectVariants(model, ids);
   if (hasErrors(diagnostics)) throw new ModelError(diagnostics);
   return variants;
 }

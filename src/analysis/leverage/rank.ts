@@ -1,0 +1,180 @@
+/**
+ * `rankLeverage(model, options)`: where to intervene (issue 4; references/analysis-methods.md
+ * §4.3). It combines
+ *   (a) each intervention's effect on the outcome across the uncertainty ensemble (paired
+ *       relative effect: median, P10 = robust effect, P90, P(e > 0), P(best)),
+ *   (b) the sensitivity of the outcome to each uncertain constant (Morris mu*, elasticity),
+ *   (c) the feedback loops that dominate the outcome (Loops That Matter on the baseline) and
+ *       the interventions that act on them,
+ * with every intervention and constant beside its Meadows level: the model's own where it
+ * gives one, else the level the rules of §4.3(b) suggest from the structure (recorded with
+ * the rule that fired). Never throws for model problems: they come back as diagnostics.
+ */
+import { canonicalName } from '../../core/names.js';
+import { hasErrors, ModelError, warning, type Diagnostic } from '../../core/diagnostics.js';
+import type { Constant, Metric, Model } from '../../model/types.js';
+import { trySimulate, type SimulateOptions } from '../../sim/simulate.js';
+import { selectVariants } from '../../scenarios/index.js';
+import type { Variant } from '../compare.js';
+import { analyzeLoops, type Loop, type LoopAnalysis } from '../loops/index.js';
+import { computeMetric } from '../metrics.js';
+import { activity } from './activity.js';
+import { structuralRules } from './constant-rules.js';
+import { interventionEffects, type InterventionEffects } from './intervention-effects.js';
+import { rankInterventions } from './interventions.js';
+import { constantLevel } from './levels.js';
+import { conditionedLoops, loopGainRule } from './loop-conditioning.js';
+import { loopFindings, meanAbs } from './loop-findings.js';
+import { chooseMetric, type MetricChoice } from './metric.js';
+import { parameterSensitivity, type ParameterResult } from './parameters.js';
+import { scenarioLevel } from './scenario-rules.js';
+import { modelStructure, type Structure } from './structure.js';
+import { actsOnLoop, touchedVariables } from './touches.js';
+import type { LeverageRanking, LoopFindings, ParameterEntry, RankingView } from './types.js';
+import { DEFAULT_BAND, DEFAULT_TOLERANCE } from './views.js';
+import { outcomeWindow, upstreamOf, type OutcomeWindow } from './window.js';
+import { spread } from './effects.js';
+
+export const DEFAULT_DRAWS = 50;
+
+export interface RankOptions {
+  /** The outcome (default: the model's first metric). */
+  readonly metric?: MetricChoice;
+  readonly scenarios?: readonly string[] | 'all';
+  /** Latin-hypercube draws of the ensemble (default 50). */
+  readonly draws?: number;
+  readonly seed?: number;
+  /** Threads for the ensemble and the sensitivity runs, the main one included; default 'auto'. */
+  readonly workers?: number | 'auto';
+  /** Analyse feedback loops (default true); or pass an analysis already made. */
+  readonly loops?: boolean;
+  readonly loopAnalysis?: LoopAnalysis;
+  /** Morris sensitivity of the uncertain constants (default true). */
+  readonly sensitivity?: boolean;
+  readonly trajectories?: number;
+  /** 'pareto' (default) or 'lexicographic'; a `beta` makes it 'weighted' (a value judgement). */
+  readonly view?: 'pareto' | 'lexicographic';
+  readonly beta?: number;
+  readonly band?: number;
+  readonly tolerance?: number;
+  readonly simulate?: SimulateOptions;
+  /** Progress of the ensemble: models done and in total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface RankResult {
+  readonly ranking?: LeverageRanking;
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<RankResult> {
+  const notes: string[] = [];
+  const chosen = chooseMetric(model, o.metric);
+  const picked = selectVariants(model, o.scenarios ?? 'all');
+  const diagnostics: Diagnostic[] = [...chosen.diagnostics, ...picked.diagnostics];
+  if (chosen.note) notes.push(chosen.note);
+  const metric = chosen.metric;
+  if (!metric || hasErrors(diagnostics)) return { diagnostics };
+  const run = trySimulate(model, o.simulate);
+  diagnostics.push(...run.diagnostics);
+  if (!run.result || hasErrors(diagnostics)) return { diagnostics };
+  const s = modelStructure(model);
+  const analysis = loopsOf(model, o, diagnostics, notes);
+  const window = outcomeWindow(run.result.time, run.result.series(metric.variable));
+  const active = analysis ? activity(analysis, s, run.result, window) : () => true;
+  const structure = levelsOf(s, model, analysis, window, active);
+  const measured = await measure(model, picked.variants, metric, o, notes);
+  if (measured.diagnostics.length) diagnostics.push(...measured.diagnostics);
+  if (hasErrors(diagnostics)) return { diagnostics };
+  const { effects, params } = measured;
+  const muStar = new Map((params?.parameters ?? []).map((p) => [canonicalName(p.name), p.muStar]));
+  const touched = new Map(picked.variants.map((v) => [v.scenario.id, touchedVariables(s, v.scenario)]));
+  const findings = analysis && loopFindings({
+    analysis, window, upstream: upstreamOf(s, metric.variable), touched, active,
+    constantsOf: (id) => [...(structure.conditioned ?? [])].filter(([c, ls]) => muStar.has(c) && ls.includes(id))
+      .sort((a, b) => muStar.get(b[0])! - muStar.get(a[0])!).slice(0, 3).map(([c]) => s.byId.get(c)!.name),
+  });
+  const view: RankingView = o.beta !== undefined ? 'weighted' : o.view ?? 'pareto';
+  const settings = { tolerance: o.tolerance ?? DEFAULT_TOLERANCE, band: o.band ?? DEFAULT_BAND, ...(o.beta !== undefined ? { beta: o.beta } : {}) };
+  const ranked = rankInterventions(picked.variants.map((v, i) => ({
+    scenario: v.scenario, effect: effects!.effects[i], auto: scenarioLevel(s, v.scenario, (id) => structure.levels.get(id)),
+    touches: [...touched.get(v.scenario.id)!].map((id) => s.byId.get(id)!.name),
+    actsOn: actsOn(findings, touched.get(v.scenario.id)!, analysis),
+  })), { view, ...settings });
+  const nominal = computeMetric(metric, run.result);
+  const baseline = effects ? spread(effects.base) : { median: nominal, p10: nominal, p90: nominal };
+  const scale = Math.abs(baseline.median);
+  const listed = findings?.loops ?? [];
+  const parameters: ParameterEntry[] = (params?.parameters ?? []).map((p) => {
+    const id = canonicalName(p.name);
+    return {
+      ...p, level: structure.levels.get(id)!, relMuStar: scale > 0 ? p.muStar / scale : NaN,
+      loops: listed.filter((l) => structure.conditioned?.get(id)?.includes(l.id)).map((l) => l.id),
+    };
+  });
+  return {
+    ranking: {
+      model: model.name, metric: { name: metric.name, variable: metric.variable, aggregate: metric.aggregate, units: metric.units, better: metric.better },
+      view, draws: effects?.draws ?? 0, seed: o.seed ?? 1, workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
+      interventions: ranked.entries, frontier: ranked.frontier, settings, parameters,
+      ...(params?.parameters.length ? { sensitivity: { method: 'morris' as const, trajectories: o.trajectories ?? 10, runs: params.runs } } : {}),
+      ...(findings ? { loops: findings } : {}), notes,
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * Every constant's level; rule D weighs each loop by its mean |relative score| over the
+ * outcome window while its group is active.
+ */
+function levelsOf(s: Structure, model: Model, analysis: LoopAnalysis | undefined, window: OutcomeWindow, active: (p: number, t: number) => boolean) {
+  const constants = model.variables.filter((v): v is Constant => v.kind === 'constant');
+  const conditioned = analysis ? conditionedLoops(s, analysis, constants.map((c) => c.id)) : undefined;
+  const loops = new Map((analysis?.loops ?? []).map((l) => [l.id, l]));
+  const inWindow = (t: number) => t >= window.from - 1e-9 && t <= window.to + 1e-9;
+  const weight = (l: Loop) => meanAbs(l.relative, analysis!.time, (t) => inWindow(t) && active(l.partition, t));
+  const levels = new Map(constants.map((c) => [c.id, constantLevel(c, structuralRules(s, c.id), conditioned && loopGainRule(conditioned.get(c.id)!, loops, weight))]));
+  return { levels, conditioned };
+}
+
+/** Parts (a) and (b): the interventions' ensemble and the constants' sensitivity. */
+async function measure(model: Model, variants: readonly Variant[], metric: Metric, o: RankOptions, notes: string[]) {
+  const workers = o.workers ?? 'auto';
+  const seed = o.seed ?? 1;
+  let effects: InterventionEffects | undefined;
+  let params: ParameterResult | undefined;
+  try {
+    if (variants.length) effects = await interventionEffects(model, variants, metric, { draws: o.draws ?? DEFAULT_DRAWS, seed, workers, simulate: o.simulate, onProgress: o.onProgress });
+    else notes.push(model.scenarios?.length ? 'no scenario chosen: no interventions ranked' : 'the model defines no scenarios: no interventions to rank, only constants and loops');
+    if (effects && !effects.factors.length) notes.push('no constant has an uncertainty range: one run per intervention, no spread');
+    if (o.sensitivity === false) notes.push('parameter sensitivity switched off');
+    else params = await parameterSensitivity(model, { metric: { variable: metric.variable, aggregate: metric.aggregate, threshold: metric.threshold }, simulate: o.simulate, seed, trajectories: o.trajectories, workers });
+  } catch (e) {
+    if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] };
+    throw e;
+  }
+  return { effects, params, diagnostics: params?.diagnostics ?? [] };
+}
+
+/** The loops dominant in the outcome window that the intervention changes, most often dominant first (at most 4). */
+function actsOn(findings: LoopFindings | undefined, touched: ReadonlySet<string>, analysis?: LoopAnalysis): string[] {
+  if (!findings || !analysis) return [];
+  const byId = new Map(analysis.loops.map((l) => [l.id, l]));
+  return findings.dominating.filter((id) => actsOnLoop(touched, byId.get(id)!)).slice(0, 4);
+}
+
+function loopsOf(model: Model, o: RankOptions, diagnostics: Diagnostic[], notes: string[]): LoopAnalysis | undefined {
+  if (o.loopAnalysis) return o.loopAnalysis;
+  if (o.loops === false) {
+    notes.push('loops not analysed: rule D (loop gains) not evaluated, constants it would classify stay numbers (12)');
+    return undefined;
+  }
+  const r = analyzeLoops(model, { ...o.simulate });
+  diagnostics.push(...r.diagnostics.filter((d) => d.severity !== 'error'));
+  if (!r.analysis) {
+    diagnostics.push(warning('loops-failed', `the loop analysis failed: ${r.diagnostics.map((d) => d.message).join('; ')}`, { file: model.file }));
+    notes.push('the loop analysis failed: rule D (loop gains) not evaluated, no dominant loops');
+  }
+  return r.analysis;
+}

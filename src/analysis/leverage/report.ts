@@ -1,0 +1,138 @@
+/**
+ * The readable form of a leverage ranking, what `stockflow rank` prints: the interventions in
+ * the chosen view's order with their effect beside their Meadows level, the views' summaries
+ * (Pareto frontier, lexicographic bands, the weighted score labelled as a value judgement),
+ * the uncertain constants by sensitivity with their level and the rule behind it, and the
+ * dominant loops with the interventions that act on them. Returns text.
+ */
+import { fmt } from '../report.js';
+import type { InterventionEntry, LeverageRanking, LevelSuggestion, LoopFindings, ParameterEntry } from './types.js';
+
+export interface RankingReportOptions {
+  /** Constants listed (default 15; the JSON has all). */
+  readonly parameters?: number;
+}
+
+export function formatRanking(r: LeverageRanking, o: RankingReportOptions = {}): string {
+  const m = r.metric;
+  const out = [`Leverage ranking of '${r.model}' on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better)`];
+  if (r.interventions.length) out.push('', ...interventions(r));
+  if (r.parameters.length) out.push('', ...parameters(r, o.parameters ?? 15));
+  if (r.loops) out.push('', ...loops(r.loops));
+  if (r.notes.length) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
+  return `${out.join('\n')}\n`;
+}
+
+function interventions(r: LeverageRanking): string[] {
+  const b = r.baseline;
+  const lines = [
+    r.draws > 1
+      ? `Ensemble: ${r.draws} Latin-hypercube draws (seed ${r.seed}) over the uncertain constants, every intervention paired with the baseline in each draw; ${r.workers} thread${r.workers === 1 ? '' : 's'}.`
+      : 'One run per intervention (no uncertainty ranges).',
+    `Baseline ${r.metric.name}: ${r.draws > 1 ? `median ${fmt(b.median)}, P10–P90 ${fmt(b.p10)}–${fmt(b.p90)}; ` : ''}with the model's values ${fmt(b.nominal)}.`,
+    '',
+    `Interventions, ${viewTitle(r)}:`,
+  ];
+  const head = ['#', 'intervention', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)', 'P(best)', ...(r.view === 'weighted' ? ['score'] : []), 'Pareto', 'acts on loops'];
+  const rows = r.interventions.map((x, i) => [
+    String(i + 1), x.id, levelCell(x), pct(x.effect.p10), pct(x.effect.median),
+    `${fmt(x.delta.median)} (${fmt(x.delta.p10)}…${fmt(x.delta.p90)})`, x.effect.pPositive.toFixed(2), x.effect.pBest.toFixed(2),
+    ...(r.view === 'weighted' ? [x.score === undefined ? 'unranked' : x.score.toFixed(3)] : []),
+    x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, x.actsOn.join(' ') || '-',
+  ]);
+  lines.push(...table(head, rows, [false, false, false, true, true, true, true, true, ...(r.view === 'weighted' ? [true] : []), false, false]));
+  const byId = new Map(r.interventions.map((x) => [x.id, x]));
+  const front = r.frontier.map((id) => byId.get(id)!).map((x) => `${x.id} (L${x.level ?? '-'}, ${pct(x.effect.p10)})`);
+  lines.push('', `Pareto frontier on (robust effect, depth of leverage), no weights: ${front.join(' · ')}.`,
+    `  Dominated ("< X"): X is at least as deep and at least as effective (within ${pct(r.settings.tolerance)}), and better on one of them.`);
+  const bands = [...new Set(r.interventions.map((x) => x.band))].sort((a, c) => a - c).slice(0, 3);
+  lines.push(`Lexicographic (bands of ${pct(r.settings.band)} below the best robust effect, deeper first within a band): `
+    + bands.map((k) => `band ${k + 1}: ${lexOrder(r.interventions, k).join(', ')}`).join('; ') + (bands.length < new Set(r.interventions.map((x) => x.band)).size ? '; …' : '') + '.');
+  if (r.view === 'weighted') {
+    lines.push(`VALUE JUDGEMENT: the order above weights depth of leverage with score = robust e × (1 + β·d), β = ${r.settings.beta}, d = (12 − level)/11.`,
+      '  It prefers deep leverage points by assumption, not by measurement: Meadows called her order provisional. The Pareto frontier above needs no weights.');
+  }
+  lines.push('', 'e = improvement / |baseline| in each draw (1 = 100% = the outcome removed); robust e = P10 of e (90% of draws do at least this well);',
+    'Δ = intervention − baseline in the metric\'s units; level = Meadows leverage point (12 numbers … 1 paradigms), from the model file,',
+    'with the level the structural rules suggest from the scenario\'s changes in brackets where it differs (rule letter, analysis-methods §4.3(b)).');
+  return lines;
+}
+
+function viewTitle(r: LeverageRanking): string {
+  if (r.view === 'lexicographic') return `epsilon-lexicographic (robust effect in bands of ${pct(r.settings.band)}, deeper first inside a band)`;
+  if (r.view === 'weighted') return `by depth-weighted score (β = ${r.settings.beta}; a value judgement, see below)`;
+  return 'by robust effect, with the Pareto frontier on (robust effect, depth) marked';
+}
+
+function lexOrder(xs: readonly InterventionEntry[], band: number): string[] {
+  return xs.filter((x) => x.band === band).sort((a, b) => (b.depth ?? -1) - (a.depth ?? -1) || b.effect.p10 - a.effect.p10).map((x) => x.id);
+}
+
+function levelCell(x: InterventionEntry): string {
+  const own = x.level === null ? '-' : String(x.level);
+  if (x.levelSource === 'auto') return `${own} auto ${x.auto?.rule ?? ''}`.trim();
+  if (x.auto && x.auto.level !== x.level) return `${own} (auto ${x.auto.level}${x.auto.rule})`;
+  return own;
+}
+
+function parameters(r: LeverageRanking, top: number): string[] {
+  const assumed = r.parameters.some((p) => p.range.assumed);
+  const lines = [`Uncertain constants, by Morris mu* (how far each moves ${r.metric.name} over its ${assumed ? 'assumed ±50% ' : ''}range${r.sensitivity ? `; ${r.sensitivity.trajectories} trajectories, ${r.sensitivity.runs} runs` : ''}):`];
+  const head = ['#', 'constant', 'level', 'rule', 'mu*', 'mu*/baseline', 'elasticity', 'range', 'why'];
+  const rows = r.parameters.slice(0, top).map((p, i) => [
+    String(i + 1), p.name, String(p.level.level), ruleCell(p.level), fmt(p.muStar), pct(p.relMuStar),
+    p.elasticity === null ? '-' : fmt(p.elasticity), `${fmt(p.range.lo)}…${fmt(p.range.hi)}`, whyCell(p),
+  ]);
+  lines.push(...table(head, rows, [false, false, true, false, true, true, true, false, false]));
+  if (r.parameters.length > top) lines.push(`  … ${r.parameters.length - top} more (see --json)`);
+  lines.push('rule: B buffer size (11), C delay (9), D loop gain (8 balancing, 7 reinforcing; 12 if it conditions no loop), H goal value (12),',
+    'user = the constant\'s leverage field in the model file; elasticity = (dJ/J)/(dp/p) at the model\'s values.');
+  return lines;
+}
+
+function ruleCell(l: LevelSuggestion): string {
+  return l.source === 'user' ? `user${l.rules[0] ? ` (auto ${l.rules[0].level}${l.rules[0].rule})` : ''}` : l.rule;
+}
+
+function whyCell(p: ParameterEntry): string {
+  const why = p.level.why;
+  const loops = p.loops.length ? `; dominant loops ${p.loops.join(' ')}` : '';
+  return `${why.length > 90 ? `${why.slice(0, 87)}...` : why}${loops}`;
+}
+
+function loops(f: LoopFindings): string[] {
+  const w = f.window;
+  const lines = [`Loops that dominate the outcome (Loops That Matter on the baseline; outcome window ${fmt(w.from)}–${fmt(w.to)}, peak at ${fmt(w.peak)}):`];
+  if (!f.loops.length) return [...lines, '  no group of interacting stocks upstream of the outcome has more than one loop'];
+  const head = ['loop', 'pol', 'share', 'dominant: window', 'rise', 'recovery', 'interventions acting on it', 'constants conditioning it (by mu*)', 'variables'];
+  const rows = f.loops.map((l) => [
+    l.id, l.polarity === 'reinforcing' ? 'R' : 'B', pct(l.share), pct(l.dominance.window), pct(l.dominance.rise), pct(l.dominance.recovery),
+    l.interventions.join(' ') || '-', l.constants.join(', ') || '-', clip([...l.variables, l.variables[0]].join(' → '), 80),
+  ]);
+  lines.push(...table(head, rows, [false, false, true, true, true, true, false, false, false]));
+  for (const p of f.phases) {
+    const span = p.phase === 'rise' ? `${fmt(w.from)}–${fmt(w.peak)}` : `${fmt(w.peak)}–${fmt(w.to)}`;
+    const sets = [...p.sets.map((s) => `${s.loops.join(' + ')} ${pct(s.share)}`), ...(p.steady > 0 ? [`steady ${pct(p.steady)}`] : [])];
+    lines.push(`  ${p.phase === 'rise' ? 'Rise' : 'Recovery'} (${span}), group ${p.partition + 1} (${p.stocks.join(', ')}…): ${sets.join(', ') || 'no loop active'}`);
+  }
+  if (f.singleLoopPartitions) lines.push(`(${f.singleLoopPartitions} single-loop group${f.singleLoopPartitions === 1 ? '' : 's'} upstream of the outcome dominate themselves and are not listed.)`);
+  lines.push('share = mean |relative loop score| in the window; dominant = share of the time the loop is in its group\'s dominant set (≥ 50% of the change);',
+    'steady = times when the group\'s flows hold steady (constant-rate change, nothing for a loop to dominate).');
+  return lines;
+}
+
+function pct(x: number): string {
+  if (!Number.isFinite(x)) return '-';
+  const p = 100 * x;
+  return `${Math.abs(p) >= 99.95 || Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
+  const all = [head, ...rows];
+  const widths = head.map((_, c) => Math.max(...all.map((r) => r[c].length)));
+  return all.map((r) => `  ${r.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()}`);
+}
