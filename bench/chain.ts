@@ -51,7 +51,8 @@ export function chainModel(n: number, method: string): Model {
   return { name: `chain-${n}`, sim: { start: 0, stop: STEPS * DT, dt: DT, saveper: STEPS * DT / 10, method }, variables };
 }
 
-function effect(x: number): number {
+/** The chain's lookup, by linear scan as a person would write it. */
+export function effect(x: number): number {
   const p = EFFECT;
   if (x <= p[0][0]) return p[0][1];
   if (x >= p[p.length - 1][0]) return p[p.length - 1][1];

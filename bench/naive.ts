@@ -5,9 +5,7 @@
  */
 import { compile, type EvalFunction } from 'mathjs';
 import { preprocess } from '../src/expr/preprocess.js';
-import { chainEquations, DT, integrateByHand } from './chain.js';
-
-const EFFECT: [number, number][] = [[0, 1], [0.5, 0.9], [1, 0.6], [1.5, 0.3], [2, 0.1], [3, 0]];
+import { chainEquations, DT, effect, integrateByHand } from './chain.js';
 
 export function naive(n: number, method: 'euler' | 'rk4', steps: number): Float64Array {
   const { flows, auxes } = chainEquations(n);
@@ -21,14 +19,7 @@ export function naive(n: number, method: 'euler' | 'rk4', steps: number): Float6
   const scope: Map<string, unknown> = new Map<string, unknown>([
     ['tau', 5], ['capacity', 100], ['dt', DT], ['time', 0],
     ['step', (h: number, t0: number): number => ((scope.get('time') as number) >= t0 ? h : 0)],
-    ['effect', (x: number) => {
-      const p = EFFECT;
-      if (x <= p[0][0]) return p[0][1];
-      if (x >= p[p.length - 1][0]) return p[p.length - 1][1];
-      let k = 1;
-      while (p[k][0] < x) k++;
-      return p[k - 1][1] + (x - p[k - 1][0]) * (p[k][1] - p[k - 1][1]) / (p[k][0] - p[k - 1][0]);
-    }],
+    ['effect', effect],
   ]);
   const size = n + 1;
   const deriv = (t: number, s: Float64Array, d: Float64Array) => {

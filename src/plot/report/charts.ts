@@ -16,11 +16,4 @@ export function table(head: readonly string[], rows: readonly (readonly (string 
   return `<table><thead><tr>${head.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`;
 }
 
-/** Numbers for people: 3 significant digits. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  if (a >= 1e6 || a < 1e-3) return x.toExponential(2);
-  return String(Number(x.toPrecision(3)));
-}
+export { fmt } from '../../analysis/report.js';
