@@ -50,22 +50,40 @@ export function indexVariables(model: Model, diagnostics: Diagnostic[]) {
 }
 
 /**
- * XMILE 1.0 §3.1.1/§3.1.2: a non-negative flow never goes below zero; a non-negative stock's
- * outflows, taken in the order listed, are cut to what the stock holds plus its inflows
- * over one dt, so the stock stays ≥ 0 under Euler integration.
+ * XMILE 1.0 §3.1.1/§3.1.2 (as Stella implements them): a non-negative flow never goes below
+ * zero; a non-negative stock never goes below zero because what drains it is cut, in the
+ * order the flows are listed, to what it holds plus what flows in over one dt: a negative
+ * inflow (a biflow running backwards) takes at most what is there, and each outflow at most
+ * what is left. The cut flows are what the model reports, so material is conserved.
+ * A flow with a graphical function is cut after the function (its raw value moves to a helper).
  */
 export function applyNonNegative(nodes: ProgramNode[], vars: ReadonlyMap<string, Variable>): void {
   const index = new Map(nodes.map((n, i) => [n.id, i]));
   const replace = (id: string, f: (e: Expr) => Expr) => {
     const i = index.get(id);
     if (i === undefined || !nodes[i].equation) return;
-    nodes[i] = { ...nodes[i], equation: f(nodes[i].equation!) };
+    const n = nodes[i];
+    let equation = n.equation!;
+    if (n.table) {
+      const raw: ProgramNode = { id: `${n.id}#raw`, name: `${n.name} before limits`, kind: 'aux', helper: true, equation, table: n.table, variable: n.variable };
+      index.set(raw.id, nodes.length);
+      nodes.push(raw);
+      equation = ref(raw.id, raw.name);
+    }
+    nodes[i] = { ...n, table: undefined, equation: f(equation) };
   };
   for (const v of vars.values()) if (v.kind === 'flow' && v.nonNegative) replace(v.id, (e) => call('max', num(0), e));
   for (const v of vars.values()) {
     if (v.kind !== 'stock' || !v.nonNegative) continue;
     let available: Expr = bin('/', ref(v.id, v.name), ref('dt'));
-    for (const name of v.inflows) available = bin('+', available, ref(canonicalName(name), name));
+    for (const name of v.inflows) {
+      const f = vars.get(canonicalName(name));
+      if (f?.kind === 'flow' && !f.nonNegative) {
+        const before = available;
+        replace(f.id, (e) => call('max', e, { kind: 'unary', op: '-', arg: call('max', num(0), before) }));
+      }
+      available = bin('+', available, ref(canonicalName(name), name));
+    }
     for (const name of v.outflows) {
       const id = canonicalName(name);
       const before = available;

@@ -107,4 +107,31 @@ flows:
   assert.equal(Array.from(r.series('Back')), new Array(21).fill(0));
 });
 
+test('a non-negative stock with a negative inflow stays at zero, and the inflow reports what it took', () => {
+  const r = runYaml(`
+sim: { start: 0, stop: 20, dt: 0.5 }
+stocks:
+  Tank: { initial: 10, inflows: [Change], non_negative: true }
+  Other: { initial: 10, inflows: [Change] }
+flows:
+  Change: { equation: "if time > 10 then time else -time" }
+`);
+  const tank = Array.from(r.series('Tank'));
+  assert.ok(tank.every((x) => x >= -1e-12), 'the stock never goes negative');
+  assert.is(tank[10], 0);
+  // From t = 10.5 the inflow turns positive and fills the tank again.
+  assert.ok(r.final('Tank') > 0);
+});
+
+test('a flow with a graphical function is cut after the function', () => {
+  const r = runYaml(`
+sim: { start: 0, stop: 4, dt: 1 }
+stocks:
+  Tank: { initial: 1, outflows: [Drain], non_negative: true }
+flows:
+  Drain: { equation: time, lookup: { points: [[0, 5], [10, 5]] } }
+`);
+  assert.equal(Array.from(r.series('Drain')), [1, 0, 0, 0, 0]);
+});
+
 test.run();
