@@ -6,7 +6,7 @@
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../core/names.js';
 import { bin, call, num, ref, type Expr } from '../expr/ast.js';
-import type { Model, Variable } from '../model/types.js';
+import type { LookupTable, Model, Variable } from '../model/types.js';
 import type { ProgramNode } from './program.js';
 
 /** Names that cannot be defined by a model because equations use them for the clock. */
@@ -23,6 +23,11 @@ export function indexVariables(model: Model, diagnostics: Diagnostic[]) {
     else if (prior) diagnostics.push(error('duplicate-name', `'${v.name}' is defined twice (also as ${prior.kind} '${prior.name}')`, { ...where(v), hint: 'names compare ignoring case, spaces and underscores; rename one' }));
     else if (CLOCK.has(v.id)) diagnostics.push(error('reserved-name', `'${v.name}' is reserved for the simulation clock`, { ...where(v), hint: 'rename the variable' }));
     else vars.set(v.id, v);
+  }
+  for (const v of vars.values()) {
+    const table = v.kind === 'lookup' ? v.table : v.kind === 'flow' || v.kind === 'aux' ? v.gf : undefined;
+    const problem = table && tableProblem(table);
+    if (problem) diagnostics.push(error('bad-lookup', problem, { ...where(v, v.kind === 'lookup' ? 'points' : 'lookup'), hint: 'list the points in order of increasing x' }));
   }
   const rates = new Map<string, Expr>();
   const flowNames = [...vars.values()].filter((v) => v.kind === 'flow').map((v) => v.id);
@@ -47,6 +52,17 @@ export function indexVariables(model: Model, diagnostics: Diagnostic[]) {
     rates.set(v.id, rate ?? num(0));
   }
   return { vars, rates };
+}
+
+/** What is wrong with a graphical function's points, if anything: x must never decrease. */
+function tableProblem(t: LookupTable): string | undefined {
+  if (!t.points.length) return 'the lookup has no points';
+  for (let i = 0; i < t.points.length; i++) {
+    const [x, y] = t.points[i];
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return `point ${i + 1} (${x}, ${y}) is not a pair of finite numbers`;
+    if (i > 0 && x < t.points[i - 1][0]) return `the x values decrease at point ${i + 1} (${t.points[i - 1][0]} then ${x})`;
+  }
+  return undefined;
 }
 
 /**

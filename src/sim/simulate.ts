@@ -3,7 +3,7 @@
  * checked (dt > 0, stop ≥ start, saveper ≥ dt), constants can be replaced by name without
  * editing the model, and every problem is a diagnostic.
  */
-import { error, hasErrors, locate, ModelError, type Diagnostic } from '../core/diagnostics.js';
+import { error, hasErrors, locate, ModelError, warning, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../core/names.js';
 import { buildModel, type CompiledModel } from '../compile/index.js';
 import type { Model, SimSpec } from '../model/types.js';
@@ -41,6 +41,9 @@ export function checkSimSpec(sim: SimSpec, file?: string): Diagnostic[] {
   if (sim.stop < sim.start) bad('stop', `stop (${sim.stop}) is before start (${sim.start})`, 'make stop ≥ start');
   if (!(sim.saveper > 0)) bad('saveper', `saveper must be greater than 0 (got ${sim.saveper})`, 'use a multiple of dt');
   else if (sim.saveper < sim.dt * (1 - 1e-9)) bad('saveper', `saveper (${sim.saveper}) is smaller than dt (${sim.dt})`, 'use a multiple of dt');
+  else if (sim.dt > 0 && Math.abs(sim.saveper / sim.dt - Math.round(sim.saveper / sim.dt)) > 1e-6) {
+    out.push(warning('saveper-not-multiple', `saveper (${sim.saveper}) is not a multiple of dt (${sim.dt}): results are saved at the first step on or after each save time`, { file, field: 'sim.saveper', hint: 'make saveper a multiple of dt' }));
+  }
   if (sim.dt > 0 && (sim.stop - sim.start) / sim.dt > 5e7) bad('dt', `the run would take ${Math.round((sim.stop - sim.start) / sim.dt)} steps`, 'use a larger dt');
   return out;
 }
@@ -83,13 +86,13 @@ export function withOverrides(model: Model, overrides: Readonly<Record<string, n
 export function trySimulate(model: Model, options: SimulateOptions = {}): Simulation {
   const sim = simSpecWith(model.sim, options);
   const simProblems = checkSimSpec(sim, model.file);
-  if (simProblems.length) return { diagnostics: simProblems };
+  if (hasErrors(simProblems)) return { diagnostics: simProblems };
   const set = withOverrides(model, options.overrides ?? {});
   if (set.diagnostics.length) return { diagnostics: set.diagnostics };
   const built = buildModel(set.model, sim);
   if (!built.compiled || hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
   const run = runCompiled(built.compiled, { allowNonFinite: options.allowNonFinite });
-  return { result: run.result, compiled: built.compiled, diagnostics: [...built.diagnostics, ...locate(run.diagnostics, { file: model.file })] };
+  return { result: run.result, compiled: built.compiled, diagnostics: [...simProblems, ...built.diagnostics, ...locate(run.diagnostics, { file: model.file })] };
 }
 
 /** Builds and runs a model; throws ModelError with every diagnostic when it cannot. */

@@ -121,6 +121,17 @@ test('a value that becomes infinite stops the run naming the variable and the ti
   assert.equal(codes(base('auxiliaries:\n  x: { equation: 1 / (time - 3) }\n'), { allowNonFinite: true }), []);
 });
 
+test('a lookup whose x values decrease is reported, in a lookup or a graphical function', () => {
+  const d = diagnosticsOf(base('lookups:\n  t: { points: [[1, 0], [0, 1]] }\nauxiliaries:\n  a: { equation: "t(time)" }\n  b: { equation: time, lookup: { points: [[0, 0], [2, 1], [1, 2]] } }\n'));
+  assert.equal(d.map((x) => [x.code, x.variable]).sort(), [['bad-lookup', 'b'], ['bad-lookup', 't']]);
+  assert.match(d.find((x) => x.variable === 't')!.message, /decrease at point 2 \(1 then 0\)/);
+});
+
+test('a save period that is not a multiple of dt is a warning, and the run goes on', () => {
+  const d = diagnosticsOf(base('auxiliaries:\n  a: { equation: time }\n', 'start: 0\n  stop: 1\n  dt: 0.3\n  saveper: 0.5'));
+  assert.equal(d.map((x) => [x.code, x.severity]), [['saveper-not-multiple', 'warning']]);
+});
+
 test('every problem in a model is reported in one run', () => {
   const c = codes(base('auxiliaries:\n  a: { equation: nope }\n  b: { equation: "zap(1)" }\n  c: { equation: "1 +" }\n'));
   assert.equal(c.sort(), ['syntax-error', 'unknown-function', 'unknown-variable']);
