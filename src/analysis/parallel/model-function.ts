@@ -85,7 +85,7 @@ export function prepareModelFunction(spec: ModelFunctionSpec): Prepared {
   const outputProblems = checkOutput(compiled, spec.output, model.file, sim);
   if (outputProblems.length) return { diagnostics: [...diagnostics, ...outputProblems] };
   const index = new Map(compiled.layout.constants.map((c, i) => [c.id, i]));
-  const slots = spec.params.map((p) => index.get(canonicalName(p))!);
+  const slots = params.ids.map((id) => index.get(id)!);
   const base = Float64Array.from(compiled.layout.constants, (c) => c.value);
   const reduce = outputReducer(spec.output);
   const failed = spec.output.kind === 'fit' ? Infinity : NaN;
@@ -120,16 +120,22 @@ function outputReducer(output: MetricOutput | FitOutput) {
   return (r: Parameters<typeof objective>[1]) => aggregate(r.time, r.series(output.variable), output.aggregate, output.threshold ?? 0);
 }
 
-/** The model with every parameter a constant, and the parameters' nominal values. */
-function asConstants(model: Model, names: readonly string[]): { model: Model; nominal: number[]; diagnostics: Diagnostic[] } {
+/**
+ * The model with every parameter a constant, the constants' ids, and the parameters' nominal
+ * values. An auxiliary becomes a constant; a flow stays a flow (stocks drain it) whose
+ * equation reads a companion constant `<name> (parameter)`.
+ */
+function asConstants(model: Model, names: readonly string[]): { model: Model; ids: string[]; nominal: number[]; diagnostics: Diagnostic[] } {
   const byId = new Map(model.variables.map((v, i) => [v.id, i]));
   const variables: Variable[] = [...model.variables];
   const diagnostics: Diagnostic[] = [];
   const nominal: number[] = [];
+  const ids: string[] = [];
   for (const name of names) {
     const i = byId.get(canonicalName(name));
     const v = i === undefined ? undefined : variables[i];
     nominal.push(NaN);
+    ids.push(canonicalName(name));
     if (!v) {
       const guess = didYouMean(canonicalName(name), byId.keys());
       diagnostics.push(error('unknown-variable', `cannot vary unknown variable '${name}'`, { file: model.file, hint: guess ? `did you mean '${model.variables[byId.get(guess)!].name}'?` : 'give the name of a constant' }));
@@ -139,13 +145,19 @@ function asConstants(model: Model, names: readonly string[]): { model: Model; no
       const numeric = v.equation.trim() !== '' && Number.isFinite(value) && !v.gf;
       if (!numeric) diagnostics.push(warning('parameter-replaces-equation', `'${v.name}' has an equation; the analysis replaces it by a constant`, { file: model.file, variable: v.name, hint: 'vary the constants the equation uses instead, if that is what you mean' }));
       nominal[nominal.length - 1] = numeric ? value : NaN;
-      const constant: Constant = { kind: 'constant', name: v.name, id: v.id, value: numeric ? value : 0, units: v.units, doc: v.doc, origin: v.origin };
-      variables[i!] = constant;
+      if (v.kind === 'aux') {
+        variables[i!] = { kind: 'constant', name: v.name, id: v.id, value: numeric ? value : 0, units: v.units, doc: v.doc, origin: v.origin };
+      } else {
+        const companion: Constant = { kind: 'constant', name: `${v.name} (parameter)`, id: canonicalName(`${v.name} (parameter)`), value: numeric ? value : 0, units: v.units, origin: v.origin };
+        variables[i!] = { ...v, equation: JSON.stringify(companion.name), gf: undefined };
+        variables.push(companion);
+        ids[ids.length - 1] = companion.id;
+      }
     } else {
       diagnostics.push(error('not-a-parameter', `'${v.name}' is a ${v.kind} and cannot be a parameter`, { file: model.file, variable: v.name, hint: v.kind === 'stock' ? 'make its initial value a constant and vary that' : 'vary a constant' }));
     }
   }
-  return { model: { ...model, variables }, nominal, diagnostics };
+  return { model: { ...model, variables }, ids, nominal, diagnostics };
 }
 
 function checkOutput(compiled: CompiledModel, output: MetricOutput | FitOutput, file: string | undefined, sim: { start: number; stop: number }): Diagnostic[] {

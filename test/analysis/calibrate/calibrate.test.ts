@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { fileURLToPath } from 'node:url';
 import { loadModel } from '../../../src/io/load.js';
 import { simulate } from '../../../src/sim/simulate.js';
+import { modelFrom } from '../../helpers.js';
 import { calibrate, calibrationJson, interpolate, nelderMead, minimizeInBounds, type ReferenceData } from '../../../src/analysis/calibrate/index.js';
 
 const teacup = loadModel(fileURLToPath(new URL('../../../models/teacup.yaml', import.meta.url)));
@@ -38,6 +39,16 @@ test('calibration recovers the constants of a synthetic teacup series', async ()
   assert.is(r.starts.length, 4, "the model's own values, then 3 Latin-hypercube starts");
   assert.is(r.starts[0].from, 'model');
   assert.equal(r.atBounds, []);
+});
+
+test('a flow with a constant equation can be a parameter: it stays a flow the stock drains', async () => {
+  const model = modelFrom('sim: { start: 0, stop: 10, dt: 1 }\nstocks:\n  Tank: { initial: 100, outflows: [Drain] }\nflows:\n  Drain: { equation: "3" }\n');
+  const truth = simulate(model, { overrides: { Drain: 4.5 } });
+  const every = [0, 5, 10];
+  const data: ReferenceData = { targets: [{ kind: 'series', variable: 'Tank', time: every, values: every.map((t) => interpolate(truth.time, truth.series('Tank'), t)), weight: 1 }] };
+  const c = await calibrate(model, { data, params: [{ name: 'Drain', lo: 0, hi: 10 }], seed: 1, starts: 2 });
+  assert.equal(c.diagnostics, []);
+  assert.ok(Math.abs(c.result!.parameters.Drain - 4.5) < 1e-4, JSON.stringify(c.result!.parameters));
 });
 
 test('calibration to event times recovers the characteristic time', async () => {
