@@ -68,8 +68,11 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   let nextSave = 0;
   for (let k = 0; k <= steps; k++) {
     const t = sim.start + k * sim.dt;
-    model.evaluate(t, y, v, d);
-    if (k >= nextSave - 1e-9 && row < rows) {
+    const saving = k >= nextSave - 1e-9 && row < rows;
+    // Fixed-step methods need f(t, y) for the step anyway; adaptive ones evaluate for
+    // themselves, so the loop evaluates only to record or to capture discrete inputs.
+    if (slope || saving || nCaptured) model.evaluate(t, y, v, d);
+    if (saving) {
       time[row] = t;
       const base = row * width;
       for (let c = 0; c < width; c++) {
