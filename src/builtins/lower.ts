@@ -13,6 +13,7 @@ import type { Program, ProgramNode } from './program.js';
 import { statefulNames, statefulSpec, type TemplateContext } from './stateful.js';
 import { applyNonNegative, indexVariables } from './structure.js';
 import { foldConstant } from './fold.js';
+import { checkClockEquation, checkVaryingDt, varyingFields, type ClockEquations, type ClockField } from './clock.js';
 
 export interface LowerResult {
   readonly program?: Program;
@@ -21,10 +22,7 @@ export interface LowerResult {
 
 /** Lowers a model for a sim spec (default: the model's own); the spec's clock constants fold. */
 export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult {
-  const clock = new Map<string, number>([
-    ['dt', sim.dt], ['time_step', sim.dt], ['starttime', sim.start], ['initial_time', sim.start],
-    ['stoptime', sim.stop], ['final_time', sim.stop], ['saveper', sim.saveper],
-  ]);
+  const clock = foldableClock(sim);
   const diagnostics: Diagnostic[] = [];
   const { vars, rates } = indexVariables(model, diagnostics);
   const nodes: ProgramNode[] = [];
@@ -57,9 +55,39 @@ export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult 
       }
     }
   }
+  const clockEquations = lowerClock(model, sim, vars, nodes, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   applyNonNegative(nodes, vars);
-  return { program: { nodes, byId: new Map(nodes.map((n) => [n.id, n])) }, diagnostics };
+  return { program: { nodes, byId: new Map(nodes.map((n) => [n.id, n])), clock: clockEquations }, diagnostics };
+}
+
+/** The clock values that may fold into constants: all of them, less those that vary. */
+function foldableClock(sim: SimSpec): Map<string, number> {
+  const varying = new Set(varyingFields(sim));
+  const entries: [string, number, ClockField | 'start'][] = [
+    ['dt', sim.dt, 'dt'], ['time_step', sim.dt, 'dt'], ['starttime', sim.start, 'start'], ['initial_time', sim.start, 'start'],
+    ['stoptime', sim.stop, 'stop'], ['final_time', sim.stop, 'stop'], ['saveper', sim.saveper, 'saveper'],
+  ];
+  return new Map(entries.filter(([, , f]) => f === 'start' || !varying.has(f)).map(([k, v]) => [k, v]));
+}
+
+/** Parses, checks and resolves the varying sim spec's equations (builtins/clock.ts). */
+function lowerClock(model: Model, sim: SimSpec, vars: ReadonlyMap<string, Variable>, nodes: readonly ProgramNode[], diagnostics: Diagnostic[]): ClockEquations | undefined {
+  const fields = varyingFields(sim);
+  if (!fields.length) return undefined;
+  const out: Partial<Record<ClockField, Expr>> = {};
+  for (const f of fields) {
+    const where = { file: model.file, field: `sim.varying.${f}` };
+    const parsed = quickNumber(sim.varying![f]!) ?? parseEquation(sim.varying![f]!, where);
+    if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); continue; }
+    const problems = checkClockEquation(parsed.expr, f, vars, model.file);
+    if (problems.length) { diagnostics.push(...problems); continue; }
+    const ctx = templateContext({ id: `sim.${f}`, name: `sim ${f}` } as Variable, new Map(), vars, new Map());
+    const e = resolve(parsed.expr, { vars, ctx, nodes: [], diagnostics, where, inInitial: false, helpers: new Set() });
+    if (e) out[f] = e;
+  }
+  if (out.dt) diagnostics.push(...checkVaryingDt(nodes, model.file));
+  return out;
 }
 
 function quickNumber(text: string): { expr: Expr; diagnostics: Diagnostic[] } | undefined {

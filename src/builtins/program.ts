@@ -5,6 +5,7 @@
  */
 import type { Expr } from '../expr/ast.js';
 import type { LookupTable, Variable } from '../model/types.js';
+import type { ClockEquations } from './clock.js';
 
 export type NodeKind =
   | 'stock'     // integrated state: `equation` is the initial value, `rate` the net flow
@@ -37,4 +38,6 @@ export interface ProgramNode {
 export interface Program {
   readonly nodes: readonly ProgramNode[];
   readonly byId: ReadonlyMap<string, ProgramNode>;
+  /** Equations of the sim spec fields that change during the run (builtins/clock.ts). */
+  readonly clock?: ClockEquations;
 }

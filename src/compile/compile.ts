@@ -6,11 +6,16 @@
  * numbers and library calls only (see emit.ts).
  */
 import type { Program, ProgramNode } from '../builtins/program.js';
+import { references } from '../expr/ast.js';
+import { CLOCK_FIELDS, type ClockField } from '../builtins/clock.js';
 import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
 import type { Ordering } from '../graph/order.js';
 import type { SimSpec } from '../model/types.js';
 import { emitExpr, type Slots } from './emit.js';
 import { layoutProgram, type Layout } from './layout.js';
+
+/** The generated code's names for the clock fields. */
+const CLOCK_JS: Readonly<Record<ClockField, string>> = { dt: 'DT', saveper: 'SAVEPER', stop: 'STOP' };
 
 /** Statements per generated function; 16–64 all run within 1.17× of the best (performance.md). */
 const CHUNK = 24;
@@ -29,6 +34,15 @@ export interface CompiledModel {
   evaluate(t: number, y: Float64Array, v: Float64Array, d: Float64Array): void;
   /** Captures the sources of previous() and pipeline delays at a step boundary into p. */
   capture(t: number, y: Float64Array, v: Float64Array, p: Float64Array): void;
+  /** True when dt, saveper or stop change during the run (Program.clock). */
+  readonly varyingClock: boolean;
+  /** True when the clock reads model variables, so it is evaluated after evaluate(). */
+  readonly clockReadsModel: boolean;
+  /**
+   * Evaluates the clock at time t: c = [dt, saveper, stop], and the generated code's DT,
+   * SAVEPER and STOP follow. A fixed clock just reports its values.
+   */
+  clock(t: number, y: Float64Array, v: Float64Array, c: Float64Array): void;
   /** The generated JavaScript, for inspection. */
   readonly code: string;
 }
@@ -70,11 +84,23 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   initStmts.push(...stocks.map((_, i) => `y[${i}] = v[${i}];`));
   const captured = [...program.nodes.filter((n) => n.kind === 'previous'), ...program.nodes.filter((n) => n.kind === 'pipeline')];
   const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
+  const clock = program.clock ?? {};
+  const varyingClock = CLOCK_FIELDS.some((f) => clock[f]);
+  const clockReadsModel = CLOCK_FIELDS.some((f) => clock[f] && [...references(clock[f]!)].some((id) => {
+    const kind = program.byId.get(id)?.kind;
+    return kind !== undefined && kind !== 'constant' && kind !== 'lookup';
+  }));
+  const clockStmts = CLOCK_FIELDS.map((f, i) => {
+    const e = clock[f];
+    return e ? `c[${i}] = ${CLOCK_JS[f]} = ${emitExpr(e, dyn)};` : `c[${i}] = ${CLOCK_JS[f]};`;
+  });
 
   // Lookups and runtime helpers are bound to constants once, so calls need no property loads.
   const parts: string[] = [
     '"use strict";',
-    'const DT = P.dt, START = P.start, STOP = P.stop, SAVEPER = P.saveper;',
+    // The clock is constant unless the spec varies: then clock() reassigns it before each step.
+    `${varyingClock ? 'let' : 'const'} DT = P.dt, STOP = P.stop, SAVEPER = P.saveper;`,
+    'const START = P.start;',
     'const RS = R.createRandomState(START, DT);',
     ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
   ];
@@ -85,16 +111,17 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   evaluate(t, y, v, d) { ${evalCalls} },
   initialize(t, y, v, seed = 0) { RS.reset(seed); ${initCalls} },
   capture(t, y, v, p) { ${captureCalls} },
+  clock(t, y, v, c) { ${clockStmts.join(' ')} },
 };`);
   const code = parts.join('\n').replace(/\bR\.(\w+)\(/g, 'R_$1(');
   const helpers = Object.keys(runtime).map((k) => `R_${k} = R.${k}`).join(', ');
   const body = code.replace('"use strict";', `"use strict";\nconst ${helpers};`);
   const lookups: LookupFn[] = [];
   for (const n of program.nodes) if (n.table) lookups[layout.lookupOf.get(n.id)!] = makeLookup(n.table);
-  const factory = new Function('R', 'lk', 'P', body) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture'>;
+  const factory = new Function('R', 'lk', 'P', body) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'>;
   const fns = factory(runtime, lookups, sim);
   return {
-    layout, sim, code: body, ...fns,
+    layout, sim, code: body, varyingClock, clockReadsModel, ...fns,
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
   };
 }

@@ -58,7 +58,7 @@ export function writeNative(model: Model): string {
   const doc: Doc = {
     name: model.name,
     doc: model.doc,
-    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed },
+    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed, varying: sim.varying },
   };
   const vars = model.variables;
   put(doc, 'stocks', section(vars, 'stock', elementBody));

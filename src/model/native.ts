@@ -47,6 +47,11 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const sim: SimSpec = {
     start: d.sim.start, stop: d.sim.stop, dt: d.sim.dt, saveper: d.sim.saveper ?? d.sim.dt,
     timeUnit: d.sim.time_unit, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol, seed: d.sim.seed,
+    varying: d.sim.varying && {
+      dt: d.sim.varying.dt === undefined ? undefined : String(d.sim.varying.dt),
+      saveper: d.sim.varying.saveper === undefined ? undefined : String(d.sim.varying.saveper),
+      stop: d.sim.varying.stop === undefined ? undefined : String(d.sim.varying.stop),
+    },
   };
   const metrics: Metric[] = entries(d.metrics).map(([name, m]) => ({
     name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,

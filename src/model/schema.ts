@@ -28,7 +28,18 @@ export const modelSchema = {
         "method": { "type": "string" },
         "rtol": { "type": "number", "exclusiveMinimum": 0 },
         "atol": { "type": "number", "exclusiveMinimum": 0 },
-        "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 }
+        "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 },
+        "varying": {
+          "type": "object",
+          "description": "Equations of time and constants for sim fields that change during the run, re-evaluated before every step (Vensim control variables); dt, saveper and stop above are then the values at the start.",
+          "additionalProperties": false,
+          "minProperties": 1,
+          "properties": {
+            "dt": { "$ref": "#/definitions/equation" },
+            "saveper": { "$ref": "#/definitions/equation" },
+            "stop": { "$ref": "#/definitions/equation" }
+          }
+        }
       }
     },
     "stocks": { "type": "object", "additionalProperties": { "$ref": "#/definitions/stock" } },

@@ -109,6 +109,18 @@ export interface SimSpec {
   readonly atol?: number;
   /** Seed of the random functions' streams (builtins/random.ts); default 0. */
   readonly seed?: number;
+  /**
+   * Equations for a spec that changes during the run, as Vensim allows for TIME STEP, SAVEPER
+   * and FINAL TIME: evaluated before every step from time and constants (docs/model-format.md).
+   * The numbers above are then the values at the start.
+   */
+  readonly varying?: VaryingSimSpec;
+}
+
+export interface VaryingSimSpec {
+  readonly dt?: string;
+  readonly saveper?: string;
+  readonly stop?: string;
 }
 
 /** One change an intervention makes to a model. */

@@ -4,12 +4,19 @@
  * stocks, and commit the captured values. Discrete values (previous, fixed delays) change
  * only at step boundaries and are held through the stages of a Runge–Kutta step, as
  * Vensim documents for exogenous inputs.
+ *
+ * A fixed clock runs `steps` steps of dt. A varying clock (Vensim control variables that
+ * change during the run, builtins/clock.ts) is re-evaluated at every step: the step
+ * taken is the current TIME STEP, a row is saved when time reaches the previous save time
+ * plus the SAVEPER in force then, and the run ends at the first step whose next step would
+ * pass the current FINAL TIME.
  */
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
-import { SimulationResult } from './result.js';
+import type { SimulationResult } from './result.js';
+import { Recorder } from './recorder.js';
 import { getIntegrator, integratorNames } from './integrators/index.js';
-import type { OdeSystem } from './types.js';
+import type { OdeSystem, Stepper } from './types.js';
 
 export interface RunOptions {
   /** Constant values by slot, replacing the model's (see setConstants in api). */
@@ -25,6 +32,26 @@ export interface RunOutcome {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The most steps a varying clock may take (the fixed clock's limit is checked in simulate.ts). */
+const MAX_STEPS = 5e7;
+
+interface Pipe { readonly slot: number; readonly buffer: Float64Array; head: number }
+
+/** Everything one run mutates, shared by the fixed and the varying loop. */
+interface RunState {
+  readonly model: CompiledModel;
+  readonly options: RunOptions;
+  readonly v: Float64Array;
+  readonly y: Float64Array;
+  readonly d: Float64Array;
+  readonly stepper: Stepper;
+  /** f(t, y) reused by fixed-step methods; undefined for adaptive ones. */
+  readonly slope?: Float64Array;
+  readonly pending: Float64Array;
+  readonly pipes: Pipe[];
+  readonly recorder: Recorder;
+}
+
 /** Runs a compiled model over its sim spec. Never throws for model problems. */
 export function runCompiled(model: CompiledModel, options: RunOptions = {}): RunOutcome {
   const { sim, layout } = model;
@@ -32,73 +59,132 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   if (!integrator) {
     return { diagnostics: [error('unknown-method', `unknown integration method '${sim.method}'`, { field: 'sim.method', hint: `use one of ${integratorNames().join(', ')}` })] };
   }
-  const steps = Math.floor((sim.stop - sim.start) / sim.dt + 1e-9);
   const v = new Float64Array(layout.nSlots);
   const y = new Float64Array(layout.nStates);
   const d = new Float64Array(layout.nStates);
   const constants = options.constants ?? Float64Array.from(layout.constants, (c) => c.value);
   layout.constants.forEach((c, i) => { v[c.slot] = constants[i]; });
+  // The clock at the start: a clock of time and constants is evaluated now, so that initial
+  // values see it; one that reads model variables starts from the spec's values.
+  const clock = Float64Array.of(sim.dt, sim.saveper, sim.stop);
+  if (model.varyingClock && !model.clockReadsModel) {
+    model.clock(sim.start, y, v, clock);
+    const bad = checkClock(clock, sim.start);
+    if (bad) return { diagnostics: [bad] };
+  }
   model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
 
   const system: OdeSystem = { size: layout.nStates, derivatives: (t, yy, dd) => model.evaluate(t, yy, v, dd) };
-  let stepper;
+  let stepper: Stepper;
   try {
     stepper = integrator.create(system, { rtol: sim.rtol ?? 1e-6, atol: sim.atol ?? 1e-9 });
   } catch (e) {
     return { diagnostics: [error('bad-sim-spec', (e as Error).message, { field: 'sim.rtol', hint: 'use positive finite tolerances' })] };
   }
-  /** The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step). */
-  const slope = integrator.adaptive ? undefined : d;
-  const nCaptured = layout.previous.length + layout.pipelines.length;
-  const pending = new Float64Array(nCaptured);
+  const dt = clock[0];
   const pipes = layout.pipelines.map((p) => {
-    const length = Math.max(1, Math.round(v[p.delaySlot] / sim.dt));
+    const length = Math.max(1, Math.round(v[p.delaySlot] / dt));
     return { slot: p.slot, buffer: new Float64Array(length).fill(v[p.slot]), head: 0 };
   });
+  const steps = Math.floor((sim.stop - sim.start) / sim.dt + 1e-9);
+  const state: RunState = {
+    model, options, v, y, d, stepper, pipes,
+    // The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step).
+    slope: integrator.adaptive ? undefined : d,
+    pending: new Float64Array(layout.previous.length + layout.pipelines.length),
+    recorder: new Recorder(model, model.varyingClock ? 64 : Math.floor(steps / (sim.saveper / sim.dt) + 1e-9) + 1),
+  };
+  const problem = model.varyingClock ? runVarying(state, clock) : runFixed(state, steps);
+  return problem ? { diagnostics: [problem] } : { result: state.recorder.result(), diagnostics: [] };
+}
 
+function runFixed(s: RunState, steps: number): Diagnostic | undefined {
+  const { sim } = s.model;
   const saveEvery = sim.saveper / sim.dt;
   const rows = Math.floor(steps / saveEvery + 1e-9) + 1;
-  const columns = layout.columns;
-  const width = columns.length;
-  const colSlots = Int32Array.from(columns, (c) => c.slot);
-  const nStates = layout.nStates;
-  const values = new Float64Array(rows * width);
-  const time = new Float64Array(rows);
-  let row = 0;
+  const capturing = s.pending.length > 0;
   let nextSave = 0;
   for (let k = 0; k <= steps; k++) {
     const t = sim.start + k * sim.dt;
-    const saving = k >= nextSave - 1e-9 && row < rows;
+    const saving = k >= nextSave - 1e-9 && s.recorder.count < rows;
     // Fixed-step methods need f(t, y) for the step anyway; adaptive ones evaluate for
     // themselves, so the loop evaluates only to record or to capture discrete inputs.
-    if (slope || saving || nCaptured) model.evaluate(t, y, v, d);
+    if (s.slope || saving || capturing) s.model.evaluate(t, s.y, s.v, s.d);
     if (saving) {
-      time[row] = t;
-      const base = row * width;
-      for (let c = 0; c < width; c++) {
-        const s = colSlots[c];
-        values[base + c] = s < nStates ? y[s] : v[s];
-      }
-      row++;
-      nextSave = row * saveEvery;
-      if (!options.allowNonFinite) {
-        const bad = firstNonFinite(model, y, v);
-        if (bad !== undefined) return { diagnostics: [nonFinite(layout.names[bad], t)] };
-      }
+      const bad = record(s, t);
+      if (bad) return bad;
+      nextSave = s.recorder.count * saveEvery;
     }
-    if (k === steps) break;
-    if (nCaptured) model.capture(t, y, v, pending);
-    try {
-      stepper.advance(t, y, sim.dt, slope);
-    } catch (e) {
-      return { diagnostics: [error('integration-failed', `${(e as Error).message} at time ${t}`, { hint: 'try a smaller dt or another method' })] };
-    }
-    if (nCaptured) commit(layout.previous, pipes, pending, v);
+    if (k === steps) return undefined;
+    const failed = advance(s, t, sim.dt);
+    if (failed) return failed;
   }
-  return { result: new SimulationResult(time.subarray(0, row), values.subarray(0, row * width), columns), diagnostics: [] };
+  return undefined;
 }
 
-function commit(previous: readonly number[], pipes: { slot: number; buffer: Float64Array; head: number }[], pending: Float64Array, v: Float64Array): void {
+function runVarying(s: RunState, clock: Float64Array): Diagnostic | undefined {
+  const { model } = s;
+  const start = model.sim.start;
+  // Time is segment start + j·dt while dt holds, so a long run at one dt does not drift.
+  let segment = start;
+  let segmentDt = clock[0];
+  let j = 0;
+  let t = start;
+  let nextSave = start;
+  const before = !model.clockReadsModel;
+  for (let k = 0; ; k++) {
+    if (before && k > 0) model.clock(t, s.y, s.v, clock);
+    model.evaluate(t, s.y, s.v, s.d);
+    if (!before) model.clock(t, s.y, s.v, clock);
+    const bad = checkClock(clock, t);
+    if (bad) return bad;
+    const [dt, saveper, stop] = clock;
+    if (k > MAX_STEPS) return error('bad-sim-spec', `the run has taken ${MAX_STEPS} steps and reached only time ${t}`, { field: 'sim.varying', hint: 'use a larger TIME STEP or an earlier FINAL TIME' });
+    if (t >= nextSave - 1e-9 * dt) {
+      const bad = record(s, t);
+      if (bad) return bad;
+      nextSave = t + saveper;
+    }
+    if (t + dt > stop + 1e-9 * dt) return undefined;
+    const failed = advance(s, t, dt);
+    if (failed) return failed;
+    if (dt !== segmentDt) { segment = t; segmentDt = dt; j = 0; }
+    t = segment + ++j * segmentDt;
+  }
+}
+
+/** Saves a row; stops the run at the first non-finite value unless allowed. */
+function record(s: RunState, t: number): Diagnostic | undefined {
+  s.recorder.save(t, s.y, s.v);
+  if (s.options.allowNonFinite) return undefined;
+  const bad = firstNonFinite(s.model, s.y, s.v);
+  return bad === undefined ? undefined : nonFinite(s.model.layout.names[bad], t);
+}
+
+/** One step from t by h: capture discrete inputs, integrate, commit them. */
+function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
+  const capturing = s.pending.length > 0;
+  if (capturing) s.model.capture(t, s.y, s.v, s.pending);
+  try {
+    s.stepper.advance(t, s.y, h, s.slope);
+  } catch (e) {
+    return error('integration-failed', `${(e as Error).message} at time ${t}`, { hint: 'try a smaller dt or another method' });
+  }
+  if (capturing) commit(s.model.layout.previous, s.pipes, s.pending, s.v);
+  return undefined;
+}
+
+/** A clock [dt, saveper, stop] that cannot drive a run, as a diagnostic. */
+function checkClock(c: Float64Array, t: number): Diagnostic | undefined {
+  const [dt, saveper, stop] = c;
+  const bad = (field: string, what: string) => error('bad-sim-spec', `${what} at time ${t}`, { field: `sim.${field}`, hint: 'make TIME STEP and SAVEPER positive and FINAL TIME finite' });
+  if (!(dt > 0) || !Number.isFinite(dt)) return bad('dt', `the time step is ${dt}`);
+  if (!(saveper > 0) || !Number.isFinite(saveper)) return bad('saveper', `the save period is ${saveper}`);
+  if (!Number.isFinite(stop)) return bad('stop', `the final time is ${stop}`);
+  return undefined;
+}
+
+function commit(previous: readonly number[], pipes: Pipe[], pending: Float64Array, v: Float64Array): void {
   for (let j = 0; j < previous.length; j++) v[previous[j]] = pending[j];
   for (let j = 0; j < pipes.length; j++) {
     const p = pipes[j];

@@ -60,7 +60,19 @@ export function simSpecWith(sim: SimSpec, o: SimulateOptions): SimSpec {
     rtol: o.rtol ?? sim.rtol,
     atol: o.atol ?? sim.atol,
     seed: o.seed ?? sim.seed,
+    varying: withoutOverridden(sim.varying, o),
   };
+}
+
+/** A field set by an option is fixed for the run, even where the model lets it vary. */
+function withoutOverridden(varying: SimSpec['varying'], o: SimulateOptions): SimSpec['varying'] {
+  if (!varying) return undefined;
+  const kept = {
+    dt: o.dt === undefined ? varying.dt : undefined,
+    saveper: o.saveper === undefined ? varying.saveper : undefined,
+    stop: o.stop === undefined ? varying.stop : undefined,
+  };
+  return Object.values(kept).some((e) => e !== undefined) ? kept : undefined;
 }
 
 /** Applies constant overrides to the model: constants take the value, numeric auxiliaries become constants. */

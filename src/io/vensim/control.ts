@@ -1,16 +1,16 @@
 /**
  * The control section: INITIAL TIME, FINAL TIME, TIME STEP and SAVEPER become the
  * simulation spec (Vensim reference, "Control Parameters"). They may be equations of
- * constants (SAVEPER = TIME STEP). Vensim also allows them to vary during a run; stockflow
- * evaluates them once, at the initial time, and warns.
+ * constants (SAVEPER = TIME STEP). Vensim also allows TIME STEP, SAVEPER and FINAL TIME to
+ * vary during a run: those become SimSpec.varying, re-evaluated before every step.
  */
 import { error, warning } from '../../core/diagnostics.js';
-import { canonicalName } from '../../core/names.js';
-import type { Expr } from '../../expr/ast.js';
+import { references, type Expr } from '../../expr/ast.js';
 import type { SimSpec } from '../../model/types.js';
 import type { Definition, VExpr } from './ast.js';
 import { fold } from './fold.js';
 import { where, type ModelIndex } from './scope.js';
+import { printExpr } from './print.js';
 import { translate } from './translate.js';
 
 export const CONTROL_IDS = ['initial_time', 'final_time', 'time_step', 'saveper'] as const;
@@ -23,7 +23,7 @@ export function cleanUnits(u: string | undefined): string | undefined {
 }
 
 export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex, values: Map<string, number>): SimSpec | undefined {
-  const dynamic: string[] = [];
+  const exprs = new Map<string, Expr>();
   for (let pass = 0; pass < 4; pass++) {
     for (const id of CONTROL_IDS) {
       const def = defs.get(id);
@@ -34,27 +34,48 @@ export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex
       const v = id === 'initial_time' ? fold(expr, (r) => (r === 'time' ? 0 : undefined)) : index.initialValue(expr);
       if (v !== undefined && Number.isFinite(v)) {
         values.set(NATIVE[id], v);
-        if (usesTime(expr)) dynamic.push(def.name);
+        exprs.set(NATIVE[id], expr);
       }
     }
-  }
-  for (const name of dynamic) {
-    const def = defs.get(canonicalName(name))!;
-    if (def.body.k === 'expr' && def.body.expr.k === 'num') continue;
-    index.diags.push(warning('dynamic-control', `${name} is an equation; Vensim may change it during the run, stockflow takes its value at the initial time`, where({ index, bindings: new Map(), variable: name }, def.pos)));
   }
   const missing = CONTROL_IDS.filter((id) => !values.has(NATIVE[id]) && id !== 'saveper');
   if (missing.length) {
     index.diags.push(error('missing-control', `the model does not give a constant ${missing.map((m) => m.toUpperCase().replace('_', ' ')).join(', ')}`, { file: index.file, hint: 'add e.g. TIME STEP = 1 ~ Month ~ |' }));
     return undefined;
   }
+  const dynamic = dynamicControls(exprs);
+  if (dynamic.has('initial_time')) {
+    const def = defs.get('initial_time')!;
+    index.diags.push(warning('dynamic-control', `${def.name} is an equation of time; only its value at the start counts`, where({ index, bindings: new Map(), variable: def.name }, def.pos)));
+  }
   const dt = values.get('dt')!;
   const step = defs.get('time_step');
+  const varying: { dt?: string; saveper?: string; stop?: string } = {};
+  if (dynamic.has('dt')) varying.dt = printExpr(exprs.get('dt')!);
+  if (dynamic.has('saveper')) varying.saveper = printExpr(exprs.get('saveper')!);
+  if (dynamic.has('final_time')) varying.stop = printExpr(exprs.get('final_time')!);
   return {
     start: values.get('initial_time')!, stop: values.get('final_time')!, dt,
     saveper: values.get('saveper') ?? dt, method: 'euler',
     timeUnit: cleanUnits(step?.units ?? defs.get('final_time')?.units),
+    ...(Object.keys(varying).length ? { varying } : {}),
   };
+}
+
+/**
+ * The control variables whose value may change during the run: those that read time or a
+ * model variable, and those that read such a control (SAVEPER = TIME STEP when TIME STEP
+ * varies). Vensim re-evaluates them every step; SimSpec.varying carries them.
+ */
+function dynamicControls(exprs: ReadonlyMap<string, Expr>): Set<string> {
+  const dynamic = new Set([...exprs].filter(([, e]) => usesTime(e)).map(([id]) => id));
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [id, e] of exprs) {
+      if (!dynamic.has(id) && [...references(e)].some((r) => dynamic.has(r))) { dynamic.add(id); grew = true; }
+    }
+  }
+  return dynamic;
 }
 
 function translateQuiet(e: VExpr, index: ModelIndex, name: string): Expr | undefined {
