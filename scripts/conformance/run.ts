@@ -1,9 +1,10 @@
 /**
  * `npm run conformance -- --suite DIR [--format mdl|xmile] [--exclude-file F] [--require F]
- * [--report F] [--rtol X] [--atol X] [--verbose]`: runs every model of an SDXorg/test-models
+ * [--strict] [--reference canonical|stella] [--report F] [--rtol X] [--atol X] [--verbose]`: runs every model of an SDXorg/test-models
  * checkout (tests/<case>/<model>.mdl|.xmile|.stmx with output.csv|.tab) through stockflow,
  * in this process, and prints one line per case and `conformance: N passed, N failed`.
- * With --require, exits 1 when any listed case does not pass (the CI regression gate).
+ * With --require, exits 1 when any listed case does not pass (the CI regression gate);
+ * with --strict, when any case does not pass.
  * With --reference stella, XMILE models are compared with the suite's output_stella.csv
  * (Stella's own run, where a folder has one) instead of the canonical output: a second
  * reference for the XMILE semantics that the canonical files (often Vensim or PySD runs)
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     atol: { type: 'string', default: '1e-6' },
     verbose: { type: 'boolean', default: false },
     reference: { type: 'string', default: 'canonical' },
+    strict: { type: 'boolean', default: false },
   },
 });
 if (!['canonical', 'stella'].includes(values.reference!)) {
@@ -92,4 +94,4 @@ const regressions = listFile(values.require).filter((id) => outcomes.find((o) =>
 for (const id of regressions) process.stdout.write(`REGRESSION ${id} is on the must-pass list but did not pass\n`);
 if (skipped) process.stdout.write(`(${skipped} cases without ${stella ? 'a Stella output' : 'a canonical output'} skipped)\n`);
 process.stdout.write(`conformance: ${passed} passed, ${outcomes.length - passed} failed\n`);
-process.exit(regressions.length ? 1 : 0);
+process.exit(regressions.length || (values.strict && passed < outcomes.length) ? 1 : 0);
