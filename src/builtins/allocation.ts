@@ -1,44 +1,101 @@
 /**
- * Vensim ALLOCATE AVAILABLE (Vensim reference, "ALLOCATE AVAILABLE" and "Allocation
- * overview"): a supply is shared among requesters by priority profiles. Each requester i
- * with request r_i and profile (type, priority p, width w, extra) takes a share that falls
- * as a common "price" x rises past its priority: rectangular (1), triangular (2), normal (3)
- * or exponential (4) curves centred on p with width w. The price is the one at which the
- * shares add up to the supply, found by bisection (the total is monotone in x). If the
- * supply covers every request, each gets its request; nothing is allocated from a supply
- * ≤ 0. Negative requests count as 0, as Vensim does. Fixed-quantity (0) and
- * constant-elasticity (5) profiles are not supported and give NaN, which stops the run with
- * a diagnostic naming the variable.
+ * Vensim ALLOCATE AVAILABLE (Vensim reference, "ALLOCATE AVAILABLE" and "Allocation overview"
+ * → "Specifying the Curves"): a supply is shared among requesters by priority profiles. Each
+ * requester i with request r_i and profile (type, priority p, width w, extra) takes the share
+ * s_i(x) of its request that is left at a common "price" x: the complementary CDF of a
+ * rectangular (1), triangular (2), normal (3) or exponential (4) distribution centred on p.
+ * The price is the one at which the allocations add up to the supply. If the supply covers
+ * every request, each gets its request; nothing is allocated from a supply ≤ 0. Negative
+ * requests count as 0, as Vensim does. Fixed-quantity (0), constant-elasticity (5) and
+ * integer (type + 10) profiles, and widths ≤ 0, are not supported and give NaN, which stops
+ * the run with a diagnostic naming the variable.
+ *
+ * What Vensim computes, recovered from Vensim DSS 9.2.4's output for the SDXorg case
+ * tests/allocate_available (see docs/builtins.md):
+ * - the normal profile's CDF is Hastings' three-term approximation, Abramowitz & Stegun
+ *   26.2.16 (|error| < 1e-5), not the exact erfc: its tails are heavier than the normal's,
+ *   by 0.5% at 3.3 widths and 4% at 7 widths, exactly as Vensim's output is;
+ * - the share is 1 − CDF in double precision, so beyond about 8.3 widths it is exactly 0;
+ * - Vensim stops its price search once the allocations add up to the supply within 1e-6 of
+ *   the total request. We solve for the price to machine precision instead: the search's
+ *   starting bracket cannot be recovered from its output, and an exact price gives the same
+ *   answer for every model (the differences that remain are Vensim's early stop).
  */
 
-/** Share of the request taken at price x under a profile (1 at low x, 0 at high x). */
-function share(type: number, p: number, w: number, x: number): number {
+/** A requester's priority profile (the pextra element is unused by types 1–4). */
+interface Profile {
+  readonly type: number;
+  readonly priority: number;
+  readonly width: number;
+}
+
+/** 1/√(2π), the standard normal density at 0. */
+const INV_SQRT_2PI = 0.3989422804014327;
+
+/**
+ * Upper tail Q(z) = 1 − Φ(z) of the standard normal for z ≥ 0 by Hastings' approximation,
+ * Abramowitz & Stegun 26.2.16: Q(z) ≈ φ(z)·(a₁t + a₂t² + a₃t³), t = 1/(1 + 0.33267 z).
+ */
+export function normalUpperTail(z: number): number {
+  const t = 1 / (1 + 0.33267 * z);
+  return INV_SQRT_2PI * Math.exp(-0.5 * z * z) * t * (0.4361836 + t * (-0.1201676 + t * 0.937298));
+}
+
+/** Normal profile: 1 − Φ(z); for z ≥ 0 Φ is rounded as 1 − Q first, as Vensim does. */
+function normalShare(z: number): number {
+  return z >= 0 ? 1 - (1 - normalUpperTail(z)) : 1 - normalUpperTail(-z);
+}
+
+/** Share of the request left at price x under a profile: 1 at low prices, 0 at high. */
+export function profileShare({ type, priority: p, width: w }: Profile, x: number): number {
   switch (type) {
     case 1: {
       if (x <= p - w / 2) return 1;
-      return x < p + w / 2 ? 1 - (x - p + w / 2) / w : 0;
+      return x < p + w / 2 ? (p + w / 2 - x) / w : 0;
     }
     case 2: {
       if (x <= p - w / 2) return 1;
       if (x < p) return 1 - (2 * (x - p + w / 2) ** 2) / (w * w);
       return x < p + w / 2 ? (2 * (p + w / 2 - x) ** 2) / (w * w) : 0;
     }
-    case 3: return 0.5 * erfc((x - p) / (Math.SQRT2 * w));
+    case 3: return normalShare((x - p) / w);
     case 4: return x < p ? 1 - 0.5 * Math.exp((x - p) / w) : 0.5 * Math.exp((p - x) / w);
     default: return NaN;
   }
 }
 
+const supported = (q: Profile) => q.type >= 1 && q.type <= 4 && q.width > 0;
+
+/** Total allocated at price x. */
+function allocatedAt(requests: readonly number[], profiles: readonly Profile[], x: number): number {
+  let sum = 0;
+  for (let i = 0; i < requests.length; i++) {
+    if (requests[i] > 0) sum += requests[i] * profileShare(profiles[i], x);
+  }
+  return sum;
+}
+
 /**
- * Complementary error function, Numerical Recipes' Chebyshev fit (erfcc): fractional error
- * below 1.2e-7 everywhere, far inside the 1e-3 tolerance models are compared at.
+ * The lowest price at which no more than the supply is allocated, by bisection to machine
+ * precision (the total is non-increasing in the price). At 40 widths beyond every priority
+ * each share is 0 or 1 to double precision, so the bracket always holds the answer. Taking
+ * the upper end never allocates more than the supply, and on a plateau of the total (the
+ * supply exactly filling some requests) it lands on the plateau's edge, where every share
+ * is 0 or 1 to rounding, as in Vensim's output.
  */
-export function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
-    + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
+function clearingPrice(requests: readonly number[], profiles: readonly Profile[], supply: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  profiles.forEach((q, i) => {
+    if (requests[i] <= 0) return;
+    lo = Math.min(lo, q.priority - 40 * q.width);
+    hi = Math.max(hi, q.priority + 40 * q.width);
+  });
+  // halve until lo and hi are adjacent doubles (a NaN bound stops at once and gives NaN)
+  for (let mid = 0.5 * (lo + hi); mid > lo && mid < hi; mid = 0.5 * (lo + hi)) {
+    if (allocatedAt(requests, profiles, mid) > supply) lo = mid; else hi = mid;
+  }
+  return hi;
 }
 
 /**
@@ -47,34 +104,16 @@ export function erfc(x: number): number {
  */
 export function allocateAvailable(k: number, supply: number, ...rest: number[]): number {
   const n = rest.length / 5;
-  if (!Number.isInteger(n) || n < 1 || k < 1 || k > n) return NaN;
-  const request = (i: number) => Math.max(0, rest[i]);
-  const profile = (i: number) => n + 4 * i;
-  let total = 0;
-  for (let i = 0; i < n; i++) total += request(i);
-  if (supply >= total) return request(k - 1);
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n) return NaN;
+  const requests = rest.slice(0, n).map((r) => Math.max(0, r));
+  const profiles = requests.map((_, i): Profile => {
+    const j = n + 4 * i;
+    return { type: rest[j], priority: rest[j + 1], width: rest[j + 2] };
+  });
+  const total = requests.reduce((a, b) => a + b, 0);
+  if (Number.isNaN(supply)) return NaN;
+  if (supply >= total) return requests[k - 1];
   if (supply <= 0) return 0;
-  const taken = (x: number) => {
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      const j = profile(i);
-      sum += request(i) * share(rest[j], rest[j + 1], rest[j + 2], x);
-    }
-    return sum;
-  };
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const j = profile(i);
-    lo = Math.min(lo, rest[j + 1] - 40 * Math.abs(rest[j + 2]));
-    hi = Math.max(hi, rest[j + 1] + 40 * Math.abs(rest[j + 2]));
-  }
-  if (!(lo < hi)) return NaN;
-  for (let iter = 0; iter < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(lo), Math.abs(hi)); iter++) {
-    const mid = 0.5 * (lo + hi);
-    if (taken(mid) > supply) lo = mid; else hi = mid;
-  }
-  const x = 0.5 * (lo + hi);
-  const j = profile(k - 1);
-  return request(k - 1) * share(rest[j], rest[j + 1], rest[j + 2], x);
+  if (!profiles.every((q, i) => requests[i] <= 0 || supported(q))) return NaN;
+  return requests[k - 1] * profileShare(profiles[k - 1], clearingPrice(requests, profiles, supply));
 }

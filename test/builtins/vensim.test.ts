@@ -1,7 +1,5 @@
 /** Builtins with Vensim's own semantics, checked against the SDXorg reference outputs' numbers. */
 import { test } from 'uvu';
-import * as assert from 'uvu/assert';
-import { allocateAvailable, erfc } from '../../src/builtins/allocation.js';
 import { close, runYaml } from '../helpers.js';
 
 test('vensim_delayn caps the order so that n·dt ≤ T (delay_pipeline reference: 6, 6, 1.52, -0.272, -0.8096)', () => {
@@ -33,30 +31,6 @@ test('vensim_delayn with a constant delay time is the ordinary delayn', () => {
   const a = runYaml(yaml('vensim_delayn(input, 4, 3, 0)')).series('out');
   const b = runYaml(yaml('delayn(input, 4, 3, 0)')).series('out');
   a.forEach((x, i) => close(x, b[i], 1e-9));
-});
-
-test('allocate_available gives everyone their request when the supply covers it, nothing from no supply', () => {
-  const args = [10, 20, 1, 5, 2, 0, 1, 3, 2, 0];
-  assert.is(allocateAvailable(1, 40, ...args), 10);
-  assert.is(allocateAvailable(2, 40, ...args), 20);
-  assert.is(allocateAvailable(2, 0, ...args), 0);
-});
-
-test('allocate_available shares a short supply by priority and adds up to the supply', () => {
-  for (const type of [1, 2, 3, 4]) {
-    const args = [100, 100, 100, type, 10, 4, 0, type, 5, 4, 0, type, 1, 4, 0];
-    const shares = [1, 2, 3].map((k) => allocateAvailable(k, 150, ...args));
-    close(shares[0] + shares[1] + shares[2], 150, 1e-6, `type ${type}`);
-    assert.ok(shares[0] > shares[1] && shares[1] > shares[2], `type ${type}: higher priority gets more (${shares})`);
-  }
-  assert.ok(Number.isNaN(allocateAvailable(1, 5, 10, 0, 1, 1, 0)), 'fixed-quantity profiles are not supported');
-});
-
-test('erfc matches reference values to 1.2e-7 relative', () => {
-  close(erfc(0), 1, 1e-7);
-  close(erfc(1), 0.157299207050285, 2e-8);
-  close(erfc(-1), 1.842700792949715, 2e-7);
-  close(erfc(3) / 2.209049699858544e-5, 1, 1.2e-7);
 });
 
 test.run();

@@ -11,7 +11,7 @@
  * it is a native expression (helper auxiliaries `<name> priority level` hold L, U and P).
  *
  * ALLOCATE AVAILABLE's priority profiles (normal, exponential, …) need an iterative solve and
- * become an engine call:
+ * become an engine call, whose curves and solve are described in src/builtins/allocation.ts:
  *   allocate_available(k, supply, r_1…r_n, t_1,p_1,w_1,x_1, …, t_n,p_n,w_n,x_n)
  *     → the allocation of requester k (1-based) with profiles (type, priority, width, extra).
  */
