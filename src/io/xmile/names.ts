@@ -36,13 +36,24 @@ export function nativeRef(name: string): string {
   return JSON.stringify(name);
 }
 
-/** How to refer to a variable in XMILE equation text (§3.2.1): underscores, or quotes. */
+/**
+ * How to refer to a variable in XMILE equation text (§3.2.2.1): underscores, or quotes. A bare
+ * identifier starts with a letter and neither starts nor ends with `_`; reserved words and
+ * builtin names (§3.2.2.5) are quoted too.
+ */
 export function xmileRef(name: string): string {
   const underscored = name.trim().replace(/\s+/g, '_');
-  if (/^[\p{L}_][\p{L}\p{N}_]*$/u.test(underscored) && !XMILE_RESERVED.has(underscored.toLowerCase())) return underscored;
+  if (/^\p{L}(?:[\p{L}\p{N}_]*[\p{L}\p{N}])?$/u.test(underscored) && !XMILE_RESERVED.has(underscored.toLowerCase())) return underscored;
   return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-const XMILE_RESERVED = new Set(['and', 'or', 'not', 'mod', 'if', 'then', 'else', 'time', 'dt', 'starttime', 'stoptime', 'pi', 'inf', 'self']);
+const XMILE_RESERVED = new Set([
+  'and', 'or', 'not', 'mod', 'if', 'then', 'else', 'time', 'dt', 'starttime', 'stoptime', 'pi', 'inf', 'nan', 'self', 'std',
+  // §3.5 builtin functions
+  'abs', 'arccos', 'arcsin', 'arctan', 'cos', 'exp', 'int', 'ln', 'log10', 'max', 'min', 'sin', 'sqrt', 'tan',
+  'exprnd', 'lognormal', 'normal', 'poisson', 'random', 'delay', 'delay1', 'delay3', 'delayn', 'forcst', 'smth1',
+  'smth3', 'smthn', 'trend', 'pulse', 'ramp', 'step', 'init', 'previous', 'safediv', 'lookup', 'sum', 'mean', 'prod',
+  'size', 'stddev', 'rank', 'history',
+]);
 
 export { canonicalName };

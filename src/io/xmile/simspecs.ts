@@ -3,10 +3,11 @@
  * meaning the value is 1/dt), `method` (a comma-separated preference list; euler is the
  * default, §3.1.5) and `time_units`. The save period comes from `stockflow:saveper` (our
  * writer) or Stella's `isee:save_interval`; `stockflow:method`, `stockflow:rtol` and
- * `stockflow:atol` carry what XMILE cannot say (vendor.ts).
+ * `stockflow:atol` carry what XMILE cannot say (vendor.ts), and so do `stockflow:seed` and
+ * `stockflow:varying_dt|saveper|stop` (a sim spec that changes during the run).
  */
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
-import type { SimSpec } from '../../model/types.js';
+import type { SimSpec, VaryingSimSpec } from '../../model/types.js';
 import { attr, kid, locOf, plainText, type XmlDoc, type XNode } from './xml.js';
 
 /** XMILE method names (§3.1.5) → native integrators. Gear is stiff: rosenbrock is ours. */
@@ -54,12 +55,25 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
   const save = vendorNumber('stockflow:saveper', 'isee:save_interval');
   const rtol = vendorNumber('stockflow:rtol');
   const atol = vendorNumber('stockflow:atol');
+  const seed = vendorNumber('stockflow:seed');
   if (start === undefined || stop === undefined || dt === undefined) return undefined;
   const timeUnit = attr(node, 'time_units')?.trim();
+  const varying = readVarying(node);
   return {
     start, stop, dt, saveper: save !== undefined && save > 0 ? save : dt, method,
     ...(timeUnit ? { timeUnit } : {}), ...(rtol !== undefined ? { rtol } : {}), ...(atol !== undefined ? { atol } : {}),
+    ...(seed !== undefined && Number.isInteger(seed) && seed >= 0 ? { seed } : {}), ...(varying ? { varying } : {}),
   };
+}
+
+/** `stockflow:varying_dt|saveper|stop`: native equations of a sim spec that changes during the run. */
+function readVarying(node: XNode): VaryingSimSpec | undefined {
+  const varying: { dt?: string; saveper?: string; stop?: string } = {};
+  for (const f of ['dt', 'saveper', 'stop'] as const) {
+    const e = attr(node, `stockflow:varying_${f}`);
+    if (e !== undefined && e.trim()) varying[f] = e;
+  }
+  return Object.keys(varying).length ? varying : undefined;
 }
 
 function chooseMethod(text: string | undefined, diags: Diagnostic[], where: Partial<Diagnostic>): string {

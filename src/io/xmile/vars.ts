@@ -120,13 +120,18 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     gf: kind === 'gf' ? node : kid(node, 'gf'),
     inflows: links('inflow'), outflows: links('outflow'),
     nonNegative: nn ?? (kind === 'stock' ? behavior.stock : kind === 'flow' ? behavior.flow : false),
-    units: plainText(doc, kid(node, 'units')) || undefined,
-    doc: plainText(doc, kid(node, 'doc')) || undefined,
+    units: plainText(doc, kid(node, 'units') ?? vendorKid(node, 'units')) || undefined,
+    doc: plainText(doc, kid(node, 'doc') ?? vendorKid(node, 'doc')) || undefined,
     access: attr(node, 'access')?.trim().toLowerCase(),
     modelName: attr(node, 'model_name') ?? attr(node, 'isee:model_name') ?? attr(node, 'simlin:model_name'),
     connects: (primary.length ? primary : connects).map(({ to, from, node: n }) => ({ to, from, node: n })),
     ext: readExtension(doc, node, diags, name),
   };
+}
+
+/** `<stockflow:units>` / `<stockflow:doc>`: where our writer keeps them in a standalone `<gf>`, which has no place for them in XMILE 1.0. */
+function vendorKid(node: XNode, local: string): XNode | undefined {
+  return node.local === 'gf' ? node.children.find((c) => c.prefix === 'stockflow' && c.local === local) : undefined;
 }
 
 function eqnOf(doc: XmlDoc, node: XNode): RawEqn | undefined {

@@ -3,7 +3,8 @@
  * `<sim_specs>` (§4.3; the save period, tolerances and exact method as stockflow vendor
  * attributes), `<dimensions>` for arrays regrouped by write-arrays.ts, then one root
  * `<model>` with stocks, flows, auxiliaries (constants are auxiliaries with a number),
- * and named lookups as standalone `<gf>` (§4.1.4). Docs and units are kept; uncertainty,
+ * and named lookups as standalone `<gf>` (§4.1.4, their units and doc in the stockflow
+ * namespace: the schema's `<gf>` has no place for them). Docs and units are kept; uncertainty,
  * leverage, scenarios, metrics and the model doc go in the stockflow namespace (vendor.ts).
  * Reading the result back with readXmile gives the same simulation. An equation that is
  * not valid native text is a broken model: writeXmile throws a ModelError listing them all.
@@ -17,14 +18,19 @@ import { canonicalName } from './names.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
-const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45', rosenbrock: 'gear' };
+/**
+ * Native integrators → the XMILE `method` list (§3.4.1: a method beyond euler, rk2 and rk4
+ * SHOULD name a fallback, as in the standard's own `gear, rk4`). Readers take the first
+ * method they support; ours reads rosenbrock back from `stockflow:method`.
+ */
+const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4' };
 
 export function writeXmile(model: Model): string {
   const plan = planArrays(model.variables);
   const problems: Diagnostic[] = [];
   const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file };
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
-  out.push('  <header>', '    <options namespace="std"/>', '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
+  out.push('  <header>', ...options(plan), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
   out.push(...simSpecs(model));
   out.push(...extension(model));
   if (plan.dims.length) {
@@ -47,6 +53,17 @@ export function writeXmile(model: Model): string {
   return out.join('\n');
 }
 
+/**
+ * `<options>` (§2.2.1: a file that uses arrays MUST say so). The prose names the attribute
+ * `maximum_dimensions`, the OASIS schema `max_dimensions` (required); we follow the schema,
+ * the one machine-checkable artefact, and readers detect arrays structurally anyway.
+ */
+function options(plan: ArrayPlan): string[] {
+  const rank = Math.max(0, ...plan.groups.map((g) => g.dims.length));
+  if (rank === 0) return ['    <options namespace="std"/>'];
+  return ['    <options namespace="std">', `      <uses_arrays max_dimensions="${rank}"/>`, '    </options>'];
+}
+
 function simSpecs(model: Model): string[] {
   const s = model.sim;
   const attrs = [`method="${METHODS[s.method] ?? esc(s.method)}"`];
@@ -55,6 +72,12 @@ function simSpecs(model: Model): string[] {
   if (s.method === 'rosenbrock') attrs.push(`${PREFIX}:method="rosenbrock"`);
   if (s.rtol !== undefined) attrs.push(`${PREFIX}:rtol="${formatNumber(s.rtol)}"`);
   if (s.atol !== undefined) attrs.push(`${PREFIX}:atol="${formatNumber(s.atol)}"`);
+  if (s.seed !== undefined) attrs.push(`${PREFIX}:seed="${s.seed}"`);
+  // A sim spec that varies during the run has no XMILE form: its native equations ride along.
+  for (const f of ['dt', 'saveper', 'stop'] as const) {
+    const e = s.varying?.[f];
+    if (e !== undefined) attrs.push(`${PREFIX}:varying_${f}="${esc(e)}"`);
+  }
   return [`  <sim_specs ${attrs.join(' ')}>`, `    <start>${formatNumber(s.start)}</start>`, `    <stop>${formatNumber(s.stop)}</stop>`,
     `    <dt>${formatNumber(s.dt)}</dt>`, '  </sim_specs>'];
 }
@@ -84,7 +107,9 @@ function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
     case 'constant':
       return [`${I}<aux name="${name}">`, `${I}  <eqn>${formatNumber(v.value).replace(/^inf$/, 'INF').replace(/^-inf$/, '-INF').replace(/^nan$/, 'NAN')}</eqn>`, ...tail, ...vendorVar(v), `${I}</aux>`];
     case 'lookup':
-      return [`${I}<gf name="${name}"${gfType(v.table)}>`, ...points(v.table, `${I}  `), ...tail, `${I}</gf>`];
+      // The schema's <gf> holds only the scales and points (an xs:all), so a named
+      // lookup's units and doc go in the stockflow namespace.
+      return [`${I}<gf name="${name}"${gfType(v.table)}>`, ...points(v.table, `${I}  `), ...vendorText(v), `${I}</gf>`];
     default: return [];
   }
 }
@@ -131,6 +156,11 @@ function common(v: Variable): string[] {
   return [...(v.units ? [`${I}  <units>${esc(v.units)}</units>`] : []), ...(v.doc ? [`${I}  <doc>${esc(v.doc)}</doc>`] : [])];
 }
 
+/** Units and doc where XMILE has no place for them (a standalone `<gf>`). */
+function vendorText(v: Variable): string[] {
+  return [...(v.units ? [`${I}  <${PREFIX}:units>${esc(v.units)}</${PREFIX}:units>`] : []), ...(v.doc ? [`${I}  <${PREFIX}:doc>${esc(v.doc)}</${PREFIX}:doc>`] : [])];
+}
+
 function vendorVar(v: Extract<Variable, { kind: 'constant' }>): string[] {
   const out: string[] = [];
   const u = v.uncertainty;
@@ -150,12 +180,27 @@ function gfType(t: LookupTable): string {
   return t.interpolation === 'continuous' ? '' : ` type="${t.interpolation}"`;
 }
 
+/**
+ * The points of a graphical function (§3.1.4): `<xscale>` with `<ypts>` when the x values
+ * are exactly the evenly spaced ones a reader computes from the scale, else `<xpts>` with
+ * `<ypts>`; never both (§4.1.3 calls that over-specified; SDEverywhere rejects it).
+ * `<yscale>` is for display only.
+ */
 function points(t: LookupTable, pad: string): string[] {
   const xs = t.points.map((p) => p[0]);
   const ys = t.points.map((p) => p[1]);
-  return [`${pad}<xscale min="${formatNumber(Math.min(...xs))}" max="${formatNumber(Math.max(...xs))}"/>`,
-    `${pad}<yscale min="${formatNumber(Math.min(...ys))}" max="${formatNumber(Math.max(...ys))}"/>`,
-    `${pad}<xpts>${xs.map(formatNumber).join(',')}</xpts>`, `${pad}<ypts>${ys.map(formatNumber).join(',')}</ypts>`];
+  const yscale = `${pad}<yscale min="${formatNumber(Math.min(...ys))}" max="${formatNumber(Math.max(...ys))}"/>`;
+  const ypts = `${pad}<ypts>${ys.map(formatNumber).join(',')}</ypts>`;
+  if (evenlySpaced(xs)) return [`${pad}<xscale min="${formatNumber(xs[0])}" max="${formatNumber(xs[xs.length - 1])}"/>`, yscale, ypts];
+  return [yscale, `${pad}<xpts>${xs.map(formatNumber).join(',')}</xpts>`, ypts];
+}
+
+/** Whether `min + (max - min) * i / (n - 1)` (how readers expand an xscale) gives xs exactly. */
+function evenlySpaced(xs: readonly number[]): boolean {
+  if (xs.length < 2) return false;
+  const min = Number(formatNumber(xs[0]));
+  const max = Number(formatNumber(xs[xs.length - 1]));
+  return xs.every((x, i) => Object.is(x, min + ((max - min) * i) / (xs.length - 1)));
 }
 
 /** Escapes element content (quotes may stay as they are). */

@@ -84,12 +84,22 @@ test('expanded arrays are written back as XMILE arrays with per-element equation
   roundTrip(m);
 });
 
-test('the save period, integration method and tolerances survive', () => {
-  const m = modelFrom('sim: { start: 0, stop: 2, dt: 0.25, saveper: 0.5, method: rk45, rtol: 1.0e-7, atol: 1.0e-10 }\nauxiliaries:\n  a: { equation: "time" }\n');
+test('the save period, integration method, tolerances, seed and a varying spec survive', () => {
+  const m = modelFrom('sim: { start: 0, stop: 2, dt: 0.25, saveper: 0.5, method: rk45, rtol: 1.0e-7, atol: 1.0e-10, seed: 42 }\nauxiliaries:\n  a: { equation: "time" }\n');
   const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
   assert.equal(plain(readOk(writeXmile(m)).sim), plain(m.sim));
   const stiff = modelFrom('sim: { start: 0, stop: 1, dt: 0.5, method: rosenbrock }\nauxiliaries:\n  a: { equation: "1" }\n');
   assert.is(readOk(writeXmile(stiff)).sim.method, 'rosenbrock');
+  const varying = modelFrom('sim:\n  start: 0\n  stop: 10\n  dt: 1\n  varying: { dt: "if time < 4 then 1 else 0.5", stop: "if a > 5 then time else 10" }\nauxiliaries:\n  a: { equation: "time" }\n');
+  assert.equal(plain(readOk(writeXmile(varying)).sim), plain(varying.sim));
+  roundTrip(varying);
+});
+
+test('a named lookup keeps its units and doc through a standalone <gf>', () => {
+  const m = modelFrom('sim: { start: 0, stop: 2, dt: 1 }\nlookups:\n  effect: { points: [[0, 0], [1, 2]], units: widgets, doc: how much }\nauxiliaries:\n  a: { equation: "effect(time)" }\n');
+  const back = variable(readOk(writeXmile(m)), 'effect');
+  assert.is(back.units, 'widgets');
+  assert.is(back.doc, 'how much');
 });
 
 test('an equation that is not valid native text stops the writer with a diagnostic', () => {
