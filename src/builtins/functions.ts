@@ -69,10 +69,23 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'safediv', minArgs: 2, maxArgs: 3, doc: 'a / b, or x (default 0) when b = 0', units: 'none',
     emit: (a) => `R.xidz(${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
   { name: 'quantum', minArgs: 2, maxArgs: 2, doc: 'q · trunc(x / q)', units: 'first', emit: (a) => `R.quantum(${a[0]}, ${a[1]})` },
+  { name: 'history_at', minArgs: 3, maxArgs: 3, units: 'none',
+    doc: 'internal: history_at(record, time, x) answers history(x, time) from its record (history.ts)',
+    emit: (a) => `HS.at(${a[0]}, t, ${a[1]}, ${a[2]})` },
   { name: 'allocate_available', minArgs: 7, maxArgs: Infinity, units: 'none',
     doc: 'Vensim ALLOCATE AVAILABLE as allocate_available(k, supply, requests…, profiles…): the allocation of requester k (1-based); each profile is type, priority, width, extra',
     checkArity: (n) => ((n - 2) % 5 === 0 ? undefined : 'needs k, supply, then n requests and n profiles of 4 numbers each'),
     emit: (a) => `R.allocateAvailable(${a.join(', ')})` },
+  { name: 'rank_index', minArgs: 2, maxArgs: Infinity, units: 'dimensionless',
+    doc: 'XMILE RANK as rank_index(k, x1, …, xn): 1-based position of the k-th smallest xi, ties to the earlier; 0 unless 1 ≤ k ≤ n (rank.ts)',
+    emit: (a) => `R.rankIndex(${a[0]}, [${a.slice(1).join(', ')}])` },
+  { name: 'rank_index_by', minArgs: 3, maxArgs: Infinity, units: 'dimensionless',
+    doc: 'XMILE RANK with a secondary sort array as rank_index_by(k, x1, …, xn, y1, …, yn): ties in x broken by y, then by position',
+    checkArity: (n) => (n % 2 === 1 ? undefined : 'needs k, then n values and n tie-breakers'),
+    emit: (a) => {
+      const n = (a.length - 1) / 2;
+      return `R.rankIndex(${a[0]}, [${a.slice(1, 1 + n).join(', ')}], [${a.slice(1 + n).join(', ')}])`;
+    } },
   randomFn('random', 'uniform on [min, max): random(min, max[, seed])'),
   randomFn('normal', 'normal: normal(mean, sd[, seed])'),
   randomFn('lognormal', 'lognormal with its own mean and sd: lognormal(mean, sd[, seed])'),

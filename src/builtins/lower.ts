@@ -171,6 +171,10 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     if (t.kind !== 'ref' || s.vars.get(t.id)?.kind !== 'lookup') fail('not-a-lookup', 'the first argument of lookup() must name a lookup');
     return undefined;
   }
+  if (node.fn === 'history_at' && !(node.args[0]?.kind === 'ref' && s.helpers.has(node.args[0].id))) {
+    fail('unknown-function', 'history_at() is internal to history()', 'write history(x, time)');
+    return undefined;
+  }
   const pure = functionSpec(node.fn);
   if (pure) {
     const problem = arity(pure.minArgs, pure.maxArgs) ? pure.checkArity?.(node.args.length) : undefined;

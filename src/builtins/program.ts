@@ -15,7 +15,8 @@ export type NodeKind =
   | 'lookup'    // a graphical function `table`, only called
   | 'init'      // value of `equation` at the start time, then held
   | 'previous'  // value of `source` at the previous step; `equation` at the start
-  | 'pipeline'; // a fixed (pipeline) delay of `source` by `delay`; `equation` before it fills
+  | 'pipeline'  // a fixed (pipeline) delay of `source` by `delay`; `equation` before it fills
+  | 'history';  // records `source` at every step for history(); its value is its record number
 
 export interface ProgramNode {
   readonly id: string;

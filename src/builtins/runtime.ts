@@ -4,7 +4,9 @@
  */
 import type { LookupTable } from '../model/types.js';
 import { allocateAvailable } from './allocation.js';
+import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
+import { rankIndex } from './rank.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
@@ -41,6 +43,10 @@ export function makeLookup(table: LookupTable): LookupFn {
 export const runtime = {
   allocateAvailable,
   createRandomState,
+  /** history() records (history.ts). */
+  createHistory,
+  /** XMILE RANK over expanded elements (rank.ts). */
+  rankIndex,
   /** Floored modulo: the result has the sign of the divisor (XMILE §3.3.1). */
   mod: (a: number, b: number): number => a - b * Math.floor(a / b),
   /** Rounds half away from zero (Vensim/Stella ROUND), unlike Math.round. */

@@ -149,6 +149,11 @@ export const STATEFUL: readonly StatefulSpec[] = [
       const h = ctx.fresh('init');
       return { nodes: [{ ...h, kind: 'init', helper: true, equation: a[0] }], result: r(h) };
     } },
+  { name: 'history', minArgs: 2, maxArgs: 2, doc: 'history(x, time): the value x had at an earlier time of the run (Stella HISTORY; history.ts)',
+    expand: (a, ctx) => {
+      const h = ctx.fresh('history');
+      return { nodes: [{ ...h, kind: 'history', helper: true, source: a[0], equation: num(0) }], result: call('history_at', r(h), a[1], a[0]) };
+    } },
   { name: 'previous', minArgs: 1, maxArgs: 2, doc: 'value at the previous time step',
     expand: (a, ctx) => {
       const h = ctx.fresh('previous');

@@ -32,8 +32,10 @@ export interface CompiledModel {
   initialize(t: number, y: Float64Array, v: Float64Array, seed?: number): void;
   /** Computes every flow and auxiliary into v from the state y, and the net rates into d. */
   evaluate(t: number, y: Float64Array, v: Float64Array, d: Float64Array): void;
-  /** Captures the sources of previous() and pipeline delays at a step boundary into p. */
+  /** Captures the sources of previous() and pipeline delays at a step boundary into p, and records history() inputs. */
   capture(t: number, y: Float64Array, v: Float64Array, p: Float64Array): void;
+  /** True when capture() has work: previous(), fixed delays or history(). */
+  readonly captures: boolean;
   /** True when dt, saveper or stop change during the run (Program.clock). */
   readonly varyingClock: boolean;
   /** True when the clock reads model variables, so it is evaluated after evaluate(). */
@@ -72,10 +74,12 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => { sites.begin(`rate ${n.id}`); return emitExpr(n.rate!, s); } })),
   ], dyn, layout);
   const initStmts: string[] = [];
+  const histories = program.nodes.filter((n) => n.kind === 'history');
   for (const n of ordering.initial) {
     if (n.kind === 'constant') continue; // set from the constants array before initialising
     const s = layout.slotOf.get(n.id)!;
-    initStmts.push(`v[${s}] = ${value(n, ini)};`);
+    // A history node's value is its record number, which history_at() reads.
+    initStmts.push(`v[${s}] = ${n.kind === 'history' ? histories.indexOf(n) : value(n, ini)};`);
     if (n.kind === 'pipeline') {
       sites.begin(`delay ${n.id}`);
       initStmts.push(`v[${layout.pipelines.find((p) => p.slot === s)!.delaySlot}] = ${emitExpr(n.delay!, ini)};`);
@@ -84,6 +88,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   initStmts.push(...stocks.map((_, i) => `y[${i}] = v[${i}];`));
   const captured = [...program.nodes.filter((n) => n.kind === 'previous'), ...program.nodes.filter((n) => n.kind === 'pipeline')];
   const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
+  if (histories.length) captureStmts.push('HS.mark(t);');
+  histories.forEach((n, j) => { sites.begin(`source ${n.id}`); captureStmts.push(`HS.put(${j}, ${emitExpr(n.source!, dyn)});`); });
   const clock = program.clock ?? {};
   const varyingClock = CLOCK_FIELDS.some((f) => clock[f]);
   const clockReadsModel = CLOCK_FIELDS.some((f) => clock[f] && [...references(clock[f]!)].some((id) => {
@@ -102,6 +108,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     `${varyingClock ? 'let' : 'const'} DT = P.dt, STOP = P.stop, SAVEPER = P.saveper;`,
     'const START = P.start;',
     'const RS = R.createRandomState(START, DT);',
+    `const HS = R.createHistory(${histories.length});`,
     ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
   ];
   const evalCalls = chunked(parts, 'e', '(t, y, v, d)', evalStmts);
@@ -109,7 +116,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captureCalls = chunked(parts, 'c', '(t, y, v, p)', split(captureStmts));
   parts.push(`return {
   evaluate(t, y, v, d) { ${evalCalls} },
-  initialize(t, y, v, seed = 0) { RS.reset(seed); ${initCalls} },
+  initialize(t, y, v, seed = 0) { RS.reset(seed); HS.reset(); ${initCalls} },
   capture(t, y, v, p) { ${captureCalls} },
   clock(t, y, v, c) { ${clockStmts.join(' ')} },
 };`);
@@ -121,7 +128,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const factory = new Function('R', 'lk', 'P', body) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'>;
   const fns = factory(runtime, lookups, sim);
   return {
-    layout, sim, code: body, varyingClock, clockReadsModel, ...fns,
+    layout, sim, code: body, varyingClock, clockReadsModel, captures: captureStmts.length > 0, ...fns,
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
   };
 }

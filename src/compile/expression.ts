@@ -53,6 +53,8 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
   allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
+  rank_index: (a) => runtime.rankIndex(a[0], a.slice(1)),
+  rank_index_by: (a) => { const n = (a.length - 1) / 2; return runtime.rankIndex(a[0], a.slice(1, 1 + n), a.slice(1 + n)); },
   // Re-evaluating an equation must not draw again: random inputs are exogenous to loop
   // analysis, so re-evaluation uses the distribution's mean (a documented approximation).
   random: (a) => (a[0] + a[1]) / 2,
@@ -60,6 +62,9 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   lognormal: (a) => a[0],
   exprnd: (a) => a[0],
   poisson: (a) => a[0],
+  // history() answers from the run's records, which re-evaluation does not have: links
+  // through it are left unscored rather than guessed.
+  history_at: () => { throw new Unsupported('history()'); },
 };
 
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {

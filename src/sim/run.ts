@@ -102,7 +102,7 @@ function runFixed(s: RunState, steps: number): Diagnostic | undefined {
   const { sim } = s.model;
   const saveEvery = sim.saveper / sim.dt;
   const rows = Math.floor(steps / saveEvery + 1e-9) + 1;
-  const capturing = s.pending.length > 0;
+  const capturing = s.model.captures;
   let nextSave = 0;
   for (let k = 0; k <= steps; k++) {
     const t = sim.start + k * sim.dt;
@@ -163,7 +163,7 @@ function record(s: RunState, t: number): Diagnostic | undefined {
 
 /** One step from t by h: capture discrete inputs, integrate, commit them. */
 function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
-  const capturing = s.pending.length > 0;
+  const capturing = s.model.captures;
   if (capturing) s.model.capture(t, s.y, s.v, s.pending);
   try {
     s.stepper.advance(t, s.y, h, s.slope);

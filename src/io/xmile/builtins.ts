@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -45,6 +45,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['pulse', plain('pulse', 2, 3)], ['ramp', plain('ramp', 2)], ['step', plain('step', 2)],
   // §3.5.6 miscellaneous
   ['init', plain('init', 1)], ['previous', { native: 'previous', min: 1, max: 2, special: 'previous' }],
+  // isee vendor function (Stella): the value at an earlier time (builtins/history.ts)
+  ['history', plain('history', 2)],
   // §3.7.1.3 array builtins (MIN/MAX also take two scalars, §3.5.1)
   ['min', { native: 'min', min: 1, max: Infinity, special: 'array' }],
   ['max', { native: 'max', min: 1, max: Infinity, special: 'array' }],
@@ -53,13 +55,11 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['mean', { native: 'mean', min: 1, max: Infinity, special: 'array' }],
   ['stddev', { native: 'stddev', min: 1, max: 1, special: 'array' }],
   ['size', { native: 'size', min: 1, max: 1, special: 'array' }],
+  ['rank', { native: 'rank_index', min: 2, max: 3, special: 'rank' }],
 ]);
 
-/** Array builtins that XMILE defines but the native language cannot express (§3.7.1.3). */
-export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ['rank', 'RANK returns an element index of a sorted array; stockflow has no equivalent yet'],
-  ['history', 'HISTORY needs the stored past of a variable; stockflow has no equivalent yet'],
-]);
+/** Builtins that XMILE files use but the native language cannot express. */
+export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * Names usable without arguments (§3.5.1, §3.5.5) and Vensim control names that xmutil

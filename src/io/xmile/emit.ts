@@ -62,7 +62,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const parsed = eqns.parse(eqn, where, useList ? all.length : 1);
       if (!parsed) continue;
       const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
-      const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length };
+      const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
       expr = translate(tree, ctx);
     }
     if (!expr) continue;

@@ -11,8 +11,14 @@ export type XBinOp =
 
 export type XUnOp = '-' | '+' | 'not';
 
-/** One subscript: an index expression, or `*` (all elements of that dimension). */
-export type XSub = XExpr | { readonly kind: 'star'; readonly pos: number };
+/**
+ * One subscript: an index expression, `*` (all elements of that dimension), or a range
+ * `from:to` of elements (§3.7.1.2, inside array builtins).
+ */
+export type XSub =
+  | XExpr
+  | { readonly kind: 'star'; readonly pos: number }
+  | { readonly kind: 'range'; readonly from: XExpr; readonly to: XExpr; readonly pos: number };
 
 export type XExpr =
   | { readonly kind: 'num'; readonly value: number; readonly pos: number }
@@ -27,7 +33,9 @@ export type XExpr =
 export function walkX(e: XExpr, visit: (node: XExpr) => void): void {
   visit(e);
   switch (e.kind) {
-    case 'name': e.subs?.forEach((s) => { if (s.kind !== 'star') walkX(s, visit); }); break;
+    case 'name': e.subs?.forEach((s) => {
+      if (s.kind === 'range') { walkX(s.from, visit); walkX(s.to, visit); } else if (s.kind !== 'star') walkX(s, visit);
+    }); break;
     case 'call': e.args.forEach((a) => walkX(a, visit)); break;
     case 'unary': walkX(e.arg, visit); break;
     case 'binary': walkX(e.left, visit); walkX(e.right, visit); break;

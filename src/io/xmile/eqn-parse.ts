@@ -4,6 +4,7 @@
  * unary `+ - NOT`, `^` (right-associative; so `-2^2` is −4), then `()` / `[]`.
  * Keywords are case-insensitive (§3.3). The native dialect adds `?:`, `xor`, `==`, `!=`
  * and `%`, and keeps `not`/unary minus at the same level (see docs/equations.md).
+ * Subscripts may be `*` or a range `a:b` (§3.7.1.2).
  */
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
 import { tokenize, type Dialect, type LexError, type Token } from './eqn-lex.js';
@@ -191,7 +192,10 @@ class Parser {
         return { kind: 'star', pos: tok.pos };
       }
     }
-    return this.expression();
+    const from = this.expression();
+    if (!this.isOp(':')) return from;
+    this.next();
+    return { kind: 'range', from, to: this.expression(), pos: from.pos };
   }
 
   /** After an opening bracket: items separated by commas up to `close`. */

@@ -4,7 +4,7 @@
  * spaced over the scale). Point lists are separated by `sep` (default comma). The
  * non-standard `discrete="true"` attribute of some writers is honoured too.
  */
-import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Interpolation, LookupTable } from '../../model/types.js';
 import { attr, kid, locOf, plainText, type XmlDoc, type XNode } from './xml.js';
 
@@ -36,6 +36,12 @@ export function readGf(doc: XmlDoc, node: XNode, diags: Diagnostic[], variable?:
   }
   for (let i = 1; i < xs.length; i++) {
     if (!(xs[i] > xs[i - 1])) return bad(`x values must increase, but ${xs[i]} follows ${xs[i - 1]}`, 'sort the points by x and remove duplicates');
+  }
+  const n = ys.length;
+  if (type === 'discrete' && n > 1 && ys[n - 1] !== ys[n - 2]) {
+    // §3.1.4: "The last two points of a discrete graphical function must have the same y value."
+    diags.push(warning('discrete-gf-end', `the last two y values of a discrete graphical function differ (${ys[n - 2]}, ${ys[n - 1]}); ${ys[n - 1]} applies only from x = ${xs[n - 1]} on`,
+      { ...where, hint: 'XMILE 1.0 §3.1.4 asks for equal last two y values: the last point only closes the last step' }));
   }
   return { points: xs.map((x, i) => [x, ys[i]] as const), interpolation: type as Interpolation };
 }

@@ -10,6 +10,7 @@ import { call, ref, type Expr } from '../../expr/ast.js';
 import type { SimSpec } from '../../model/types.js';
 import { CONTROL_NAMES, stripVendor } from './builtins.js';
 import { tuples } from './dims.js';
+import { readGf } from './gf.js';
 import { walkX, type XExpr } from './eqn-ast.js';
 import type { Equations } from './equations.js';
 import type { Flattened, InstVar } from './instance.js';
@@ -68,6 +69,16 @@ export function lookupValues(flat: Flattened, eqns: Equations): void {
       busy = false;
       return input && call('lookup', ref(canonicalName(info.name), info.name), input);
     };
+  }
+}
+
+/** Scalar graphical functions called by name also serve as containers of their y-values. */
+export function gfContainers(doc: XmlDoc, flat: Flattened): void {
+  for (const { raw, info } of flat.vars) {
+    const node = raw.gf;
+    if (!info.lookup || raw.dims.length > 0 || !node) continue;
+    // Problems with the points are reported once, where the lookup itself is read.
+    info.yValues = () => readGf(doc, node, [], info.name)?.points.map((p) => p[1]);
   }
 }
 

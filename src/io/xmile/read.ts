@@ -15,7 +15,7 @@ import { Equations } from './equations.js';
 import { flatten, type ModelDef } from './instance.js';
 import { readMacros } from './macros.js';
 import { displayName, xid } from './names.js';
-import { foldControls, lookupValues, markLookups, promoteFlows } from './prepare.js';
+import { foldControls, gfContainers, lookupValues, markLookups, promoteFlows } from './prepare.js';
 import { readSimSpecs } from './simspecs.js';
 import { readBehavior, readVariables } from './vars.js';
 import { readModelExtension } from './vendor.js';
@@ -64,6 +64,7 @@ export function readXmile(text: string, file?: string): ReadResult {
   const eqns = new Equations(doc, dims, macros, diags);
   markLookups(flat, eqns);
   lookupValues(flat, eqns);
+  gfContainers(doc, flat);
   promoteFlows(doc, flat, diags);
   if (!sim) return { diagnostics: diags };
   const folded = foldControls(doc, flat, eqns, sim, diags);

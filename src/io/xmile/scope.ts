@@ -26,6 +26,8 @@ export interface VarInfo {
    * `lookup(self, input)` (§3.1.4), translated on demand.
    */
   asValue?: () => Expr | undefined;
+  /** For a scalar graphical function: its y-values, read as a container (gf-container.ts). */
+  yValues?: () => readonly number[] | undefined;
 }
 
 export interface Scope {
@@ -58,6 +60,8 @@ export interface Ctx {
   /** The variable (element) whose equation this is, for SELF (§3.5.6). */
   readonly self?: Expr;
   readonly selfCount?: number;
+  /** The dimensions of that variable, for `SIZE(SELF[1, *])` (§3.7.1.3). */
+  readonly selfDims?: readonly Dimension[];
   /** Macro parameters in scope (canonical name → translated argument). */
   readonly params?: ReadonlyMap<string, Expr>;
   readonly macroDepth?: number;

@@ -1,6 +1,6 @@
 /**
  * Translates calls in XMILE equations: graphical functions called by name (§3.1.4), an
- * array read with one flat row-major index `a(k)` (§3.7.1),
+ * array read with one flat row-major index `a(k)` (§3.3.2, translate-array.ts),
  * `LOOKUP(gf, x)`, macros (§4.8, single-expression bodies), the builtins of builtins.ts,
  * and native functions the writer put in the stockflow vendor namespace
  * (`stockflow.pulse_train(…)`, passed through for the engine to check). Unknown
@@ -11,9 +11,9 @@ import { didYouMean } from '../../core/names.js';
 import { stripVendor, UNSUPPORTED_FUNCTIONS, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
-import { elementName, tuples } from './dims.js';
-import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
-import { expandArray, translate } from './translate.js';
+import { resolveVar, type Ctx } from './scope.js';
+import { translate } from './translate.js';
+import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
 
@@ -97,44 +97,7 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
       return arg && call('lookup', ref(canonicalName(table.name), table.name), arg);
     }
     case 'previous': return plainCall('previous', x, ctx);
-    default: return undefined;
-  }
-}
-
-/** `a(k)`: element k (1-based, row-major over all dimensions) of array a, k known before the run. */
-function flatIndex(v: VarInfo, x: CallNode, ctx: Ctx): Expr | undefined {
-  const k = staticValue(x.args[0], ctx);
-  const all = tuples(v.dims);
-  if (k === undefined || !Number.isInteger(k) || k < 1 || k > all.length) {
-    ctx.env.report('invalid-subscript', `a flat index into '${v.name}' must be a whole number from 1 to ${all.length} known before the run`, x.args[0].pos);
-    return undefined;
-  }
-  const name = elementName(v.name, v.dims, all[k - 1]);
-  return ref(canonicalName(name), name);
-}
-
-/** MIN/MAX/SUM/PROD/MEAN/SIZE/STDDEV over the elements of their (array) arguments. */
-function arrayBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefined {
-  if (id === 'size' && x.args[0].kind === 'name' && xid(x.args[0].name) === 'self' && ctx.selfCount !== undefined) return num(ctx.selfCount);
-  const items: Expr[] = [];
-  for (const a of x.args) {
-    const part = expandArray(a, ctx);
-    if (!part) return undefined;
-    items.push(...part);
-  }
-  const n = items.length;
-  const sum = n === 1 ? items[0] : call('sum', ...items);
-  switch (id) {
-    case 'min': case 'max': case 'prod': return n === 1 ? items[0] : call(id, ...items);
-    case 'sum': return sum;
-    case 'size': return num(n);
-    case 'mean': return n === 1 ? items[0] : bin('/', sum, num(n));
-    case 'stddev': {
-      // Population standard deviation (divides by the element count).
-      const mean = n === 1 ? items[0] : bin('/', sum, num(n));
-      const sq = items.map((e) => bin('^', bin('-', e, mean), num(2)));
-      return call('sqrt', bin('/', sq.length === 1 ? sq[0] : call('sum', ...sq), num(n)));
-    }
+    case 'rank': return rankBuiltin(x, ctx);
     default: return undefined;
   }
 }

@@ -12,6 +12,8 @@ import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
 import { elementName, findElement, tuples, type Dimension } from './dims.js';
 import { canonicalName, xid } from './names.js';
 import { resolveVar, staticValue, visibleNames, type Ctx, type VarInfo } from './scope.js';
+import { gfElements, gfPoint } from './gf-container.js';
+import { rangeDimension, rangeProblem } from './ranges.js';
 import { translateCall } from './translate-call.js';
 
 const OPS: Readonly<Record<XBinOp, BinaryOp>> = {
@@ -62,6 +64,7 @@ function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
       if (!value) ctx.env.report('lookup-as-value', `the input of graphical function '${x.name}' cannot be translated`, x.pos);
       return value;
     }
+    if (v.lookup && x.subs && v.yValues) return gfPoint(v, x, ctx);
     if (v.lookup) {
       ctx.env.report('lookup-as-value', `'${x.name}' is a graphical function used as a value; call it as ${x.name}(x)`, x.pos,
         'give the graphical function its own input, or call it with an argument');
@@ -75,6 +78,10 @@ function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
     const dim = ctx.env.dims.get(id);
     const bound = dim ? ctx.bind.get(dim.id) : undefined;
     if (bound !== undefined) return num(bound + 1);
+    // `Location.Boston` outside brackets is the element's position (§3.7.1).
+    const owner = ctx.env.dims.get(id.slice(0, Math.max(0, id.indexOf('.'))));
+    const position = owner && findElement(owner, x.name);
+    if (position !== undefined) return num(position + 1);
   }
   const guess = didYouMean(x.name, visibleNames(ctx.scope));
   ctx.env.report('unknown-variable', `'${x.name}' is not a variable of this model`, x.pos,
@@ -123,6 +130,13 @@ function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | undefined {
     if (i === undefined) ctx.env.report('free-subscript', "'*' selects a whole dimension; use it inside an array function such as SUM", s.pos);
     return i;
   }
+  if (s.kind === 'range') {
+    const r = rangeDimension(s, dim, ctx);
+    const i = r && ctx.bind.get(r.id);
+    if (!r) ctx.env.report('invalid-subscript', rangeProblem(dim), s.pos);
+    else if (i === undefined) ctx.env.report('free-subscript', 'a range selects several elements; use it inside an array function such as SUM', s.pos);
+    return r && i !== undefined ? r.offset + i : undefined;
+  }
   if (s.kind === 'name' && !s.subs) {
     const e = findElement(dim, s.name);
     if (e !== undefined) return e;
@@ -156,9 +170,12 @@ function mapIndex(from: Dimension, i: number, to: Dimension, ctx: Ctx, pos: numb
 
 /**
  * Array arguments (§3.7.1.3): every element the expression denotes. Dimensions selected
- * with `*`, named but not being expanded, or implied by a bare array name are iterated.
+ * with `*` or a range (ranges.ts), named but not being expanded, or implied by a bare
+ * array name are iterated; a graphical function gives its y-values (gf-container.ts).
  */
 export function expandArray(x: XExpr, ctx: Ctx): Expr[] | undefined {
+  const points = gfElements(x, ctx);
+  if (points) return points;
   const free = freeDims(x, ctx);
   if (free.length === 0) {
     const one = translate(x, ctx);
@@ -185,7 +202,10 @@ function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
       if (v && e.subs) {
         e.subs.forEach((s, k) => {
           if (s.kind === 'star' && v.dims[k]) found.set(v.dims[k].id, v.dims[k]);
-          else if (s.kind === 'name' && !s.subs && v.dims[k] && findElement(v.dims[k], s.name) === undefined) {
+          else if (s.kind === 'range' && v.dims[k]) {
+            const r = rangeDimension(s, v.dims[k], ctx);
+            if (r) found.set(r.id, r);
+          } else if (s.kind === 'name' && !s.subs && v.dims[k] && findElement(v.dims[k], s.name) === undefined) {
             const d = ctx.env.dims.get(xid(s.name));
             if (d && !ctx.bind.has(d.id)) found.set(d.id, d);
           }

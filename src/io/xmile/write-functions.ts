@@ -2,12 +2,14 @@
  * Native functions → XMILE 1.0. Renames where XMILE has the function (§3.5), exact XMILE
  * expressions where it does not (ceil, sign, trunc, round, quantum, xidz, zidz, safediv,
  * log with a base, sum/prod of arguments, hyperbolic functions, ramp with an end time);
- * the rest in the stockflow vendor namespace. A named lookup called as `t(x)` or
- * `lookup(t, x)` becomes the XMILE graphical-function call `t(x)` (§3.1.4).
+ * RANK over a whole written array (write-rank.ts); the rest in the stockflow vendor
+ * namespace. A named lookup called as `t(x)` or `lookup(t, x)` becomes the XMILE
+ * graphical-function call `t(x)` (§3.1.4).
  */
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName } from './names.js';
 import { print, wrap, type EqnContext, type Printed } from './write-eqn.js';
+import { rankAsXmile } from './write-rank.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
 
@@ -69,6 +71,12 @@ export function functionToXmile(e: CallNode, ctx: EqnContext): Printed {
     }
     case 'ramp': return a.length === 3 ? expr(`(RAMP(${t[0]}, ${t[1]}) - RAMP(${t[0]}, ${t[2]}))`, ATOM) : call('RAMP');
     case 'previous': return call('PREVIOUS', a.length === 1 ? [t[0], '0'] : t);
+    case 'history': return call('HISTORY'); // as Stella writes it
+    case 'rank_index': case 'rank_index_by': {
+      const text = rankAsXmile(e, t[0], ctx);
+      if (text !== undefined) return expr(text, ATOM);
+      break;
+    }
     default: break;
   }
   return call(`stockflow.${fn}`);

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { aux, equationOf, last, readOk, run, variable, xmileDoc } from './helpers.js';
+import { aux, equationOf, last, readFails, readOk, run, variable, xmileDoc } from './helpers.js';
 
 const DIMS = `<dimensions>
     <dim name="Region"><elem name="north"/><elem name="south"/></dim>
@@ -73,6 +73,66 @@ test('an array read with one flat row-major index picks that element', () => {
       <aux name="b">${dims('Region,Age')}<eqn>1, 2, 3, 4, 5, 6</eqn></aux>
       ${aux('e', 'b(5)')}`, { top: DIMS }));
   assert.is(equationOf(m, 'e'), '"b[south,old]"');
+});
+
+test('array builtins take slices and mixes of arrays and scalars (§3.7.1.3)', () => {
+  const m = readOk(xmileDoc(`
+      <aux name="b">${dims('Region,Age')}<eqn>1, 2, 3, 4, 5, 6</eqn></aux>
+      <aux name="w">${dims('Age')}<eqn>-1, 7, 0</eqn></aux>
+      ${aux('row', 'SUM(b[1, *])')}${aux('col', 'MEAN(b[*, old])')}${aux('rowsize', 'SIZE(b[north, *])')}${aux('sd', 'STDDEV(b[south, *])')}
+      ${aux('mx', 'MAX(b, 0)')}${aux('mn', 'MIN(b, w, 5)')}${aux('mix', 'MAX(w[*], 3, b[2, 1])')}
+      <aux name="rows">${dims('Region')}<eqn>SUM(b[Region, *])</eqn></aux>`, { top: DIMS }));
+  const r = run(m);
+  assert.equal(['row', 'col', 'rowsize', 'mx', 'mn', 'mix', 'rows[north]', 'rows[south]'].map((x) => last(r, x)), [6, 3.5, 3, 6, -1, 7, 6, 15]);
+  assert.ok(Math.abs(last(r, 'sd') - Math.sqrt(2 / 3)) < 1e-12);
+});
+
+test('a range a:b inside an array builtin takes that stretch of a dimension (§3.7.1.2)', () => {
+  const m = readOk(xmileDoc(`
+      <aux name="v">${dims('Age')}<eqn>1, 2, 6</eqn></aux>
+      ${aux('s', 'SUM(v[1:2])')}${aux('named', 'MAX(v[old:very_old])')}${aux('n', 'SIZE(v[2:3])')}
+      ${aux('paired', 'SUM(v[1:2] * v[1:2])')}`, { top: DIMS }));
+  const r = run(m);
+  assert.equal(['s', 'named', 'n', 'paired'].map((x) => last(r, x)), [3, 6, 2, 5]);
+});
+
+test('a range outside an array builtin, or running backwards, is a located error', () => {
+  const v = `<aux name="v">${dims('Age')}<eqn>1, 2, 6</eqn></aux>`;
+  assert.ok(readFails(xmileDoc(`${v}${aux('a', 'v[1:2]')}`, { top: DIMS })).some((d) => d.code === 'free-subscript' && d.column));
+  assert.ok(readFails(xmileDoc(`${v}${aux('a', 'SUM(v[3:1])')}`, { top: DIMS })).some((d) => d.code === 'invalid-subscript'));
+});
+
+test('Dimension.element outside brackets is the position of the element (§3.7.1)', () => {
+  const m = readOk(xmileDoc(aux('e', 'Region.south * 10 + Age.very_old'), { top: DIMS }));
+  assert.is(last(run(m), 'e'), 23);
+});
+
+test('SIZE(SELF[1, *]) is the size of one row of the variable itself (§3.7.1.3)', () => {
+  const m = readOk(xmileDoc(`<aux name="s">${dims('Region,Age')}<eqn>SIZE(SELF[1, *]) * 10 + SIZE(SELF)</eqn></aux>`, { top: DIMS }));
+  assert.is(last(run(m), 's[south,old]'), 36);
+});
+
+test('a graphical function is a container of its y-values for array builtins and [k]', () => {
+  const m = readOk(xmileDoc(`
+      <gf name="g"><xpts>0,1,2</xpts><ypts>5,9,2</ypts></gf>
+      ${aux('hi', 'MAX(g)')}${aux('lo', 'MIN(g, 3)')}${aux('n', 'SIZE(g)')}${aux('third', 'g[3]')}${aux('at', 'RANK(g, 1)')}${aux('call', 'g(0.5)')}`));
+  const r = run(m);
+  assert.equal(['hi', 'lo', 'n', 'third', 'at', 'call'].map((x) => last(r, x)), [9, 2, 3, 2, 3, 7]);
+});
+
+test('a flat index computed during the run selects the element, truncated, 0 outside (§3.7.1)', () => {
+  const m = readOk(xmileDoc(`
+      <aux name="b">${dims('Region,Age')}<eqn>1, 2, 3, 4, 5, 6</eqn></aux>
+      ${aux('k', 'TIME * 2 - 0.5')}${aux('e', 'b(k)')}`, { top: DIMS, sim: '<sim_specs><start>0</start><stop>4</stop><dt>1</dt></sim_specs>' }));
+  // k = -0.5, 1.5, 3.5, 5.5, 7.5 → 0 (out of range), b(1), b(3), b(5), 0.
+  assert.equal(Array.from(run(m).series('e')), [0, 1, 3, 5, 0]);
+});
+
+test('the flat-index example of the standard: A(10) of a [2, 3, 4] array is A[1, 3, 2]', () => {
+  const top = '<dimensions><dim name="I" size="2"/><dim name="J" size="3"/><dim name="K" size="4"/></dimensions>';
+  const m = readOk(xmileDoc(`<aux name="A">${dims('I,J,K')}<eqn>I * 100 + J * 10 + K</eqn></aux>${aux('e', 'A(10)')}`, { top }));
+  assert.is(equationOf(m, 'e'), '"A[1,3,2]"');
+  assert.is(last(run(m), 'e'), 132);
 });
 
 test.run();

@@ -52,7 +52,6 @@ test('syntax errors, wrong argument counts and translator placeholders are locat
 test('unsupported constructs are errors, never silently dropped', () => {
   const conveyor = xmileDoc('<stock name="s"><eqn>0</eqn><conveyor><len>3</len></conveyor></stock>');
   assert.ok(find(conveyor, 'unsupported-construct').line);
-  assert.ok(find(xmileDoc(aux('r', 'RANK(1, 1)')), 'unsupported-function'));
   assert.ok(find(xmileDoc('<aux name="a"><eqn>1</eqn><gf><xpts>0,0</xpts><ypts>1,2</ypts></gf></aux>'), 'invalid-gf'));
   assert.ok(find(xmileDoc('<aux name="a"></aux>'), 'missing-equation'));
 });
