@@ -3,31 +3,51 @@
  * one scalar variable per element (`base[e1,e2]`, XMILE 1.0 §3.7.1). A stock's inflows and
  * outflows refer to the same element of arrayed flows (§4.1.1); an auxiliary whose
  * equation is a plain number becomes a Constant; graphical functions called by name
- * become Lookups; module inputs bound by `<connect>` refer to their source.
+ * become Lookups; module inputs bound by `<connect>` refer to their source; a conveyor's
+ * outflow is its inflows delayed by the transit time (conveyor.ts).
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
+import { applyConveyorOutflows, conveyorOutflow } from './conveyor.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
 import type { Flattened, InstVar } from './instance.js';
 import { canonicalName } from './names.js';
 import { printNative } from './print-native.js';
-import { resolveVar, type Ctx } from './scope.js';
+import { resolveVar, type Ctx, type VarInfo } from './scope.js';
 import { elementRef, translate } from './translate.js';
 import type { RawVar } from './vars.js';
 import { locOf, type XmlDoc } from './xml.js';
 
 export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, diags: Diagnostic[], skip: ReadonlySet<InstVar>): Variable[] {
   const out: Variable[] = [];
+  const conveyors: Conveyors = { flows: conveyorFlows(doc, flat, diags), outflows: new Map() };
   for (const iv of flat.vars) {
-    if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags));
+    if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, conveyors));
   }
-  return out;
+  return applyConveyorOutflows(out, conveyors.outflows);
 }
 
-function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[]): Variable[] {
+/** Conveyor outflows (their equations come from their stock) and, per outflow element, its equation. */
+interface Conveyors { readonly flows: ReadonlySet<VarInfo>; readonly outflows: Map<string, Expr> }
+
+function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<VarInfo> {
+  const flows = new Set<VarInfo>();
+  for (const { raw, scope } of flat.vars) {
+    if (!raw.conveyor) continue;
+    if (raw.outflows.length !== 1) {
+      diags.push(error('invalid-conveyor', `conveyor '${raw.name}' has ${raw.outflows.length} outflows; a plain conveyor has exactly one`, { ...locOf(doc, raw.node), variable: raw.name, hint: 'leakage flows are not supported' }));
+      continue;
+    }
+    const f = resolveVar(scope, raw.outflows[0].name.trim().replace(/^"(.*)"$/s, '$1'));
+    if (f) flows.add(f);
+  }
+  return flows;
+}
+
+function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[], conveyors: Conveyors): Variable[] {
   const { raw, info } = iv;
   const all = tuples(raw.dims);
   const origin = { file: doc.file, ...locOf(doc, raw.node) };
@@ -44,6 +64,11 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const table = gfNode ? readGf(doc, gfNode, diags, name) : undefined;
       if (!gfNode) diags.push(error('not-a-function', `'${name}' is called as a function but has no graphical function`, { ...origin, variable: name }));
       if (table) out.push({ kind: 'lookup', name, id, table, ...base });
+      continue;
+    }
+    if (conveyors.flows.has(info)) {
+      // Computed from its conveyor when the stock is emitted (conveyor.ts).
+      out.push({ kind: 'flow', name, id, equation: '0', ...base });
       continue;
     }
     const bind = new Map(raw.dims.map((d, j) => [d.id, t[j]] as const));
@@ -64,6 +89,10 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
       const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
       expr = translate(tree, ctx);
+      if (expr && raw.conveyor) {
+        const outflow = conveyorOutflowOf(doc, iv, t, expr, eqns, { ...ctx, env: eqns.env(raw.conveyor.len, where) }, diags);
+        if (outflow) conveyors.outflows.set(outflow.name, outflow.equation);
+      }
     }
     if (!expr) continue;
     const gf = gfNode ? readGf(doc, gfNode, diags, name) : undefined;
@@ -96,6 +125,18 @@ function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr
       return { kind: 'aux', name, id, equation, ...(gf ? { gf } : {}), ...base };
     }
   }
+}
+
+/** The outflow element of conveyor element `t` and its equation, from the stock's initial value and transit time. */
+function conveyorOutflowOf(doc: XmlDoc, iv: InstVar, t: readonly number[], initial: Expr, eqns: Equations, ctx: Ctx, diags: Diagnostic[]): { name: string; equation: Expr } | undefined {
+  const { raw } = iv;
+  const len = raw.conveyor!.len;
+  const tree = eqns.parse(len, { variable: iv.info.name, field: 'equation' });
+  const lenExpr = tree?.[0] && translate(tree[0], ctx);
+  const name = flowName(doc, raw.outflows[0].name, raw.outflows[0].node, raw, t, iv, diags);
+  if (!lenExpr || !name) return undefined;
+  const inflows = raw.inflows.map((l) => flowName(doc, l.name, l.node, raw, t, iv, diags)).filter((n): n is string => !!n);
+  return { name, equation: conveyorOutflow(inflows, initial, lenExpr) };
 }
 
 /** The element of flow `raw` that feeds element `t` of a stock (§4.1.1). */

@@ -2,10 +2,11 @@
  * Reads the `<variables>` of one `<model>` (XMILE 1.0 §4.1–§4.7) into raw declarations:
  * stocks, flows, auxiliaries, standalone graphical functions and module instances, with
  * their dimensions, per-element definitions (`<element subscript="…">`, §4.5.2),
- * non-negativity (§4.1.1, §4.1.2, defaults from `<behavior>` §4.2) and the stockflow
+ * non-negativity (§4.1.1, §4.1.2, defaults from `<behavior>` §4.2), conveyors, and the stockflow
  * vendor extension (uncertainty, leverage). Equations stay unparsed here.
  */
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { readConveyor, type ConveyorSpec } from './conveyor.js';
 import { parseSubscriptAttr, tuples, type DimTable, type Dimension } from './dims.js';
 import { displayName, xid } from './names.js';
 import { readExtension, type VarExtension } from './vendor.js';
@@ -34,13 +35,14 @@ export interface RawVar {
   readonly modelName?: string;
   readonly connects: readonly Connect[];
   readonly ext: VarExtension;
+  /** A stock that is a conveyor (conveyor.ts). */
+  readonly conveyor?: ConveyorSpec;
 }
 
 export interface Behavior { readonly stock: boolean; readonly flow: boolean }
 
 const KINDS = new Set(['stock', 'flow', 'aux', 'gf', 'module']);
 const UNSUPPORTED: Readonly<Record<string, string>> = {
-  conveyor: 'conveyors (XMILE §4.1.1.1) are not supported',
   queue: 'queues (XMILE §4.1.1.2) are not supported',
   leak: 'conveyor leakage flows are not supported',
   init_eqn: 'separate initial equations (active initial) are not supported',
@@ -126,7 +128,14 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     modelName: attr(node, 'model_name') ?? attr(node, 'isee:model_name') ?? attr(node, 'simlin:model_name'),
     connects: (primary.length ? primary : connects).map(({ to, from, node: n }) => ({ to, from, node: n })),
     ext: readExtension(doc, node, diags, name),
+    ...conveyorOf(doc, node, kind, name, diags),
   };
+}
+
+function conveyorOf(doc: XmlDoc, node: XNode, kind: RawVar['kind'], name: string, diags: Diagnostic[]): { conveyor?: ConveyorSpec } {
+  const c = kind === 'stock' ? kid(node, 'conveyor') : undefined;
+  const conveyor = c && readConveyor(doc, c, name, diags);
+  return conveyor ? { conveyor } : {};
 }
 
 /** `<stockflow:units>` / `<stockflow:doc>`: where our writer keeps them in a standalone `<gf>`, which has no place for them in XMILE 1.0. */
