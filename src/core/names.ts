@@ -10,7 +10,9 @@ export function canonicalName(name: string): string {
     .trim()
     .toLowerCase()
     .replace(/\\n/g, ' ')
-    .replace(/[\s_]+/g, '_');
+    // XMILE 1.0 §3.2.2.2: space, no-break space, newline and underscore are whitespace (control
+    // characters may be read as spaces); other Unicode spaces such as U+2002 are not.
+    .replace(/[ \t\n\r\f\v\u00a0_]+/g, '_');
 }
 
 /** True when `name` can be written bare in an equation (otherwise it must be quoted). */

@@ -18,4 +18,11 @@ test('equation references quote names that are not identifiers', () => {
   assert.is(equationReference('Cost ($)'), '"Cost ($)"');
 });
 
+test('XMILE §3.2.2.2 whitespace: space, no-break space, newline and underscore are one; en-space is not', () => {
+  for (const n of ['wom_multiplier', 'wom multiplier', 'wom\u00a0multiplier', 'wom\nmultiplier', 'wom______multiplier', 'WOM Multiplier']) {
+    assert.is(canonicalName(n), 'wom_multiplier', JSON.stringify(n));
+  }
+  assert.is.not(canonicalName('wom\u2002multiplier'), 'wom_multiplier');
+});
+
 test.run();
