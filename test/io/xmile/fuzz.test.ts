@@ -12,6 +12,7 @@ import * as assert from 'uvu/assert';
 import { createRng, type Rng } from '../../../src/core/random.js';
 import { ModelError } from '../../../src/core/diagnostics.js';
 import { readXmile, writeXmile } from '../../../src/io/xmile/index.js';
+import { trySimulate } from '../../../src/sim/simulate.js';
 import { aux, xmileDoc } from './helpers.js';
 
 const SEED_DOC = xmileDoc(`
@@ -19,8 +20,12 @@ const SEED_DOC = xmileDoc(`
       <flow name="in flow"><eqn>IF TIME &gt; 2 THEN SMTH1(Stock_A, 2) ELSE -1</eqn></flow>
       <aux name="arr"><dimensions><dim name="d"/></dimensions><eqn>d * 2</eqn></aux>
       ${aux('total', 'SUM(arr[*]) + "Stock A" MOD 3 + table(TIME)')}
-      <gf name="table"><xscale min="0" max="4"/><ypts>0,1,0.5</ypts></gf>`,
-{ top: '<dimensions><dim name="d"><elem name="a"/><elem name="b"/></dim></dimensions>' });
+      <gf name="table"><xscale min="0" max="4"/><ypts>0,1,0.5</ypts></gf>
+      <stock name="belt"><eqn>4</eqn><inflow>loading</inflow><outflow>unloading</outflow><conveyor><len>2</len></conveyor></stock>
+      <flow name="loading"><eqn>RANK(arr, 1) + SUM(arr[a:b]) + HISTORY(Stock_A, TIME - 1)</eqn></flow>
+      <flow name="unloading"/>`,
+{ top: '<dimensions><dim name="d"><elem name="a"/><elem name="b"/></dim></dimensions>',
+  sim: '<sim_specs method="euler" xmlns:stockflow="https://stockflow.dev/xmile" stockflow:varying_saveper="if time &lt; 2 then 1 else 2"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>' });
 
 const ALPHABET = ['<', '>', '&', '"', "'", '(', ')', '[', ']', '{', '}', ',', ';', '=', '+', '-', '*', '/', '^', ' ', '\n', 'a', 'Z', '0', '9', '.', 'é', '\u0000', '&lt;', '<![CDATA[', ']]>', '</eqn>', 'IF', 'THEN', '???'];
 
@@ -58,8 +63,11 @@ function check(text: string, what: string): void {
   }
 }
 
-test('the seed document is valid', () => {
-  assert.ok(readXmile(SEED_DOC, 'fuzz.xmile').model);
+test('the seed document is valid and runs', () => {
+  const model = readXmile(SEED_DOC, 'fuzz.xmile').model;
+  assert.ok(model);
+  const run = trySimulate(model!);
+  assert.ok(run.result, run.diagnostics.map((d) => d.message).join('; '));
 });
 
 test('1500 seeded mutations never make the reader throw', () => {
