@@ -89,7 +89,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
       const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
       expr = translate(tree, ctx);
-      if (expr && raw.conveyor) {
+      if (expr && raw.conveyor && raw.outflows.length === 1) {
         const outflow = conveyorOutflowOf(doc, iv, t, expr, eqns, { ...ctx, env: eqns.env(raw.conveyor.len, where) }, diags);
         if (outflow) conveyors.outflows.set(outflow.name, outflow.equation);
       }

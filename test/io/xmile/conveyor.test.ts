@@ -54,6 +54,8 @@ test('conveyor options that change the arithmetic, leakage and a missing transit
   assert.ok(cap.some((m) => m.startsWith('unsupported-construct') && m.includes('capacity')), cap.join('\n'));
   const leak = codes(conveyor('', '<outflow>dropping</outflow>').replace('<flow name="dropping"><eqn>1</eqn>', '<flow name="dropping"><eqn>0.1</eqn><leak/>'));
   assert.ok(leak.some((m) => m.includes('leakage')), leak.join('\n'));
+  const noOutflow = codes(conveyor().replace('<outflow>graduating</outflow>', ''));
+  assert.ok(noOutflow.some((m) => m.startsWith('invalid-conveyor') && m.includes('0 outflows')), noOutflow.join('\n'));
   const noLen = codes(conveyor().replace('<len>transit</len>', ''));
   assert.ok(noLen.some((m) => m.startsWith('invalid-conveyor') && m.includes('<len>')), noLen.join('\n'));
 });
