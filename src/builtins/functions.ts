@@ -5,14 +5,24 @@
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
 import { RANDOM_ARITY } from './random.js';
+import { TABLE_FUNCTIONS } from './table-functions.js';
+import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
 export interface FunctionSpec {
   readonly name: string;
   readonly aliases?: readonly string[];
   readonly minArgs: number;
   readonly maxArgs: number;
   readonly doc: string;
-  /** How units combine: result has the argument's units, is dimensionless, or other. */
-  readonly units: 'same' | 'dimensionless' | 'first' | 'product' | 'none';
+  /**
+   * How units combine: result has the argument's units, is dimensionless, has the units of
+   * the table named by the first argument (`table` functions), or other.
+   */
+  readonly units: 'same' | 'dimensionless' | 'first' | 'product' | 'table' | 'none';
+  /**
+   * The first argument names a lookup or a variable with a graphical function, and is
+   * passed to `emit` as that table's closure, not as a value (table-functions.ts).
+   */
+  readonly table?: boolean;
   /** Extra arity rule beyond min/max; returns what is wrong, if anything. */
   checkArity?(count: number): string | undefined;
   /** JS for a call; `site` numbers the call sites of functions with per-site state. */
@@ -98,6 +108,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     emit: (a) => `R.pulse(t, DT, ${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
   { name: 'pulse_train', minArgs: 4, maxArgs: 4, doc: 'Vensim PULSE TRAIN(start, width, interval, end)', units: 'dimensionless',
     emit: (a) => `R.pulseTrain(t, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
+  ...TABLE_FUNCTIONS,
+  ...VENSIM_RANDOM_FUNCTIONS,
 ];
 
 const byName: ReadonlyMap<string, FunctionSpec> = new Map(

@@ -142,13 +142,19 @@ function resolve(expr: Expr, s: ResolveState): Expr | undefined {
   return ok ? out : undefined;
 }
 
-/** A lookup may only appear as the table of a lookup() call. */
+/** Whether `e` names a table: a lookup, or a flow or auxiliary with a graphical function. */
+function namesTable(e: Expr, vars: ReadonlyMap<string, Variable>): boolean {
+  const v = e.kind === 'ref' ? vars.get(e.id) : undefined;
+  return v?.kind === 'lookup' || ((v?.kind === 'aux' || v?.kind === 'flow') && !!v.gf);
+}
+
+/** A lookup may only appear as the table of a lookup() call or of a table function. */
 function checkLookupUses(e: Expr, vars: ReadonlyMap<string, Variable>, fail: (c: string, m: string, h?: string) => void): void {
   const visit = (n: Expr, asTable: boolean): void => {
     if (n.kind === 'ref') {
       const v = vars.get(n.id);
       if (v?.kind === 'lookup' && !asTable) fail('lookup-without-input', `the lookup '${v.name}' is used without an input`, `call it as ${n.id}(x)`);
-    } else if (n.kind === 'call') n.args.forEach((a, i) => visit(a, n.fn === 'lookup' && i === 0));
+    } else if (n.kind === 'call') n.args.forEach((a, i) => visit(a, i === 0 && (n.fn === 'lookup' || !!functionSpec(n.fn)?.table)));
     else if (n.kind === 'unary') visit(n.arg, false);
     else if (n.kind === 'binary') { visit(n.left, false); visit(n.right, false); }
     else if (n.kind === 'if') { visit(n.cond, false); visit(n.then, false); visit(n.else, false); }
@@ -179,6 +185,9 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
   if (pure) {
     const problem = arity(pure.minArgs, pure.maxArgs) ? pure.checkArity?.(node.args.length) : undefined;
     if (problem) fail('wrong-argument-count', `${node.fn}() ${problem}, got ${node.args.length} arguments`);
+    if (pure.table && node.args.length && !namesTable(node.args[0], s.vars)) {
+      fail('not-a-lookup', `the first argument of ${node.fn}() must name a lookup or a variable with a graphical function`, 'write the name of the table itself, not an expression');
+    }
     return undefined;
   }
   const stateful = statefulSpec(node.fn);

@@ -1,6 +1,7 @@
 /**
  * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Vensim's
- * RANDOM UNIFORM/NORMAL/EXPONENTIAL are translated onto these). Semantics:
+ * RANDOM UNIFORM is translated onto `random`, its other RANDOM … functions are the truncated
+ * draws of vensim-random.ts). Semantics:
  * - each call site draws a new value once per time step and holds it through the stages of
  *   a Runge–Kutta step, so results do not depend on how often an integrator evaluates;
  * - each call site has its own stream: seeded by the call's `seed` argument when given
@@ -10,13 +11,10 @@
  * One state object belongs to one compiled model and is reset at the start of every run.
  */
 import { createRng, deriveSeed, type Rng } from '../core/random.js';
+import { standardNormal as normal01 } from './samplers.js';
+import { truncatedDraw, VENSIM_RANDOM } from './vensim-random.js';
 
 export type Distribution = (u: () => number, a: number, b: number) => number;
-
-const normal01 = (u: () => number): number => {
-  const u1 = 1 - u(); // (0, 1]
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u());
-};
 
 /** Samplers by name: `a`, `b` are the function's first two arguments. */
 export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
@@ -52,27 +50,44 @@ export interface RandomState {
   reset(runSeed: number): void;
   /** The value of call site `site` at time t (drawn once per step). */
   draw(site: number, name: string, t: number, a: number, b: number, seed: number): number;
+  /** The same for Vensim's RANDOM … functions (vensim-random.ts): shift + stretch·draw, truncated to [lo, hi]. */
+  truncated(site: number, name: string, t: number, lo: number, hi: number, shift: number, stretch: number,
+    p1: number, p2: number, p3: number, seed: number): number;
 }
 
 export function createRandomState(start: number, dt: number): RandomState {
   const streams = new Map<number, { rng: Rng; step: number; value: number; seed: number }>();
   let runSeed = 0;
+  const stream = (site: number, seed: number) => {
+    let s = streams.get(site);
+    if (!s) {
+      const own = Number.isFinite(seed) && seed >= 0 ? seed >>> 0 : deriveSeed(runSeed, site);
+      s = { rng: createRng(own), step: -Infinity, value: NaN, seed: own };
+      streams.set(site, s);
+    }
+    return s;
+  };
+  const stepOf = (t: number) => Math.floor((t - start) / dt + 1e-9);
   return {
     reset(seed) {
       runSeed = seed >>> 0;
       streams.clear();
     },
     draw(site, name, t, a, b, seed) {
-      const step = Math.floor((t - start) / dt + 1e-9);
-      let s = streams.get(site);
-      if (!s) {
-        const own = Number.isFinite(seed) && seed >= 0 ? seed >>> 0 : deriveSeed(runSeed, site);
-        s = { rng: createRng(own), step: -Infinity, value: NaN, seed: own };
-        streams.set(site, s);
-      }
+      const s = stream(site, seed);
+      const step = stepOf(t);
       if (s.step !== step) {
         s.step = step;
         s.value = DISTRIBUTIONS[name](s.rng, a, b);
+      }
+      return s.value;
+    },
+    truncated(site, name, t, lo, hi, shift, stretch, p1, p2, p3, seed) {
+      const s = stream(site, seed);
+      const step = stepOf(t);
+      if (s.step !== step) {
+        s.step = step;
+        s.value = truncatedDraw(s.rng, VENSIM_RANDOM[name], lo, hi, shift, stretch, p1, p2, p3);
       }
       return s.value;
     },

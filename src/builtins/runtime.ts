@@ -7,40 +7,24 @@ import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
+import { interpolate, tableRuntime, type TablePoints } from './tables.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
 
-export type LookupFn = (x: number) => number;
+/** A graphical function's closure; it carries its points for the table functions (tables.ts). */
+export type LookupFn = ((x: number) => number) & TablePoints;
 
-/** Builds a closure that evaluates a graphical function (binary search on x). */
+/** Builds a closure that evaluates a graphical function (binary search on x; tables.ts). */
 export function makeLookup(table: LookupTable): LookupFn {
-  const n = table.points.length;
-  const xs = Float64Array.from(table.points, (p) => p[0]);
-  const ys = Float64Array.from(table.points, (p) => p[1]);
+  const points = { xs: Float64Array.from(table.points, (p) => p[0]), ys: Float64Array.from(table.points, (p) => p[1]) };
   const mode = table.interpolation;
-  return (x: number): number => {
-    if (x !== x) return x; // NaN in, NaN out
-    if (x <= xs[0]) {
-      if (mode === 'extrapolate' && n > 1) return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
-      return ys[0];
-    }
-    if (x >= xs[n - 1]) {
-      if (mode === 'extrapolate' && n > 1) return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
-      return ys[n - 1];
-    }
-    let lo = 0;
-    let hi = n - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (xs[mid] <= x) lo = mid; else hi = mid;
-    }
-    if (mode === 'discrete') return ys[lo];
-    return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]);
-  };
+  return Object.assign((x: number): number => interpolate(points, mode, x), points);
 }
 
 export const runtime = {
+  /** Table functions: lookup_area, lookup_invert, data_between … (tables.ts). */
+  ...tableRuntime,
   allocateAvailable,
   createRandomState,
   /** history() records (history.ts). */

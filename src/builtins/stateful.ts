@@ -116,6 +116,31 @@ function trendParts(args: readonly Expr[], ctx: TemplateContext, label: string) 
   return { nodes: avg.nodes, trend };
 }
 
+/**
+ * Vensim NPV(stream, discount rate, initial value, factor), by the equations the Vensim
+ * reference ("NPV") gives for it:
+ *   df = INTEG(−df · rate / (1 + rate · TIME STEP), 1)
+ *   accumulated = INTEG(stream · df, initial value)
+ *   NPV = (accumulated + stream · TIME STEP · df) · factor
+ * so that with Euler steps df falls by 1/(1 + rate·dt) a step and the current period's
+ * stream is included, discounted like the next one (SDEverywhere expands NPV the same way).
+ */
+function npv(args: readonly Expr[], ctx: TemplateContext): Expansion {
+  const [stream, rate] = args;
+  const init = args[2] ?? num(0);
+  const factor = args[3] ?? num(1);
+  const dt = ref('dt', 'dt');
+  const df = ctx.fresh('npv discount factor');
+  const acc = ctx.fresh('npv accumulated');
+  return {
+    nodes: [
+      stock(df, num(1), div(bin('*', { kind: 'unary', op: '-', arg: r(df) }, rate), bin('+', num(1), bin('*', rate, dt)))),
+      stock(acc, init, bin('*', stream, r(df))),
+    ],
+    result: bin('*', bin('+', r(acc), bin('*', bin('*', stream, dt), r(df))), factor),
+  };
+}
+
 export const STATEFUL: readonly StatefulSpec[] = [
   { name: 'smooth', aliases: ['smth1', 'smooth1', 'smoothi'], minArgs: 2, maxArgs: 3, doc: 'first-order exponential smooth',
     expand: (a, ctx) => smoothChain(a[0], a[1], 1, initArg(a, 2), ctx, 'smooth') },
@@ -143,6 +168,8 @@ export const STATEFUL: readonly StatefulSpec[] = [
       const h = ctx.fresh('delay fixed');
       return { nodes: [{ ...h, kind: 'pipeline', helper: true, source: a[0], delay: a[1], equation: initArg(a, 2) }], result: r(h) };
     } },
+  { name: 'npv', minArgs: 2, maxArgs: 4, doc: 'npv(stream, rate[, initial[, factor]]): Vensim NPV, the net present value of stream discounted at rate per time unit, plus initial (default 0), times factor (default 1)',
+    expand: (a, ctx) => npv(a, ctx) },
   { name: 'init', aliases: ['initial'], minArgs: 1, maxArgs: 1, doc: 'value at the start time',
     expand: (a, ctx) => {
       if (a[0].kind === 'num') return { nodes: [], result: a[0] };

@@ -54,7 +54,9 @@ export function emitExpr(e: Expr, slots: Slots): string {
       }
       const spec = functionSpec(e.fn);
       if (!spec) throw new Error(`no code for function ${e.fn}: lowering should have expanded or rejected it`);
-      return spec.emit(e.args.map((a) => emitExpr(a, slots)), slots.site());
+      // A table function's first argument is the table's closure (lowering checked it names one).
+      const arg = (a: Expr, i: number) => (spec.table && i === 0 && a.kind === 'ref' ? `L${slots.lookup(a.id)}` : emitExpr(a, slots));
+      return spec.emit(e.args.map(arg), slots.site());
     }
   }
 }

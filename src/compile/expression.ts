@@ -12,6 +12,7 @@
 import type { Expr } from '../expr/ast.js';
 import { functionSpec, RESERVED } from '../builtins/functions.js';
 import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
+import { VENSIM_RANDOM, vensimRandomMean } from '../builtins/vensim-random.js';
 import type { LookupTable, SimSpec } from '../model/types.js';
 
 /** Evaluates an expression at time `t` reading node values from `values` (by slot). */
@@ -25,7 +26,8 @@ export interface ExpressionContext {
   readonly sim: Pick<SimSpec, 'start' | 'stop' | 'dt' | 'saveper'>;
 }
 
-type Fn = (a: readonly number[], t: number, dt: number) => number;
+/** `table` is the closure of the table named by a table function's first argument (a[0] is then NaN). */
+type Fn = (a: readonly number[], t: number, dt: number, table?: LookupFn) => number;
 
 const unary = (f: (x: number) => number): Fn => (a) => f(a[0]);
 
@@ -62,9 +64,25 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   lognormal: (a) => a[0],
   exprnd: (a) => a[0],
   poisson: (a) => a[0],
+  // Vensim's truncated RANDOM … functions: the mean of the untruncated draw, clipped to [min, max].
+  ...Object.fromEntries(Object.keys(VENSIM_RANDOM).map((name) => [name, (a: readonly number[]) => vensimRandomMean(name, a)])),
   // history() answers from the run's records, which re-evaluation does not have: links
   // through it are left unscored rather than guessed.
   history_at: () => { throw new Unsupported('history()'); },
+  // Table functions (tables.ts): the table comes in as the closure of the named lookup.
+  lookup_extrapolate: (a, _t, _dt, L) => runtime.lookupExtrapolate(L!, a[1]),
+  lookup_forward: (a, _t, _dt, L) => runtime.lookupForward(L!, a[1]),
+  lookup_backward: (a, _t, _dt, L) => runtime.lookupBackward(L!, a[1]),
+  lookup_area: (a, _t, _dt, L) => runtime.lookupArea(L!, a[1], a[2]),
+  lookup_invert: (a, _t, _dt, L) => runtime.lookupInvert(L!, a[1], a[2] ?? NaN),
+  data_between: (a, _t, _dt, L) => runtime.dataBetween(L!, a[1], a[2], a[3] ?? NaN),
+  data_at: (a, _t, _dt, L) => runtime.dataAt(L!, a[1], a[2] ?? NaN),
+  data_first_time: (_a, _t, _dt, L) => runtime.dataFirstTime(L!),
+  data_last_time: (_a, _t, _dt, L) => runtime.dataLastTime(L!),
+  data_points: (_a, _t, _dt, L) => runtime.dataPoints(L!),
+  data_min: (a, _t, _dt, L) => runtime.dataMin(L!, a[1], a[2], a[3] ?? NaN),
+  data_max: (a, _t, _dt, L) => runtime.dataMax(L!, a[1], a[2], a[3] ?? NaN),
+  data_mean: (a, _t, _dt, L) => runtime.dataMean(L!, a[1], a[2], a[3] ?? NaN),
 };
 
 const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
@@ -123,21 +141,28 @@ export function compileExpression(e: Expr, ctx: ExpressionContext): Evaluator {
       case 'call': return buildCall(n);
     }
   };
+  const closureOf = (table: Expr): LookupFn => {
+    const tbl = table.kind === 'ref' ? ctx.tableOf(table.id) : undefined;
+    if (!tbl || table.kind !== 'ref') throw new Unsupported('a lookup function needs a table');
+    if (!lookups.has(table.id)) lookups.set(table.id, makeLookup(tbl));
+    return lookups.get(table.id)!;
+  };
   const buildCall = (n: Expr & { kind: 'call' }): Evaluator => {
     if (n.fn === 'lookup') {
-      const table = n.args[0];
-      const tbl = table.kind === 'ref' ? ctx.tableOf(table.id) : undefined;
-      if (!tbl || table.kind !== 'ref') throw new Unsupported('lookup() needs a table');
-      if (!lookups.has(table.id)) lookups.set(table.id, makeLookup(tbl));
-      const lk = lookups.get(table.id)!;
+      const lk = closureOf(n.args[0]);
       const x = build(n.args[1]);
       return (t, v) => lk(x(t, v));
     }
     const spec = functionSpec(n.fn);
     const impl = spec ? FUNCTION_IMPLEMENTATIONS[spec.name] : undefined;
     if (!impl) throw new Unsupported(`function ${n.fn}`);
-    const args = n.args.map(build);
     const dt = ctx.sim.dt;
+    if (spec!.table) {
+      const table = closureOf(n.args[0]);
+      const rest = n.args.slice(1).map(build);
+      return (t, v) => impl([NaN, ...rest.map((a) => a(t, v))], t, dt, table);
+    }
+    const args = n.args.map(build);
     if (args.length === 1) { const a0 = args[0]; const buf = [0]; return (t, v) => { buf[0] = a0(t, v); return impl(buf, t, dt); }; }
     return (t, v) => impl(args.map((a) => a(t, v)), t, dt);
   };

@@ -242,6 +242,7 @@ class UnitChecker {
       const table = e.args[0];
       return table?.kind === 'ref' ? this.declared.get(table.id) : undefined;
     }
+    if (functionSpec(e.fn)?.table) return this.tableCall(e, sub);
     const args = e.args.map(sub);
     const [a, b, c] = args;
     switch (e.fn) {
@@ -260,6 +261,24 @@ class UnitChecker {
       case 'product': return args.every((x) => x) ? args.reduce<Units>((p, x) => multiply(p, x!), DIMENSIONLESS) : undefined;
       default: return undefined;
     }
+  }
+
+  /**
+   * Table functions (builtins/table-functions.ts): the first argument is a table, whose
+   * declared units are its values' units; x values are taken as dimensionless or in the
+   * units of the other arguments (Vensim reference: LOOKUP AREA gives units1 · units2).
+   */
+  private tableCall(e: Expr & { kind: 'call' }, sub: (x: Expr) => U): U {
+    const rest = e.args.slice(1).map(sub);
+    const table = e.args[0];
+    const values = table?.kind === 'ref' ? this.declared.get(table.id) : undefined;
+    if (e.fn === 'lookup_area') {
+      const x = rest[0] ?? rest[1]; // a literal end (often 0) has any units
+      return values && x ? multiply(values, x) : undefined;
+    }
+    if (e.fn === 'data_first_time' || e.fn === 'data_last_time') return this.time;
+    const rule = functionSpec(e.fn)!.units;
+    return rule === 'table' ? values : rule === 'dimensionless' ? DIMENSIONLESS : undefined;
   }
 
   private pow(base: U, exponent: Expr | undefined): U {

@@ -66,7 +66,7 @@ export const modelSchema = {
           "type": "array", "minItems": 1,
           "items": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "type": "number" } }
         },
-        "interpolation": { "enum": ["continuous", "discrete", "extrapolate"] },
+        "interpolation": { "enum": ["continuous", "discrete", "extrapolate", "forward"] },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -178,7 +178,7 @@ export const modelSchema = {
         { "type": "object", "required": ["lookup"], "additionalProperties": false,
           "properties": { "lookup": { "type": "object", "required": ["variable", "points"], "additionalProperties": false,
             "properties": { "variable": { "type": "string" }, "points": { "$ref": "#/definitions/table/properties/points" },
-              "interpolation": { "enum": ["continuous", "discrete", "extrapolate"] } } } } },
+              "interpolation": { "enum": ["continuous", "discrete", "extrapolate", "forward"] } } } } },
         { "type": "object", "required": ["add"], "additionalProperties": false,
           "properties": { "add": { "type": "object", "required": ["kind", "name"],
             "properties": { "kind": { "enum": ["stock", "flow", "aux", "constant", "lookup"] }, "name": { "type": "string" } } } } },

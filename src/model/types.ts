@@ -8,7 +8,13 @@
  * named `base[elem]` or `base[e1,e2]`, referred to in equations by the quoted name.
  */
 
-export type Interpolation = 'continuous' | 'discrete' | 'extrapolate';
+/**
+ * How a graphical function is read between and beyond its points: `continuous` interpolates
+ * linearly and holds the end values; `extrapolate` continues the end segments; `discrete`
+ * holds each y until the next point (Vensim LOOKUP BACKWARD, :HOLD BACKWARD:); `forward`
+ * takes the y of the next point at or after x (Vensim LOOKUP FORWARD, :LOOK FORWARD:).
+ */
+export type Interpolation = 'continuous' | 'discrete' | 'extrapolate' | 'forward';
 
 /** A graphical function (lookup table): x strictly increasing. */
 export interface LookupTable {

@@ -6,7 +6,8 @@
  * variable on that loop (issue 4: "which interventions act on the dominant loops").
  */
 import { canonicalName } from '../../core/names.js';
-import { walk } from '../../expr/ast.js';
+import { walk, type Expr } from '../../expr/ast.js';
+import { functionSpec } from '../../builtins/functions.js';
 import type { Loop } from '../loops/index.js';
 import type { Scenario } from '../../model/types.js';
 import { carriers, mentions, type Structure } from './structure.js';
@@ -26,7 +27,10 @@ export function touchedVariables(s: Structure, scenario: Scenario): Set<string> 
       case 'lookup': {
         own(c.variable);
         const id = canonicalName(c.variable);
-        for (const [v, e] of s.equation) walk(e, (n) => { if (n.kind === 'call' && n.fn === id) out.add(v); });
+        // called as `id(x)`, or named as the table of lookup() or a table function (lookup_area …)
+        const reads = (n: Expr) => n.kind === 'call' && (n.fn === id
+          || ((n.fn === 'lookup' || !!functionSpec(n.fn)?.table) && n.args[0]?.kind === 'ref' && n.args[0].id === id));
+        for (const [v, e] of s.equation) walk(e, (n) => { if (reads(n)) out.add(v); });
         break;
       }
       case 'connect': case 'disconnect': own(c.stock); own(c.flow); break;

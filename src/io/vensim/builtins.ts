@@ -4,6 +4,7 @@
  * function of the same name. Semantics cite the Vensim reference "Functions" pages.
  */
 import { bin, call, num, type Expr } from '../../expr/ast.js';
+import { RANDOM_REWRITES } from './random.js';
 
 export interface Simple {
   readonly fn: string;
@@ -34,6 +35,8 @@ export const SIMPLE: Readonly<Record<string, Simple>> = {
   smooth_n: s('smoothn', 4, 4, [0, 1, 3, 2]),
   trend: s('trend', 3), forecast: s('forecast', 3),
   initial: s('init', 1),
+  /** NPV(stream, discount rate, initial value, factor): stocks by the reference's equations (stateful.ts). */
+  npv: s('npv', 4),
 };
 
 /** Stateful functions whose initial value defaults to their input's (first argument). */
@@ -72,22 +75,13 @@ export const REWRITES: Readonly<Record<string, { readonly arity: number; readonl
   },
   game: { arity: 1, build: ([x]) => x },
   /**
-   * Random draws become the XMILE statistical builtins (XMILE 1.0 §3.5.2: RANDOM, NORMAL,
-   * EXPRND, each with an optional seed; the same seed gives the same sequence), clipped to
-   * [min, max] as Vensim's RANDOM NORMAL/EXPONENTIAL bound their draws (Vensim reference,
-   * "Random Number Functions"; PySD clips the same way).
+   * TIME BASE(start, slope): START + Time·SLOPE, "START when Time is 0" (Vensim reference,
+   * TIME BASE); Vensim also marks the variable as a time base, which only affects display.
    */
-  random_uniform: { arity: 3, build: ([lo, hi, seed]) => call('random', lo, hi, seed) },
-  random_normal: { arity: 5, build: ([lo, hi, mean, sd, seed]) => clip(lo, hi, call('normal', mean, sd, seed)) },
-  random_exponential: {
-    arity: 5,
-    build: ([lo, hi, shift, stretch, seed]) => clip(lo, hi, bin('+', shift, bin('*', stretch, call('exprnd', num(1), seed)))),
-  },
+  time_base: { arity: 2, build: ([start, slope]) => bin('+', start, bin('*', slope, { kind: 'ref', id: 'time', name: 'time' })) },
+  /** RANDOM UNIFORM, RANDOM 0 1 and the truncated RANDOM NORMAL, POISSON, GAMMA … (random.ts). */
+  ...RANDOM_REWRITES,
 };
-
-function clip(lo: Expr, hi: Expr, x: Expr): Expr {
-  return call('min', call('max', x, lo), hi);
-}
 
 /**
  * GET TIME VALUE(relative to, offset, measure) for measure 0 (simulation time units):

@@ -9,7 +9,7 @@
  *   the left-hand side reads the next row (column). Both may be named ranges.
  * Data becomes an auxiliary `time` with a graphical function: :INTERPOLATE: (the default)
  * is continuous, :HOLD BACKWARD: and :RAW: hold each value (discrete), :LOOK FORWARD:
- * takes the next value.
+ * takes the next value (forward). The points stay the data's own, for GET DATA … functions.
  */
 import { error } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
@@ -133,12 +133,7 @@ export function externalData(e: Call, mode: string | undefined, inst: Instance, 
 /** Applies a data interpolation keyword to a time series table. */
 export function withMode(table: LookupTable, mode: string | undefined): LookupTable {
   if (mode === 'HOLD BACKWARD' || mode === 'RAW') return { ...table, interpolation: 'discrete' };
-  if (mode === 'LOOK FORWARD') {
-    const p = table.points;
-    const shifted: [number, number][] = [[p[0][0], p[0][1]]];
-    for (let i = 0; i + 1 < p.length; i++) shifted.push([p[i][0] + 1e-9 * Math.max(1, Math.abs(p[i][0])), p[i + 1][1]]);
-    return { points: shifted, interpolation: 'discrete' };
-  }
+  if (mode === 'LOOK FORWARD') return { ...table, interpolation: 'forward' };
   return table;
 }
 

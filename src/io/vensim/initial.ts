@@ -5,7 +5,7 @@
  * need a constant order, so the reader evaluates the order here.
  */
 import { canonicalName } from '../../core/names.js';
-import type { Expr } from '../../expr/ast.js';
+import { mapExpr, num, type Expr } from '../../expr/ast.js';
 import { fold } from './fold.js';
 import type { Instance, ModelIndex } from './scope.js';
 import { translate } from './translate.js';
@@ -15,14 +15,22 @@ const CONTROL_REFS = new Set(['initial_time', 'final_time', 'dt', 'saveper']);
 /**
  * Returns `valueOf(expr)`: the expression's value at the initial time, or undefined when
  * it cannot be known before simulating. `control(id)` gives control values by native id.
+ * With `constant`, the value only of expressions that cannot change during the run: time,
+ * stocks and everything time-dependent, stateful or random are then unknown.
  */
-export function initialEvaluator(index: ModelIndex, control: (id: string) => number | undefined): (e: Expr) => number | undefined {
+export function initialEvaluator(index: ModelIndex, control: (id: string) => number | undefined, constant = false): (e: Expr) => number | undefined {
+  // INITIAL(x) is fixed for the whole run: in constant mode it is its value at the start.
+  const atStart = constant ? initialEvaluator(index, control) : undefined;
+  const freeze = (e: Expr): Expr => (!atStart ? e : mapExpr(e, (n) => {
+    const v = n.kind === 'call' && n.fn === 'init' ? atStart(n.args[0]) : undefined;
+    return v === undefined ? n : num(v);
+  }));
   const byScalar = new Map<string, Instance>();
   for (const v of index.vars.values()) for (const inst of v.instances.values()) byScalar.set(canonicalName(inst.name), inst);
   const memo = new Map<string, number | undefined>();
   const busy = new Set<string>();
   const env = (id: string): number | undefined => {
-    if (id === 'time') return control('initial_time');
+    if (id === 'time') return constant ? undefined : control('initial_time');
     if (CONTROL_REFS.has(id)) return control(id);
     if (memo.has(id)) return memo.get(id);
     const inst = byScalar.get(id);
@@ -38,11 +46,14 @@ export function initialEvaluator(index: ModelIndex, control: (id: string) => num
     if (body.k === 'list') return body.values[inst.index];
     if (body.k !== 'expr') return undefined;
     let e = body.expr;
-    if (e.k === 'call' && canonicalName(e.fn) === 'integ' && e.args.length === 2) e = e.args[1];
+    if (e.k === 'call' && canonicalName(e.fn) === 'integ' && e.args.length === 2) {
+      if (constant) return undefined;
+      e = e.args[1];
+    }
     const mark = index.diags.length;
     const t = translate(e, { index, bindings: inst.bindings, variable: inst.name, top: e, probe: true });
     index.diags.length = mark;
-    return t && fold(t, env);
+    return t && fold(freeze(t), env);
   };
-  return (e) => fold(e, env);
+  return (e) => fold(freeze(e), env);
 }

@@ -48,6 +48,7 @@ function readAll(text: string, file?: string): ReadResult {
     dims: undefined as never, vars: new Map(), macros, file, dir: file ? dirname(file) : undefined, diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
+    constantValue: (e) => constant(e),
     addSynthetic: (b) => built.push(b),
     freshName: (base) => {
       let name = base;
@@ -85,6 +86,7 @@ function readAll(text: string, file?: string): ReadResult {
   for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));
   const controlValues = new Map<string, number>();
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
+  const constant = initialEvaluator(index, (id) => controlValues.get(id), true);
   const sim = simSpec(control, index, controlValues);
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {

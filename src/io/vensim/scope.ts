@@ -47,6 +47,8 @@ export interface ModelIndex {
   freshName(base: string): string;
   /** Value of an expression at the initial time, when known before simulating. */
   initialValue(e: Expr): number | undefined;
+  /** Value of an expression that cannot change during the run (constants only), else undefined. */
+  constantValue(e: Expr): number | undefined;
 }
 
 /** What a definition builds: a stock (flows are found later) or any other variable. */

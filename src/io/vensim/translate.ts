@@ -13,14 +13,16 @@ import { reduce, REDUCERS } from './arrays.js';
 import { expandMacro } from './macros.js';
 import { instanceName, resolveRef, varRef } from './resolve.js';
 import { where, type Scope } from './scope.js';
+import { translateDelay, VENSIM_DELAYS } from './delays.js';
 import { translateVector, VECTOR_FUNCTIONS } from './vectors.js';
+import { TABLE_CALLS, translateTableCall } from './lookups.js';
 
 const BINARY: Readonly<Record<string, BinaryOp>> = {
   '+': '+', '-': '-', '*': '*', '/': '/', '^': '^', '=': '==', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', and: 'and', or: 'or',
 };
 
 /** Functions valid only as the whole right-hand side; handled by the definition builder. */
-const TOP_LEVEL = new Set(['integ', 'with_lookup', 'tabbed_array', 'get_xls_constants', 'get_direct_constants', 'get_xls_data', 'get_direct_data', 'get_xls_lookups', 'get_direct_lookups', 'get_data_at_time']);
+const TOP_LEVEL = new Set(['integ', 'with_lookup', 'tabbed_array', 'get_xls_constants', 'get_direct_constants', 'get_xls_data', 'get_direct_data', 'get_xls_lookups', 'get_direct_lookups']);
 
 export function translate(e: VExpr, sc: Scope): Expr | undefined {
   switch (e.k) {
@@ -52,7 +54,7 @@ export function translateAll(args: readonly VExpr[], sc: Scope): Expr[] | undefi
   return out.every((a) => a !== undefined) ? (out as Expr[]) : undefined;
 }
 
-function arity(e: Extract<VExpr, { k: 'call' }>, sc: Scope, min: number, max = min): boolean {
+export function arity(e: Extract<VExpr, { k: 'call' }>, sc: Scope, min: number, max = min): boolean {
   if (e.args.length >= min && e.args.length <= max) return true;
   const want = min === max ? `${min}` : `${min} to ${max}`;
   sc.index.diags.push(error('wrong-arity', `${e.fn} takes ${want} argument${max === 1 ? '' : 's'}, not ${e.args.length}`, where(sc, e.pos)));
@@ -137,6 +139,8 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     return a && { kind: 'if', cond: a[0], then: a[1], else: call('previous', varRef(sc.variable), a[2]) };
   }
   if (VECTOR_FUNCTIONS.has(id)) return translateVector(id, e, sc);
+  if (TABLE_CALLS[id]) return translateTableCall(id, e, sc);
+  if (VENSIM_DELAYS.has(id)) return translateDelay(id, e, sc);
   if (id === 'get_time_value') {
     if (!arity(e, sc, 3)) return undefined;
     const a = translateAll(e.args, sc);
@@ -150,10 +154,10 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     index.diags.push(error('unsupported-construct', `${e.fn} must be the whole right-hand side of its equation`, where(sc, e.pos, { hint: 'move it into an equation of its own' })));
     return undefined;
   }
-  const known = [...Object.keys(SIMPLE), ...Object.keys(REWRITES), 'if_then_else', 'active_initial', 'sum', 'prod', 'vmin', 'vmax', 'min', 'max', 'elmcount', 'sample_if_true', 'get_time_value', ...VECTOR_FUNCTIONS];
+  const known = [...Object.keys(SIMPLE), ...Object.keys(REWRITES), 'if_then_else', 'active_initial', 'sum', 'prod', 'vmin', 'vmax', 'min', 'max', 'elmcount', 'sample_if_true', 'get_time_value', ...VECTOR_FUNCTIONS, ...VENSIM_DELAYS, ...Object.keys(TABLE_CALLS)];
   const guess = didYouMean(id, known);
   index.diags.push(error('unknown-function', `unknown function '${e.fn}'`, where(sc, e.pos, {
-    hint: guess ? `did you mean '${guess.toUpperCase().replace(/_/g, ' ')}'?` : 'see the list of supported Vensim functions in docs',
+    hint: guess ? `did you mean '${guess.toUpperCase().replace(/_/g, ' ')}'?` : 'see the supported Vensim functions in docs/vensim-functions.md',
   })));
   return undefined;
 }

@@ -2,7 +2,8 @@
  * Graphical functions (XMILE 1.0 §3.1.4, §4.1.3): `<gf type="continuous|extrapolate|
  * discrete">` with `<ypts>` and either `<xpts>` or `<xscale min max>` (points evenly
  * spaced over the scale). Point lists are separated by `sep` (default comma). The
- * non-standard `discrete="true"` attribute of some writers is honoured too.
+ * non-standard `discrete="true"` attribute of some writers is honoured too, and so is
+ * stockflow's `stockflow:interpolation="forward"` (write.ts).
  */
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Interpolation, LookupTable } from '../../model/types.js';
@@ -43,7 +44,9 @@ export function readGf(doc: XmlDoc, node: XNode, diags: Diagnostic[], variable?:
     diags.push(warning('discrete-gf-end', `the last two y values of a discrete graphical function differ (${ys[n - 2]}, ${ys[n - 1]}); ${ys[n - 1]} applies only from x = ${xs[n - 1]} on`,
       { ...where, hint: 'XMILE 1.0 §3.1.4 asks for equal last two y values: the last point only closes the last step' }));
   }
-  return { points: xs.map((x, i) => [x, ys[i]] as const), interpolation: type as Interpolation };
+  // stockflow's own writer marks a `forward` table, which XMILE cannot express (write.ts gfType)
+  const forward = attr(node, 'stockflow:interpolation')?.trim().toLowerCase() === 'forward';
+  return { points: xs.map((x, i) => [x, ys[i]] as const), interpolation: forward ? 'forward' : type as Interpolation };
 }
 
 function numbers(doc: XmlDoc, node: XNode): number[] | string {

@@ -8,6 +8,7 @@
  */
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import { didYouMean } from '../../core/names.js';
+import { functionSpec } from '../../builtins/functions.js';
 import { stripVendor, UNSUPPORTED_FUNCTIONS, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
@@ -30,7 +31,7 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
     return arg && call('lookup', ref(canonicalName(gf.name), gf.name), arg);
   }
   const ours = /^stockflow\.(.+)$/i.exec(x.fn);
-  if (ours) return plainCall(canonicalName(ours[1]), x, ctx);
+  if (ours) return vendorCall(canonicalName(ours[1]), x, ctx);
   const vendor = stripVendor(x.fn);
   const id = canonicalName(vendor);
   const macro = ctx.env.macros.get(id);
@@ -61,6 +62,19 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
   const guess = didYouMean(id, XMILE_FUNCTIONS.keys());
   ctx.env.report('unknown-function', `unknown function '${x.fn}'`, x.pos, guess ? `did you mean ${guess.toUpperCase()}?` : 'see XMILE 1.0 §3.5 for the builtin functions');
   return undefined;
+}
+
+/**
+ * A native function the writer put in the stockflow namespace. Those over a whole table
+ * (lookup_extrapolate, data_between, …) take a graphical function's name as their first
+ * argument, which is the table itself, not its value.
+ */
+function vendorCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {
+  const first = x.args[0];
+  const table = functionSpec(native)?.table && first?.kind === 'name' && !first.subs ? resolveVar(ctx.scope, first.name) : undefined;
+  if (!table?.lookup) return plainCall(native, x, ctx);
+  const rest = x.args.slice(1).map((a) => translate(a, ctx));
+  return rest.every((a): a is Expr => a !== undefined) ? call(native, ref(canonicalName(table.name), table.name), ...rest) : undefined;
 }
 
 function plainCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {

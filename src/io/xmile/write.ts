@@ -176,7 +176,14 @@ function gf(table: LookupTable | undefined): string[] {
   return table ? [`${I}  <gf${gfType(table)}>`, ...points(table, `${I}    `), `${I}  </gf>`] : [];
 }
 
+/**
+ * XMILE has continuous, extrapolate and discrete graphical functions (§3.1.4). A `forward`
+ * one (the next point's y, Vensim LOOKUP FORWARD) has no exact XMILE form: it is written as
+ * a continuous gf through the same points, which other tools read as an approximation, with
+ * `stockflow:interpolation="forward"`, which readXmile reads back exactly.
+ */
 function gfType(t: LookupTable): string {
+  if (t.interpolation === 'forward') return ` ${PREFIX}:interpolation="forward"`;
   return t.interpolation === 'continuous' ? '' : ` type="${t.interpolation}"`;
 }
 

@@ -50,8 +50,10 @@ test('syntax errors, wrong argument counts and translator placeholders are locat
 });
 
 test('unsupported constructs are errors, never silently dropped', () => {
-  const conveyor = xmileDoc('<stock name="s"><eqn>0</eqn><conveyor><len>3</len></conveyor></stock>');
+  const conveyor = xmileDoc('<stock name="s"><eqn>0</eqn><outflow>f</outflow><conveyor><len>3</len><capacity>5</capacity></conveyor></stock><flow name="f"/>');
   assert.ok(find(conveyor, 'unsupported-construct').line);
+  const queue = xmileDoc('<stock name="q"><eqn>0</eqn><queue/></stock>');
+  assert.ok(find(queue, 'unsupported-construct').line);
   assert.ok(find(xmileDoc('<aux name="a"><eqn>1</eqn><gf><xpts>0,0</xpts><ypts>1,2</ypts></gf></aux>'), 'invalid-gf'));
   assert.ok(find(xmileDoc('<aux name="a"></aux>'), 'missing-equation'));
 });

@@ -102,6 +102,17 @@ test('a named lookup keeps its units and doc through a standalone <gf>', () => {
   assert.is(back.doc, 'how much');
 });
 
+test('functions over a whole lookup keep the lookup as their table through XMILE', () => {
+  roundTrip(modelFrom(`sim: { start: 0, stop: 4, dt: 1 }
+lookups:
+  tbl: { points: [[0, 0], [5, 5], [10, 20]] }
+auxiliaries:
+  a: { equation: "lookup_extrapolate(tbl, time + 8)" }
+  b: { equation: "lookup_area(tbl, 0, time)" }
+  c: { equation: "lookup_invert(tbl, time)" }
+`));
+});
+
 test('an equation that is not valid native text stops the writer with a diagnostic', () => {
   const m = modelFrom('sim: { start: 0, stop: 1, dt: 1 }\nauxiliaries:\n  a: { equation: "1" }\n');
   const broken: Model = { ...m, variables: [{ kind: 'aux', name: 'a', id: 'a', equation: '1 +' }] };

@@ -1,0 +1,94 @@
+/**
+ * Vensim's discrete delays beyond DELAY FIXED, and the functions stockflow refuses because
+ * their Vensim semantics cannot be reproduced (Vensim reference, "Dynamic Functions";
+ * docs/builtins.md). What is translated is exact; what is not is a located
+ * `unsupported-construct` that names what is missing, never an approximation.
+ *
+ * - DELAY MATERIAL(input, delay time, initial value, missval) and DELAY INFORMATION(input,
+ *   delay time, initial value) are "the same as DELAY FIXED except that delay time can be a
+ *   variable": with a delay time that cannot change during the run they are DELAY FIXED
+ *   (missval is used only when the delay time grows). How they reschedule (material) or
+ *   skip and hold (information) values when it changes is described but not specified
+ *   step by step, so a changing delay time is refused.
+ * - DELAY CONVEYOR(input, ctime, leak, initprofile, inittot, initctime) with a constant
+ *   conveyance time, no leakage, a flat initial profile and initctime = ctime releases the
+ *   initial contents evenly over the first ctime (inittot/initctime) and then the input
+ *   ctime later: DELAY FIXED(input, ctime, inittot/initctime). Speed changes, leakage and
+ *   shaped profiles depend on discretisation the reference does not give.
+ * - DELAY PROFILE scales its profile lookup to the delay time by rules the reference does
+ *   not give; SHIFT IF TRUE rewrites the values of the level passed to it, in place, during
+ *   the equation pass. Both are refused.
+ */
+import { error } from '../../core/diagnostics.js';
+import { canonicalName } from '../../core/names.js';
+import { bin, call, type Expr } from '../../expr/ast.js';
+import type { Definition, VExpr } from './ast.js';
+import { where, type Scope } from './scope.js';
+import { translateAll } from './translate.js';
+
+type Call = Extract<VExpr, { k: 'call' }>;
+
+const ARITY: Readonly<Record<string, number>> = {
+  delay_material: 4, delay_information: 3, delay_conveyor: 6, delay_profile: 5, shift_if_true: 5,
+};
+
+export const VENSIM_DELAYS: ReadonlySet<string> = new Set(Object.keys(ARITY));
+
+export function translateDelay(id: string, e: Call, sc: Scope): Expr | undefined {
+  const { index } = sc;
+  const fail = (what: string, hint: string) => {
+    index.diags.push(error('unsupported-construct', `${e.fn}: ${what}`, where(sc, e.pos, { hint })));
+    return undefined;
+  };
+  if (e.args.length !== ARITY[id]) {
+    index.diags.push(error('wrong-arity', `${e.fn} takes ${ARITY[id]} arguments, not ${e.args.length}`, where(sc, e.pos)));
+    return undefined;
+  }
+  if (id === 'shift_if_true') {
+    return fail('shifting the elements of a level in place is not supported (stockflow equations cannot change another variable)',
+      'model the aging chain with explicit flows, e.g. an outflow of cohort/TIME STEP when the condition holds');
+  }
+  if (id === 'delay_profile') {
+    return fail('delay profiles are not supported (the reference does not give how the profile is scaled to the delay time and spread over steps)',
+      'use DELAY N or DELAY FIXED, or build the response from stocks');
+  }
+  if (id === 'delay_conveyor') return conveyor(e, sc, fail);
+  const a = translateAll(e.args, sc);
+  if (!a) return undefined;
+  if (index.constantValue(a[1]) === undefined) {
+    return fail(`a delay time that changes during the run is not supported; ${id === 'delay_material' ? 'material delays' : 'information delays'} are run only with a constant delay time (then they are DELAY FIXED)`,
+      id === 'delay_material' ? 'use DELAY N or DELAY3 for a material delay with a varying delay time' : 'use SMOOTH N or SMOOTH3 for an information delay with a varying delay time');
+  }
+  return call('delay_fixed', a[0], a[1], a[2]);
+}
+
+function conveyor(e: Call, sc: Scope, fail: (what: string, hint: string) => undefined): Expr | undefined {
+  const { index } = sc;
+  const [input, ctime, leak, profile, total, initTime] = e.args;
+  const table = profile.k === 'ref' ? index.vars.get(canonicalName(profile.name)) : undefined;
+  if (!table?.lookup) {
+    index.diags.push(error('bad-argument', 'the fourth argument of DELAY CONVEYOR must name the lookup of the initial profile', where(sc, profile.pos)));
+    return undefined;
+  }
+  const a = translateAll([input, ctime, leak, total, initTime], sc);
+  if (!a) return undefined;
+  const [x, c, l, tot, c0] = a;
+  const time = index.constantValue(c);
+  const problems: [boolean, string, string][] = [
+    [time === undefined, 'a conveyance time that changes during the run is not supported', 'use a constant conveyance time'],
+    [index.constantValue(l) !== 0, 'leakage is not supported; the leak rate must be 0', 'model the leakage with a separate outflow'],
+    [time !== undefined && index.constantValue(c0) !== time, 'an initial conveyance time different from the conveyance time is not supported', 'give the conveyance time as the last argument'],
+    [!table.defs.every(isFlat), 'an initial profile that is not flat is not supported', 'use a lookup with the same positive value at every point'],
+  ];
+  const found = problems.filter(([bad]) => bad);
+  found.forEach(([, what, hint]) => fail(what, hint));
+  if (found.length) return undefined;
+  return call('delay_fixed', x, c, bin('/', tot, c0));
+}
+
+/** A lookup definition whose points all have the same positive y. */
+function isFlat(d: Definition): boolean {
+  if (d.body.k !== 'lookup' || d.body.points.length === 0) return false;
+  const y = d.body.points[0][1];
+  return y > 0 && d.body.points.every((p) => p[1] === y);
+}
