@@ -10,6 +10,7 @@ import { readVensim } from '../../src/io/vensim/index.js';
 import { readNative } from '../../src/io/native.js';
 import { writeNative } from '../../src/io/native-write.js';
 import { trySimulate } from '../../src/sim/simulate.js';
+import { analyzeLoops } from '../../src/analysis/loops/analyze.js';
 import { diagnosticsOf, modelFrom, runYaml } from '../helpers.js';
 
 const CONTROL_VARS = `
@@ -105,6 +106,26 @@ test('clocks that cannot drive a run are diagnosed, with the field and the time'
   assert.ok(random.some((m) => m.startsWith('varying-sim-spec sim.varying.dt') && m.includes('random')), random.join('\n'));
   const typo = codes(base('stop: tme + 1'));
   assert.ok(typo.some((m) => m.startsWith('unknown-variable sim.varying.stop')), typo.join('\n'));
+});
+
+test('loop analysis, which needs one dt, refuses a varying clock unless the options fix it', () => {
+  const model = modelFrom(`
+sim:
+  start: 0
+  stop: 12
+  dt: 1
+  varying: { dt: "if time < 6 then 1 else 0.5" }
+stocks:
+  Pop: { initial: 10, inflows: [births] }
+flows:
+  births: { equation: Pop * 0.1 }
+`);
+  const refused = analyzeLoops(model);
+  assert.is(refused.analysis, undefined);
+  assert.ok(refused.diagnostics.some((d) => d.code === 'ltm-varying-clock' && d.hint?.includes('--dt')), JSON.stringify(refused.diagnostics));
+  const fixed = analyzeLoops(model, { dt: 0.5 });
+  assert.ok(fixed.analysis, JSON.stringify(fixed.diagnostics));
+  assert.is(fixed.analysis!.loops.length, 1);
 });
 
 test.run();

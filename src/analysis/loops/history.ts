@@ -42,6 +42,12 @@ export function recordHistory(model: Model, options: SimulateOptions = {}, maxVa
   const requested = simSpecWith(model.sim, options);
   const problems = checkSimSpec(requested, model.file);
   if (problems.length) return { diagnostics: problems };
+  if (requested.varying) {
+    const fields = Object.entries(requested.varying).filter(([, e]) => e !== undefined).map(([f]) => f);
+    return { diagnostics: [error('ltm-varying-clock', `loop scores need one dt for the whole run, but this model's ${fields.join(', ')} change during the run (sim.varying)`, {
+      file: model.file, field: 'sim.varying', hint: `fix them for the analysis with ${fields.map((f) => `--${f} N`).join(' ')}`,
+    })] };
+  }
   const sim: SimSpec = { ...requested, saveper: requested.dt };
   const set = withOverrides(model, options.overrides ?? {});
   if (set.diagnostics.length) return { diagnostics: set.diagnostics };

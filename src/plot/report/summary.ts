@@ -13,7 +13,7 @@ export function summaryHtml(model: Model): string {
   const s = model.sim;
   const facts = [
     `${plural(count('stock'), 'stock')}, ${plural(count('flow'), 'flow')}, ${plural(count('aux'), 'auxiliary', 'auxiliaries')}, ${plural(count('constant'), 'constant')}${uncertain ? ` (${uncertain} with an uncertainty range)` : ''}, ${plural(count('lookup'), 'lookup')}.`,
-    `Simulated from ${s.start} to ${s.stop}${s.timeUnit ? ` ${escapeHtml(s.timeUnit)}s` : ''}, dt ${s.dt}, saved every ${s.saveper}, method ${escapeHtml(s.method)}.`,
+    `Simulated from ${s.start} to ${s.stop}${s.timeUnit ? ` ${escapeHtml(s.timeUnit)}s` : ''}, dt ${s.dt}, saved every ${s.saveper}, method ${escapeHtml(s.method)}${s.varying ? ` (the ${Object.keys(s.varying).filter((f) => s.varying![f as keyof typeof s.varying] !== undefined).join(', ')} given are the values at the start: they change during the run)` : ''}.`,
     `${plural(model.scenarios?.length ?? 0, 'intervention')} and ${plural(model.metrics?.length ?? 0, 'outcome metric')} defined in the model file${model.file ? ` (${escapeHtml(model.file)})` : ''}.`,
   ];
   const parts = [paragraphs(model.doc), `<ul>${facts.map((f) => `<li>${f}</li>`).join('')}</ul>`];
