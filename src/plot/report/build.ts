@@ -86,8 +86,12 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
 
   if (o.loops === false) omitted.push({ section: 'Loop dominance', reason: 'loop analysis was switched off' });
   else {
-    const l = loopSection(loops.analysis, model, chart);
-    add('loops', 'Loop dominance', l.html, l.reason ?? (loops.analysis ? undefined : 'the loop analysis failed'));
+    const failed = loops.analysis ? undefined : loops.diagnostics.find((d) => d.severity === 'error')?.message ?? 'the loop analysis failed';
+    if (failed) omitted.push({ section: 'Loop dominance', reason: failed });
+    else {
+      const l = loopSection(loops.analysis, model, chart);
+      add('loops', 'Loop dominance', l.html, l.reason);
+    }
   }
   const method = o.sensitivity ?? 'morris';
   if (method === 'none') omitted.push({ section: 'Sensitivity', reason: 'switched off' });
