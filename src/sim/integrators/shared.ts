@@ -109,7 +109,7 @@ export function hasNonFinite(v: Float64Array): boolean {
 /**
  * The state or its derivative is already NaN/Infinity: no step size can fix that, so take
  * one explicit Euler step over the whole interval and let the engine's own non-finite check
- * report it (the brief for all integrators: propagate, do not hide).
+ * report it (the rule for all integrators: propagate, do not hide).
  */
 export function propagateNonFinite(y: Float64Array, f: Float64Array, h: number): void {
   for (let i = 0; i < f.length; i++) y[i] += h * f[i];
