@@ -16,7 +16,7 @@ import { readGf } from './gf.js';
 import type { Flattened, InstVar } from './instance.js';
 import { canonicalName } from './names.js';
 import { printNative } from './print-native.js';
-import { resolveVar, type Ctx, type VarInfo } from './scope.js';
+import { resolveVar, type Ctx, type TranslateEnv, type VarInfo } from './scope.js';
 import { elementRef, translate } from './translate.js';
 import type { RawVar } from './vars.js';
 import { locOf, type XmlDoc } from './xml.js';
@@ -27,7 +27,7 @@ export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, dia
   for (const iv of flat.vars) {
     if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, conveyors));
   }
-  return applyConveyorOutflows(out, conveyors.outflows);
+  return [...applyConveyorOutflows(out, conveyors.outflows), ...eqns.defined];
 }
 
 /** Conveyor outflows (their equations come from their stock) and, per outflow element, its equation. */
@@ -164,9 +164,11 @@ export function constantValue(e: Expr): number | undefined {
   return undefined;
 }
 
-function noEnv(diags: Diagnostic[], origin: object, variable: string) {
+/** For a module input's alias, which is a plain reference: nothing in it calls a macro. */
+function noEnv(diags: Diagnostic[], origin: object, variable: string): TranslateEnv {
   return {
     dims: new Map(), macros: new Map(),
-    report: (code: string, message: string) => diags.push(error(code, message, { ...origin, variable })),
+    report: (code: string, message: string) => { diags.push(error(code, message, { ...origin, variable })); },
+    define: () => undefined, instance: () => 0,
   };
 }

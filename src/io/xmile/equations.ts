@@ -7,6 +7,7 @@
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import type { XExpr } from './eqn-ast.js';
 import { parseXmileEquation } from './eqn-parse.js';
+import type { Variable } from '../../model/types.js';
 import type { TranslateEnv, Macro } from './scope.js';
 import type { DimTable } from './dims.js';
 import type { RawEqn } from './vars.js';
@@ -19,6 +20,9 @@ export interface Where {
 
 export class Equations {
   private readonly cache = new Map<RawEqn, (XExpr | undefined)[]>();
+  /** Variables made while translating: the instances of macros with their own variables. */
+  readonly defined: Variable[] = [];
+  private instances = 0;
 
   constructor(
     private readonly doc: XmlDoc,
@@ -65,6 +69,8 @@ export class Equations {
       dims: this.dims,
       macros: this.macros,
       report: (code, message, pos, hint) => this.report(code, message, pos, eqn, where, hint),
+      define: (v) => { this.defined.push(v); },
+      instance: () => ++this.instances,
     };
   }
 

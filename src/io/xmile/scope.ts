@@ -5,6 +5,7 @@
  * expanded. Also the static evaluation used for numeric subscripts (`a[n + 1]`).
  */
 import type { Expr } from '../../expr/ast.js';
+import type { Variable } from '../../model/types.js';
 import type { XExpr } from './eqn-ast.js';
 import type { DimTable, Dimension } from './dims.js';
 import { xid } from './names.js';
@@ -40,9 +41,21 @@ export interface Scope {
 export interface Macro {
   readonly name: string;
   readonly params: readonly string[];
-  /** Parsed body, or undefined when the macro is not a single expression. */
+  /** Parsed body (the macro's value), or undefined when it cannot be used. */
   readonly body?: XExpr;
+  /** The macro's own variables (stocks inside a macro), instantiated at every call. */
+  readonly variables?: readonly MacroVar[];
   readonly why?: string;
+}
+
+/** A variable inside a macro (§4.8): scalar, its equation parsed. */
+export interface MacroVar {
+  readonly kind: 'stock' | 'flow' | 'aux';
+  readonly name: string;
+  readonly eqn: XExpr;
+  readonly inflows: readonly string[];
+  readonly outflows: readonly string[];
+  readonly nonNegative: boolean;
 }
 
 export interface TranslateEnv {
@@ -50,6 +63,10 @@ export interface TranslateEnv {
   readonly macros: ReadonlyMap<string, Macro>;
   /** Reports a problem at an offset of the equation text being translated. */
   report(code: string, message: string, pos: number, hint?: string): void;
+  /** Adds a variable made while translating (an instance of a macro's variables). */
+  define(v: Variable): void;
+  /** A number not used before in this file, for naming macro instances. */
+  instance(): number;
 }
 
 export interface Ctx {

@@ -12,7 +12,8 @@ import { functionSpec } from '../../builtins/functions.js';
 import { stripVendor, UNSUPPORTED_FUNCTIONS, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
-import { resolveVar, type Ctx } from './scope.js';
+import { instantiateMacro } from './macro-instance.js';
+import { resolveVar, type Ctx, type Macro } from './scope.js';
 import { translate } from './translate.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
@@ -116,8 +117,11 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
   }
 }
 
-/** Inlines a single-expression macro with its parameters bound to the call's arguments. */
-function expandMacro(x: CallNode, ctx: Ctx, macro: { name: string; params: readonly string[]; body?: XExpr; why?: string }): Expr | undefined {
+/**
+ * Expands a macro call: a single-expression macro is inlined with its parameters bound to
+ * the call's arguments; one with its own variables gets a fresh copy of them (macro-instance.ts).
+ */
+function expandMacro(x: CallNode, ctx: Ctx, macro: Macro): Expr | undefined {
   if (!macro.body) {
     ctx.env.report('unsupported-macro', `macro '${macro.name}' ${macro.why ?? 'cannot be inlined'}`, x.pos);
     return undefined;
@@ -131,15 +135,16 @@ function expandMacro(x: CallNode, ctx: Ctx, macro: { name: string; params: reado
     ctx.env.report('recursive-macro', `macro '${macro.name}' calls itself too deeply`, x.pos);
     return undefined;
   }
-  const params = new Map<string, Expr>();
-  for (let k = 0; k < x.args.length; k++) {
-    const a = translate(x.args[k], ctx);
-    if (!a) return undefined;
-    params.set(xid(macro.params[k]), a);
+  const args: Expr[] = [];
+  for (const a of x.args) {
+    const e = translate(a, ctx);
+    if (!e) return undefined;
+    args.push(e);
   }
-  const body = macro.body;
   // Report problems inside the body at the call site: body offsets belong to another text.
   const env = { ...ctx.env, report: (code: string, message: string, _pos: number, hint?: string) => ctx.env.report(code, `in macro '${macro.name}': ${message}`, x.pos, hint) };
+  if (macro.variables) return instantiateMacro(macro, args, env, depth, x.pos);
+  const params = new Map(macro.params.map((p, k) => [xid(p), args[k]] as const));
   const empty = { prefix: '', vars: new Map(), modules: new Map() };
-  return translate(body, { env, scope: empty, bind: new Map(), params, macroDepth: depth });
+  return translate(macro.body, { env, scope: empty, bind: new Map(), params, macroDepth: depth });
 }

@@ -67,11 +67,40 @@ test('single-expression macros are inlined with their parameters bound', () => {
   assert.is(last(run(m), 'x'), 13);
 });
 
-test('a macro with its own stocks is reported where it is called', () => {
-  const d = readFails(xmileDoc(`${aux('x', 'acc(TIME)')}`, {
-    top: '<macro name="acc"><parm>i</parm><eqn>s</eqn><variables><stock name="s"><eqn>0</eqn></stock></variables></macro>',
+const SMOOTH_MACRO = `<macro name="smooth it"><parm>input</parm><parm>delay</parm><eqn>out</eqn><variables>
+  <stock name="out"><eqn>input</eqn><inflow>change</inflow></stock>
+  <flow name="change"><eqn>(input - out) / delay</eqn></flow></variables></macro>`;
+
+test('a macro with its own stocks gets a fresh copy at every call, with its own state', () => {
+  const m = readOk(xmileDoc(`${aux('x', 'IF TIME &gt;= 1 THEN 10 ELSE 0')}${aux('a', 'smooth_it(x, 2)')}${aux('b', 'smooth_it(x * 2, 4) + 1')}${aux('c', 'SMTH1(x, 2)')}`, { top: SMOOTH_MACRO }));
+  const r = run(m);
+  // The macro is a first-order smooth: a equals SMTH1 exactly; b smooths 2x over 4, plus 1:
+  // 1, 1, 1 + 20/4 = 6, 1 + 5 + 15/4 = 9.75, 1 + 8.75 + 11.25/4 = 12.5625.
+  assert.equal(Array.from(r.series('a')), Array.from(r.series('c')));
+  assert.equal(Array.from(r.series('b')), [1, 1, 6, 9.75, 12.5625]);
+  assert.ok(m.variables.some((v) => v.kind === 'stock' && v.name === 'smooth it#1.out'));
+  assert.ok(m.variables.some((v) => v.kind === 'stock' && v.name === 'smooth it#2.out'));
+});
+
+test('each element of an arrayed call gets its own macro copy', () => {
+  const m = readOk(xmileDoc(`<aux name="y"><dimensions><dim name="d"/></dimensions><eqn>smooth_it(d * TIME, 1)</eqn></aux>`, {
+    top: `<dimensions><dim name="d"><elem name="p"/><elem name="q"/></dim></dimensions>${SMOOTH_MACRO}`,
   }));
-  assert.ok(d.some((x) => x.code === 'unsupported-macro' && x.line !== undefined));
+  const r = run(m);
+  // Delay 1 under Euler dt 1: the smooth lags its input by one step, d·(t − 1) from t = 1.
+  assert.equal(Array.from(r.series('y[p]')), [0, 0, 1, 2, 3]);
+  assert.equal(Array.from(r.series('y[q]')), [0, 0, 2, 4, 6]);
+});
+
+test('problems inside a stateful macro are reported where it is called', () => {
+  const badFlow = readFails(xmileDoc(`${aux('x', 'acc(TIME)')}`, {
+    top: '<macro name="acc"><parm>i</parm><eqn>s</eqn><variables><stock name="s"><eqn>0</eqn><inflow>nothing</inflow></stock></variables></macro>',
+  }));
+  assert.ok(badFlow.some((x) => x.code === 'unknown-flow' && x.line !== undefined && x.message.includes("macro 'acc'")), JSON.stringify(badFlow));
+  const arrayed = readFails(xmileDoc(`${aux('x', 'acc(TIME)')}`, {
+    top: '<macro name="acc"><parm>i</parm><eqn>s</eqn><variables><stock name="s"><dimensions><dim name="d"/></dimensions><eqn>0</eqn></stock></variables></macro>',
+  }));
+  assert.ok(arrayed.some((x) => x.code === 'unsupported-construct' && x.line !== undefined));
 });
 
 test.run();

@@ -1,0 +1,55 @@
+/**
+ * A call of a macro with its own variables (XMILE 1.0 §4.8): every call gets a fresh copy of
+ * the macro's stocks, flows and auxiliaries, named `<macro>#<k>.<variable>`, so that each
+ * call keeps its own state. Each parameter becomes an auxiliary of the copy holding the
+ * call's argument (translated where the call stands), and the call's value is the macro's
+ * `<eqn>` over the copy.
+ */
+import { ref, type Expr } from '../../expr/ast.js';
+import type { Variable } from '../../model/types.js';
+import { canonicalName, displayName, xid } from './names.js';
+import { printNative } from './print-native.js';
+import type { Ctx, Macro, MacroVar, Scope, TranslateEnv, VarInfo } from './scope.js';
+import { translate } from './translate.js';
+
+export function instantiateMacro(macro: Macro, args: readonly Expr[], env: TranslateEnv, depth: number, pos: number): Expr | undefined {
+  const prefix = `${macro.name}#${env.instance()}.`;
+  const params = new Map<string, Expr>();
+  macro.params.forEach((p, i) => {
+    const name = prefix + displayName(p);
+    env.define({ kind: 'aux', name, id: canonicalName(name), equation: printNative(args[i]) });
+    params.set(xid(p), ref(canonicalName(name), name));
+  });
+  const vars = new Map<string, VarInfo>(macro.variables!.map((v) => [xid(v.name), { id: xid(v.name), name: prefix + v.name, kind: v.kind, dims: [], lookup: false }]));
+  const scope: Scope = { prefix, vars, modules: new Map() };
+  const ctx: Ctx = { env, scope, bind: new Map(), params, macroDepth: depth };
+  const link = (n: string): string | undefined => {
+    const info = vars.get(xid(n.trim().replace(/^"(.*)"$/s, '$1')));
+    if (info?.kind === 'flow') return info.name;
+    env.report('unknown-flow', `a stock of macro '${macro.name}' lists '${n}' as a flow, but the macro has no such flow`, pos);
+    return undefined;
+  };
+  for (const v of macro.variables!) {
+    const e = translate(v.eqn, ctx);
+    if (!e) return undefined;
+    const made = variable(v, prefix + v.name, printNative(e), link);
+    if (!made) return undefined;
+    env.define(made);
+  }
+  return translate(macro.body!, ctx);
+}
+
+function variable(v: MacroVar, name: string, equation: string, link: (n: string) => string | undefined): Variable | undefined {
+  const id = canonicalName(name);
+  const nn = v.nonNegative ? { nonNegative: true } : {};
+  switch (v.kind) {
+    case 'stock': {
+      const inflows = v.inflows.map(link);
+      const outflows = v.outflows.map(link);
+      if ([...inflows, ...outflows].some((f) => f === undefined)) return undefined;
+      return { kind: 'stock', name, id, initial: equation, inflows: inflows as string[], outflows: outflows as string[], ...nn };
+    }
+    case 'flow': return { kind: 'flow', name, id, equation, ...nn };
+    default: return { kind: 'aux', name, id, equation };
+  }
+}
