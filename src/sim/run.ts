@@ -81,12 +81,13 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   } catch (e) {
     return { diagnostics: [error('bad-sim-spec', (e as Error).message, { field: 'sim.rtol', hint: 'use positive finite tolerances' })] };
   }
-  const dt = clock[0];
-  const pipes = layout.pipelines.map((p) => {
-    const length = Math.max(1, Math.round(v[p.delaySlot] / dt));
-    return { slot: p.slot, buffer: new Float64Array(length).fill(v[p.slot]), head: 0 };
-  });
   const steps = Math.floor((sim.stop - sim.start) / sim.dt + 1e-9);
+  const pipes: Pipe[] = [];
+  for (const p of layout.pipelines) {
+    const length = pipelineLength(v[p.delaySlot], clock[0], model.varyingClock ? MAX_PIPELINE : steps + 1);
+    if (length === undefined) return { diagnostics: [badDelay(ownerName(model, p.slot), v[p.delaySlot])] };
+    pipes.push({ slot: p.slot, buffer: new Float64Array(length).fill(v[p.slot]), head: 0 });
+  }
   const state: RunState = {
     model, options, v, y, d, stepper, pipes,
     // The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step).
@@ -172,6 +173,34 @@ function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
   }
   if (capturing) commit(s.model.layout.previous, s.pipes, s.pending, s.v);
   return undefined;
+}
+
+/** The most steps a fixed delay may hold when the run's length is not known in advance. */
+const MAX_PIPELINE = 1e7;
+
+/**
+ * Steps in a fixed delay of `delay` time units: at least one; a delay longer than the run
+ * holds its initial value throughout, so it needs no more than `cap` steps. Undefined for a
+ * delay time that is not a number ≥ 0, or too long to hold when the run's length is open.
+ */
+function pipelineLength(delay: number, dt: number, cap: number): number | undefined {
+  if (!(delay >= 0)) return undefined;
+  const steps = Math.max(1, Math.round(delay / dt));
+  if (steps <= cap) return steps;
+  return cap === MAX_PIPELINE ? undefined : cap;
+}
+
+function badDelay(variable: string, delay: number): Diagnostic {
+  return error('bad-delay', `the delay time of a fixed delay is ${delay} at the start`, {
+    variable, hint: `give it a delay time between 0 and ${MAX_PIPELINE} time steps`,
+  });
+}
+
+/** The model variable a helper slot was expanded from (helper ids are `<variable id>#<k>`). */
+function ownerName(model: CompiledModel, slot: number): string {
+  const { columns, names } = model.layout;
+  const id = columns.find((c) => c.slot === slot)?.id.split('#')[0];
+  return columns.find((c) => c.id === id)?.name ?? names[slot];
 }
 
 /** A clock [dt, saveper, stop] that cannot drive a run, as a diagnostic. */

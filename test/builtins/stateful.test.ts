@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { close, runYaml } from '../helpers.js';
+import { close, diagnosticsOf, runYaml } from '../helpers.js';
 
 const model = (equation: string, extra = '', sim = 'start: 0\n  stop: 20\n  dt: 0.0625\n  method: rk4') => `
 sim:
@@ -83,6 +83,17 @@ test('helper stocks are hidden from outputs but listed as helper columns', () =>
   const r = runYaml(model('smooth3(input, 3)'));
   assert.equal(r.names, ['input', 'out']);
   assert.is(r.columns.filter((c) => c.helper && c.kind === 'stock').length, 3);
+});
+
+test('a fixed delay longer than the run holds its initial value; a delay time that is not a number >= 0 is a diagnostic', () => {
+  const long = runYaml(model('delay_fixed(time, 1e308, -1)'));
+  assert.ok([...long.series('out')].every((x) => x === -1));
+  const infinite = runYaml(model('delay_fixed(time, 1 / 0, -1)'));
+  assert.ok([...infinite.series('out')].every((x) => x === -1));
+  for (const bad of ['-2', '0 / 0']) {
+    const d = diagnosticsOf(model(`delay_fixed(time, ${bad}, 0)`));
+    assert.ok(d.some((x) => x.code === 'bad-delay' && x.severity === 'error'), `${bad}: ${JSON.stringify(d)}`);
+  }
 });
 
 test.run();
