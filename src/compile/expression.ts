@@ -66,9 +66,10 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   poisson: (a) => a[0],
   // Vensim's truncated RANDOM … functions: the mean of the untruncated draw, clipped to [min, max].
   ...Object.fromEntries(Object.keys(VENSIM_RANDOM).map((name) => [name, (a: readonly number[]) => vensimRandomMean(name, a)])),
-  // history() answers from the run's records, which re-evaluation does not have: links
-  // through it are left unscored rather than guessed.
-  history_at: () => { throw new Unsupported('history()'); },
+  // history() answers from the run's records, which re-evaluation does not have: an
+  // equation using it does not compile here (see NOT_REEVALUATED), so its links are left
+  // unscored rather than guessed.
+  history_at: () => NaN,
   // Table functions (tables.ts): the table comes in as the closure of the named lookup.
   lookup_extrapolate: (a, _t, _dt, L) => runtime.lookupExtrapolate(L!, a[1]),
   lookup_forward: (a, _t, _dt, L) => runtime.lookupForward(L!, a[1]),
@@ -94,6 +95,9 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
   and: (a, b) => (a !== 0 && b !== 0 ? 1 : 0), or: (a, b) => (a !== 0 || b !== 0 ? 1 : 0),
   xor: (a, b) => ((a !== 0) !== (b !== 0) ? 1 : 0),
 };
+
+/** Functions whose value depends on the run's records, which re-evaluation does not have. */
+const NOT_REEVALUATED: ReadonlySet<string> = new Set(['history_at']);
 
 /** Thrown (and caught by `tryCompileExpression`) for a construct this compiler lacks. */
 class Unsupported extends Error {}
@@ -154,7 +158,7 @@ export function compileExpression(e: Expr, ctx: ExpressionContext): Evaluator {
       return (t, v) => lk(x(t, v));
     }
     const spec = functionSpec(n.fn);
-    const impl = spec ? FUNCTION_IMPLEMENTATIONS[spec.name] : undefined;
+    const impl = spec && !NOT_REEVALUATED.has(spec.name) ? FUNCTION_IMPLEMENTATIONS[spec.name] : undefined;
     if (!impl) throw new Unsupported(`function ${n.fn}`);
     const dt = ctx.sim.dt;
     if (spec!.table) {

@@ -5,7 +5,8 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diagnosticsOf, runYaml } from '../helpers.js';
+import { analyzeLoops } from '../../src/analysis/loops/analyze.js';
+import { diagnosticsOf, modelFrom, runYaml } from '../helpers.js';
 
 const MODEL = `
 sim: { start: 0, stop: 6, dt: 0.5 }
@@ -57,6 +58,18 @@ test('history_at() is internal and history() checks its arguments', () => {
   const messages = (eq: string) => diagnosticsOf(`sim: { start: 0, stop: 2, dt: 1 }\nauxiliaries:\n  x: { equation: "${eq}" }\n`).map((d) => `${d.code}: ${d.message}`);
   assert.ok(messages('history_at(0, 1, 2)').some((m) => m.startsWith('unknown-function')), messages('history_at(0, 1, 2)').join('\n'));
   assert.ok(messages('history(time)').some((m) => m.startsWith('wrong-argument-count')), messages('history(time)').join('\n'));
+});
+
+test('loop analysis of a loop through history() leaves it unscored instead of failing', () => {
+  const r = analyzeLoops(modelFrom(`
+sim: { start: 0, stop: 6, dt: 0.5 }
+stocks:
+  level: { initial: 1, inflows: [growth] }
+flows:
+  growth: { equation: "0.1 * history(level, time - 1)" }
+`));
+  assert.ok(r.analysis, JSON.stringify(r.diagnostics));
+  assert.is(r.analysis!.loops.length, 1);
 });
 
 test.run();
