@@ -10,7 +10,7 @@ import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
-import { applyConveyorOutflows, conveyorOutflow } from './conveyor.js';
+import { applyConveyorOutflows, conveyorOutflow, type PendingOutflow } from './conveyor.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
 import type { Flattened, InstVar } from './instance.js';
@@ -27,11 +27,11 @@ export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, dia
   for (const iv of flat.vars) {
     if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, conveyors));
   }
-  return [...applyConveyorOutflows(out, conveyors.outflows), ...eqns.defined];
+  return [...applyConveyorOutflows(out, conveyors.outflows, diags), ...eqns.defined];
 }
 
 /** Conveyor outflows (their equations come from their stock) and, per outflow element, its equation. */
-interface Conveyors { readonly flows: ReadonlySet<VarInfo>; readonly outflows: Map<string, Expr> }
+interface Conveyors { readonly flows: ReadonlySet<VarInfo>; readonly outflows: Map<string, PendingOutflow> }
 
 function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<VarInfo> {
   const flows = new Set<VarInfo>();
@@ -91,7 +91,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       expr = translate(tree, ctx);
       if (expr && raw.conveyor && raw.outflows.length === 1) {
         const outflow = conveyorOutflowOf(doc, iv, t, expr, eqns, { ...ctx, env: eqns.env(raw.conveyor.len, where) }, diags);
-        if (outflow) conveyors.outflows.set(outflow.name, outflow.equation);
+        if (outflow) conveyors.outflows.set(outflow.name, { equation: outflow.equation, len: outflow.len, stock: name, where: origin });
       }
     }
     if (!expr) continue;
@@ -128,7 +128,7 @@ function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr
 }
 
 /** The outflow element of conveyor element `t` and its equation, from the stock's initial value and transit time. */
-function conveyorOutflowOf(doc: XmlDoc, iv: InstVar, t: readonly number[], initial: Expr, eqns: Equations, ctx: Ctx, diags: Diagnostic[]): { name: string; equation: Expr } | undefined {
+function conveyorOutflowOf(doc: XmlDoc, iv: InstVar, t: readonly number[], initial: Expr, eqns: Equations, ctx: Ctx, diags: Diagnostic[]): { name: string; equation: Expr; len: Expr } | undefined {
   const { raw } = iv;
   const len = raw.conveyor!.len;
   const tree = eqns.parse(len, { variable: iv.info.name, field: 'equation' });
@@ -136,7 +136,7 @@ function conveyorOutflowOf(doc: XmlDoc, iv: InstVar, t: readonly number[], initi
   const name = flowName(doc, raw.outflows[0].name, raw.outflows[0].node, raw, t, iv, diags);
   if (!lenExpr || !name) return undefined;
   const inflows = raw.inflows.map((l) => flowName(doc, l.name, l.node, raw, t, iv, diags)).filter((n): n is string => !!n);
-  return { name, equation: conveyorOutflow(inflows, initial, lenExpr) };
+  return { name, equation: conveyorOutflow(inflows, initial, lenExpr), len: lenExpr };
 }
 
 /** The element of flow `raw` that feeds element `t` of a stock (§4.1.1). */

@@ -54,6 +54,11 @@ test('conveyor options that change the arithmetic, leakage and a missing transit
   assert.ok(cap.some((m) => m.startsWith('unsupported-construct') && m.includes('capacity')), cap.join('\n'));
   const leak = codes(conveyor('', '<outflow>dropping</outflow>').replace('<flow name="dropping"><eqn>1</eqn>', '<flow name="dropping"><eqn>0.1</eqn><leak/>'));
   assert.ok(leak.some((m) => m.includes('leakage')), leak.join('\n'));
+  const discrete = codes(conveyor().replace('<conveyor>', '<conveyor discrete="true">'));
+  assert.ok(discrete.some((m) => m.startsWith('unsupported-construct') && m.includes('discrete')), discrete.join('\n'));
+  // §4.2.1: each batch keeps the transit time it entered with, which a fixed delay cannot do.
+  const varying = codes(conveyor().replace('<eqn>3</eqn>', '<eqn>3 + TIME</eqn>'));
+  assert.ok(varying.some((m) => m.startsWith('unsupported-construct') && m.includes('transit time') && m.includes('Students')), varying.join('\n'));
   const noOutflow = codes(conveyor().replace('<outflow>graduating</outflow>', ''));
   assert.ok(noOutflow.some((m) => m.startsWith('invalid-conveyor') && m.includes('0 outflows')), noOutflow.join('\n'));
   const noLen = codes(conveyor().replace('<len>transit</len>', ''));
