@@ -11,6 +11,7 @@ import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
 import { applyConveyorOutflows, conveyorOutflow, type PendingOutflow } from './conveyor.js';
+import { applyMultipliers, multipliedFlow } from './multiplier.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
 import type { Flattened, InstVar } from './instance.js';
@@ -23,15 +24,22 @@ import { locOf, type XmlDoc } from './xml.js';
 
 export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, diags: Diagnostic[], skip: ReadonlySet<InstVar>): Variable[] {
   const out: Variable[] = [];
-  const conveyors: Conveyors = { flows: conveyorFlows(doc, flat, diags), outflows: new Map() };
+  const state: EmitState = { conveyorFlows: conveyorFlows(doc, flat, diags), conveyorOutflows: new Map(), downstream: new Map() };
   for (const iv of flat.vars) {
-    if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, conveyors));
+    if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, state));
   }
-  return [...applyConveyorOutflows(out, conveyors.outflows, diags), ...eqns.defined];
+  return [...applyMultipliers(applyConveyorOutflows(out, state.conveyorOutflows, diags), state.downstream), ...eqns.defined];
 }
 
-/** Conveyor outflows (their equations come from their stock) and, per outflow element, its equation. */
-interface Conveyors { readonly flows: ReadonlySet<VarInfo>; readonly outflows: Map<string, PendingOutflow> }
+/** What the variables of one element need from others', settled after all are emitted. */
+interface EmitState {
+  /** Conveyor outflows: their equations come from their stock. */
+  readonly conveyorFlows: ReadonlySet<VarInfo>;
+  /** Per conveyor outflow element, its equation (conveyor.ts). */
+  readonly conveyorOutflows: Map<string, PendingOutflow>;
+  /** Per flow element with a unit conversion multiplier, its downstream flow (multiplier.ts). */
+  readonly downstream: Map<string, string>;
+}
 
 function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<VarInfo> {
   const flows = new Set<VarInfo>();
@@ -47,7 +55,7 @@ function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<V
   return flows;
 }
 
-function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[], conveyors: Conveyors): Variable[] {
+function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[], state: EmitState): Variable[] {
   const { raw, info } = iv;
   const all = tuples(raw.dims);
   const origin = { file: doc.file, ...locOf(doc, raw.node) };
@@ -66,7 +74,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       if (table) out.push({ kind: 'lookup', name, id, table, ...base });
       continue;
     }
-    if (conveyors.flows.has(info)) {
+    if (state.conveyorFlows.has(info)) {
       // Computed from its conveyor when the stock is emitted (conveyor.ts).
       out.push({ kind: 'flow', name, id, equation: '0', ...base });
       continue;
@@ -91,7 +99,16 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       expr = translate(tree, ctx);
       if (expr && raw.conveyor && raw.outflows.length === 1) {
         const outflow = conveyorOutflowOf(doc, iv, t, expr, eqns, { ...ctx, env: eqns.env(raw.conveyor.len, where) }, diags);
-        if (outflow) conveyors.outflows.set(outflow.name, { equation: outflow.equation, len: outflow.len, stock: name, where: origin });
+        if (outflow) state.conveyorOutflows.set(outflow.name, { equation: outflow.equation, len: outflow.len, stock: name, where: origin });
+      }
+      if (expr && raw.multiplier) {
+        const tree = eqns.parse(raw.multiplier, where)?.[0];
+        const m = tree && translate(tree, { ...ctx, env: eqns.env(raw.multiplier, where) });
+        if (m) {
+          const downstream = multipliedFlow(name, m, base);
+          out.push(downstream);
+          state.downstream.set(name, downstream.name);
+        }
       }
     }
     if (!expr) continue;

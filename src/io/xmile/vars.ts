@@ -37,6 +37,8 @@ export interface RawVar {
   readonly ext: VarExtension;
   /** A stock that is a conveyor (conveyor.ts). */
   readonly conveyor?: ConveyorSpec;
+  /** A flow's unit conversion multiplier (multiplier.ts). */
+  readonly multiplier?: RawEqn;
 }
 
 export interface Behavior { readonly stock: boolean; readonly flow: boolean }
@@ -46,8 +48,17 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
   queue: 'queues (XMILE §4.1.1.2) are not supported',
   leak: 'conveyor leakage flows are not supported',
   init_eqn: 'separate initial equations (active initial) are not supported',
+  overflow: 'queue overflows are not supported',
 };
-const IGNORED = new Set(['group', 'ai_information', 'isee', 'data', 'annotation', 'views', 'behavior', 'sim_specs', 'doc']);
+/**
+ * What a variable may hold (§4.2–§4.7): what the reader uses, plus display-only properties
+ * (range, scale, format, event posters, display) that do not change a simulation.
+ */
+const UNDERSTOOD = new Set([
+  'eqn', 'doc', 'units', 'gf', 'dimensions', 'element', 'inflow', 'outflow', 'non_negative', 'conveyor', 'multiplier',
+  'connect', 'connect2', 'xscale', 'yscale', 'xpts', 'ypts', 'range', 'scale', 'format', 'event_poster', 'display', 'leak_integers',
+]);
+const IGNORED = new Set(['group', 'ai_information', 'isee', 'data', 'annotation', 'views', 'behavior', 'sim_specs', 'doc', 'display', 'interface']);
 
 /** `<behavior>`: `<non_negative/>` for everything, or inside `<stock>` / `<flow>`. */
 export function readBehavior(doc: XmlDoc, node: XNode | undefined, base: Behavior, diags: Diagnostic[]): Behavior {
@@ -83,8 +94,10 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     return undefined;
   }
   for (const c of node.children) {
-    const why = c.prefix === '' ? UNSUPPORTED[c.local] : undefined;
+    if (c.prefix !== '') continue;
+    const why = UNSUPPORTED[c.local];
     if (why) diags.push(error('unsupported-construct', why, { ...locOf(doc, c), variable: name }));
+    else if (!UNDERSTOOD.has(c.local)) diags.push(warning('ignored-element', `<${c.tag}> in '${name}' is not understood and is ignored`, { ...locOf(doc, c), variable: name }));
   }
   const dims: Dimension[] = [];
   const dimsNode = kid(node, 'dimensions');
@@ -129,6 +142,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     connects: (primary.length ? primary : connects).map(({ to, from, node: n }) => ({ to, from, node: n })),
     ext: readExtension(doc, node, diags, name),
     ...conveyorOf(doc, node, kind, name, diags),
+    ...(kind === 'flow' && kid(node, 'multiplier') ? { multiplier: eqnOf(doc, node, 'multiplier') } : {}),
   };
 }
 
@@ -143,8 +157,8 @@ function vendorKid(node: XNode, local: string): XNode | undefined {
   return node.local === 'gf' ? node.children.find((c) => c.prefix === 'stockflow' && c.local === local) : undefined;
 }
 
-function eqnOf(doc: XmlDoc, node: XNode): RawEqn | undefined {
-  const e = kid(node, 'eqn');
+function eqnOf(doc: XmlDoc, node: XNode, tag = 'eqn'): RawEqn | undefined {
+  const e = kid(node, tag);
   return e ? { src: textOf(doc, e), node: e } : undefined;
 }
 

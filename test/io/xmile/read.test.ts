@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { readXmile } from '../../../src/io/xmile/index.js';
 import { aux, equationOf, last, readOk, run, variable, xmileDoc } from './helpers.js';
 
 test('sim_specs give start, stop, dt (also reciprocal), method and time units', () => {
@@ -132,6 +133,23 @@ test('Vensim control variables fold into the sim specs (SAVEPER sets the save pe
   assert.is(m.sim.saveper, 1);
   assert.not.ok(m.variables.some((v) => v.name === 'SAVEPER' || v.name === 'TIME STEP'));
   assert.is(last(run(m), 'a'), 4.5);
+});
+
+test('a flow with a unit conversion multiplier gives the downstream stock value × multiplier (§4.3)', () => {
+  const m = readOk(xmileDoc(`
+    <stock name="a"><eqn>10</eqn><outflow>f</outflow><non_negative/></stock>
+    <stock name="b"><eqn>0</eqn><inflow>f</inflow></stock>
+    <flow name="f"><eqn>4</eqn><multiplier>3</multiplier></flow>`));
+  const r = run(m);
+  // a gives 4 a step until only 2 are left, then 2 (cut by the non-negative stock); b gets 3× that.
+  assert.equal(Array.from(r.series('a')), [10, 6, 2, 0, 0]);
+  assert.equal(Array.from(r.series('b')), [0, 12, 24, 30, 30]);
+});
+
+test('a variable property the reader does not know is a located warning, not silently dropped', () => {
+  const r = readXmile(xmileDoc('<aux name="x"><eqn>1</eqn><mystery>2</mystery></aux>'), 'test.xmile');
+  assert.ok(r.model);
+  assert.ok(r.diagnostics.some((d) => d.code === 'ignored-element' && d.variable === 'x' && d.line !== undefined), JSON.stringify(r.diagnostics));
 });
 
 test.run();
