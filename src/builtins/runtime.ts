@@ -7,7 +7,7 @@ import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
-import { interpolate, tableRuntime, type TablePoints } from './tables.js';
+import { reader, tableRuntime, type TablePoints } from './tables.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
@@ -19,7 +19,7 @@ export type LookupFn = ((x: number) => number) & TablePoints;
 export function makeLookup(table: LookupTable): LookupFn {
   const points = { xs: Float64Array.from(table.points, (p) => p[0]), ys: Float64Array.from(table.points, (p) => p[1]) };
   const mode = table.interpolation;
-  return Object.assign((x: number): number => interpolate(points, mode, x), points);
+  return Object.assign(reader(points, mode), points);
 }
 
 export const runtime = {

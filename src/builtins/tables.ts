@@ -40,23 +40,41 @@ function segment(xs: Float64Array, x: number): number {
 }
 
 /** The table read at x with an interpolation mode (types.ts `Interpolation`). */
-export function interpolate(p: TablePoints, mode: Interpolation, x: number): number {
+/**
+ * A closure that reads a table in one interpolation mode, its points captured and its binary
+ * search inline: the form V8 inlines into generated code (a shared function taking the mode
+ * and the points as arguments ran the bench's lookup-heavy chain 1.2–1.4× slower).
+ */
+export function reader(p: TablePoints, mode: Interpolation): (x: number) => number {
   const { xs, ys } = p;
   const n = xs.length;
-  if (x !== x) return x; // NaN in, NaN out
-  if (x <= xs[0]) {
-    if (mode === 'extrapolate' && n > 1 && x < xs[0]) return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
-    return ys[0];
-  }
-  if (x >= xs[n - 1]) {
-    if (mode === 'extrapolate' && n > 1) return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
-    return ys[n - 1];
-  }
-  const lo = segment(xs, x);
-  if (mode === 'discrete') return ys[lo];
-  // an x within TIME_EPS of a point is at it, so that accumulated times do not skip ahead
-  if (mode === 'forward') return near(xs[lo], x) ? ys[lo] : ys[lo + 1];
-  return ys[lo] + (x - xs[lo]) * (ys[lo + 1] - ys[lo]) / (xs[lo + 1] - xs[lo]);
+  const extrapolate = mode === 'extrapolate' && n > 1;
+  return (x: number): number => {
+    if (x !== x) return x; // NaN in, NaN out
+    if (x <= xs[0]) return extrapolate && x < xs[0] ? ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]) : ys[0];
+    if (x >= xs[n - 1]) return extrapolate ? ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]) : ys[n - 1];
+    let lo = 0;
+    let hi = n - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (xs[mid] <= x) lo = mid; else hi = mid;
+    }
+    if (mode === 'discrete') return ys[lo];
+    // an x within TIME_EPS of a point is at it, so that accumulated times do not skip ahead
+    if (mode === 'forward') return near(xs[lo], x) ? ys[lo] : ys[hi];
+    return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]);
+  };
+}
+
+const readers = new WeakMap<TablePoints, Map<Interpolation, (x: number) => number>>();
+
+/** The table read in `mode` at x (for the table functions; lookups use their own reader). */
+export function interpolate(p: TablePoints, mode: Interpolation, x: number): number {
+  let byMode = readers.get(p);
+  if (!byMode) { byMode = new Map(); readers.set(p, byMode); }
+  let read = byMode.get(mode);
+  if (!read) { read = reader(p, mode); byMode.set(mode, read); }
+  return read(x);
 }
 
 /** ∫ from xs[0] to x of the table read `continuous` (end values held beyond the points). */
