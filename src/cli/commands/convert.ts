@@ -6,20 +6,25 @@ import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { readModelFile } from '../../io/load.js';
 import { writeNative } from '../../io/native-write.js';
-import { writeXmile } from '../../io/xmile/index.js';
+import { writeXmileWithNotes } from '../../io/xmile/index.js';
+import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';
 import { parse as parseYaml } from 'yaml';
-import { emit, failOnErrors, usageError } from '../output.js';
+import { emit, failOnErrors, printDiagnostics, usageError } from '../output.js';
 
 interface ConvertArgs { input: string; output: string }
 
-const WRITERS: Readonly<Record<string, (m: Model) => string>> = {
-  '.xmile': writeXmile,
-  '.stmx': writeXmile,
-  '.xml': writeXmile,
-  '.yaml': writeNative,
-  '.yml': writeNative,
-  '.json': (m) => `${JSON.stringify(readBack(writeNative(m)), null, 2)}\n`,
+/** A writer gives the text, and warnings about what the format cannot carry. */
+type Writer = (m: Model) => { text: string; notes: readonly Diagnostic[] };
+const plain = (write: (m: Model) => string): Writer => (m) => ({ text: write(m), notes: [] });
+
+const WRITERS: Readonly<Record<string, Writer>> = {
+  '.xmile': writeXmileWithNotes,
+  '.stmx': writeXmileWithNotes,
+  '.xml': writeXmileWithNotes,
+  '.yaml': plain(writeNative),
+  '.yml': plain(writeNative),
+  '.json': plain((m) => `${JSON.stringify(readBack(writeNative(m)), null, 2)}\n`),
 };
 
 /** JSON output is the YAML document as JSON (the schema is shared). */
@@ -38,7 +43,9 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
     if (!writer) throw usageError(`cannot write '${extname(args.output) || args.output}' files; use one of ${Object.keys(WRITERS).join(', ')}`);
     const loaded = readModelFile(args.input);
     failOnErrors(loaded.diagnostics);
-    emit(writer(loaded.model!), args.output);
+    const written = writer(loaded.model!);
+    emit(written.text, args.output);
+    printDiagnostics(written.notes);
     process.stderr.write(`wrote ${args.output}\n`);
   },
 };

@@ -14,6 +14,7 @@ import { planArrays, type ArrayGroup, type ArrayPlan } from './write-arrays.js';
 import { toXmileEquation, type EqnContext } from './write-eqn.js';
 import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
+import { VendorCalls } from './write-notes.js';
 import { canonicalName } from './names.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
@@ -26,9 +27,15 @@ const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
 const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4' };
 
 export function writeXmile(model: Model): string {
+  return writeXmileWithNotes(model).text;
+}
+
+/** The XMILE text, and warnings about what other tools will not see in it (write-notes.ts). */
+export function writeXmileWithNotes(model: Model): { text: string; notes: Diagnostic[] } {
   const plan = planArrays(model.variables);
   const problems: Diagnostic[] = [];
-  const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file };
+  const vendor = new VendorCalls();
+  const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file, vendor };
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
   out.push('  <header>', ...options(plan), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
   out.push(...simSpecs(model));
@@ -50,7 +57,7 @@ export function writeXmile(model: Model): string {
   }
   out.push('    </variables>', '  </model>', '</xmile>', '');
   if (problems.length) throw new ModelError(problems);
-  return out.join('\n');
+  return { text: out.join('\n'), notes: vendor.diagnostics(model) };
 }
 
 /**
@@ -135,6 +142,7 @@ function arrayVar(g: ArrayGroup, ctx: WriteContext, plan: ArrayPlan): string[] {
 interface WriteContext extends EqnContext {
   readonly problems: Diagnostic[];
   readonly file?: string;
+  readonly vendor: VendorCalls;
 }
 
 /** An `<eqn>` line; an equation that does not parse is collected as a diagnostic. */
@@ -144,6 +152,7 @@ function eqn(native: string, ctx: WriteContext, variable: string): string {
     ctx.problems.push(error('unwritable-equation', `cannot write the equation as XMILE: ${r.error}`, { file: ctx.file, variable, hint: 'fix the equation (docs/equations.md)' }));
     return '';
   }
+  ctx.vendor.note(r.text, variable);
   return `${I}  <eqn>${esc(r.text)}</eqn>`;
 }
 

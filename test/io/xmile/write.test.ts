@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { XMLValidator } from 'fast-xml-parser';
 import { readModelFile } from '../../../src/io/load.js';
-import { readXmile, writeXmile } from '../../../src/io/xmile/index.js';
+import { readXmile, writeXmile, writeXmileWithNotes } from '../../../src/io/xmile/index.js';
 import { ModelError } from '../../../src/core/diagnostics.js';
 import type { Model } from '../../../src/model/types.js';
 import { modelFrom } from '../../helpers.js';
@@ -111,6 +111,21 @@ auxiliaries:
   b: { equation: "lookup_area(tbl, 0, time)" }
   c: { equation: "lookup_invert(tbl, time)" }
 `));
+});
+
+test('the writer warns about what other tools will not see: stockflow-only functions and a varying spec', () => {
+  const m = modelFrom(`sim:\n  start: 0\n  stop: 4\n  dt: 1\n  varying: { stop: "if a > 2 then time else 4" }
+auxiliaries:
+  a: { equation: "pulse_train(1, 1, 2, 4) + time" }
+  b: { equation: "pulse_train(0, 1, 2, 4)" }
+  c: { equation: "xidz(a, 0, 1)" }
+`);
+  const { text, notes } = writeXmileWithNotes(m);
+  assert.is(text, writeXmile(m));
+  const vendor = notes.find((d) => d.code === 'xmile-vendor-function');
+  assert.ok(vendor && vendor.severity === 'warning' && vendor.message.includes('pulse_train') && vendor.message.includes('2 variables'), JSON.stringify(notes));
+  assert.ok(notes.some((d) => d.code === 'xmile-varying-sim-spec' && d.message.includes('stop')), JSON.stringify(notes));
+  assert.equal(writeXmileWithNotes(modelFrom('sim: { start: 0, stop: 2, dt: 1 }\nauxiliaries:\n  c: { equation: "xidz(time, 0, 1)" }\n')).notes, []);
 });
 
 test('an equation that is not valid native text stops the writer with a diagnostic', () => {
