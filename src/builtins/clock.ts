@@ -13,7 +13,7 @@ import { walk, type Expr } from '../expr/ast.js';
 import type { SimSpec, Variable } from '../model/types.js';
 import { RANDOM_ARITY } from './random.js';
 import { functionSpec } from './functions.js';
-import type { ProgramNode } from './program.js';
+import { helperOwner, type ProgramNode } from './program.js';
 
 export const CLOCK_FIELDS = ['dt', 'saveper', 'stop'] as const;
 export type ClockField = (typeof CLOCK_FIELDS)[number];
@@ -49,8 +49,7 @@ function isPure(fn: string, vars: ReadonlyMap<string, Variable>): boolean {
 export function checkVaryingDt(nodes: readonly ProgramNode[], file?: string): Diagnostic[] {
   const where = { file, field: 'sim.varying.dt' };
   const out: Diagnostic[] = [];
-  /** The model variable a node belongs to: helper ids are `<variable id>#<k>`. */
-  const owner = (n: ProgramNode) => nodes.find((m) => m.id === n.id.split('#')[0])?.name ?? n.name;
+  const owner = (n: ProgramNode) => nodes.find((m) => m.id === helperOwner(n.id))?.name ?? n.name;
   const pipeline = nodes.find((n) => n.kind === 'pipeline');
   if (pipeline) out.push(error('varying-sim-spec', `the time step varies during the run, but '${owner(pipeline)}' uses a fixed (pipeline) delay sized by it`, { ...where, hint: 'keep TIME STEP constant, or use a material delay of high order' }));
   const random = nodes.find((n) => [n.equation, n.rate, n.source].some((e) => e && callsRandom(e)));

@@ -42,3 +42,12 @@ export interface Program {
   /** Equations of the sim spec fields that change during the run (builtins/clock.ts). */
   readonly clock?: ClockEquations;
 }
+
+/**
+ * The id of the model variable a helper node was expanded from: helper ids are
+ * `<variable id>#<k>` (lower.ts, templateContext); undefined for any other id.
+ */
+export function helperOwner(id: string): string | undefined {
+  const m = /^(.*)#\d+$/.exec(id);
+  return m ? m[1] : undefined;
+}

@@ -17,7 +17,7 @@
 import { canonicalName } from '../core/names.js';
 import type { Diagnostic, Severity } from '../core/diagnostics.js';
 import type { Expr } from '../expr/ast.js';
-import type { Program, ProgramNode } from '../builtins/program.js';
+import { helperOwner, type Program, type ProgramNode } from '../builtins/program.js';
 import { functionSpec } from '../builtins/functions.js';
 import type { Model } from '../model/types.js';
 import { parseUnits } from './units-parse.js';
@@ -82,7 +82,7 @@ class UnitChecker {
   }
 
   private where(node: ProgramNode, field?: string): Partial<Diagnostic> {
-    const owner = node.helper ? this.program.byId.get(node.id.split('#')[0]) ?? node : node;
+    const owner = node.helper ? this.program.byId.get(helperOwner(node.id) ?? node.id) ?? node : node;
     const o = owner.variable?.origin;
     return { file: o?.file ?? this.model.file, line: o?.line, column: o?.column, variable: owner.variable?.name ?? owner.name, field };
   }

@@ -13,6 +13,7 @@
  */
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
+import { helperOwner } from '../builtins/program.js';
 import type { SimulationResult } from './result.js';
 import { Recorder } from './recorder.js';
 import { getIntegrator, integratorNames } from './integrators/index.js';
@@ -139,14 +140,14 @@ function runVarying(s: RunState, clock: Float64Array): Diagnostic | undefined {
     if (!before) model.clock(t, s.y, s.v, clock);
     const bad = checkClock(clock, t);
     if (bad) return bad;
-    const [dt, saveper, stop] = clock;
+    const dt = clock[0];
     if (k > MAX_STEPS) return error('bad-sim-spec', `the run has taken ${MAX_STEPS} steps and reached only time ${t}`, { field: 'sim.varying', hint: 'use a larger TIME STEP or an earlier FINAL TIME' });
     if (t >= nextSave - 1e-9 * dt) {
       const bad = record(s, t);
       if (bad) return bad;
-      nextSave = t + saveper;
+      nextSave = t + clock[1];
     }
-    if (t + dt > stop + 1e-9 * dt) return undefined;
+    if (t + dt > clock[2] + 1e-9 * dt) return undefined;
     const failed = advance(s, t, dt);
     if (failed) return failed;
     if (dt !== segmentDt) { segment = t; segmentDt = dt; j = 0; }
@@ -196,16 +197,16 @@ function badDelay(variable: string, delay: number): Diagnostic {
   });
 }
 
-/** The model variable a helper slot was expanded from (helper ids are `<variable id>#<k>`). */
+/** The model variable a helper slot was expanded from. */
 function ownerName(model: CompiledModel, slot: number): string {
   const { columns, names } = model.layout;
-  const id = columns.find((c) => c.slot === slot)?.id.split('#')[0];
+  const id = helperOwner(columns.find((c) => c.slot === slot)?.id ?? '');
   return columns.find((c) => c.id === id)?.name ?? names[slot];
 }
 
 /** A clock [dt, saveper, stop] that cannot drive a run, as a diagnostic. */
 function checkClock(c: Float64Array, t: number): Diagnostic | undefined {
-  const [dt, saveper, stop] = c;
+  const dt = c[0], saveper = c[1], stop = c[2];
   const bad = (field: string, what: string) => error('bad-sim-spec', `${what} at time ${t}`, { field: `sim.${field}`, hint: 'make TIME STEP and SAVEPER positive and FINAL TIME finite' });
   if (!(dt > 0) || !Number.isFinite(dt)) return bad('dt', `the time step is ${dt}`);
   if (!(saveper > 0) || !Number.isFinite(saveper)) return bad('saveper', `the save period is ${saveper}`);

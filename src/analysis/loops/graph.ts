@@ -5,7 +5,7 @@
  * x → previous()/fixed-delay value when x appears in the delayed expression. Constants,
  * lookups and init() values never change during a run, so they carry no edges.
  */
-import type { Program, ProgramNode } from '../../builtins/program.js';
+import { helperOwner, type Program, type ProgramNode } from '../../builtins/program.js';
 import { references, type Expr } from '../../expr/ast.js';
 import { isCyclic, stronglyConnected, type Adjacency } from '../../graph/scc.js';
 import type { LookupTable } from '../../model/types.js';
@@ -53,7 +53,7 @@ export function causalGraph(program: Program): CausalGraph {
     if (!fn) continue;
     byId.set(n.id, nodes.length);
     nodes.push({
-      index: nodes.length, id: n.id, name: n.name, kind: n.kind, helper: n.helper, owner: n.helper ? ownerOf(n.id) : undefined,
+      index: nodes.length, id: n.id, name: n.name, kind: n.kind, helper: n.helper, owner: n.helper ? helperOwner(n.id) : undefined,
       state: n.kind === 'stock' || n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history',
       scoreKind: n.kind === 'stock' ? 'stock' : 'aux', fn, table: n.kind === 'flow' || n.kind === 'aux' ? n.table : undefined,
     });
@@ -73,12 +73,6 @@ export function causalGraph(program: Program): CausalGraph {
     components.push([...comp].sort((a, b) => a - b));
   }
   return { nodes, byId, out, component, components };
-}
-
-/** Helper ids are `${variable id}#${k}` (builtins/lower.ts templateContext). */
-function ownerOf(id: string): string | undefined {
-  const m = /^(.*)#\d+$/.exec(id);
-  return m ? m[1] : undefined;
 }
 
 /** The links i → j with both ends in the same cyclic component: exactly the links on some loop. */
