@@ -7,7 +7,7 @@ import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
-import { reader, tableRuntime, type TablePoints } from './tables.js';
+import { tablePoints, tableRuntime, type TablePoints } from './tables.js';
 
 /** Tolerance for comparing simulation times built as start + k·dt. */
 const TIME_EPS = 1e-9;
@@ -17,9 +17,9 @@ export type LookupFn = ((x: number) => number) & TablePoints;
 
 /** Builds a closure that evaluates a graphical function (binary search on x; tables.ts). */
 export function makeLookup(table: LookupTable): LookupFn {
-  const points = { xs: Float64Array.from(table.points, (p) => p[0]), ys: Float64Array.from(table.points, (p) => p[1]) };
-  const mode = table.interpolation;
-  return Object.assign(reader(points, mode), points);
+  const points = tablePoints(Float64Array.from(table.points, (p) => p[0]), Float64Array.from(table.points, (p) => p[1]));
+  // The reader of the table's own mode, carrying the points for the table functions.
+  return Object.assign(points.readers[table.interpolation], points);
 }
 
 export const runtime = {

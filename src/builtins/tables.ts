@@ -18,10 +18,18 @@
  */
 import type { Interpolation } from '../model/types.js';
 
-/** The points of a table, x strictly increasing, at least one point. */
+/** The points of a table, x strictly increasing, at least one point, and its readers. */
 export interface TablePoints {
   readonly xs: Float64Array;
   readonly ys: Float64Array;
+  /** The table read in each interpolation mode, built once (`reader`). */
+  readonly readers: Readonly<Record<Interpolation, (x: number) => number>>;
+}
+
+/** A table's points with a reader per interpolation mode. */
+export function tablePoints(xs: Float64Array, ys: Float64Array): TablePoints {
+  const p = { xs, ys };
+  return { xs, ys, readers: { continuous: reader(p, 'continuous'), extrapolate: reader(p, 'extrapolate'), discrete: reader(p, 'discrete'), forward: reader(p, 'forward') } };
 }
 
 /** Tolerance for comparing a time with a data time (the same as runtime.ts uses for steps). */
@@ -39,13 +47,12 @@ function segment(xs: Float64Array, x: number): number {
   return lo;
 }
 
-/** The table read at x with an interpolation mode (types.ts `Interpolation`). */
 /**
  * A closure that reads a table in one interpolation mode, its points captured and its binary
  * search inline: the form V8 inlines into generated code (a shared function taking the mode
  * and the points as arguments ran the bench's lookup-heavy chain 1.2–1.4× slower).
  */
-export function reader(p: TablePoints, mode: Interpolation): (x: number) => number {
+function reader(p: Pick<TablePoints, 'xs' | 'ys'>, mode: Interpolation): (x: number) => number {
   const { xs, ys } = p;
   const n = xs.length;
   const extrapolate = mode === 'extrapolate' && n > 1;
@@ -64,17 +71,6 @@ export function reader(p: TablePoints, mode: Interpolation): (x: number) => numb
     if (mode === 'forward') return near(xs[lo], x) ? ys[lo] : ys[hi];
     return ys[lo] + (x - xs[lo]) * (ys[hi] - ys[lo]) / (xs[hi] - xs[lo]);
   };
-}
-
-const readers = new WeakMap<TablePoints, Map<Interpolation, (x: number) => number>>();
-
-/** The table read in `mode` at x (for the table functions; lookups use their own reader). */
-export function interpolate(p: TablePoints, mode: Interpolation, x: number): number {
-  let byMode = readers.get(p);
-  if (!byMode) { byMode = new Map(); readers.set(p, byMode); }
-  let read = byMode.get(mode);
-  if (!read) { read = reader(p, mode); byMode.set(mode, read); }
-  return read(x);
 }
 
 /** ∫ from xs[0] to x of the table read `continuous` (end values held beyond the points). */
@@ -118,7 +114,7 @@ export function dataBetween(p: TablePoints, t: number, mode: number, missing: nu
   const { xs } = p;
   if (t !== t) return t;
   if ((t < xs[0] && !near(t, xs[0])) || (t > xs[xs.length - 1] && !near(t, xs[xs.length - 1]))) return missing;
-  return interpolate(p, mode >= 1 ? 'forward' : mode <= -1 ? 'discrete' : 'continuous', t);
+  return p.readers[mode >= 1 ? 'forward' : mode <= -1 ? 'discrete' : 'continuous'](t);
 }
 
 /** The value of the point at time t, or `missing` when no point is at t. */
@@ -133,7 +129,7 @@ export function dataAt(p: TablePoints, t: number, missing: number): number {
 type Stat = 'min' | 'max' | 'mean';
 
 /** min, max or mean of the values of the points with t1 ≤ time ≤ t2, or `missing` if none. */
-export function dataStat(p: TablePoints, stat: Stat, t1: number, t2: number, missing: number): number {
+function dataStat(p: TablePoints, stat: Stat, t1: number, t2: number, missing: number): number {
   const { xs, ys } = p;
   let count = 0;
   let acc = stat === 'min' ? Infinity : stat === 'max' ? -Infinity : 0;
@@ -148,9 +144,9 @@ export function dataStat(p: TablePoints, stat: Stat, t1: number, t2: number, mis
 
 /** The helpers generated code calls as `R.name(table, …)`. */
 export const tableRuntime = {
-  lookupExtrapolate: (p: TablePoints, x: number): number => interpolate(p, 'extrapolate', x),
-  lookupForward: (p: TablePoints, x: number): number => interpolate(p, 'forward', x),
-  lookupBackward: (p: TablePoints, x: number): number => interpolate(p, 'discrete', x),
+  lookupExtrapolate: (p: TablePoints, x: number): number => p.readers.extrapolate(x),
+  lookupForward: (p: TablePoints, x: number): number => p.readers.forward(x),
+  lookupBackward: (p: TablePoints, x: number): number => p.readers.discrete(x),
   lookupArea,
   lookupInvert,
   dataBetween,
