@@ -58,8 +58,6 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['rank', { native: 'rank_index', min: 2, max: 3, special: 'rank' }],
 ]);
 
-/** Builtins that XMILE files use but the native language cannot express. */
-export const UNSUPPORTED_FUNCTIONS: ReadonlyMap<string, string> = new Map<string, string>([]);
 
 /**
  * Names usable without arguments (§3.5.1, §3.5.5) and Vensim control names that xmutil

@@ -15,7 +15,7 @@ import { applyMultipliers, multipliedFlow } from './multiplier.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
 import type { Flattened, InstVar } from './instance.js';
-import { canonicalName } from './names.js';
+import { canonicalName, unquote } from './names.js';
 import { printNative } from './print-native.js';
 import { resolveVar, type Ctx, type TranslateEnv, type VarInfo } from './scope.js';
 import { elementRef, translate } from './translate.js';
@@ -49,7 +49,7 @@ function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<V
       diags.push(error('invalid-conveyor', `conveyor '${raw.name}' has ${raw.outflows.length} outflows; a plain conveyor has exactly one`, { ...locOf(doc, raw.node), variable: raw.name, hint: 'leakage flows are not supported' }));
       continue;
     }
-    const f = resolveVar(scope, raw.outflows[0].name.trim().replace(/^"(.*)"$/s, '$1'));
+    const f = resolveVar(scope, unquote(raw.outflows[0].name));
     if (f) flows.add(f);
   }
   return flows;
@@ -83,6 +83,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
     const where: Where = { variable: name, field };
     const source = flat.inputs.get(info);
     let expr: Expr | undefined;
+    let ctx: Ctx | undefined;
     if (source) {
       expr = elementRef(source, undefined, { env: noEnv(diags, origin, name), scope: iv.scope, bind }, 0);
     } else {
@@ -95,12 +96,8 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const parsed = eqns.parse(eqn, where, useList ? all.length : 1);
       if (!parsed) continue;
       const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
-      const ctx: Ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
+      ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
       expr = translate(tree, ctx);
-      if (expr && raw.conveyor && raw.outflows.length === 1) {
-        const outflow = conveyorOutflowOf(doc, iv, t, expr, eqns, { ...ctx, env: eqns.env(raw.conveyor.len, where) }, diags);
-        if (outflow) state.conveyorOutflows.set(outflow.name, { equation: outflow.equation, len: outflow.len, stock: name, where: origin });
-      }
       if (expr && raw.multiplier) {
         const tree = eqns.parse(raw.multiplier, where)?.[0];
         const m = tree && translate(tree, { ...ctx, env: eqns.env(raw.multiplier, where) });
@@ -117,6 +114,11 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
     // A connected module input (Stella also uses ghost stocks) is an alias of its source.
     const v = source ? { kind: 'aux' as const, name, id, equation: printNative(expr), ...base } : variable(doc, raw, name, id, expr, gf, t, iv, base, diags);
     if (v) out.push(v);
+    if (v?.kind === 'stock' && raw.conveyor && v.outflows.length === 1 && ctx) {
+      const len = eqns.parse(raw.conveyor.len, where)?.[0];
+      const lenExpr = len && translate(len, { ...ctx, env: eqns.env(raw.conveyor.len, where) });
+      if (lenExpr) state.conveyorOutflows.set(v.outflows[0], { equation: conveyorOutflow(v.inflows, expr, lenExpr), len: lenExpr, stock: name, where: origin });
+    }
   }
   return out;
 }
@@ -144,21 +146,9 @@ function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr
   }
 }
 
-/** The outflow element of conveyor element `t` and its equation, from the stock's initial value and transit time. */
-function conveyorOutflowOf(doc: XmlDoc, iv: InstVar, t: readonly number[], initial: Expr, eqns: Equations, ctx: Ctx, diags: Diagnostic[]): { name: string; equation: Expr; len: Expr } | undefined {
-  const { raw } = iv;
-  const len = raw.conveyor!.len;
-  const tree = eqns.parse(len, { variable: iv.info.name, field: 'equation' });
-  const lenExpr = tree?.[0] && translate(tree[0], ctx);
-  const name = flowName(doc, raw.outflows[0].name, raw.outflows[0].node, raw, t, iv, diags);
-  if (!lenExpr || !name) return undefined;
-  const inflows = raw.inflows.map((l) => flowName(doc, l.name, l.node, raw, t, iv, diags)).filter((n): n is string => !!n);
-  return { name, equation: conveyorOutflow(inflows, initial, lenExpr), len: lenExpr };
-}
-
 /** The element of flow `raw` that feeds element `t` of a stock (§4.1.1). */
 function flowName(doc: XmlDoc, text: string, node: RawVar['node'], stock: RawVar, t: readonly number[], iv: InstVar, diags: Diagnostic[]): string | undefined {
-  const unquoted = text.trim().replace(/^"(.*)"$/s, '$1');
+  const unquoted = unquote(text);
   const flow = resolveVar(iv.scope, unquoted);
   const where = { ...locOf(doc, node), variable: stock.name };
   if (!flow || flow.kind !== 'flow') {

@@ -5,6 +5,7 @@
  * The reader keeps names "as written" with `\n` turned into a space, which canonicalName
  * (core/names.ts) then treats exactly as the standard does.
  */
+import { XMILE_FUNCTIONS } from './builtins.js';
 import { canonicalName } from '../../core/names.js';
 
 /** A name fit for display and CSV headers: `\n` and line breaks become spaces, runs collapse. */
@@ -47,13 +48,15 @@ export function xmileRef(name: string): string {
   return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-const XMILE_RESERVED = new Set([
+/** A name as written in a link (`<inflow>"a b"</inflow>`), without surrounding quotes. */
+export function unquote(name: string): string {
+  return name.trim().replace(/^"(.*)"$/s, '$1');
+}
+
+/** Words XMILE equations reserve (§3.2.2.5): operators, constants and every builtin the reader knows. */
+const XMILE_RESERVED: ReadonlySet<string> = new Set([
   'and', 'or', 'not', 'mod', 'if', 'then', 'else', 'time', 'dt', 'starttime', 'stoptime', 'pi', 'inf', 'nan', 'self', 'std',
-  // §3.5 builtin functions
-  'abs', 'arccos', 'arcsin', 'arctan', 'cos', 'exp', 'int', 'ln', 'log10', 'max', 'min', 'sin', 'sqrt', 'tan',
-  'exprnd', 'lognormal', 'normal', 'poisson', 'random', 'delay', 'delay1', 'delay3', 'delayn', 'forcst', 'smth1',
-  'smth3', 'smthn', 'trend', 'pulse', 'ramp', 'step', 'init', 'previous', 'safediv', 'lookup', 'sum', 'mean', 'prod',
-  'size', 'stddev', 'rank', 'history',
+  ...XMILE_FUNCTIONS.keys(),
 ]);
 
 export { canonicalName };

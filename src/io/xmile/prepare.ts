@@ -14,7 +14,7 @@ import { readGf } from './gf.js';
 import { walkX, type XExpr } from './eqn-ast.js';
 import type { Equations } from './equations.js';
 import type { Flattened, InstVar } from './instance.js';
-import { canonicalName, xid } from './names.js';
+import { canonicalName, unquote, xid } from './names.js';
 import { resolveVar, type VarInfo } from './scope.js';
 import { translate } from './translate.js';
 import type { RawEqn, RawVar } from './vars.js';
@@ -90,7 +90,7 @@ export function promoteFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]):
   for (const iv of flat.vars) {
     if (iv.raw.kind !== 'stock') continue;
     for (const link of [...iv.raw.inflows, ...iv.raw.outflows]) {
-      const v = resolveVar(iv.scope, link.name.trim().replace(/^"(.*)"$/s, '$1'));
+      const v = resolveVar(iv.scope, unquote(link.name));
       if (v && v.kind === 'aux' && !v.lookup) {
         v.kind = 'flow';
         diags.push(warning('aux-as-flow', `'${v.name}' is an <aux> but stock '${iv.info.name}' lists it as a flow; it is read as a flow`, { ...locOf(doc, link.node), variable: v.name }));

@@ -9,7 +9,7 @@
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import { didYouMean } from '../../core/names.js';
 import { functionSpec } from '../../builtins/functions.js';
-import { stripVendor, UNSUPPORTED_FUNCTIONS, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
+import { stripVendor, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
 import { instantiateMacro } from './macro-instance.js';
@@ -45,11 +45,6 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
       return undefined;
     }
     return builtin(x, spec, id, ctx);
-  }
-  const why = UNSUPPORTED_FUNCTIONS.get(id);
-  if (why) {
-    ctx.env.report('unsupported-function', why, x.pos, 'rewrite the equation without it');
-    return undefined;
   }
   if (gf && gf.dims.length > 0 && x.args.length === 1) return flatIndex(gf, x, ctx);
   if (gf) {

@@ -9,7 +9,7 @@ import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { readConveyor, type ConveyorSpec } from './conveyor.js';
 import { parseSubscriptAttr, tuples, type DimTable, type Dimension } from './dims.js';
 import { displayName, xid } from './names.js';
-import { readExtension, type VarExtension } from './vendor.js';
+import { ours, readExtension, type VarExtension } from './vendor.js';
 import { attr, kid, kids, locOf, plainText, textOf, type SourceText, type XmlDoc, type XNode } from './xml.js';
 
 export interface RawEqn { readonly src: SourceText; readonly node: XNode }
@@ -154,7 +154,7 @@ function conveyorOf(doc: XmlDoc, node: XNode, kind: RawVar['kind'], name: string
 
 /** `<stockflow:units>` / `<stockflow:doc>`: where our writer keeps them in a standalone `<gf>`, which has no place for them in XMILE 1.0. */
 function vendorKid(node: XNode, local: string): XNode | undefined {
-  return node.local === 'gf' ? node.children.find((c) => c.prefix === 'stockflow' && c.local === local) : undefined;
+  return node.local === 'gf' ? ours(node, local) : undefined;
 }
 
 function eqnOf(doc: XmlDoc, node: XNode, tag = 'eqn'): RawEqn | undefined {

@@ -28,7 +28,8 @@ export interface ModelExtension {
 
 const DISTRIBUTIONS = new Set(['uniform', 'loguniform', 'triangular']);
 
-function ours(node: XNode, local: string): XNode | undefined {
+/** The child `<stockflow:local>` of a node. */
+export function ours(node: XNode, local: string): XNode | undefined {
   return node.children.find((c) => c.prefix === PREFIX && c.local === local);
 }
 

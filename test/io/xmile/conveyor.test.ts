@@ -59,6 +59,8 @@ test('conveyor options that change the arithmetic, leakage and a missing transit
   // §4.2.1: each batch keeps the transit time it entered with, which a fixed delay cannot do.
   const varying = codes(conveyor().replace('<eqn>3</eqn>', '<eqn>3 + TIME</eqn>'));
   assert.ok(varying.some((m) => m.startsWith('unsupported-construct') && m.includes('transit time') && m.includes('Students')), varying.join('\n'));
+  const unknownInflow = codes(conveyor().replace('<inflow>enrolling</inflow>', '<inflow>nobody</inflow>'));
+  assert.is(unknownInflow.filter((m) => m.startsWith('unknown-flow')).length, 1, unknownInflow.join('\n'));
   const noOutflow = codes(conveyor().replace('<outflow>graduating</outflow>', ''));
   assert.ok(noOutflow.some((m) => m.startsWith('invalid-conveyor') && m.includes('0 outflows')), noOutflow.join('\n'));
   const noLen = codes(conveyor().replace('<len>transit</len>', ''));
