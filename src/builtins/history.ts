@@ -6,6 +6,7 @@
  * exist only at steps. A time at or after the current one gives the current value; a time
  * before the start gives the value at the start.
  */
+import { TIME_EPS } from './time.js';
 
 export interface HistoryState {
   /** Starts a run: nothing recorded. */
@@ -18,8 +19,6 @@ export interface HistoryState {
   at(j: number, now: number, asked: number, current: number): number;
 }
 
-/** Tolerance for comparing times built as start + k·dt. */
-const TIME_EPS = 1e-9;
 
 export function createHistory(count: number): HistoryState {
   let times = new Float64Array(64);

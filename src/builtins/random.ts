@@ -11,8 +11,9 @@
  * One state object belongs to one compiled model and is reset at the start of every run.
  */
 import { createRng, deriveSeed, type Rng } from '../core/random.js';
-import { standardNormal as normal01 } from './samplers.js';
+import { standardExponential, standardNormal as normal01 } from './samplers.js';
 import { truncatedDraw, VENSIM_RANDOM } from './vensim-random.js';
+import { TIME_EPS } from './time.js';
 
 export type Distribution = (u: () => number, a: number, b: number) => number;
 
@@ -28,7 +29,7 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
     return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * normal01(u));
   },
   /** exponential with the given mean */
-  exprnd: (u, mean) => -mean * Math.log(1 - u()),
+  exprnd: (u, mean) => mean * standardExponential(u),
   /** Poisson with the given mean: Knuth's product method below 30, else a rounded normal approximation */
   poisson: (u, mean) => {
     if (!(mean > 0)) return 0;
@@ -67,7 +68,7 @@ export function createRandomState(start: number, dt: number): RandomState {
     }
     return s;
   };
-  const stepOf = (t: number) => Math.floor((t - start) / dt + 1e-9);
+  const stepOf = (t: number) => Math.floor((t - start) / dt + TIME_EPS);
   return {
     reset(seed) {
       runSeed = seed >>> 0;

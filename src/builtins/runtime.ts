@@ -8,9 +8,8 @@ import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
 import { tablePoints, tableRuntime, type TablePoints } from './tables.js';
+import { TIME_EPS } from './time.js';
 
-/** Tolerance for comparing simulation times built as start + k·dt. */
-const TIME_EPS = 1e-9;
 
 /** A graphical function's closure; it carries its points for the table functions (tables.ts). */
 export type LookupFn = ((x: number) => number) & TablePoints;

@@ -17,6 +17,7 @@
  *   its siblings, over the points of a time series; `missing` where Vensim gives :NA:.
  */
 import type { Interpolation } from '../model/types.js';
+import { TIME_EPS } from './time.js';
 
 /** The points of a table, x strictly increasing, at least one point, and its readers. */
 export interface TablePoints {
@@ -32,8 +33,6 @@ export function tablePoints(xs: Float64Array, ys: Float64Array): TablePoints {
   return { xs, ys, readers: { continuous: reader(p, 'continuous'), extrapolate: reader(p, 'extrapolate'), discrete: reader(p, 'discrete'), forward: reader(p, 'forward') } };
 }
 
-/** Tolerance for comparing a time with a data time (the same as runtime.ts uses for steps). */
-const TIME_EPS = 1e-9;
 const near = (a: number, b: number) => Math.abs(a - b) <= TIME_EPS * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** Index of the last point with x ≤ `x`, for xs[0] < x < xs[n − 1]. */

@@ -24,7 +24,7 @@ import { canonicalName } from '../../core/names.js';
 import { bin, call, type Expr } from '../../expr/ast.js';
 import type { Definition, VExpr } from './ast.js';
 import { where, type Scope } from './scope.js';
-import { translateAll } from './translate.js';
+import { arity, translateAll } from './translate.js';
 
 type Call = Extract<VExpr, { k: 'call' }>;
 
@@ -40,10 +40,7 @@ export function translateDelay(id: string, e: Call, sc: Scope): Expr | undefined
     index.diags.push(error('unsupported-construct', `${e.fn}: ${what}`, where(sc, e.pos, { hint })));
     return undefined;
   };
-  if (e.args.length !== ARITY[id]) {
-    index.diags.push(error('wrong-arity', `${e.fn} takes ${ARITY[id]} arguments, not ${e.args.length}`, where(sc, e.pos)));
-    return undefined;
-  }
+  if (!arity(e, sc, ARITY[id])) return undefined;
   if (id === 'shift_if_true') {
     return fail('shifting the elements of a level in place is not supported (stockflow equations cannot change another variable)',
       'model the aging chain with explicit flows, e.g. an outflow of cohort/TIME STEP when the condition holds');
