@@ -7,7 +7,7 @@
  */
 import { ref, type Expr } from '../../expr/ast.js';
 import type { Variable } from '../../model/types.js';
-import { canonicalName, displayName, unquote, xid } from './names.js';
+import { canonicalName, displayName, xid } from './names.js';
 import { printNative } from './print-native.js';
 import type { Ctx, Macro, MacroVar, Scope, TranslateEnv, VarInfo } from './scope.js';
 import { translate } from './translate.js';
@@ -24,7 +24,7 @@ export function instantiateMacro(macro: Macro, args: readonly Expr[], env: Trans
   const scope: Scope = { prefix, vars, modules: new Map() };
   const ctx: Ctx = { env, scope, bind: new Map(), params, macroDepth: depth };
   const link = (n: string): string | undefined => {
-    const info = vars.get(xid(unquote(n)));
+    const info = vars.get(xid(n));
     if (info?.kind === 'flow') return info.name;
     env.report('unknown-flow', `a stock of macro '${macro.name}' lists '${n}' as a flow, but the macro has no such flow`, pos);
     return undefined;

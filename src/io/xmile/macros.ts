@@ -7,12 +7,14 @@
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { parseXmileEquation } from './eqn-parse.js';
-import { displayName, xid } from './names.js';
+import type { DimTable } from './dims.js';
+import { displayName, unquote, xid } from './names.js';
+import { readVariables, type Behavior, type RawVar } from './vars.js';
 import type { XExpr } from './eqn-ast.js';
 import type { Macro, MacroVar } from './scope.js';
 import { attr, kid, kids, locOf, plainText, position, textOf, type XmlDoc, type XNode } from './xml.js';
 
-export function readMacros(doc: XmlDoc, diags: Diagnostic[]): Map<string, Macro> {
+export function readMacros(doc: XmlDoc, dims: DimTable, behavior: Behavior, diags: Diagnostic[]): Map<string, Macro> {
   const out = new Map<string, Macro>();
   for (const m of kids(doc.root, 'macro')) {
     const name = displayName(attr(m, 'name') ?? '');
@@ -23,31 +25,31 @@ export function readMacros(doc: XmlDoc, diags: Diagnostic[]): Map<string, Macro>
     const body = parseIn(doc, eqnNode, name, diags);
     if (!body) continue;
     const varsNode = kid(m, 'variables');
-    const variables = varsNode ? macroVariables(doc, varsNode, name, diags) : undefined;
+    const variables = varsNode ? macroVariables(doc, readVariables(doc, m, dims, behavior, diags), name, diags) : undefined;
     if (varsNode && !variables) { out.set(xid(name), { name, params, why: 'has variables that cannot be copied (see the error at the macro)' }); continue; }
     out.set(xid(name), { name, params, body, ...(variables ? { variables } : {}) });
   }
   return out;
 }
 
-/** A macro's own stocks, flows and auxiliaries; undefined (with diagnostics) if one is unusable. */
-function macroVariables(doc: XmlDoc, node: XNode, macro: string, diags: Diagnostic[]): MacroVar[] | undefined {
+/**
+ * A macro's own stocks, flows and auxiliaries, read as any model's variables are (vars.ts);
+ * undefined (with diagnostics) when one cannot be copied per call: arrays, graphical
+ * functions, conveyors, modules, or a missing equation.
+ */
+function macroVariables(doc: XmlDoc, raws: readonly RawVar[], macro: string, diags: Diagnostic[]): MacroVar[] | undefined {
   const out: MacroVar[] = [];
   let ok = true;
-  for (const v of node.children) {
-    if (v.prefix !== '' || !['stock', 'flow', 'aux'].includes(v.local)) continue;
-    const name = displayName(attr(v, 'name') ?? '');
-    const eqnNode = kid(v, 'eqn');
-    if (!name || !eqnNode || kid(v, 'dimensions') || kid(v, 'gf') || kid(v, 'conveyor')) {
-      diags.push(error('unsupported-construct', `in macro '${macro}': '${name || v.tag}' needs a name and one scalar <eqn> (no arrays, graphical functions or conveyors inside macros)`, locOf(doc, v)));
+  for (const v of raws) {
+    if ((v.kind !== 'stock' && v.kind !== 'flow' && v.kind !== 'aux') || !v.eqn || kid(v.node, 'dimensions') || v.elements.length || v.gf || v.conveyor) {
+      diags.push(error('unsupported-construct', `in macro '${macro}': '${v.name}' needs one scalar <eqn> (no arrays, graphical functions, conveyors or modules inside macros)`, locOf(doc, v.node)));
       ok = false;
       continue;
     }
-    const eqn = parseIn(doc, eqnNode, macro, diags);
+    const eqn = parseIn(doc, v.eqn.node, macro, diags);
     if (!eqn) { ok = false; continue; }
-    const links = (k: string) => kids(v, k).map((n) => plainText(doc, n));
-    const nn = kid(v, 'non_negative');
-    out.push({ kind: v.local as MacroVar['kind'], name, eqn, inflows: links('inflow'), outflows: links('outflow'), nonNegative: !!nn && plainText(doc, nn).toLowerCase() !== 'false' });
+    const links = (list: RawVar['inflows']) => list.map((l) => unquote(l.name));
+    out.push({ kind: v.kind, name: v.name, eqn, inflows: links(v.inflows), outflows: links(v.outflows), nonNegative: v.nonNegative });
   }
   return ok ? out : undefined;
 }

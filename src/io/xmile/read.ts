@@ -40,8 +40,8 @@ export function readXmile(text: string, file?: string): ReadResult {
   const header = kid(doc.root, 'header');
   const sim = readSimSpecs(doc, kid(doc.root, 'sim_specs') ?? kid(kid(doc.root, 'model') ?? doc.root, 'sim_specs'), diags);
   const dims = readDimensions(doc, kid(doc.root, 'dimensions'), diags);
-  const macros = readMacros(doc, diags);
   const behavior = readBehavior(doc, kid(doc.root, 'behavior'), { stock: false, flow: false }, diags);
+  const macros = readMacros(doc, dims, behavior, diags);
 
   const modelNodes = kids(doc.root, 'model');
   if (modelNodes.length === 0) {
