@@ -17,6 +17,8 @@ export interface EqnContext {
   /** Canonical name → XMILE reference text (`Teacup_Temperature`, `pop[a1]`). */
   readonly names: ReadonlyMap<string, string>;
   readonly saveper: number;
+  /** Told of each native function written in the stockflow namespace (write-notes.ts). */
+  readonly onVendorCall?: (fn: string) => void;
 }
 
 export type Printed = { readonly text: string; readonly prec: number };

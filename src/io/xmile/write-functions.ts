@@ -79,6 +79,7 @@ export function functionToXmile(e: CallNode, ctx: EqnContext): Printed {
     }
     default: break;
   }
+  ctx.onVendorCall?.(fn);
   return call(`stockflow.${fn}`);
 }
 

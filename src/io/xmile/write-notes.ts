@@ -12,25 +12,24 @@ import type { Model } from '../../model/types.js';
 export class VendorCalls {
   private readonly byFunction = new Map<string, string[]>();
 
-  /** Records the stockflow-only calls in one written equation. */
-  note(xmileEquation: string, variable: string): void {
-    for (const m of xmileEquation.matchAll(/\bstockflow\.(\w+)\s*\(/g)) {
-      const users = this.byFunction.get(m[1]) ?? [];
-      if (!users.includes(variable)) users.push(variable);
-      this.byFunction.set(m[1], users);
-    }
+  /** Records that `variable`'s equation calls `fn` in the stockflow namespace. */
+  note(fn: string, variable: string): void {
+    const users = this.byFunction.get(fn) ?? [];
+    if (!users.includes(variable)) users.push(variable);
+    this.byFunction.set(fn, users);
   }
 
-  diagnostics(model: Model): Diagnostic[] {
-    const out = [...this.byFunction].map(([fn, users]) => warning('xmile-vendor-function',
+  diagnostics(file?: string): Diagnostic[] {
+    return [...this.byFunction].map(([fn, users]) => warning('xmile-vendor-function',
       `${fn}() has no XMILE 1.0 equivalent and is written as stockflow.${fn}(…), which other tools do not read (${users.length} variable${users.length === 1 ? '' : 's'}: ${users.slice(0, 3).join(', ')}${users.length > 3 ? ', …' : ''})`,
-      { file: model.file, variable: users[0], hint: 'the file still runs in stockflow; for other tools, rewrite these equations with XMILE builtins' }));
-    const varying = Object.entries(model.sim.varying ?? {}).filter(([, e]) => e !== undefined).map(([f]) => f);
-    if (varying.length) {
-      out.push(warning('xmile-varying-sim-spec', `the ${varying.join(', ')} change during the run; XMILE cannot say so, and other tools will run with the values at the start`, {
-        file: model.file, field: 'sim.varying', hint: 'stockflow keeps the equations as stockflow:varying_* attributes of <sim_specs>',
-      }));
-    }
-    return out;
+      { file, variable: users[0], hint: 'the file still runs in stockflow; for other tools, rewrite these equations with XMILE builtins' }));
   }
+}
+
+/** A warning when the sim spec varies during the run, which XMILE cannot say. */
+export function varyingSpecNote(model: Model): Diagnostic[] {
+  const varying = Object.entries(model.sim.varying ?? {}).filter(([, e]) => e !== undefined).map(([f]) => f);
+  return varying.length ? [warning('xmile-varying-sim-spec', `the ${varying.join(', ')} change during the run; XMILE cannot say so, and other tools will run with the values at the start`, {
+    file: model.file, field: 'sim.varying', hint: 'stockflow keeps the equations as stockflow:varying_* attributes of <sim_specs>',
+  })] : [];
 }

@@ -14,7 +14,7 @@ import { planArrays, type ArrayGroup, type ArrayPlan } from './write-arrays.js';
 import { toXmileEquation, type EqnContext } from './write-eqn.js';
 import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
-import { VendorCalls } from './write-notes.js';
+import { varyingSpecNote, VendorCalls } from './write-notes.js';
 import { canonicalName } from './names.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
@@ -57,7 +57,7 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
   }
   out.push('    </variables>', '  </model>', '</xmile>', '');
   if (problems.length) throw new ModelError(problems);
-  return { text: out.join('\n'), notes: vendor.diagnostics(model) };
+  return { text: out.join('\n'), notes: [...vendor.diagnostics(model.file), ...varyingSpecNote(model)] };
 }
 
 /**
@@ -147,12 +147,11 @@ interface WriteContext extends EqnContext {
 
 /** An `<eqn>` line; an equation that does not parse is collected as a diagnostic. */
 function eqn(native: string, ctx: WriteContext, variable: string): string {
-  const r = toXmileEquation(native, ctx);
+  const r = toXmileEquation(native, { ...ctx, onVendorCall: (fn) => ctx.vendor.note(fn, variable) });
   if (r.text === undefined) {
     ctx.problems.push(error('unwritable-equation', `cannot write the equation as XMILE: ${r.error}`, { file: ctx.file, variable, hint: 'fix the equation (docs/equations.md)' }));
     return '';
   }
-  ctx.vendor.note(r.text, variable);
   return `${I}  <eqn>${esc(r.text)}</eqn>`;
 }
 
