@@ -15,12 +15,12 @@ const CONTROL_REFS = new Set(['initial_time', 'final_time', 'dt', 'saveper']);
 /**
  * Returns `valueOf(expr)`: the expression's value at the initial time, or undefined when
  * it cannot be known before simulating. `control(id)` gives control values by native id.
- * With `constant`, the value only of expressions that cannot change during the run: time,
- * stocks and everything time-dependent, stateful or random are then unknown.
+ * Given `atStart` (an evaluator of values at the start), the value only of expressions that
+ * cannot change during the run: time, stocks and everything time-dependent, stateful or
+ * random are then unknown, and INITIAL(x), fixed for the whole run, is `atStart(x)`.
  */
-export function initialEvaluator(index: ModelIndex, control: (id: string) => number | undefined, constant = false): (e: Expr) => number | undefined {
-  // INITIAL(x) is fixed for the whole run: in constant mode it is its value at the start.
-  const atStart = constant ? initialEvaluator(index, control) : undefined;
+export function initialEvaluator(index: ModelIndex, control: (id: string) => number | undefined, atStart?: (e: Expr) => number | undefined): (e: Expr) => number | undefined {
+  const constant = atStart !== undefined;
   const freeze = (e: Expr): Expr => (!atStart ? e : mapExpr(e, (n) => {
     const v = n.kind === 'call' && n.fn === 'init' ? atStart(n.args[0]) : undefined;
     return v === undefined ? n : num(v);

@@ -86,7 +86,7 @@ function readAll(text: string, file?: string): ReadResult {
   for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));
   const controlValues = new Map<string, number>();
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
-  const constant = initialEvaluator(index, (id) => controlValues.get(id), true);
+  const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);
   const sim = simSpec(control, index, controlValues);
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {
