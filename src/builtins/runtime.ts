@@ -7,7 +7,7 @@ import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
-import { tablePoints, tableRuntime, type TablePoints } from './tables.js';
+import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 
 
@@ -17,8 +17,8 @@ export type LookupFn = ((x: number) => number) & TablePoints;
 /** Builds a closure that evaluates a graphical function (binary search on x; tables.ts). */
 export function makeLookup(table: LookupTable): LookupFn {
   const points = tablePoints(Float64Array.from(table.points, (p) => p[0]), Float64Array.from(table.points, (p) => p[1]));
-  // The reader of the table's own mode, carrying the points for the table functions.
-  return Object.assign(points.readers[table.interpolation], points);
+  // Its own reader for the every-step calls, carrying the points for the table functions.
+  return Object.assign(reader(points, table.interpolation), points);
 }
 
 export const runtime = {
