@@ -3,7 +3,7 @@
  * (0 success, 1 model problem, 2 usage error).
  */
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import { writeFileAtomic } from '../io/write.js';
+import { OutputError, refuseInputs, writeOutput } from '../io/write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_MODEL = 1;
@@ -26,18 +26,37 @@ export function failOnErrors(diags: readonly Diagnostic[]): void {
   printDiagnostics(diags);
 }
 
-/** Writes to a file (atomically) or, without a file, to stdout. */
+/** Writes to a file through the output writer or, without a file, to stdout. */
 export function emit(content: string, file?: string): void {
   if (!file || file === '-') process.stdout.write(content);
-  else {
-    try {
-      writeFileAtomic(file, content);
-    } catch (e) {
-      throw new CliExit(EXIT_USAGE, [], `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-    }
+  else writing(file, () => writeOutput(file, content));
+}
+
+/** Runs a file write; a refused or failed write is a usage error (exit 2), not a stack trace. */
+export function writing<T>(file: string, write: () => T): T {
+  try {
+    return write();
+  } catch (e) {
+    if (e instanceof OutputError) throw new CliExit(EXIT_USAGE, [], e.message);
+    throw new CliExit(EXIT_USAGE, [], `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
 }
 
 export function usageError(message: string): CliExit {
   return new CliExit(EXIT_USAGE, [], message);
+}
+
+const INPUT_OPTIONS = ['model', 'input', 'data'] as const;
+const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output'] as const;
+
+/**
+ * yargs middleware, run before every command: an output option naming one of the command's
+ * input files (`run m.yaml --csv m.yaml`) is refused with exit 2 before any work is done.
+ */
+export function refuseOutputOverInput(argv: Record<string, unknown>): void {
+  const inputs = INPUT_OPTIONS.map((k) => argv[k]).filter((v): v is string => typeof v === 'string');
+  for (const k of OUTPUT_OPTIONS) {
+    const out = argv[k];
+    if (typeof out === 'string' && out !== '-') writing(out, () => refuseInputs(out, inputs));
+  }
 }

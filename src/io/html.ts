@@ -6,7 +6,7 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { writeFileAtomic } from './write.js';
+import { writeOutput, type OutputOptions } from './write.js';
 
 /** The minified plotly.js bundle (about 4.8 MB of JavaScript); read it once and pass it on. */
 export function plotlyScript(): string {
@@ -20,8 +20,8 @@ export function plotlyVersion(): string {
   return manifest.version;
 }
 
-/** Writes an HTML page, creating the folder if needed; atomic (never half-written). */
-export function writeHtml(file: string, html: string): void {
+/** Writes an HTML page through the output writer, creating the folder if needed. */
+export function writeHtml(file: string, html: string, options: OutputOptions = {}): void {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic(file, html);
+  writeOutput(file, html, options);
 }

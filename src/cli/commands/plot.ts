@@ -14,7 +14,7 @@ import { simulate } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
-import { CliExit, emit, EXIT_MODEL, EXIT_USAGE, failOnErrors, usageError } from '../output.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
 
 interface PlotArgs extends SimArgs {
@@ -100,9 +100,5 @@ export function knownVariables(result: SimulationResult, wanted: readonly string
 
 /** Writes a page; a bad path is a usage error, not a stack trace. */
 export function write(file: string, html: string): void {
-  try {
-    writeHtml(file, html);
-  } catch (e) {
-    throw new CliExit(EXIT_USAGE, [], `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  writing(file, () => writeHtml(file, html));
 }
