@@ -66,13 +66,14 @@ export function writeNative(model: Model): string {
   put(doc, 'auxiliaries', section(vars, 'aux', elementBody));
   put(doc, 'constants', section(vars, 'constant', elementBody));
   put(doc, 'lookups', section(vars, 'lookup', elementBody));
+  if (model.trigger) doc.trigger = { start: model.trigger.start, end: model.trigger.end, doc: model.trigger.doc };
   if (model.metrics?.length) {
     const metrics: Doc = {};
     for (const m of model.metrics) put(metrics, m.name, { variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better, units: m.units, doc: m.doc });
     doc.metrics = metrics;
   }
   if (model.scenarios?.length) {
-    doc.scenarios = model.scenarios.map((s) => ({ id: s.id, title: s.title, description: s.description, leverage: s.leverage, changes: s.changes.map(change) }));
+    doc.scenarios = model.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, description: s.description, leverage: s.leverage, changes: s.changes.map(change) }));
   }
   const header = '# yaml-language-server: $schema=https://stockflow.dev/schema/stockflow-model.schema.json\n';
   return header + stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });

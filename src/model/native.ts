@@ -57,9 +57,9 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
     name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,
   }));
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc) => ({
-    id: s.id, title: s.title, description: s.description, leverage: s.leverage, changes: (s.changes as Doc[]).flatMap(change),
+    id: s.id, title: s.title, ...(s.kind ? { kind: s.kind } : {}), description: s.description, leverage: s.leverage, changes: (s.changes as Doc[]).flatMap(change),
   }));
-  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, variables: vars, metrics, scenarios, file, format: 'native' }, diagnostics: [] };
+  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, variables: vars, metrics, scenarios, ...(d.trigger ? { trigger: { start: d.trigger.start, end: d.trigger.end, doc: d.trigger.doc } } : {}), file, format: 'native' }, diagnostics: [] };
 }
 
 function entries(section: unknown): [string, Doc][] {

@@ -48,6 +48,17 @@ export const modelSchema = {
     "constants": { "type": "object", "additionalProperties": { "$ref": "#/definitions/constant" } },
     "lookups": { "type": "object", "additionalProperties": { "$ref": "#/definitions/lookup" } },
     "metrics": { "type": "object", "additionalProperties": { "$ref": "#/definitions/metric" } },
+    "trigger": {
+      "type": "object",
+      "description": "When the event the scenarios intervene on starts (and, optionally, ends), in model time. An intervention that changes the run before `start` is not an experiment on the event; check and compare warn about it.",
+      "required": ["start"],
+      "additionalProperties": false,
+      "properties": {
+        "start": { "type": "number" },
+        "end": { "type": "number" },
+        "doc": { "type": "string" }
+      }
+    },
     "scenarios": { "type": "array", "items": { "$ref": "#/definitions/scenario" } }
   },
   "definitions": {
@@ -163,6 +174,7 @@ export const modelSchema = {
       "properties": {
         "id": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]*$" },
         "title": { "type": "string" },
+        "kind": { "enum": ["remediation", "counterfactual"], "description": "remediation (default): a change one could make; counterfactual: a what-if about the event itself, shown apart and never ranked with the remediations." },
         "description": { "type": "string" },
         "leverage": { "$ref": "#/definitions/leverage" },
         "changes": { "type": "array", "items": { "$ref": "#/definitions/change" } }

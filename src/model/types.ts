@@ -143,9 +143,24 @@ export type Change =
 export interface Scenario {
   readonly id: string;
   readonly title: string;
+  /**
+   * `remediation` (the default): a change one could make. `counterfactual`: a what-if about
+   * the event itself (what if operators had not restarted); shown apart, never ranked with
+   * the remediations.
+   */
+  readonly kind?: ScenarioKind;
   readonly description?: string;
   readonly leverage?: Leverage;
   readonly changes: readonly Change[];
+}
+
+export type ScenarioKind = 'remediation' | 'counterfactual';
+
+/** When the event the scenarios intervene on happens (model time), e.g. a deployment. */
+export interface Trigger {
+  readonly start: number;
+  readonly end?: number;
+  readonly doc?: string;
 }
 
 export type Aggregate =
@@ -175,6 +190,8 @@ export interface Model {
   readonly variables: readonly Variable[];
   readonly scenarios?: readonly Scenario[];
   readonly metrics?: readonly Metric[];
+  /** The event the interventions are tested against; changes before `start` are warned about. */
+  readonly trigger?: Trigger;
   /** The file the model was read from, for diagnostics. */
   readonly file?: string;
   readonly format?: 'native' | 'xmile' | 'vensim';

@@ -19,7 +19,7 @@ test('Kinesis: the table and the JSON rank every remediation with its Meadows le
   const file = join(tempDir(), 'rank.json');
   const r = rank('models/kinesis-outage.yaml', '--uncertainty', '8', '--trajectories', '2', '--seed', '4', '--json', file);
   assert.is(r.code, 0, r.stderr);
-  assert.match(r.stdout, /Leverage ranking of 'AWS Kinesis outage.*' on Service hours lost \[service-hours\]/);
+  assert.match(r.stdout, /Leverage ranking of 'AWS Kinesis outage.*' on Customer impact \[service-hours\]/);
   assert.match(r.stdout, /Pareto frontier on \(robust effect, depth of leverage\), no weights:/);
   assert.match(r.stdout, /Uncertain constants, by Morris mu\*/);
   assert.match(r.stdout, /Loops that dominate the outcome/);
@@ -34,7 +34,7 @@ test('Kinesis: the table and the JSON rank every remediation with its Meadows le
     assert.type(x.level, 'number');
     assert.ok(x.effect.p10 <= x.effect.median + 1e-12 && x.effect.median <= x.effect.p90 + 1e-12, x.id);
   }
-  assert.is(j.parameters.length, 38);
+  assert.is(j.parameters.length, 40);
   for (const p of j.parameters) assert.ok(p.level.level >= 7 && p.level.level <= 12 && p.level.rule, p.name);
   assert.ok(j.loops.loops.length > 0);
   assert.is(j.workers, undefined, 'the thread count stays out of the JSON (same bytes whatever --workers)');
