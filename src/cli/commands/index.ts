@@ -10,6 +10,7 @@ import { calibrateCommand } from './calibrate.js';
 import { reportCommand } from './report.js';
 import { plotCommand } from './plot.js';
 import { rankCommand } from './rank.js';
+import { equilibriaCommand } from './equilibria.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand];

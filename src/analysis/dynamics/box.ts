@@ -1,0 +1,52 @@
+/**
+ * The plausible box of the state: where equilibria are looked for. Each stock's range covers
+ * its initial value and the values a run of the model from its initial state passes through,
+ * widened by four times that span on the top (and on the bottom, unless the stock stays non-negative:
+ * a stock that is declared non-negative, or starts and stays at or above zero in the run, is
+ * taken to be a non-negative quantity). `--box NAME=LO:HI` overrides a stock's range.
+ */
+import { runCompiled } from '../../sim/run.js';
+import type { DynamicalSystem } from './system.js';
+
+export interface Range { readonly lo: number; readonly hi: number }
+
+export function plausibleBox(s: DynamicalSystem, overrides: ReadonlyMap<number, Range> = new Map()): Range[] {
+  const seen = s.initial.map((x) => ({ min: x, max: x }));
+  const run = runCompiled(s.compiled, { allowNonFinite: true });
+  if (run.result) {
+    const { values, columns } = run.result;
+    const w = columns.length;
+    const rows = values.length / w;
+    columns.forEach((c, k) => {
+      if (c.kind !== 'stock') return;
+      for (let r = 0; r < rows; r++) {
+        const x = values[r * w + k];
+        if (!Number.isFinite(x)) continue;
+        if (x < seen[c.slot].min) seen[c.slot].min = x;
+        if (x > seen[c.slot].max) seen[c.slot].max = x;
+      }
+    });
+  }
+  return seen.map(({ min, max }, i) => {
+    const given = overrides.get(i);
+    if (given) return given;
+    const span = Math.max(max - min, Math.abs(max), Math.abs(min), 1);
+    const nonNegative = s.nonNegative[i] || min >= 0;
+    return { lo: nonNegative ? 0 : min - 4 * span, hi: max + 4 * span };
+  });
+}
+
+/** The i-th point of the Halton sequence in [0,1)^dim (one prime base per dimension). */
+export function halton(i: number, dim: number): number[] {
+  return primes(dim).map((base) => {
+    let f = 1, r = 0, k = i + 1;
+    while (k > 0) { f /= base; r += f * (k % base); k = Math.floor(k / base); }
+    return r;
+  });
+}
+
+function primes(count: number): number[] {
+  const out: number[] = [];
+  for (let k = 2; out.length < count; k++) if (out.every((p) => k % p !== 0)) out.push(k);
+  return out;
+}

@@ -1,0 +1,53 @@
+/**
+ * Text and JSON of the dynamics analyses: the equilibria table printed on stdout and the
+ * JSON documents of issue 16 (`{ equilibria: [ { stocks, stable, eigenvalues } ] }`).
+ */
+import type { Eigenvalue } from './eigen.js';
+import type { Equilibrium, EquilibriumSearch } from './equilibria.js';
+
+/** A number for tables: 6 significant digits, tiny values as 0. */
+export function num(x: number, digits = 6): string {
+  if (!Number.isFinite(x)) return String(x);
+  if (Math.abs(x) < 1e-12) return '0';
+  const s = x.toPrecision(digits);
+  return s.includes('e') ? s : String(Number(s));
+}
+
+export function eigenText([re, im]: Eigenvalue): string {
+  if (Math.abs(im) < 1e-12 * Math.max(1, Math.abs(re))) return num(re, 4);
+  return `${num(re, 4)}${im < 0 ? '-' : '+'}${num(Math.abs(im), 4)}i`;
+}
+
+/** Left-aligned text table with a header rule. */
+export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
+  const line = (r: readonly string[]) => `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()}`;
+  return [line(head), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)];
+}
+
+export function stabilityText(e: Pick<Equilibrium, 'stable' | 'hyperbolic'>): string {
+  if (!e.hyperbolic) return 'non-hyperbolic';
+  return e.stable ? 'stable' : 'unstable';
+}
+
+export function formatEquilibria(search: EquilibriumSearch, names: readonly string[], model: string): string {
+  const { equilibria } = search;
+  const out = [`Equilibria of '${model}': ${equilibria.length} found in the box from ${search.starts} Newton starts`];
+  if (!equilibria.length) return `${out[0]}\n`;
+  const shown = names.slice(0, 8);
+  const rows = equilibria.map((e, k) => [String(k + 1), ...shown.map((n) => num(e.stocks[n])), stabilityText(e), e.eigenvalues.slice(0, 4).map(eigenText).join(', ') + (e.eigenvalues.length > 4 ? ', …' : '')]);
+  out.push(...textTable(['#', ...shown, 'stability', 'eigenvalues'], rows));
+  if (names.length > shown.length) out.push(`  (${names.length - shown.length} more stocks in --json)`);
+  out.push('', 'Box searched: ' + names.slice(0, 8).map((n, i) => `${n} ${num(search.box[i].lo)}…${num(search.box[i].hi)}`).join('; '));
+  return `${out.join('\n')}\n`;
+}
+
+export function equilibriaJson(search: EquilibriumSearch, time: number): object {
+  return {
+    time,
+    equilibria: search.equilibria.map((e) => ({
+      stocks: e.stocks, stable: e.stable, hyperbolic: e.hyperbolic, eigenvalues: e.eigenvalues,
+      residual: e.residual, flows: e.flows, auxiliaries: e.auxiliaries,
+    })),
+  };
+}
