@@ -59,7 +59,8 @@ export function compareWithCanonical(result: SimulationResult, canonical: Table,
     if (c === timeCol) continue;
     const name = byName.get(key);
     if (!name) {
-      if (CONTROL.has(key)) continue;
+      // Vensim's .dat also lists the hidden variables its functions make (`#NPV … #`).
+      if (CONTROL.has(key) || /^#.*#$/.test(canonical.names[c].trim())) continue;
       return { pass: false, detail: `missing variable '${canonical.names[c]}'`, compared };
     }
     const series = result.series(name);

@@ -1,8 +1,10 @@
 /**
  * `npm run conformance -- --suite DIR [--format mdl|xmile] [--exclude-file F] [--require F]
  * [--strict] [--reference canonical|stella] [--report F] [--rtol X] [--atol X] [--verbose]`: runs every model of an SDXorg/test-models
- * checkout (tests/<case>/<model>.mdl|.xmile|.stmx with output.csv|.tab) through stockflow,
- * in this process, and prints one line per case and `conformance: N passed, N failed`.
+ * checkout (tests/<case>/<model>.mdl|.xmile|.stmx with output.csv|.tab), or of a folder of
+ * real models (NAME/NAME.mdl with Vensim's NAME.dat, NAME/NAME.stmx with Stella's NAME.csv;
+ * cases.ts), through stockflow, in this process, and prints one line per case and
+ * `conformance: N passed, N failed`.
  * With --require, exits 1 when any listed case does not pass (the CI regression gate);
  * with --strict, when any case does not pass.
  * With --reference stella, XMILE models are compared with the suite's output_stella.csv
@@ -10,12 +12,13 @@
  * reference for the XMILE semantics that the canonical files (often Vensim or PySD runs)
  * do not show.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readModelFile } from '../../src/io/load.js';
 import { trySimulate } from '../../src/sim/simulate.js';
-import { compareWithCanonical, decodeText, parseTable } from './compare.js';
+import { folderCases, isFolderLayout, readReference, testModelsCases, type Case } from './cases.js';
+import { compareWithCanonical } from './compare.js';
 
 const { values } = parseArgs({
   options: {
@@ -39,30 +42,28 @@ if (!['canonical', 'stella'].includes(values.reference!)) {
 const stella = values.reference === 'stella';
 
 const suite = values.suite!;
-if (!existsSync(join(suite, 'tests'))) {
-  process.stderr.write(`conformance: no suite at ${suite} (expected ${join(suite, 'tests')}); pass --suite DIR\n`);
+const folders = isFolderLayout(suite);
+if (!folders && !existsSync(join(suite, 'tests'))) {
+  process.stderr.write(`conformance: no suite at ${suite} (expected ${join(suite, 'tests')} or NAME/NAME.mdl folders); pass --suite DIR\n`);
   process.exit(2);
 }
 const listFile = (f?: string) => (f ? readFileSync(f, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim().split('\t')[0]).filter(Boolean) : []);
 const excluded = new Set(listFile(values['exclude-file']));
 const only = values.cases?.split(',').map((s) => s.trim());
-const extOf = (f: string) => f.slice(f.lastIndexOf('.')).toLowerCase();
 const formats: Record<string, string[]> = { mdl: ['.mdl'], xmile: ['.xmile', '.stmx'], stmx: ['.stmx'] };
 const wanted = values.format ? values.format.split(',').flatMap((f) => formats[f] ?? []) : stella ? formats.xmile : ['.mdl', '.xmile', '.stmx'];
 
 interface Outcome { id: string; status: 'PASS' | 'FAIL' | 'ERROR'; detail: string }
 
-function runCase(id: string, model: string, canonicalFile: string): Outcome {
+function runCase(c: Case): Outcome {
+  const id = c.id;
   try {
-    const loaded = readModelFile(model);
+    const loaded = readModelFile(c.model, c.options);
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (!loaded.model || errors.length) return { id, status: 'ERROR', detail: errors.map((d) => d.message).slice(0, 2).join('; ') };
     const sim = trySimulate(loaded.model);
     if (!sim.result) return { id, status: 'ERROR', detail: sim.diagnostics.map((d) => d.message).slice(0, 2).join('; ') };
-    const table = parseTable(decodeText(readFileSync(canonicalFile)));
-    // Stella names its time column after the time unit ("Months").
-    const reference = stella ? { ...table, names: ['Time', ...table.names.slice(1)] } : table;
-    const verdict = compareWithCanonical(sim.result, reference, Number(values.rtol), Number(values.atol));
+    const verdict = compareWithCanonical(sim.result, readReference(c), Number(values.rtol), Number(values.atol));
     return { id, status: verdict.pass ? 'PASS' : 'FAIL', detail: verdict.detail };
   } catch (e) {
     return { id, status: 'ERROR', detail: `internal error: ${(e as Error).message}` };
@@ -74,18 +75,15 @@ const AUXILIARY = new Set(['tests/data_from_other_model/model_to_generate_data.m
 
 const outcomes: Outcome[] = [];
 let skipped = 0;
-for (const dir of readdirSync(join(suite, 'tests')).sort()) {
-  const path = join(suite, 'tests', dir);
-  const canonicalFile = (stella ? ['output_stella.csv'] : ['output.csv', 'output.tab']).map((f) => join(path, f)).find(existsSync);
-  for (const file of readdirSync(path).filter((f) => wanted.includes(extOf(f))).sort()) {
-    const id = `tests/${dir}/${file}`;
-    if (excluded.has(id) || excluded.has(`tests/${dir}`) || AUXILIARY.has(id)) continue;
-    if (only && !only.some((o) => id.startsWith(o))) continue;
-    if (!canonicalFile) { skipped++; continue; }
-    const o = runCase(id, join(path, file), canonicalFile);
-    outcomes.push(o);
-    process.stdout.write(`${o.status.padEnd(5)} ${id}${o.status === 'PASS' && !values.verbose ? '' : `  ${o.detail}`}\n`);
-  }
+const cases = folders ? folderCases(suite, wanted) : testModelsCases(suite, wanted, stella);
+for (const c of cases) {
+  const dir = c.id.slice(0, c.id.lastIndexOf('/'));
+  if (excluded.has(c.id) || excluded.has(dir) || AUXILIARY.has(c.id)) continue;
+  if (only && !only.some((o) => c.id.startsWith(o))) continue;
+  if (!c.reference) { skipped++; continue; }
+  const o = runCase(c);
+  outcomes.push(o);
+  process.stdout.write(`${o.status.padEnd(5)} ${o.id}${o.status === 'PASS' && !values.verbose ? '' : `  ${o.detail}`}\n`);
 }
 
 const passed = outcomes.filter((o) => o.status === 'PASS').length;

@@ -3,6 +3,7 @@
  */
 import type { Argv } from 'yargs';
 import type { SimulateOptions } from '../sim/simulate.js';
+import type { ReadOptions } from '../io/read-options.js';
 import { usageError } from './output.js';
 
 export function simOptions<T>(y: Argv<T>) {
@@ -44,4 +45,25 @@ export function toSimulateOptions(a: SimArgs): SimulateOptions {
     method: a.method, dt: a.dt, start: a.start, stop: a.stop, saveper: a.saveper, rtol: a.rtol, atol: a.atol,
     overrides: parseSets(a.set), allowNonFinite: a['allow-nonfinite'],
   };
+}
+
+/** Options that tell a reader about the data a model is given (Vensim data files, `?tag` aliases). */
+export function dataOptions<T>(y: Argv<T>) {
+  return y
+    .option('data', { type: 'string', array: true, describe: 'a data file for data variables (Vensim .dat, or .tab/.csv with time first; repeatable)' })
+    .option('data-alias', { type: 'string', array: true, describe: 'map a ?tag that GET DIRECT/XLS functions name to a file: ?TAG=FILE (repeatable)' });
+}
+
+export interface DataArgs { data?: string[]; 'data-alias'?: string[] }
+
+export function toReadOptions(a: DataArgs): ReadOptions {
+  const dataAliases: Record<string, string> = {};
+  for (const s of a['data-alias'] ?? []) {
+    const eq = s.indexOf('=');
+    const tag = eq > 0 ? s.slice(0, eq).trim() : '';
+    const file = eq > 0 ? s.slice(eq + 1).trim() : '';
+    if (!tag || !file) throw usageError(`--data-alias expects ?TAG=FILE, got '${s}'`);
+    dataAliases[tag.startsWith('?') ? tag : `?${tag}`] = file;
+  }
+  return { ...(a.data?.length ? { dataFiles: a.data } : {}), ...(Object.keys(dataAliases).length ? { dataAliases } : {}) };
 }

@@ -6,8 +6,9 @@ import type { Model } from '../model/types.js';
 import { readNative } from './native.js';
 import { readVensim } from './vensim/index.js';
 import { readXmile } from './xmile/index.js';
+import type { ReadOptions } from './read-options.js';
 
-export type Reader = (text: string, file?: string) => { model?: Model; diagnostics: Diagnostic[] };
+export type Reader = (text: string, file?: string, options?: ReadOptions) => { model?: Model; diagnostics: Diagnostic[] };
 
 const readers: ReadonlyMap<string, Reader> = new Map<string, Reader>([
   ['.yaml', readNative],

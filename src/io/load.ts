@@ -7,6 +7,9 @@ import { extname } from 'node:path';
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../model/types.js';
 import { readerFor, supportedExtensions } from './formats.js';
+import type { ReadOptions } from './read-options.js';
+
+export type { ReadOptions } from './read-options.js';
 
 export interface LoadResult {
   readonly model?: Model;
@@ -14,7 +17,7 @@ export interface LoadResult {
 }
 
 /** Reads and lowers a model file; never throws for bad input. */
-export function readModelFile(file: string): LoadResult {
+export function readModelFile(file: string, options: ReadOptions = {}): LoadResult {
   const ext = extname(file).toLowerCase();
   const reader = readerFor(ext);
   if (!reader) {
@@ -34,12 +37,12 @@ export function readModelFile(file: string): LoadResult {
   if (looksBinary(bytes)) {
     return { diagnostics: [error('binary-file', 'the file is binary, not a text model', { file, hint: 'give a .yaml, .json, .xmile/.stmx or .mdl text file' })] };
   }
-  return reader(bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+  return reader(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
 }
 
 /** Like readModelFile, but throws a ModelError carrying every diagnostic. */
-export function loadModel(file: string): Model {
-  const { model, diagnostics } = readModelFile(file);
+export function loadModel(file: string, options: ReadOptions = {}): Model {
+  const { model, diagnostics } = readModelFile(file, options);
   if (!model || diagnostics.some((d) => d.severity === 'error')) throw new ModelError(diagnostics);
   return model;
 }

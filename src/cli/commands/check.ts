@@ -6,8 +6,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { checkModel } from '../../check.js';
 import { readModelFile } from '../../io/load.js';
 import { CliExit, EXIT_MODEL, printDiagnostics } from '../output.js';
+import { dataOptions, toReadOptions, type DataArgs } from '../options.js';
 
-interface CheckArgs {
+interface CheckArgs extends DataArgs {
   model: string;
   'strict-units'?: boolean;
 }
@@ -15,11 +16,11 @@ interface CheckArgs {
 export const checkCommand: CommandModule<object, CheckArgs> = {
   command: 'check <model>',
   describe: 'report every problem in a model (schema, names, loops, units); exit 0 when clean',
-  builder: (y: Argv) => y
+  builder: (y: Argv) => dataOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' }) as unknown as Argv<CheckArgs>,
   handler: (args) => {
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     const diagnostics = loaded.model ? [...loaded.diagnostics, ...checkModel(loaded.model)] : loaded.diagnostics;
     const failing = diagnostics.filter((d) => d.severity === 'error' || (args['strict-units'] && d.code.startsWith('unit')));
     if (failing.length) throw new CliExit(EXIT_MODEL, diagnostics);

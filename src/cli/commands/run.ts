@@ -8,12 +8,12 @@ import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArgs, type SimArgs } from '../options.js';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 
-interface RunArgs extends SimArgs {
+interface RunArgs extends SimArgs, DataArgs {
   model: string;
   seed?: number;
   vars?: string;
@@ -26,7 +26,7 @@ interface RunArgs extends SimArgs {
 export const runCommand: CommandModule<object, RunArgs> = {
   command: 'run <model>',
   describe: 'simulate a model and write its results as CSV or JSON',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (dataOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
@@ -38,7 +38,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
   handler: (args) => {
     if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed < 2 ** 32)) throw usageError('--seed expects an integer from 0 to 4294967295');
     const options = { ...toSimulateOptions(args), seed: args.seed };
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
     const sim = trySimulate(model, options);

@@ -1,13 +1,14 @@
 /**
  * Data variables written without an equation (`x :INTERPOLATE:` or `x ~ ~ |`) take their
  * values from the data files a Vensim run is given (Vensim reference, "Data Variables").
- * stockflow looks beside the model for tab- or comma-separated files (`.tab`, `.csv`, `.dat`
- * other than `output.*`) whose first column is time and one of whose columns is named like
- * the variable (`x` or `x[a,b]`, compared case- and space-insensitively); blank cells are
- * gaps.
+ * The files given with the model (ReadOptions.dataFiles, CLI `--data`) are read in Vensim's
+ * `.dat` form (a name line, then `time<TAB>value` lines) or as time-first tables; without
+ * them stockflow looks beside the model for tab- or comma-separated tables (`.tab`, `.csv`,
+ * `.dat` other than `output.*`). A variable matches a block or column named like it (`x` or
+ * `x[a,b]`, compared case- and space-insensitively); blank cells are gaps.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { LookupTable } from '../../model/types.js';
@@ -16,52 +17,86 @@ import { makeTable } from './define.js';
 import { withMode } from './external.js';
 import { where, type Instance, type Scope } from './scope.js';
 
-type Table = { readonly columns: Map<string, number>; readonly rows: string[][] };
-const cache = new WeakMap<object, Table[]>();
+/** Series by canonical name, from one file. */
+type Series = Map<string, [number, number][]>;
+const cache = new WeakMap<object, Series[]>();
 
 const key = (name: string) => canonicalName(name.replace(/^"+|"+$/g, '')).replace(/\s*([[\],])\s*/g, '$1').replace(/_?([[\],])_?/g, '$1');
 
-function tables(sc: Scope): Table[] {
+function lines(path: string): string[] {
+  try {
+    return readFileSync(path, 'utf8').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  } catch {
+    return [];
+  }
+}
+
+/** A time-first table: header row of names, then one row per time; blank cells are gaps. */
+function tableSeries(rows: string[]): Series {
+  const out: Series = new Map();
+  if (!rows.length) return out;
+  const delim = rows[0].includes('\t') ? '\t' : ',';
+  const header = rows[0].split(delim);
+  const body = rows.slice(1).map((l) => l.split(delim));
+  header.forEach((h, col) => {
+    if (col === 0) return;
+    const points: [number, number][] = [];
+    for (const row of body) {
+      const x = Number(row[0]);
+      const cell = (row[col] ?? '').trim();
+      if (cell !== '' && Number.isFinite(x) && Number.isFinite(Number(cell))) points.push([x, Number(cell)]);
+    }
+    out.set(key(h), points);
+  });
+  return out;
+}
+
+/** Vensim's `.dat` form: a line with a name, then `time<TAB>value` lines, block after block (names as written). */
+export function datBlocks(rows: readonly string[]): Series {
+  const out: Series = new Map();
+  let points: [number, number][] | undefined;
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const [x, y] = cells.map(Number);
+    if (cells.length === 2 && Number.isFinite(x) && Number.isFinite(y) && points) points.push([x, y]);
+    else if (cells.length === 1) out.set(row.trim(), (points = []));
+  }
+  return out;
+}
+
+const isDatBlocks = (rows: readonly string[]) => rows.length > 1 && !rows[0].includes('\t') && !rows[0].includes(',') && /^[^\t]+\t[^\t]+$/.test(rows[1]);
+
+function sources(sc: Scope): Series[] {
   const hit = cache.get(sc.index);
   if (hit) return hit;
-  const out: Table[] = [];
-  let files: string[] = [];
-  try {
-    files = sc.index.dir ? readdirSync(sc.index.dir).filter((f) => /\.(tab|csv|dat)$/i.test(f) && !/^output\./i.test(f)).sort() : [];
-  } catch {
-    files = [];
-  }
-  for (const f of files) {
-    let text: string;
+  const dir = sc.index.dir ?? '.';
+  const given = sc.index.options.dataFiles;
+  let files: string[];
+  if (given) files = given.map((f) => (isAbsolute(f) ? f : join(dir, f)));
+  else {
     try {
-      text = readFileSync(join(sc.index.dir!, f), 'utf8');
+      files = sc.index.dir ? readdirSync(dir).filter((f) => /\.(tab|csv|dat)$/i.test(f) && !/^output\./i.test(f)).sort().map((f) => join(dir, f)) : [];
     } catch {
-      continue;
+      files = [];
     }
-    const lines = text.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-    if (!lines.length) continue;
-    const delim = lines[0].includes('\t') ? '\t' : ',';
-    const header = lines[0].split(delim);
-    out.push({ columns: new Map(header.map((h, i) => [key(h), i])), rows: lines.slice(1).map((l) => l.split(delim)) });
   }
+  // Given files may be Vensim .dat blocks; files found beside the model are read as tables only
+  // (a model's folder often holds its own reference run as .dat).
+  const out = files.map((f) => {
+    const rows = lines(f);
+    return given && isDatBlocks(rows) ? new Map([...datBlocks(rows)].map(([n, p]) => [key(n), p])) : tableSeries(rows);
+  });
   cache.set(sc.index, out);
   return out;
 }
 
 export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: Scope): LookupTable | undefined {
   const wanted = key(inst.name);
-  for (const t of tables(sc)) {
-    const col = t.columns.get(wanted);
-    if (col === undefined || col === 0) continue;
-    const points: [number, number][] = [];
-    for (const row of t.rows) {
-      const x = Number(row[0]);
-      const cell = (row[col] ?? '').trim();
-      if (cell !== '' && Number.isFinite(x) && Number.isFinite(Number(cell))) points.push([x, Number(cell)]);
-    }
-    const table = points.length ? makeTable(points, sc, inst.def.pos) : undefined;
+  for (const series of sources(sc)) {
+    const points = series.get(wanted);
+    const table = points?.length ? makeTable(points, sc, inst.def.pos) : undefined;
     if (table) return withMode(table, mode);
   }
-  sc.index.diags.push(error('missing-data', `'${inst.name}' is a data variable without an equation, and no data file beside the model has a column for it`, where(sc, inst.def.pos, { hint: 'put a .tab or .csv file with a time column and a column named like the variable beside the model' })));
+  sc.index.diags.push(error('missing-data', `'${inst.name}' is a data variable without an equation, and ${sc.index.options.dataFiles ? 'none of the data files given' : 'no data file beside the model'} has a column for it`, where(sc, inst.def.pos, { hint: 'give a data file with --data FILE (a Vensim .dat, or a .tab/.csv with a time column and a column named like the variable)' })));
   return undefined;
 }

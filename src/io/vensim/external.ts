@@ -43,8 +43,20 @@ function sheetOf(e: Call, file: string, tab: string, sc: Scope): Sheet | undefin
   if (!sc.index.dir) return fail(sc, e.pos, `${e.fn} needs the model's file location to find '${file}'`);
   let cache = cacheOf.get(sc.index);
   if (!cache) cacheOf.set(sc.index, (cache = new Map()));
-  const sheet = openSheet(sc.index.dir, file, tab, cache);
+  const path = file.startsWith('?') ? aliasTarget(file, sc) : file;
+  if (path === undefined) {
+    return fail(sc, e.pos, `${e.fn} names the data alias '${file}', which nothing maps to a file`,
+      `give the file with --data-alias '${file}=FILE' (library: dataAliases), or write the file name instead of the alias`);
+  }
+  const sheet = openSheet(sc.index.dir, path, tab, cache);
   return typeof sheet === 'string' ? fail(sc, e.pos, sheet) : sheet;
+}
+
+/** The file a `?tag` stands for (case-insensitive tag), as the caller maps it. */
+function aliasTarget(tag: string, sc: Scope): string | undefined {
+  const aliases = sc.index.options.dataAliases ?? {};
+  const key = Object.keys(aliases).find((k) => k.toLowerCase() === tag.toLowerCase() || `?${k.toLowerCase()}` === tag.toLowerCase());
+  return key === undefined ? undefined : aliases[key];
 }
 
 /** Positions of the instance's elements in the free (range) subscripts of its definition. */

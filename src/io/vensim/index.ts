@@ -5,11 +5,12 @@
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';
+import type { ReadOptions } from '../read-options.js';
 import { readMdl } from './read.js';
 
-export function readVensim(text: string, file?: string): { model?: Model; diagnostics: Diagnostic[] } {
+export function readVensim(text: string, file?: string, options: ReadOptions = {}): { model?: Model; diagnostics: Diagnostic[] } {
   try {
-    return readMdl(text.replace(/^\uFEFF/, ''), file);
+    return readMdl(text.replace(/^\uFEFF/, ''), file, options);
   } catch (e) {
     if (e instanceof RangeError) {
       return { diagnostics: [error('too-deep', 'the model nests expressions too deeply to read', { file, hint: 'split long equations into auxiliary variables' })] };

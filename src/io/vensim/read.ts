@@ -7,6 +7,7 @@ import { dirname, basename, extname } from 'node:path';
 import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
+import type { ReadOptions } from '../read-options.js';
 import type { Definition } from './ast.js';
 import { collect } from './collect.js';
 import { CONTROL_IDS, cleanUnits, simSpec } from './control.js';
@@ -34,18 +35,18 @@ function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
   });
 }
 
-export function readMdl(text: string, file?: string): ReadResult {
-  const all = readAll(text, file);
+export function readMdl(text: string, file?: string, options: ReadOptions = {}): ReadResult {
+  const all = readAll(text, file, options);
   return { ...all, diagnostics: dedupe(all.diagnostics) };
 }
 
-function readAll(text: string, file?: string): ReadResult {
+function readAll(text: string, file: string | undefined, options: ReadOptions): ReadResult {
   const diags: Diagnostic[] = [];
   const { dimensions, definitions, macros, doc, lines } = collect(text, file, diags);
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, dir: file ? dirname(file) : undefined, diags,
+    dims: undefined as never, vars: new Map(), macros, file, dir: file ? dirname(file) : undefined, options, diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),

@@ -7,6 +7,7 @@ import type { Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import type { Definition, MacroDef } from './ast.js';
 import type { Dimensions } from './subscripts.js';
+import type { ReadOptions } from '../read-options.js';
 
 /** One scalar produced by expanding a (possibly subscripted) definition. */
 export interface Instance {
@@ -39,6 +40,8 @@ export interface ModelIndex {
   readonly file?: string;
   /** Directory of the model file, for external data (GET XLS …). */
   readonly dir?: string;
+  /** Data files and `?tag` aliases the caller gives with the model. */
+  readonly options: ReadOptions;
   readonly diags: Diagnostic[];
   locate(pos: number): { line: number; column: number };
   /** Adds a synthetic variable (macro internals, inline lookups). */
