@@ -15,7 +15,7 @@ function put(target: Doc, key: string, value: unknown): void {
 
 function section(vars: readonly Variable[], kind: Variable['kind'], body: (v: never) => Doc): Doc | undefined {
   const out: Doc = {};
-  for (const v of vars.filter((x) => x.kind === kind)) put(out, v.name, { ...body(v as never), units: v.units, doc: v.doc });
+  for (const v of vars.filter((x) => x.kind === kind)) put(out, v.name, { ...body(v as never), units: v.units, sector: v.sector, doc: v.doc });
   return Object.keys(out).length ? out : undefined;
 }
 
@@ -37,8 +37,8 @@ function change(c: Change): Doc {
     case 'connect': return { connect: { stock: c.stock, [c.direction === 'in' ? 'inflow' : 'outflow']: c.flow } };
     case 'disconnect': return { disconnect: { stock: c.stock, flow: c.flow } };
     case 'add': {
-      const { kind, name, doc, units } = c.element;
-      return { add: { kind, name, doc, units, ...elementBody(c.element) } };
+      const { kind, name, doc, units, sector } = c.element;
+      return { add: { kind, name, doc, units, sector, ...elementBody(c.element) } };
     }
   }
 }
@@ -53,12 +53,14 @@ function elementBody(v: Variable): Doc {
   }
 }
 
+const listOrOne = (files: readonly string[]) => (files.length === 0 ? undefined : files.length === 1 ? files[0] : [...files]);
+
 export function writeNative(model: Model): string {
   const { sim } = model;
   const doc: Doc = {
     name: model.name,
     doc: model.doc,
-    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed, varying: sim.varying },
+    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, time_origin: sim.timeOrigin, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed, varying: sim.varying },
   };
   const vars = model.variables;
   put(doc, 'stocks', section(vars, 'stock', elementBody));
@@ -72,6 +74,12 @@ export function writeNative(model: Model): string {
     for (const m of model.metrics) put(metrics, m.name, { variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better, units: m.units, doc: m.doc });
     doc.metrics = metrics;
   }
+  if (model.loops?.length) {
+    const loops: Doc = {};
+    for (const l of model.loops) put(loops, l.id, { name: l.name, polarity: l.polarity, variables: [...l.variables], doc: l.doc });
+    doc.loops = loops;
+  }
+  if (model.reference) doc.reference = { events: listOrOne(model.reference.events), series: listOrOne(model.reference.series) };
   if (model.scenarios?.length) {
     doc.scenarios = model.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, description: s.description, leverage: s.leverage, changes: s.changes.map(change) }));
   }

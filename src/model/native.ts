@@ -8,6 +8,7 @@ import type {
   Change, Interpolation, LookupTable, Metric, Model, Scenario, SimSpec, Variable,
 } from './types.js';
 import { validateNative, type PathOf } from './validate.js';
+import { annotate } from './annotations.js';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -28,7 +29,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
     return loc.line !== undefined ? { file, line: loc.line, column: loc.column } : file ? { file } : undefined;
   };
   const base = (section: string, name: string, e: Doc) => ({
-    name, id: canonicalName(name), doc: e.doc, units: e.units, origin: origin(section, name),
+    name, id: canonicalName(name), doc: e.doc, units: e.units, sector: e.sector, origin: origin(section, name),
   });
   const vars: Variable[] = [];
   for (const [name, e] of entries(d.stocks)) {
@@ -46,7 +47,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   for (const [name, e] of entries(d.lookups)) vars.push({ ...base('lookups', name, e), kind: 'lookup', table: table(e) });
   const sim: SimSpec = {
     start: d.sim.start, stop: d.sim.stop, dt: d.sim.dt, saveper: d.sim.saveper ?? d.sim.dt,
-    timeUnit: d.sim.time_unit, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol, seed: d.sim.seed,
+    timeUnit: d.sim.time_unit, timeOrigin: d.sim.time_origin, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol, seed: d.sim.seed,
     varying: d.sim.varying && {
       dt: d.sim.varying.dt === undefined ? undefined : String(d.sim.varying.dt),
       saveper: d.sim.varying.saveper === undefined ? undefined : String(d.sim.varying.saveper),
@@ -59,7 +60,9 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc) => ({
     id: s.id, title: s.title, ...(s.kind ? { kind: s.kind } : {}), description: s.description, leverage: s.leverage, changes: (s.changes as Doc[]).flatMap(change),
   }));
-  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, variables: vars, metrics, scenarios, ...(d.trigger ? { trigger: { start: d.trigger.start, end: d.trigger.end, doc: d.trigger.doc } } : {}), file, format: 'native' }, diagnostics: [] };
+  const { diagnostics: problems, ...notes } = annotate(d, vars, sim, file, locate);
+  if (problems.length) return { diagnostics: problems };
+  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, ...notes, metrics, scenarios, ...(d.trigger ? { trigger: { start: d.trigger.start, end: d.trigger.end, doc: d.trigger.doc } } : {}), file, format: 'native' }, diagnostics: [] };
 }
 
 function entries(section: unknown): [string, Doc][] {
@@ -84,7 +87,7 @@ function change(c: Doc): Change[] {
 }
 
 function addedElement(e: Doc): Variable {
-  const common = { name: e.name, id: canonicalName(e.name), doc: e.doc, units: e.units };
+  const common = { name: e.name, id: canonicalName(e.name), doc: e.doc, units: e.units, sector: e.sector };
   switch (e.kind) {
     case 'stock': return { ...common, kind: 'stock', initial: String(e.initial ?? 0), inflows: e.inflows ?? [], outflows: e.outflows ?? [], nonNegative: e.non_negative };
     case 'flow': return { ...common, kind: 'flow', equation: String(e.equation ?? 0), nonNegative: e.non_negative };

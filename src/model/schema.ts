@@ -25,6 +25,11 @@ export const modelSchema = {
         "dt": { "type": "number", "exclusiveMinimum": 0 },
         "saveper": { "type": "number", "exclusiveMinimum": 0 },
         "time_unit": { "type": "string" },
+        "time_origin": {
+          "type": "string",
+          "pattern": "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$",
+          "description": "The calendar date-time with its UTC offset at which time = 0 (e.g. 2020-11-25T00:00-08:00); with a time_unit of second, minute, hour, day or week, charts and tables show clock times."
+        },
         "method": { "type": "string" },
         "rtol": { "type": "number", "exclusiveMinimum": 0 },
         "atol": { "type": "number", "exclusiveMinimum": 0 },
@@ -59,11 +64,39 @@ export const modelSchema = {
         "doc": { "type": "string" }
       }
     },
+    "sectors": {
+      "type": "object",
+      "description": "Sectors in display order, each listing its variables: a compact alternative to a sector field on every variable.",
+      "additionalProperties": { "$ref": "#/definitions/names" }
+    },
+    "loops": { "type": "object", "additionalProperties": { "$ref": "#/definitions/loop" } },
+    "reference": {
+      "type": "object",
+      "description": "Reference data the model is compared with, as files relative to the model file (the layouts of stockflow calibrate --data).",
+      "additionalProperties": false,
+      "properties": {
+        "events": { "$ref": "#/definitions/files" },
+        "series": { "$ref": "#/definitions/files" }
+      }
+    },
     "scenarios": { "type": "array", "items": { "$ref": "#/definitions/scenario" } }
   },
   "definitions": {
     "equation": { "type": ["string", "number"], "description": "An equation in the language of docs/equations.md, or a number." },
     "names": { "type": "array", "items": { "type": "string" } },
+    "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] },
+    "sector": { "type": "string", "minLength": 1, "description": "The part of the system this variable belongs to; diagrams group variables by sector." },
+    "loop": {
+      "type": "object",
+      "required": ["name", "variables"],
+      "additionalProperties": false,
+      "properties": {
+        "name": { "type": "string" },
+        "polarity": { "enum": ["reinforcing", "balancing"] },
+        "variables": { "type": "array", "minItems": 1, "items": { "type": "string" }, "description": "Variables the loop passes through; the loop found that passes through all of them with the fewest variables is this loop." },
+        "doc": { "type": "string" }
+      }
+    },
     "common": {
       "doc": { "type": "string" },
       "units": { "type": "string" }
@@ -78,6 +111,7 @@ export const modelSchema = {
           "items": { "type": "array", "minItems": 2, "maxItems": 2, "items": { "type": "number" } }
         },
         "interpolation": { "enum": ["continuous", "discrete", "extrapolate", "forward"] },
+        "sector": { "$ref": "#/definitions/sector" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -91,6 +125,7 @@ export const modelSchema = {
         "inflows": { "$ref": "#/definitions/names" },
         "outflows": { "$ref": "#/definitions/names" },
         "non_negative": { "type": "boolean" },
+        "sector": { "$ref": "#/definitions/sector" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -103,6 +138,7 @@ export const modelSchema = {
         "equation": { "$ref": "#/definitions/equation" },
         "non_negative": { "type": "boolean" },
         "lookup": { "$ref": "#/definitions/table" },
+        "sector": { "$ref": "#/definitions/sector" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -114,6 +150,7 @@ export const modelSchema = {
       "properties": {
         "equation": { "$ref": "#/definitions/equation" },
         "lookup": { "$ref": "#/definitions/table" },
+        "sector": { "$ref": "#/definitions/sector" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -146,6 +183,7 @@ export const modelSchema = {
           }
         },
         "leverage": { "$ref": "#/definitions/leverage" },
+        "sector": { "$ref": "#/definitions/sector" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }

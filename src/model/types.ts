@@ -53,6 +53,8 @@ interface ElementBase {
   readonly id: string;
   readonly doc?: string;
   readonly units?: string;
+  /** The part of the system it belongs to (native `sector`, XMILE groups, Vensim views); diagrams group by it. */
+  readonly sector?: string;
   readonly origin?: Origin;
 }
 
@@ -108,6 +110,11 @@ export interface SimSpec {
   /** Save period; defaults to dt. */
   readonly saveper: number;
   readonly timeUnit?: string;
+  /**
+   * Calendar date-time of time = 0 with its UTC offset (ISO 8601, e.g. 2020-11-25T00:00-08:00);
+   * with a clock time unit, charts and tables show clock times (model/clock.ts).
+   */
+  readonly timeOrigin?: string;
   /** Integration method name, registered in sim/ (euler, rk2, rk4, rk45, rosenbrock). */
   readonly method: string;
   /** Relative and absolute tolerances for adaptive methods. */
@@ -183,6 +190,23 @@ export interface Metric {
   readonly better: 'lower' | 'higher';
 }
 
+/** A feedback loop the model names (native `loops:`), matched to the loops analysis finds. */
+export interface DeclaredLoop {
+  /** The label the model's documentation uses, e.g. `R1`. */
+  readonly id: string;
+  readonly name: string;
+  readonly polarity?: 'reinforcing' | 'balancing';
+  /** Variables (as written) the loop passes through. */
+  readonly variables: readonly string[];
+  readonly doc?: string;
+}
+
+/** Reference data files the model declares (paths as written, relative to the model file). */
+export interface ReferenceFiles {
+  readonly events: readonly string[];
+  readonly series: readonly string[];
+}
+
 export interface Model {
   readonly name: string;
   readonly doc?: string;
@@ -192,6 +216,10 @@ export interface Model {
   readonly metrics?: readonly Metric[];
   /** The event the interventions are tested against; changes before `start` are warned about. */
   readonly trigger?: Trigger;
+  /** Sector names in display order (variables carry their own `sector`). */
+  readonly sectors?: readonly string[];
+  readonly loops?: readonly DeclaredLoop[];
+  readonly reference?: ReferenceFiles;
   /** The file the model was read from, for diagnostics. */
   readonly file?: string;
   readonly format?: 'native' | 'xmile' | 'vensim';

@@ -18,6 +18,7 @@ import { reporting } from './labels.js';
 import { linkScores } from './link-scores.js';
 import { linkPolarities } from './polarity.js';
 import { strongestPathCircuits } from './strongest-path.js';
+import { nameLoops } from './declared.js';
 import type { LoopAnalysis, LoopOptions, SearchMethod } from './types.js';
 
 /** Stella's default threshold for switching to the strongest-path search. */
@@ -63,7 +64,14 @@ export function analyzeLoops(model: Model, options: LoopOptions & SimulateOption
   const polarity = linkPolarities(g, h, evals, links, ls.scores);
   const rep = reporting(h, labels);
   const nameOf = (id: string) => h.program.byId.get(id)?.name ?? id;
-  const { loops, partitions } = assembleLoops(g, groups, ls, polarity, rep, nameOf);
+  const assembled = assembleLoops(g, groups, ls, polarity, rep, nameOf);
+  const { loops, unmatched } = nameLoops(model.loops, assembled.loops);
+  const { partitions } = assembled;
+  for (const d of unmatched) {
+    diagnostics.push(warning('loop-not-found', `loop ${d.id} (${d.name}) declared by the model matches no loop found${search === 'strongest-path' ? ' by the strongest-path search' : ''}`, {
+      ...where, field: `loops.${d.id}`, hint: `list variables one loop passes through${d.polarity ? `, with polarity ${d.polarity}` : ''}; \`stockflow loops\` lists the loops found`,
+    }));
+  }
   const dominance = dominancePeriods({ time: rep.time, loops });
   const analysis: LoopAnalysis = {
     model: model.name, time: rep.time, labels, dt: h.sim.dt, search, loops, partitions, dominance,

@@ -19,3 +19,4 @@ export type {
   DominancePeriod, LabelConvention, LinkPolarity, Loop, LoopAnalysis, LoopLink, LoopOptions, LoopPolarity,
   Partition, PolarityMethod, SearchMethod, Sign,
 } from './types.js';
+export { loopLabel, matchDeclaredLoops, nameLoops, type NamedLoop } from './declared.js';

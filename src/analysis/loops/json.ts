@@ -6,7 +6,7 @@
 import type { LoopAnalysis, LoopPolarity } from './types.js';
 
 export interface LoopsJson {
-  readonly loops: { readonly id: string; readonly polarity: LoopPolarity; readonly variables: readonly string[] }[];
+  readonly loops: { readonly id: string; readonly name?: string; readonly polarity: LoopPolarity; readonly variables: readonly string[] }[];
   readonly time: number[];
   readonly relative_scores: Record<string, number[]>;
   readonly dominance: { readonly from: number; readonly to: number; readonly loops: readonly string[] }[];
@@ -16,7 +16,7 @@ export function loopsToJson(a: LoopAnalysis): LoopsJson {
   const relative: Record<string, number[]> = {};
   for (const l of a.loops) relative[l.id] = Array.from(l.relative, clean);
   return {
-    loops: a.loops.map((l) => ({ id: l.id, polarity: l.polarity, variables: [...l.variables] })),
+    loops: a.loops.map((l) => ({ id: l.id, ...(l.name ? { name: l.name } : {}), polarity: l.polarity, variables: [...l.variables] })),
     time: Array.from(a.time),
     relative_scores: relative,
     dominance: a.dominance.map((d) => ({ from: d.from, to: d.to, loops: [...d.loops] })),

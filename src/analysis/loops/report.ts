@@ -38,9 +38,9 @@ function loopTable(loops: readonly Loop[], top: number): string[] {
     l.id,
     `${l.polarity === 'reinforcing' ? 'R' : 'B'}${l.polarityFromStructure ? '' : '?'}${l.polarityChanges ? ' ±' : ''}`,
     pct(l.importance), pct(peak(l.relative)),
-    l.variables.join(' → ') + (l.through.length ? `   [via ${l.through.join(', ')}]` : ''),
+    (l.name ? `[${l.name}] ` : '') + l.variables.join(' → ') + (l.through.length ? `   [via ${l.through.join(', ')}]` : ''),
   ]);
-  const out = table(['id', 'polarity', 'share', 'peak', 'loop (variables in order, back to the first)'], rows, [false, false, true, true, false]);
+  const out = table(['id', 'polarity', 'share', 'peak', '[name the model gives it] loop (variables in order, back to the first)'], rows, [false, false, true, true, false]);
   if (loops.length > top) {
     const rest = loops.slice(top);
     out.push(`  … ${rest.length} more loops, together ${pct(rest.reduce((s, l) => s + l.importance, 0))} mean share (see --json)`);

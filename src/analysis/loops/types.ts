@@ -40,6 +40,8 @@ export type LoopPolarity = 'reinforcing' | 'balancing';
 export interface Loop {
   /** `R1`, `B2` …: numbered separately by polarity, most important first. */
   readonly id: string;
+  /** The label and name the model declares for this loop (`R1 restart contention`), if any (declared.ts). */
+  readonly name?: string;
   readonly polarity: LoopPolarity;
   /** True when structure alone fixes the polarity (every link has one constant sign). */
   readonly polarityFromStructure: boolean;

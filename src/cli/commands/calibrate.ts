@@ -8,6 +8,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { ModelError } from '../../core/diagnostics.js';
 import { readModelFile } from '../../io/load.js';
 import { readDataFile } from '../../io/data.js';
+import { readModelReference } from '../../io/reference.js';
 import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
@@ -15,7 +16,7 @@ import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from
 
 interface CalibrateArgs extends SimArgs {
   model: string;
-  data: string;
+  data?: string;
   param?: string[];
   seed: number;
   starts: number;
@@ -37,7 +38,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   describe: 'fit uncertain constants to reference series or event times',
   builder: (y: Argv) => (simOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
-    .option('data', { type: 'string', demandOption: true, describe: 'reference data: a series or events CSV (see below)' })
+    .option('data', { type: 'string', describe: "reference data: a series or events CSV (see below); default: the model's reference files" })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to fit (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the Latin-hypercube starts' })
     .option('starts', { type: 'number', default: 8, describe: "Latin-hypercube starts, besides the model's own values" })
@@ -54,9 +55,11 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
     const loaded = readModelFile(args.model);
-    const data = readDataFile(args.data);
-    failOnErrors([...loaded.diagnostics, ...data.diagnostics]);
+    failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
+    const data = args.data ? readDataFile(args.data) : readModelReference(model);
+    failOnErrors(data.diagnostics);
+    if (!data.data) throw usageError(`${args.model} declares no reference data: give --data FILE`);
     const progress = progressBar('starts');
     try {
       const out = await calibrate(model, {

@@ -17,6 +17,8 @@ import { externalSubscript } from './external.js';
 import { isControlName } from './resolve.js';
 import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import { finishStocks } from './stocks.js';
+import { equationsEnd } from './source.js';
+import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
 
 export interface ReadResult {
@@ -96,10 +98,10 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
       if (b) built.push(b);
     }
   }
-  const variables = finishStocks(built, index.freshName);
+  const { variables, sectors } = withSectors(finishStocks(built, index.freshName), vensimViewSectors(text.slice(equationsEnd(text))));
   if (!sim || hasErrors(diags)) return { diagnostics: diags };
   const name = file ? basename(file, extname(file)) : 'model';
-  return { model: { name, doc, sim, variables, file, format: 'vensim' }, diagnostics: diags };
+  return { model: { name, doc, sim, variables, ...(sectors ? { sectors } : {}), file, format: 'vensim' }, diagnostics: diags };
 }
 
 /** Expands a definition's left-hand side into instances; returns how many it made. */

@@ -19,7 +19,8 @@ import { foldControls, gfContainers, lookupValues, markLookups, promoteFlows } f
 import { readSimSpecs } from './simspecs.js';
 import { readBehavior, readVariables } from './vars.js';
 import { readModelExtension } from './vendor.js';
-import { attr, kid, kids, locOf, parseXml, plainText } from './xml.js';
+import { attr, kid, kids, locOf, parseXml, plainText, type XNode } from './xml.js';
+import { withSectors } from '../sectors.js';
 
 export interface ReadResult {
   readonly model?: Model;
@@ -68,7 +69,8 @@ export function readXmile(text: string, file?: string): ReadResult {
   promoteFlows(doc, flat, diags);
   if (!sim) return { diagnostics: diags };
   const folded = foldControls(doc, flat, eqns, sim, diags);
-  const variables = emitVariables(doc, flat, eqns, diags, folded.skip);
+  const grouped = withSectors(emitVariables(doc, flat, eqns, diags, folded.skip), groupSectors(modelNodes.find((m) => xid(displayName(attr(m, 'name') ?? '')) === rootId)));
+  const { variables } = grouped;
   checkUnique(variables, diags);
   const ext = readModelExtension(doc, diags);
   diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
@@ -80,8 +82,24 @@ export function readXmile(text: string, file?: string): ReadResult {
     ...(ext.doc ? { doc: ext.doc } : {}),
     ...(ext.scenarios ? { scenarios: ext.scenarios } : {}),
     ...(ext.metrics ? { metrics: ext.metrics } : {}),
+    ...(grouped.sectors ? { sectors: grouped.sectors } : {}),
   };
   return { model, diagnostics: diags };
+}
+
+/** XMILE 1.0 §4.8: `<group name="…">` in `<variables>` lists its members as `<entity name="…"/>`. */
+function groupSectors(model: XNode | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const vars = model && (kid(model, 'variables') ?? model);
+  for (const g of vars ? kids(vars, 'group') : []) {
+    const sector = displayName(attr(g, 'name') ?? '');
+    if (!sector) continue;
+    for (const e of kids(g, 'entity')) {
+      const id = canonicalName(displayName(attr(e, 'name') ?? ''));
+      if (id && !out.has(id)) out.set(id, sector);
+    }
+  }
+  return out;
 }
 
 /** Two elements whose names differ only in case, spaces or underscores are one name. */

@@ -33,6 +33,12 @@ test('the Kinesis outage model: loops, partitions and dominance are consistent',
   for (const d of a.dominance) assert.ok(d.from <= d.to && d.share >= 0.5 - 1e-9 && d.loops.length > 0);
   const json = JSON.stringify(loopsToJson(a));
   assert.not.match(json, /null|NaN/);
+  // Every loop of the model README's loop table is found and named (models/kinesis-outage.md).
+  assert.equal(r.diagnostics.filter((d) => d.code === 'loop-not-found').map((d) => d.message), []);
+  const named = new Map(a.loops.filter((l) => l.name).map((l) => [l.name!.split(' ')[0], l]));
+  assert.equal([...named.keys()].sort(), (model.loops ?? []).map((l) => l.id).sort());
+  assert.ok(named.get('R1')!.variables.includes('Slow Server Removal Rate') && named.get('R1')!.polarity === 'reinforcing');
+  assert.equal([...named.get('B1')!.variables].sort(), ['Booting Servers', 'Restarting Servers', 'Restarts']);
 });
 
 test.run();

@@ -1,0 +1,43 @@
+/**
+ * The reference data a model declares (`reference: { events: FILE, series: FILE }`, paths
+ * relative to the model file), read with the calibration data reader (io/data.ts). Each
+ * file must have the layout its key says.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+import type { Model } from '../model/types.js';
+import type { ReferenceData, Target } from '../analysis/calibrate/targets.js';
+import { readDataFile } from './data.js';
+
+export interface ReferenceLoad {
+  /** undefined when the model declares no reference data. */
+  readonly data?: ReferenceData;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Where a file the model names lives: relative paths are taken from the model file's folder. */
+export function besideModel(model: Pick<Model, 'file'>, path: string): string {
+  return isAbsolute(path) || !model.file ? path : resolve(dirname(model.file), path);
+}
+
+export function readModelReference(model: Model): ReferenceLoad {
+  const ref = model.reference;
+  if (!ref) return { diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const targets: Target[] = [];
+  const files = [...ref.events.map((f) => ['event', f] as const), ...ref.series.map((f) => ['series', f] as const)];
+  for (const [kind, path] of files) {
+    const file = besideModel(model, path);
+    const loaded = readDataFile(file);
+    diagnostics.push(...loaded.diagnostics);
+    if (!loaded.data) continue;
+    const wrong = loaded.data.targets.find((t) => t.kind !== kind);
+    if (wrong) {
+      diagnostics.push(error('bad-data', `reference.${kind === 'event' ? 'events' : 'series'} names a file of ${wrong.kind === 'event' ? 'events' : 'series'}`, { file: model.file, field: 'reference', hint: `list '${path}' under reference.${wrong.kind === 'event' ? 'events' : 'series'}` }));
+      continue;
+    }
+    targets.push(...loaded.data.targets);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { data: { file: files.length === 1 ? besideModel(model, files[0][1]) : model.file, targets }, diagnostics };
+}
