@@ -4,7 +4,8 @@
  * Vensim names may contain spaces ("Teacup Temperature"), so a name is a run of words
  * joined by blanks; function names ("IF THEN ELSE", "DELAY N") are names followed by `(`.
  * Names in double quotes may contain any character (`\"` escapes a quote). Single quotes
- * delimit strings (file and sheet names of GET XLS …). `{…}` is a comment. A backslash at
+ * delimit strings (file and sheet names of GET XLS …), except that an apostrophe right after
+ * a letter of a name belongs to the name (`DimC'`, `time's up`), as Vensim reads them. `{…}` is a comment. A backslash at
  * the end of a line continues the line (Vensim reference, "Rules for Variable Names" and
  * "Equation Format and Conventions"). Keywords are written between colons: `:AND:`, `:OR:`,
  * `:NOT:`, `:NA:`, `:EXCEPT:`, `:INTERPOLATE:`, `:MACRO:` …
@@ -90,7 +91,8 @@ export function tokenize(text: string, start: number, end: number): { tokens: To
       let last = i;
       for (;;) {
         let k = j;
-        while (k < end && WORD.test(text[k])) k++;
+        // An apostrophe right after a letter belongs to the name (`DimC'`, `time's up`).
+        while (k < end && (WORD.test(text[k]) || (text[k] === "'" && k > j))) k++;
         words.push(text.slice(j, k));
         last = k;
         const next = skipSpace(text, k, end, false);

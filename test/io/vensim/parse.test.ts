@@ -14,6 +14,24 @@ test('the lexer joins words of a name and reads quoted names, keywords and numbe
   ]);
 });
 
+test("an apostrophe right after a letter belongs to the name; a quote after a blank or '(' opens a string", () => {
+  // Vensim names may contain apostrophes (Vensim reference, "Rules for Variable Names"), e.g.
+  // a copy of a subscript range written DimC' (Vensim reference, "Subscript Equivalence").
+  const text = "time's up + x[DimC, DimC'] + GET XLS DATA('f.xls', 'Sheet 1')";
+  const { tokens, problem } = tokenize(text, 0, text.length);
+  assert.is(problem, undefined);
+  assert.equal(tokens.map((t) => `${t.kind}:${t.text}`), [
+    "name:time's up", 'op:+', 'name:x', 'op:[', 'name:DimC', 'op:,', "name:DimC'", 'op:]', 'op:+',
+    'name:GET XLS DATA', 'op:(', 'str:f.xls', 'op:,', 'str:Sheet 1', 'op:)', 'eof:',
+  ]);
+});
+
+test('names with apostrophes read and run: an equivalent range DimT\' and a constant named time\'s up', () => {
+  const m = mdl("DimT: T1, T2 ~~|\nDimT': DimT ~~|\nt[DimT] = 1, 2 ~~|\ntt[DimT, DimT'] = 10 * t[DimT] + t[DimT'] ~~|\ntime's up = 2 ~~|");
+  assert.is(eq(m, 'tt[T1,T2]'), '10 * "t[T1]" + "t[T2]"');
+  assert.is(eq(m, "time's up"), '2');
+});
+
 test('a backslash at the end of a line continues the name or expression', () => {
   const text = 'Long name\\\n\t\t= a +\\\n  b';
   assert.equal(tokenize(text, 0, text.length).tokens.map((t) => t.text).slice(0, 5), ['Long name', '=', 'a', '+', 'b']);
