@@ -58,11 +58,17 @@ export type RangeItem =
   /** `GET DIRECT SUBSCRIPT(…)` and friends. */
   | { readonly k: 'call'; readonly expr: VExpr; readonly pos: number };
 
+/** One `-> target` of a subscript range: `targets` lists the target's elements or subranges, one per item of the source. */
+export interface MappingDef {
+  readonly dim: string;
+  readonly targets?: readonly string[];
+}
+
 export interface DimensionDef {
   readonly name: string;
   readonly items: readonly RangeItem[];
-  /** Dimensions this one maps onto positionally (`-> B`). */
-  readonly mapsTo: readonly string[];
+  /** Dimensions this one maps onto: by position (`-> B`), or item by item (`-> (B: SubB, b3)`). */
+  readonly mapsTo: readonly MappingDef[];
   /** `A <-> B`: A is an equivalent (copy) of B. */
   readonly equivalentOf?: string;
   readonly pos: number;

@@ -4,7 +4,7 @@
  * Forms follow the Vensim reference "Equation Format and Conventions", "Subscripts",
  * "Lookups" and "Macros".
  */
-import type { DataMode, Definition, DimensionDef, RangeItem, Sub, VExpr } from './ast.js';
+import type { DataMode, Definition, DimensionDef, MappingDef, RangeItem, Sub, VExpr } from './ast.js';
 import { tokenize } from './lexer.js';
 import type { RawEntry } from './source.js';
 import { SyntaxFault, TokenStream, describe, parseExpr, parseSubs, parseTableBody, signedNumber } from './parse-expr.js';
@@ -146,15 +146,17 @@ function parseDimension(s: TokenStream, name: string, pos: number): DimensionDef
       } else items.push({ k: 'name', name: n.text, pos: n.pos });
     }
   } while (s.accept(','));
-  const mapsTo: string[] = [];
+  const mapsTo: MappingDef[] = [];
   if (s.accept('->')) {
     do {
       if (s.accept('(')) {
-        mapsTo.push(s.name().text);
+        const dim = s.name().text;
         s.expect(':');
-        do s.name(); while (s.accept(','));
+        const targets: string[] = [];
+        do targets.push(s.name().text); while (s.accept(','));
         s.expect(')');
-      } else mapsTo.push(s.name().text);
+        mapsTo.push({ dim, targets });
+      } else mapsTo.push({ dim: s.name().text });
     } while (s.accept(','));
   }
   end(s);

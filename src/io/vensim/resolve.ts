@@ -114,9 +114,8 @@ function bindElement(id: string, sc: Scope): string | undefined {
   const dims = sc.index.dims;
   const target = dims.get(id)!;
   for (const [d, el] of sc.bindings) {
-    if (d.endsWith('!') || !dims.maps(id, d)) continue;
-    const pos = dims.get(d)!.elements.indexOf(el);
-    if (pos >= 0 && pos < target.elements.length) return target.elements[pos];
+    const found = d.endsWith('!') ? undefined : dims.mapped(id, d, el);
+    if (found !== undefined) return found;
   }
   for (const [d, el] of sc.bindings) if (!d.endsWith('!') && target.elements.includes(el)) return el;
   return undefined;

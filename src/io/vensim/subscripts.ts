@@ -1,20 +1,22 @@
 /**
  * Subscript ranges (Vensim "dimensions"): elements, subranges, numeric sequences
- * `(a1-a9)`, equivalences `A <-> B` and positional mappings `A: a1, a2 -> B`
+ * `(a1-a9)`, equivalences `A <-> B`, positional mappings `A: a1, a2 -> B` and mappings
+ * item by item `B: b1, b2 -> (A: SubA, a3)` (b1 stands for every element of SubA, b2 for a3)
+ * or in another order `A: a1, a2, a3 -> (B: b3, b2, b1)`
  * (Vensim reference, "Subscripts", "Subscript Mapping", "Subscript Equivalence").
  * Ids are canonical names (core/names.ts); written forms are kept for output names.
  */
 import { canonicalName } from '../../core/names.js';
 import { error, type Diagnostic } from '../../core/diagnostics.js';
-import type { DimensionDef, RangeItem } from './ast.js';
+import type { DimensionDef, MappingDef, RangeItem } from './ast.js';
 
 export interface Dimension {
   readonly id: string;
   readonly name: string;
   /** Element ids in order. */
   readonly elements: readonly string[];
-  /** Ids of the dimensions this one maps onto positionally. */
-  readonly mapsTo: readonly string[];
+  /** Target dimension id → for each element of this one, the target elements it stands for. */
+  readonly mapping: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** Resolves `GET DIRECT SUBSCRIPT(…)` items to element names (written form). */
@@ -65,9 +67,21 @@ export class Dimensions {
     const i = root.elements.indexOf(elementId);
     return i < 0 ? undefined : i + 1;
   }
-  /** True when one dimension maps onto the other (either direction). */
-  maps(a: string, b: string): boolean {
-    return Boolean(this.dims.get(a)?.mapsTo.includes(b) || this.dims.get(b)?.mapsTo.includes(a));
+  /**
+   * The element of `id` that stands for element `el` of `bound` through a mapping: `id` maps
+   * onto `bound` (the source element whose targets hold `el`), or `bound` maps onto `id` (the
+   * single target of `el`).
+   */
+  mapped(id: string, bound: string, el: string): string | undefined {
+    const source = this.dims.get(id);
+    const forward = source?.mapping.get(bound);
+    if (source && forward) {
+      const i = forward.findIndex((targets) => targets.includes(el));
+      if (i >= 0) return source.elements[i];
+    }
+    const backward = this.dims.get(bound)?.mapping.get(id);
+    const targets = backward?.[this.dims.get(bound)!.elements.indexOf(el)];
+    return targets?.length === 1 ? targets[0] : undefined;
   }
 }
 
@@ -110,13 +124,39 @@ export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptRe
         if (names) names.forEach(add);
       }
     }
-    const mapsTo = def.mapsTo.map(canonicalName);
-    if (def.equivalentOf !== undefined) mapsTo.push(canonicalName(def.equivalentOf));
-    out.dims.set(id, { id, name: def.name, elements, mapsTo });
+    out.dims.set(id, { id, name: def.name, elements, mapping: new Map() });
     resolving.delete(id);
     return elements;
   };
   for (const id of byId.keys()) resolve(id);
+  for (const [id, def] of byId) {
+    const mapping = out.dims.get(id)!.mapping as Map<string, string[][]>;
+    const maps: readonly MappingDef[] = def.equivalentOf === undefined ? def.mapsTo : [...def.mapsTo, { dim: def.equivalentOf }];
+    for (const m of maps) {
+      const found = mappingOf(out, id, def, m);
+      if (typeof found === 'string') diags.push(error('bad-subscript-mapping', found, { ...locate(def.pos), hint: 'list one target element or subrange per item of the range, in order: A: a1, a2 -> (B: SubB, b3)' }));
+      else mapping.set(canonicalName(m.dim), found);
+    }
+  }
+  return out;
+}
+
+/** For each element of `id`, the target elements it stands for; or what is wrong. */
+function mappingOf(dims: Dimensions, id: string, def: DimensionDef, m: MappingDef): string[][] | string {
+  const source = dims.get(id)!;
+  const target = dims.get(canonicalName(m.dim));
+  if (!target) return `'${def.name}' maps onto '${m.dim}', which is not a subscript range`;
+  if (!m.targets) return source.elements.map((_, i) => (i < target.elements.length ? [target.elements[i]] : []));
+  const items = def.items.flatMap((it) => (it.k === 'name' ? [canonicalName(it.name)] : []));
+  if (items.length !== m.targets.length || items.length !== def.items.length) {
+    return `'${def.name}' has ${def.items.length} items but its mapping onto '${m.dim}' lists ${m.targets.length}`;
+  }
+  const out = source.elements.map((): string[] => []);
+  for (let k = 0; k < items.length; k++) {
+    const to = dims.expand(canonicalName(m.targets[k]));
+    if (!to || !to.every((e) => target.elements.includes(e))) return `'${m.targets[k]}' in the mapping of '${def.name}' is not an element or subrange of '${m.dim}'`;
+    for (const e of dims.expand(items[k]) ?? []) out[source.elements.indexOf(e)].push(...to);
+  }
   return out;
 }
 

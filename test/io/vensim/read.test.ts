@@ -64,6 +64,43 @@ v[t2] = 0 ~~|`);
   assert.is(eq(m, 'v[t2]'), '0');
 });
 
+test('a mapping onto a list of elements and subranges: each item stands for its target item (Vensim "Subscript Mapping")', () => {
+  // DimB: B1, B2 -> (DimA: SubA, A3): B1 stands for A1 and A2 (the elements of SubA), B2 for A3.
+  const m = mdl(`
+DimA: A1, A2, A3 ~~|
+SubA: A1, A2 ~~|
+DimB: B1, B2 -> (DimA: SubA, A3) ~~|
+DimC: SubC, C3 -> DimD ~~|
+SubC: C1, C2 ~~|
+DimD: D1, D2, D3 ~~|
+b[DimB] = 1, 2 ~~|
+a[DimA] = b[DimB] * 10 ~~|
+c[DimC] = 1, 2, 3 ~~|
+d[DimD] = c[DimC] * 10 ~~|`);
+  assert.equal(['a[A1]', 'a[A2]', 'a[A3]'].map((n) => eq(m, n)), ['"b[B1]" * 10', '"b[B1]" * 10', '"b[B2]" * 10']);
+  // A subrange among the source's items maps positionally over its elements.
+  assert.equal(['d[D1]', 'd[D2]', 'd[D3]'].map((n) => eq(m, n)), ['"c[C1]" * 10', '"c[C2]" * 10', '"c[C3]" * 10']);
+});
+
+test('a mapping that lists the target in another order reorders; a plain one maps by position', () => {
+  const m = mdl(`
+DimA: A1, A2, A3 -> (DimB: B3, B2, B1), DimC ~~|
+DimB: B1, B2, B3 ~~|
+DimC: C1, C2, C3 ~~|
+a[DimA] = 1, 2, 3 ~~|
+b[DimB] = a[DimA] ~~|
+c[DimC] = a[DimA] ~~|`);
+  assert.equal(['b[B1]', 'b[B2]', 'b[B3]'].map((n) => eq(m, n)), ['"a[A3]"', '"a[A2]"', '"a[A1]"']);
+  assert.equal(['c[C1]', 'c[C2]', 'c[C3]'].map((n) => eq(m, n)), ['"a[A1]"', '"a[A2]"', '"a[A3]"']);
+});
+
+test('a mapping whose list does not match the range, or names a foreign element, is a located error', () => {
+  const short = diags('DimA: A1, A2, A3 ~~|\nDimB: B1, B2 -> (DimA: A1) ~~|\nx[DimB] = 1 ~~|');
+  assert.ok(short.some((d) => d.code === 'bad-subscript-mapping' && d.line === 3 && /2 items but its mapping onto 'DimA' lists 1/.test(d.message)), JSON.stringify(short));
+  const foreign = diags('DimA: A1, A2 ~~|\nDimB: B1, B2 -> (DimA: A1, Z9) ~~|\nx[DimB] = 1 ~~|');
+  assert.ok(foreign.some((d) => d.code === 'bad-subscript-mapping' && /'Z9'.*not an element or subrange of 'DimA'/.test(d.message)), JSON.stringify(foreign));
+});
+
 test('lookups: standalone tables, WITH LOOKUP and calls', () => {
   const m = mdl(`
 tbl([(0,0)-(2,2)], (0,0), (1,2), (2,1)) ~~|
