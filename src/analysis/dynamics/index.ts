@@ -9,3 +9,5 @@ export { eigenvalues, type Eigenvalue } from './eigen.js';
 export { jacobian } from './newton.js';
 export type { Range } from './box.js';
 export { formatEquilibria, equilibriaJson, num, eigenText, textTable } from './text.js';
+export { sweep, type Sweep, type SweepBifurcation, type SweepOptions, type SweepPoint } from './sweep.js';
+export { diagramInput, formatSweep, multistableRanges, sweepJson, sweepValues } from './sweep-text.js';

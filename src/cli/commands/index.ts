@@ -11,6 +11,7 @@ import { reportCommand } from './report.js';
 import { plotCommand } from './plot.js';
 import { rankCommand } from './rank.js';
 import { equilibriaCommand } from './equilibria.js';
+import { sweepCommand } from './sweep.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand, sweepCommand];
