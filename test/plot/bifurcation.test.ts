@@ -11,10 +11,10 @@ test('a bifurcation diagram draws stable runs solid, unstable dashed, joined at 
     ]],
     folds: [{ value: 1, y: 1 }], hopf: [],
   });
-  const lines = fig.data.filter((t) => t.mode === 'lines') as { line: { dash: string }; x: number[]; showlegend: boolean }[];
+  const lines = fig.data.filter((t) => t.mode === 'lines') as unknown as { line: { dash: string }; x: number[]; showlegend: boolean }[];
   assert.equal(lines.map((l) => l.line.dash), ['solid', 'dash']);
   assert.equal(lines[1].x, [1, 0.5, 0]);
-  const marks = fig.data.find((t) => t.mode === 'markers') as { name: string; x: number[] };
+  const marks = fig.data.find((t) => t.mode === 'markers') as unknown as { name: string; x: number[] };
   assert.is(marks.name, 'fold (saddle-node)');
   assert.equal(marks.x, [1]);
 });
