@@ -17,6 +17,7 @@ import type { SimulateOptions } from '../../sim/simulate.js';
 import { latinHypercube } from '../lhs.js';
 import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
 import { chooseWorkers, runTasks, type WorkerCount } from '../parallel/pool.js';
+import type { Executor } from '../parallel/executor.js';
 import type { MinimizeResult, Task } from '../parallel/tasks.js';
 import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
 import type { Factor } from '../sensitivity/factors.js';
@@ -37,6 +38,8 @@ export interface CalibrationOptions {
   readonly workers?: WorkerCount;
   /** Every start on worker threads, none on the main thread (tests of the worker path). */
   readonly workerThreadsOnly?: boolean;
+  /** Where the starts run instead of this machine's threads (e.g. a job queue). */
+  readonly executor?: Executor;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -88,7 +91,7 @@ export async function calibrate(model: Model, o: CalibrationOptions): Promise<{ 
   if (!starts.length) return { diagnostics: [...diagnostics, error('bad-starts', 'no starts: give --starts 1 or more')] };
   const bounds = factors.map((f) => ({ lo: f.lo, hi: f.hi }));
   const tasks: Task[] = starts.map((s) => ({ kind: 'minimize', start: s.unit, bounds, options: { maxEvaluations: o.maxEvaluations } }));
-  const results = (await runTasks(spec, tasks, { workers: workersFor(o, fn, starts[0].values, tasks.length, factors.length), workerThreadsOnly: o.workerThreadsOnly, onProgress: o.onProgress, local: fn })) as MinimizeResult[];
+  const results = (await runTasks(spec, tasks, { workers: workersFor(o, fn, starts[0].values, tasks.length, factors.length), workerThreadsOnly: o.workerThreadsOnly, executor: o.executor, onProgress: o.onProgress, local: fn })) as MinimizeResult[];
   const named = (x: readonly number[]) => Object.fromEntries(factors.map((f, j) => [f.name, x[j]]));
   const outcomes: StartOutcome[] = results.map((r, i) => ({
     from: starts[i].from, start: named(starts[i].values), parameters: named(r.minimum.x), objective: r.minimum.value,

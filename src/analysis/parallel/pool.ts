@@ -13,6 +13,7 @@ import { ModelError } from '../../core/diagnostics.js';
 import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from './model-function.js';
 import { runTask, taskWeight, type EvaluateResult, type RowProblem, type Task, type TaskResult } from './tasks.js';
 import { startThread } from './thread.js';
+import type { Executor } from './executor.js';
 
 /** A number of worker threads, or 'auto': one per core when the work is worth it. */
 export type WorkerCount = number | 'auto';
@@ -45,9 +46,20 @@ export interface PoolOptions {
   readonly workerThreadsOnly?: boolean;
   /** An already prepared function for the in-process path (saves compiling twice). */
   readonly local?: ModelFunction;
+  /**
+   * Where tasks run instead of this machine's threads (e.g. a job queue across machines);
+   * `workers` and `workerThreadsOnly` then do not apply. Results are the same either way.
+   */
+  readonly executor?: Executor;
+}
+
+/** The default strategy: worker threads on this machine, as runTasks does without an executor. */
+export function threadExecutor(o: Omit<PoolOptions, 'executor' | 'onProgress'> = {}): Executor {
+  return { name: 'threads', run: (spec, tasks, e) => runTasks(spec, tasks, { ...o, onProgress: e?.onProgress }) };
 }
 
 export async function runTasks(spec: ModelFunctionSpec, tasks: readonly Task[], o: PoolOptions = {}): Promise<TaskResult[]> {
+  if (o.executor) return o.executor.run(spec, tasks, { onProgress: o.onProgress });
   const requested = o.workers === 'auto' ? 1 : o.workers ?? 1;
   const workers = Math.max(1, Math.min(Math.floor(requested), tasks.length));
   const total = tasks.reduce((s, t) => s + taskWeight(t), 0);
@@ -62,7 +74,7 @@ export async function runTasks(spec: ModelFunctionSpec, tasks: readonly Task[], 
  * core only if they would take longer than AUTO_WORKERS_MIN_MS; the values do not depend on it.
  */
 export async function evaluateRows(spec: ModelFunctionSpec, rows: readonly (readonly number[])[], o: PoolOptions = {}): Promise<{ values: Float64Array; problems: RowProblem[]; failures: number }> {
-  if (o.workers !== 'auto') return evaluateChunks(spec, rows, 0, o, rows.length);
+  if (o.workers !== 'auto' || o.executor) return evaluateChunks(spec, rows, 0, o, rows.length);
   const fn = o.local ?? prepareOrThrow(spec);
   const values = new Float64Array(rows.length);
   const problems: RowProblem[] = [];
@@ -87,7 +99,7 @@ export async function evaluateRows(spec: ModelFunctionSpec, rows: readonly (read
 /** rows (starting at global index `offset`) in chunks over o.workers; values sized `total`. */
 async function evaluateChunks(spec: ModelFunctionSpec, rows: readonly (readonly number[])[], offset: number, o: PoolOptions, total: number) {
   const k = spec.params.length;
-  const size = chunkSize(rows.length, typeof o.workers === 'number' ? o.workers : 1);
+  const size = o.executor?.batchRuns ?? chunkSize(rows.length, typeof o.workers === 'number' ? o.workers : 1);
   const tasks: Task[] = [];
   for (let from = 0; from < rows.length; from += size) {
     const chunk = rows.slice(from, from + size);

@@ -8,6 +8,7 @@ import { canonicalName } from '../../core/names.js';
 import type { Constant, Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import { evaluateRows, type WorkerCount } from '../parallel/pool.js';
+import type { Executor } from '../parallel/executor.js';
 import { prepareModelFunction, type MetricOutput, type ModelFunctionSpec } from '../parallel/model-function.js';
 import { analyzeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan, type SensitivityResult } from './analyze.js';
 import { factorProblems, type Factor } from './factors.js';
@@ -28,6 +29,8 @@ export interface ModelSensitivityOptions extends SensitivityOptions {
   readonly workers?: WorkerCount;
   /** Every run on worker threads, none on the main thread (tests of the worker path). */
   readonly workerThreadsOnly?: boolean;
+  /** Where the runs go instead of this machine's threads (e.g. a job queue). */
+  readonly executor?: Executor;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -52,7 +55,7 @@ export async function modelSensitivity(model: Model, o: ModelSensitivityOptions)
   } catch (e) {
     return { diagnostics: [...diagnostics, error('bad-sensitivity-options', (e as Error).message)] };
   }
-  const runs = await evaluateRows(spec, plan.rows, { workers: o.workers, workerThreadsOnly: o.workerThreadsOnly, onProgress: o.onProgress, local: prepared.fn });
+  const runs = await evaluateRows(spec, plan.rows, { workers: o.workers, workerThreadsOnly: o.workerThreadsOnly, executor: o.executor, onProgress: o.onProgress, local: prepared.fn });
   if (runs.failures) {
     const first = runs.problems[0];
     const at = factors.map((f, j) => `${f.name}=${plan.rows[first.row][j]}`).join(', ');

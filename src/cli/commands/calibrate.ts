@@ -12,9 +12,10 @@ import { readModelReference } from '../../io/reference.js';
 import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
 
-interface CalibrateArgs extends SimArgs {
+interface CalibrateArgs extends SimArgs, QueueArgs {
   model: string;
   data?: string;
   param?: string[];
@@ -36,7 +37,7 @@ error divided by the variance of its data, per event the squared time error, tim
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <model>',
   describe: 'fit uncertain constants to reference series or event times',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('data', { type: 'string', describe: "reference data: a series or events CSV (see below); default: the model's reference files" })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to fit (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
@@ -62,11 +63,14 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     if (!data.data) throw usageError(`${args.model} declares no reference data: give --data FILE`);
     const progress = progressBar('starts');
     try {
-      const out = await calibrate(model, {
-        params, data: data.data!, seed: args.seed, starts: args.starts, maxEvaluations: budget, simulate,
-        workers: workerCount(args.workers), onProgress: progress.update,
+      const out = await withQueue(args, async (executor) => {
+        const r = await calibrate(model, {
+          params, data: data.data!, seed: args.seed, starts: args.starts, maxEvaluations: budget, simulate,
+          workers: workerCount(args.workers), executor, onProgress: progress.update,
+        });
+        progress.stop();
+        return r;
       });
-      progress.stop();
       failOnErrors(out.diagnostics);
       const result = out.result!;
       if (args.json !== '-') emit(formatCalibration(result, model.name));

@@ -12,6 +12,7 @@ import { plotCommand } from './plot.js';
 import { rankCommand } from './rank.js';
 import { equilibriaCommand } from './equilibria.js';
 import { sweepCommand } from './sweep.js';
+import { workerCommand } from './worker.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand, sweepCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand, sweepCommand, workerCommand];

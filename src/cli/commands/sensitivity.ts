@@ -15,8 +15,9 @@ import type { MetricOutput } from '../../analysis/parallel/model-function.js';
 import type { WorkerCount } from '../../analysis/parallel/pool.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 
-interface SensitivityArgs extends SimArgs {
+interface SensitivityArgs extends SimArgs, QueueArgs {
   model: string;
   /** The sensitivity method; the integration method is --integrator here. */
   method: string;
@@ -38,7 +39,7 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <model>',
   describe: 'rank parameters by their effect on an outcome (oat, morris, sobol)',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('method', { type: 'string', default: 'morris', choices: methodNames(), describe: 'oat = one at a time, morris = elementary effects, sobol = variance shares' })
     .option('integrator', { type: 'string', describe: 'integration method (what --method means for `run`): euler, rk2, rk4, rk45, rosenbrock' })
@@ -66,11 +67,14 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const metric = parseMetric(model, args.metric);
     const progress = progressBar('runs');
     try {
-      const out = await modelSensitivity(model, {
-        method: args.method, samples: args.samples, seed: args.seed, levels: args.levels, resamples: args.resamples, confidence: args.confidence,
-        params, metric, simulate, workers: workerCount(args.workers), onProgress: progress.update,
+      const out = await withQueue(args, async (executor) => {
+        const r = await modelSensitivity(model, {
+          method: args.method, samples: args.samples, seed: args.seed, levels: args.levels, resamples: args.resamples, confidence: args.confidence,
+          params, metric, simulate, workers: workerCount(args.workers), executor, onProgress: progress.update,
+        });
+        progress.stop();
+        return r;
       });
-      progress.stop();
       failOnErrors(out.diagnostics);
       const result = out.result!;
       if (args.json !== '-') emit(formatSensitivity(result, model.name));
