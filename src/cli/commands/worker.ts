@@ -7,7 +7,6 @@ import { availableParallelism } from 'node:os';
 import type { Argv, CommandModule } from 'yargs';
 import { CliExit, usageError } from '../output.js';
 import { parseQueueUrl } from '../queue/url.js';
-import { runWorker } from '../queue/worker-run.js';
 
 interface WorkerArgs {
   queue: string;
@@ -30,6 +29,7 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
     if (!(args['lock-seconds'] >= 1)) throw usageError(`--lock-seconds expects a number ≥ 1 (got ${args['lock-seconds']})`);
     if (!(args['health-seconds'] >= 5)) throw usageError(`--health-seconds expects a number ≥ 5 (got ${args['health-seconds']})`);
     const target = parseQueueUrl(args.queue);
+    const { runWorker } = await import('../queue/worker-run.js'); // BullMQ loads only when used
     const code = await runWorker(target, { concurrency, lockMs: args['lock-seconds'] * 1000, healthMs: args['health-seconds'] * 1000 }, (line) => process.stderr.write(`${line}\n`));
     if (code !== 0) throw new CliExit(code);
     process.exit(0);

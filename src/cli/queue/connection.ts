@@ -32,13 +32,14 @@ export function clientOptions(target: QueueTarget, giveUpMs = GIVE_UP_MS): Redis
 /** A plain client whose first PING answered; throws a CliExit with a clear message otherwise. */
 export async function connectChecked(target: QueueTarget): Promise<Redis> {
   const client = new Redis({ ...target.connection, lazyConnect: true, connectTimeout: CONNECT_TIMEOUT_MS, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  client.on('error', () => undefined); // reported through the promise below
+  let cause: unknown;
+  client.on('error', (e) => { cause ??= e; }); // the first error says why; connect() only says "closed"
   try {
     await withTimeout(client.connect().then(() => client.ping()), CONNECT_TIMEOUT_MS + 1000, 'no answer');
     return client;
   } catch (e) {
     client.disconnect();
-    throw queueFailure(target, e, 'cannot use Redis at');
+    throw queueFailure(target, cause ?? e, 'cannot use Redis at');
   }
 }
 
@@ -46,15 +47,15 @@ export async function connectChecked(target: QueueTarget): Promise<Redis> {
 export function queueFailure(target: QueueTarget, e: unknown, what: string): CliExit {
   const raw = e instanceof Error ? e.message : String(e);
   const code = (e as NodeJS.ErrnoException)?.code ?? '';
-  let reason = raw;
+  let reason = redact(raw, target.secrets);
   if (/WRONGPASS|invalid username-password/i.test(raw)) reason = 'Redis refused the user name or password (check the credentials in the URL)';
-  else if (/NOAUTH|Authentication required/i.test(raw)) reason = 'Redis wants a password: give redis://:PASSWORD@host:port (or user:password@ for an ACL user)';
+  else if (/NOAUTH|Authentication required/i.test(raw)) reason = "Redis wants a password: put ':PASSWORD@' (or 'USER:PASSWORD@' for an ACL user) before the host in the URL";
   else if (/NOPERM/i.test(raw)) reason = 'the Redis user lacks a permission BullMQ needs (see docs/distributed.md for an ACL rule)';
   else if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(raw)) reason = 'nothing listens there (is redis-server running, and on that address?)';
   else if (code === 'ENOTFOUND' || /ENOTFOUND|EAI_AGAIN/.test(raw)) reason = 'unknown host name';
   else if (/ETIMEDOUT|no answer|timed out/i.test(raw)) reason = `no answer within ${CONNECT_TIMEOUT_MS / 1000} s (firewall, wrong address, or TLS mismatch?)`;
   else if (/Connection is closed|connection lost|ECONNRESET|EPIPE/i.test(raw)) reason = 'the connection was lost';
-  return new CliExit(EXIT_MODEL, [], `${what} ${target.shown}: ${redact(reason, target.secrets)}`);
+  return new CliExit(EXIT_MODEL, [], `${what} ${target.shown}: ${reason}`);
 }
 
 /** The promise, or a rejection with `message` after `ms`. */

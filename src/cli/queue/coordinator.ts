@@ -34,6 +34,8 @@ export const DEFAULT_BATCH_RUNS = 128;
 const ATTEMPTS = 3;
 
 export interface QueueExecutor extends Executor {
+  /** Checks that Redis answers (and the credentials), before any work starts. */
+  connect(): Promise<void>;
   /** Runs, runs/s, each worker's share, retries and reused results of the last run. */
   summary(): string | undefined;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ export function queueExecutor(target: QueueTarget, o: QueueExecutorOptions = {})
         throw queueFailure(target, err, 'the queue at');
       }
     },
+    connect: async () => { await open(); },
     summary: () => tally?.summary(),
     async close() {
       if (!queue) return;

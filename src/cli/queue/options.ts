@@ -7,7 +7,6 @@
 import type { Argv } from 'yargs';
 import type { Executor } from '../../analysis/parallel/executor.js';
 import { usageError } from '../output.js';
-import { queueExecutor } from './coordinator.js';
 import { parseQueueUrl } from './url.js';
 
 export interface QueueArgs {
@@ -31,8 +30,11 @@ export async function withQueue<R>(args: QueueArgs, work: (executor: Executor | 
   }
   const batch = args['batch-runs'];
   if (batch !== undefined && (!Number.isInteger(batch) || batch < 1)) throw usageError(`--batch-runs expects a positive whole number (got ${batch})`);
-  const executor = queueExecutor(parseQueueUrl(args.queue), { resume: args.resume, batchRuns: batch });
+  const target = parseQueueUrl(args.queue);
+  const { queueExecutor } = await import('./coordinator.js'); // BullMQ loads only when used
+  const executor = queueExecutor(target, { resume: args.resume, batchRuns: batch });
   try {
+    await executor.connect();
     const out = await work(executor);
     const summary = executor.summary();
     if (summary) process.stderr.write(`${summary}\n`);
