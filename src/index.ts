@@ -21,6 +21,9 @@ export {
   getIntegrator, integratorNames, type SimulateOptions, type Simulation, type Integrator, type OdeSystem, type Stepper,
 } from './sim/index.js';
 export { loadModel, readModelFile, type LoadResult } from './io/load.js';
+export type { ReadOptions } from './io/read-options.js';
+export { dataAccess, DEFAULT_MAX_DATA_BYTES, type DataAccess, type DataAccessOptions } from './io/confine.js';
+export { openOutput, writeOutput, sameFile, OutputError, type OutputFile, type OutputOptions } from './io/write.js';
 export { readNative } from './io/native.js';
 export { formatCsv } from './io/csv.js';
 export { writeNative } from './io/native-write.js';

@@ -6,6 +6,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { commands } from './commands/index.js';
+import { modelLimitOptions } from './options.js';
 import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput } from './output.js';
 import { ModelError } from '../core/diagnostics.js';
 
@@ -51,7 +52,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exit(EXIT_USAGE);
     });
   for (const c of commands) cli = cli.command(c);
-  cli = cli.middleware(refuseOutputOverInput);
+  cli = modelLimitOptions(cli).middleware(refuseOutputOverInput);
   try {
     await cli.parseAsync();
   } catch (e) {

@@ -4,6 +4,7 @@
 import type { Argv } from 'yargs';
 import type { SimulateOptions } from '../sim/simulate.js';
 import type { ReadOptions } from '../io/read-options.js';
+import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
 import { usageError } from './output.js';
 
 export function simOptions<T>(y: Argv<T>) {
@@ -56,8 +57,19 @@ export function dataOptions<T>(y: Argv<T>) {
 
 export interface DataArgs { data?: string[]; 'data-alias'?: string[] }
 
-export function toReadOptions(a: DataArgs): ReadOptions {
-  const dataAliases: Record<string, string> = {};
+/** Options every command has, since every command reads a model: what a model may read and cost. */
+export function modelLimitOptions<T>(y: Argv<T>) {
+  return y
+    .option('data-dir', { type: 'string', array: true, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' })
+    .option('max-data-mb', { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` });
+}
+
+export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number }
+
+/** A command's data options (when it has them) and the global limits, as library read options. */
+export function toReadOptions(args: object): ReadOptions {
+  const a = args as DataArgs & LimitArgs & { data?: unknown };
+  const dataAliases: Record<string, string> = Object.create(null);
   for (const s of a['data-alias'] ?? []) {
     const eq = s.indexOf('=');
     const tag = eq > 0 ? s.slice(0, eq).trim() : '';
@@ -65,5 +77,12 @@ export function toReadOptions(a: DataArgs): ReadOptions {
     if (!tag || !file) throw usageError(`--data-alias expects ?TAG=FILE, got '${s}'`);
     dataAliases[tag.startsWith('?') ? tag : `?${tag}`] = file;
   }
-  return { ...(a.data?.length ? { dataFiles: a.data } : {}), ...(Object.keys(dataAliases).length ? { dataAliases } : {}) };
+  const mb = a['max-data-mb'];
+  if (mb !== undefined && !(Number.isFinite(mb) && mb > 0)) throw usageError('--max-data-mb expects a positive number');
+  return {
+    ...(Array.isArray(a.data) && a.data.length ? { dataFiles: a.data } : {}),
+    ...(Object.keys(dataAliases).length ? { dataAliases } : {}),
+    ...(a['data-dir']?.length ? { dataDirs: a['data-dir'] } : {}),
+    ...(mb === undefined ? {} : { maxDataBytes: Math.floor(mb * 2 ** 20) }),
+  };
 }

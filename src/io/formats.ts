@@ -4,9 +4,9 @@
 import type { Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../model/types.js';
 import { readNative } from './native.js';
+import type { ReadOptions } from './read-options.js';
 import { readVensim } from './vensim/index.js';
 import { readXmile } from './xmile/index.js';
-import type { ReadOptions } from './read-options.js';
 
 export type Reader = (text: string, file?: string, options?: ReadOptions) => { model?: Model; diagnostics: Diagnostic[] };
 

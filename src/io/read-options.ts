@@ -1,12 +1,16 @@
 /**
- * What a model reader may be told besides the model text: the data files a run is given
- * (Vensim's data `.vdf`/`.dat`/`.tab` inputs for data variables) and the `?tag` aliases by which
- * a model names its spreadsheets (`GET DIRECT DATA('?data', …)`, resolved by the caller's
- * configuration). Paths are relative to the model file's folder unless absolute.
+ * What a model reader may be told besides the model text. The caller's own data (files and
+ * `?tag` aliases it names itself) and what it lifts when reading an untrusted model file: the
+ * folders the model's data files may come from, the size cap on one data file
+ * (io/confine.ts), and the expansion budget on variables after arrays, macros and modules.
  */
-export interface ReadOptions {
-  /** Data files for data variables (`x ~~|`): Vensim `.dat` blocks or time-first tables. */
+import type { DataAccessOptions } from './confine.js';
+
+export interface ReadOptions extends DataAccessOptions {
+  /** Data files for data variables (`x ~~|`): Vensim `.dat` blocks or time-first tables. Paths are relative to the model file's folder unless absolute. */
   readonly dataFiles?: readonly string[];
   /** `?tag` → file, for GET XLS / GET DIRECT functions that name a tag instead of a file. */
   readonly dataAliases?: Readonly<Record<string, string>>;
+  /** Most variables (array elements counted one by one) a model may expand to. */
+  readonly maxElements?: number;
 }

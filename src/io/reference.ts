@@ -7,7 +7,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../model/types.js';
 import type { ReferenceData, Target } from '../analysis/calibrate/targets.js';
-import { readDataFile } from './data.js';
+import { dataAccess, type DataAccessOptions } from './confine.js';
+import { parseData, type DataLoad } from './data.js';
 
 export interface ReferenceLoad {
   /** undefined when the model declares no reference data. */
@@ -20,15 +21,22 @@ export function besideModel(model: Pick<Model, 'file'>, path: string): string {
   return isAbsolute(path) || !model.file ? path : resolve(dirname(model.file), path);
 }
 
-export function readModelReference(model: Model): ReferenceLoad {
+/** Reads the declared files through the model's confined data access (its folder, regular files, a size cap). */
+export function readModelReference(model: Model, options: DataAccessOptions = {}): ReferenceLoad {
   const ref = model.reference;
   if (!ref) return { diagnostics: [] };
+  const data = dataAccess(model.file ? dirname(model.file) : '.', options);
+  const readDataFile = (file: string, path: string): DataLoad => {
+    const read = data.read(path);
+    if (!read.ok) return { diagnostics: [error('missing-file', `reference data: ${read.problem}`, { file: model.file, field: 'reference', hint: read.hint })] };
+    return parseData(read.bytes.toString('utf8').replace(/^\uFEFF/, ''), file);
+  };
   const diagnostics: Diagnostic[] = [];
   const targets: Target[] = [];
   const files = [...ref.events.map((f) => ['event', f] as const), ...ref.series.map((f) => ['series', f] as const)];
   for (const [kind, path] of files) {
     const file = besideModel(model, path);
-    const loaded = readDataFile(file);
+    const loaded = readDataFile(file, path);
     diagnostics.push(...loaded.diagnostics);
     if (!loaded.data) continue;
     const wrong = loaded.data.targets.find((t) => t.kind !== kind);

@@ -11,7 +11,7 @@ import { readDataFile } from '../../io/data.js';
 import { readModelReference } from '../../io/reference.js';
 import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toReadOptions, toSimulateOptions, type SimArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
 
@@ -55,10 +55,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const simulate = toSimulateOptions(args);
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
-    const data = args.data ? readDataFile(args.data) : readModelReference(model);
+    const data = args.data ? readDataFile(args.data) : readModelReference(model, toReadOptions(args));
     failOnErrors(data.diagnostics);
     if (!data.data) throw usageError(`${args.model} declares no reference data: give --data FILE`);
     const progress = progressBar('starts');

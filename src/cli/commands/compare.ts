@@ -13,7 +13,7 @@ import { compareVariants, selectMetrics } from '../../analysis/compare.js';
 import { runEnsemble } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 
 interface CompareArgs extends SimArgs {
   model: string;
@@ -39,7 +39,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
   handler: (args) => {
     const draws = checkArgs(args);
     const options = toSimulateOptions(args);
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const ids = args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios);

@@ -5,6 +5,7 @@
 import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { readModelFile } from '../../io/load.js';
+import { toReadOptions } from '../options.js';
 import { writeNative } from '../../io/native-write.js';
 import { writeXmileWithNotes } from '../../io/xmile/index.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
@@ -41,7 +42,7 @@ export const convertCommand: CommandModule<object, ConvertArgs> = {
   handler: (args) => {
     const writer = WRITERS[extname(args.output).toLowerCase()];
     if (!writer) throw usageError(`cannot write '${extname(args.output) || args.output}' files; use one of ${Object.keys(WRITERS).join(', ')}`);
-    const loaded = readModelFile(args.input);
+    const loaded = readModelFile(args.input, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const written = writer(loaded.model!);
     emit(written.text, args.output);

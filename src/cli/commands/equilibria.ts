@@ -8,7 +8,7 @@ import { equilibriaJson, formatEquilibria, modelEquilibria, type Range } from '.
 import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { parseSets } from '../options.js';
+import { parseSets, toReadOptions } from '../options.js';
 
 export interface DynamicsArgs {
   model: string;
@@ -50,7 +50,7 @@ export function loadForDynamics(args: DynamicsArgs) {
   if (args.time !== undefined && !Number.isFinite(args.time)) throw usageError('--time expects a number');
   const overrides = parseSets(args.set);
   const box = parseBox(args.box);
-  const loaded = readModelFile(args.model);
+  const loaded = readModelFile(args.model, toReadOptions(args));
   failOnErrors(loaded.diagnostics);
   const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
   return { model, options: { overrides, time: args.time, box } };

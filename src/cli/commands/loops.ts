@@ -8,7 +8,7 @@ import { analyzeLoops, DEFAULT_MAX_LOOPS, formatLoopReport, loopsToJson, type La
 import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 
 interface LoopsArgs extends SimArgs {
   model: string;
@@ -40,7 +40,7 @@ export const loopsCommand: CommandModule<object, LoopsArgs> = {
     const maxLoops = args['max-loops'];
     if (!Number.isInteger(maxLoops) || maxLoops < 0) throw usageError('--max-loops expects a whole number >= 0');
     if (!Number.isInteger(args.top) || args.top < 0) throw usageError('--top expects a whole number >= 0');
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
     const result = analyzeLoops(model, {

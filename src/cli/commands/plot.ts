@@ -15,7 +15,7 @@ import type { SimulationResult } from '../../sim/result.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 
 interface PlotArgs extends SimArgs {
   model: string;
@@ -40,7 +40,7 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
     if (!args.html && !args.json) throw usageError('give --html FILE (or --json FILE) for the chart');
     if (args.html === '-') throw usageError('--html needs a file name');
     const options = toSimulateOptions(args);
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const wanted = splitNames(args.vars);

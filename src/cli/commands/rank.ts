@@ -15,7 +15,7 @@ import { readModelFile } from '../../io/load.js';
 import type { Model } from '../../model/types.js';
 import { formatRanking, rankingJson, rankLeverage, DEFAULT_DRAWS, type MetricChoice } from '../../analysis/leverage/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
 
 interface RankArgs extends SimArgs {
@@ -55,7 +55,7 @@ export const rankCommand: CommandModule<object, RankArgs> = {
   handler: async (args) => {
     checkArgs(args);
     const simulate = toSimulateOptions(args);
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const progress = progressBar('models');

@@ -13,7 +13,7 @@ import { ModelError } from '../../core/diagnostics.js';
 import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
 import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 import { knownVariables, scenarioIds, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 
@@ -45,7 +45,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
   handler: async (args) => {
     checkArgs(args);
     const options = toSimulateOptions(args);
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;

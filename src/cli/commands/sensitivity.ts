@@ -14,7 +14,7 @@ import { formatSensitivity, methodNames, modelSensitivity, sensitivityJson, type
 import type { MetricOutput } from '../../analysis/parallel/model-function.js';
 import type { WorkerCount } from '../../analysis/parallel/pool.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toReadOptions, toSimulateOptions, type SimArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs {
@@ -61,7 +61,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const simulate = toSimulateOptions({ ...args, method: args.integrator });
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
-    const loaded = readModelFile(args.model);
+    const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const metric = parseMetric(model, args.metric);

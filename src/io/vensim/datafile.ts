@@ -7,9 +7,7 @@
  * `.dat` other than `output.*`). A variable matches a block or column named like it (`x` or
  * `x[a,b]`, compared case- and space-insensitively); blank cells are gaps.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { error } from '../../core/diagnostics.js';
+import { error, warning } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { LookupTable } from '../../model/types.js';
 import type { DataMode } from './ast.js';
@@ -22,14 +20,6 @@ type Series = Map<string, [number, number][]>;
 const cache = new WeakMap<object, Series[]>();
 
 const key = (name: string) => canonicalName(name.replace(/^"+|"+$/g, '')).replace(/\s*([[\],])\s*/g, '$1').replace(/_?([[\],])_?/g, '$1');
-
-function lines(path: string): string[] {
-  try {
-    return readFileSync(path, 'utf8').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-  } catch {
-    return [];
-  }
-}
 
 /** A time-first table: header row of names, then one row per time; blank cells are gaps. */
 function tableSeries(rows: string[]): Series {
@@ -69,23 +59,22 @@ const isDatBlocks = (rows: readonly string[]) => rows.length > 1 && !rows[0].inc
 function sources(sc: Scope): Series[] {
   const hit = cache.get(sc.index);
   if (hit) return hit;
-  const dir = sc.index.dir ?? '.';
+  const data = sc.index.data;
   const given = sc.index.options.dataFiles;
-  let files: string[];
-  if (given) files = given.map((f) => (isAbsolute(f) ? f : join(dir, f)));
-  else {
-    try {
-      files = sc.index.dir ? readdirSync(dir).filter((f) => /\.(tab|csv|dat)$/i.test(f) && !/^output\./i.test(f)).sort().map((f) => join(dir, f)) : [];
-    } catch {
-      files = [];
+  const files = given ?? data.list().filter((f) => /\.(tab|csv|dat)$/i.test(f) && !/^output\./i.test(f)).sort();
+  const out: Series[] = [];
+  for (const f of files) {
+    // Files the caller gives are its own choice; files found beside the model stay confined to its folder.
+    const read = data.read(f, given !== undefined);
+    if (!read.ok) {
+      sc.index.diags.push(warning('data-file-skipped', `the data file '${f}' was skipped: ${read.problem}`, { file: sc.index.file, hint: read.hint }));
+      continue;
     }
+    const rows = read.bytes.toString('utf8').split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+    // Given files may be Vensim .dat blocks; files found beside the model are read as tables only
+    // (a model's folder often holds its own reference run as .dat).
+    out.push(given && isDatBlocks(rows) ? new Map([...datBlocks(rows)].map(([n, p]) => [key(n), p])) : tableSeries(rows));
   }
-  // Given files may be Vensim .dat blocks; files found beside the model are read as tables only
-  // (a model's folder often holds its own reference run as .dat).
-  const out = files.map((f) => {
-    const rows = lines(f);
-    return given && isDatBlocks(rows) ? new Map([...datBlocks(rows)].map(([n, p]) => [key(n), p])) : tableSeries(rows);
-  });
   cache.set(sc.index, out);
   return out;
 }

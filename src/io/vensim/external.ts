@@ -40,7 +40,7 @@ function strings(e: Call, n: number, sc: Scope): string[] | undefined {
 }
 
 function sheetOf(e: Call, file: string, tab: string, sc: Scope): Sheet | undefined {
-  if (!sc.index.dir) return fail(sc, e.pos, `${e.fn} needs the model's file location to find '${file}'`);
+  if (!sc.index.file) return fail(sc, e.pos, `${e.fn} needs the model's file location to find '${file}'`);
   let cache = cacheOf.get(sc.index);
   if (!cache) cacheOf.set(sc.index, (cache = new Map()));
   const path = file.startsWith('?') ? aliasTarget(file, sc) : file;
@@ -48,8 +48,9 @@ function sheetOf(e: Call, file: string, tab: string, sc: Scope): Sheet | undefin
     return fail(sc, e.pos, `${e.fn} names the data alias '${file}', which nothing maps to a file`,
       `give the file with --data-alias '${file}=FILE' (library: dataAliases), or write the file name instead of the alias`);
   }
-  const sheet = openSheet(sc.index.dir, path, tab, cache);
-  return typeof sheet === 'string' ? fail(sc, e.pos, sheet) : sheet;
+  // An alias is the caller's own choice of file, so it is read as given; a name in the model is confined.
+  const sheet = openSheet(sc.index.data, path, tab, cache, file.startsWith('?'));
+  return 'problem' in sheet ? fail(sc, e.pos, sheet.problem, sheet.hint) : sheet;
 }
 
 /** The file a `?tag` stands for (case-insensitive tag), as the caller maps it. */
@@ -161,7 +162,9 @@ export function externalSubscript(item: Extract<RangeItem, { k: 'call' }>, sc: S
   if (!from || !to) return fail(sc, e.pos, `'${a[2]}' and '${a[3]}' must be cells like B2`);
   const prefix = e.args[4]?.k === 'str' ? e.args[4].value : '';
   const out: string[] = [];
-  for (let r = from.r; r <= to.r; r++) for (let c = from.c; c <= to.c; c++) {
+  // Cells past the sheet's last used row or column are empty: stop there, whatever the range says.
+  const [lastR, lastC] = [Math.min(to.r, sheet.last.r), Math.min(to.c, sheet.last.c)];
+  for (let r = from.r; r <= lastR; r++) for (let c = from.c; c <= lastC; c++) {
     const v = sheet.value({ r, c });
     if (v !== undefined) out.push(`${prefix}${String(v)}`);
   }

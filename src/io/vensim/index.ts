@@ -1,7 +1,8 @@
 /**
  * Vensim .mdl reader: `readVensim(text, file?)` returns the internal Model (arrays expanded
  * into scalar variables, equations in the native language) and every diagnostic found.
- * External data (GET XLS/DIRECT) is read from files beside `file`.
+ * External data (GET XLS/DIRECT) is read from files beside `file`, confined to its folder
+ * (and `options.dataDirs`) by io/confine.ts.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';

@@ -4,10 +4,11 @@
  * translates each equation into the native language, and finishes stocks and flows.
  */
 import { dirname, basename, extname } from 'node:path';
+import { dataAccess } from '../confine.js';
+import type { ReadOptions } from '../read-options.js';
 import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
-import type { ReadOptions } from '../read-options.js';
 import type { Definition } from './ast.js';
 import { collect } from './collect.js';
 import { CONTROL_IDS, cleanUnits, simSpec } from './control.js';
@@ -48,7 +49,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, dir: file ? dirname(file) : undefined, options, diags,
+    dims: undefined as never, vars: new Map(), macros, file, data: dataAccess(file ? dirname(file) : '.', options), options, diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
@@ -61,7 +62,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     },
   };
   const rootScope = (variable: string): Scope => ({ index, bindings: new Map(), variable });
-  (index as { dims: ModelIndex['dims'] }).dims = buildDimensions(dimensions, (item) => externalSubscript(item, rootScope('')), diags,
+  (index as { dims: ModelIndex['dims'] }).dims = buildDimensions(dimensions, (item, range) => externalSubscript(item, rootScope(range)), diags,
     (pos) => ({ file, ...lines.locate(pos) }));
   const control = new Map<string, Definition>();
   const vars = index.vars as Map<string, VarInfo>;

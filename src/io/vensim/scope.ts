@@ -2,6 +2,7 @@
  * What translation needs to know: the model's variables and dimensions, the element each
  * dimension is bound to for the scalar being translated, and where to report problems.
  */
+import type { DataAccess } from '../confine.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
@@ -38,10 +39,10 @@ export interface ModelIndex {
   readonly vars: ReadonlyMap<string, VarInfo>;
   readonly macros: ReadonlyMap<string, MacroDef>;
   readonly file?: string;
-  /** Directory of the model file, for external data (GET XLS …). */
-  readonly dir?: string;
-  /** Data files and `?tag` aliases the caller gives with the model. */
+  /** Data files and `?tag` aliases the caller gives with the model, and its read limits. */
   readonly options: ReadOptions;
+  /** The model's data files (GET XLS …, data variables), confined to its folder. */
+  readonly data: DataAccess;
   readonly diags: Diagnostic[];
   locate(pos: number): { line: number; column: number };
   /** Adds a synthetic variable (macro internals, inline lookups). */

@@ -20,7 +20,7 @@ export interface Dimension {
 }
 
 /** Resolves `GET DIRECT SUBSCRIPT(…)` items to element names (written form). */
-export type SubscriptReader = (item: Extract<RangeItem, { k: 'call' }>) => string[] | undefined;
+export type SubscriptReader = (item: Extract<RangeItem, { k: 'call' }>, range: string) => string[] | undefined;
 
 export class Dimensions {
   readonly dims = new Map<string, Dimension>();
@@ -120,7 +120,7 @@ export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptRe
         if (seq) seq.forEach(add);
         else diags.push(error('bad-subscript-range', `cannot expand the range (${item.from}-${item.to})`, { ...locate(item.pos), hint: 'write (prefix1-prefix9): one prefix, numbers rising' }));
       } else {
-        const names = read(item);
+        const names = read(item, def.name);
         if (names) names.forEach(add);
       }
     }

@@ -1,11 +1,10 @@
 /**
  * Spreadsheet access for GET XLS / GET DIRECT functions, through SheetJS (`@e965/xlsx`,
  * a registry build of SheetJS 0.20.3, which reads legacy .xls (BIFF), .xlsx and CSV).
- * Files are resolved beside the model file and cached per read.
+ * Files are read through the model's confined data access (io/confine.ts) and cached per read.
  */
-import { readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import type { DataAccess } from '../confine.js';
 
 export interface Cell {
   readonly r: number;
@@ -23,16 +22,18 @@ export interface Sheet {
 
 export type WorkbookCache = Map<string, XLSX.WorkBook | Error>;
 
-function load(path: string, delimiter: string | undefined, cache: WorkbookCache): XLSX.WorkBook | Error {
-  const key = `${path}\u0000${delimiter ?? ''}`;
+function load(data: DataAccess, file: string, delimiter: string | undefined, cache: WorkbookCache, given: boolean): XLSX.WorkBook | Error {
+  const key = `${file}\u0000${delimiter ?? ''}`;
   const hit = cache.get(key);
   if (hit) return hit;
   let wb: XLSX.WorkBook | Error;
   try {
-    const data = readFileSync(path);
-    wb = /\.(csv|tab|txt)$/i.test(path)
-      ? XLSX.read(data.toString('utf8'), { type: 'string', FS: delimiter === '\\t' ? '\t' : delimiter, raw: true })
-      : XLSX.read(data, { type: 'buffer' });
+    const read = data.read(file, given);
+    if (!read.ok) throw new ConfinedError(read.problem, read.hint);
+    const bytes = read.bytes;
+    wb = /\.(csv|tab|txt)$/i.test(file)
+      ? XLSX.read(bytes.toString('utf8'), { type: 'string', FS: delimiter === '\\t' ? '\t' : delimiter, raw: true })
+      : XLSX.read(bytes, { type: 'buffer' });
   } catch (e) {
     wb = e instanceof Error ? e : new Error(String(e));
   }
@@ -40,14 +41,24 @@ function load(path: string, delimiter: string | undefined, cache: WorkbookCache)
   return wb;
 }
 
-/** Opens `sheet` of `file` (relative to `dir`); for CSV files `sheet` is the delimiter. */
-export function openSheet(dir: string, file: string, sheet: string, cache: WorkbookCache): Sheet | string {
-  const path = isAbsolute(file) ? file : join(dir, file);
+/** A file the confined resolver refused: its message and hint are shown as they are. */
+class ConfinedError extends Error {
+  constructor(message: string, readonly hint: string) {
+    super(message);
+  }
+}
+
+/**
+ * Opens `sheet` of `file` (relative to the model's folder); for CSV files `sheet` is the
+ * delimiter. `given` files are the caller's own (an alias it maps), not confined to the folder.
+ */
+export function openSheet(data: DataAccess, file: string, sheet: string, cache: WorkbookCache, given = false): Sheet | { problem: string; hint?: string } {
   const csv = /\.(csv|tab|txt)$/i.test(file);
-  const wb = load(path, csv ? sheet : undefined, cache);
-  if (wb instanceof Error) return `cannot read '${file}': ${wb.message.split('\n')[0]}`;
+  const wb = load(data, file, csv ? sheet : undefined, cache, given);
+  if (wb instanceof ConfinedError) return { problem: wb.message, hint: wb.hint };
+  if (wb instanceof Error) return { problem: `cannot read '${file}': ${wb.message.split('\n')[0]}` };
   const sheetName = csv ? wb.SheetNames[0] : wb.SheetNames.find((n) => n === sheet) ?? wb.SheetNames.find((n) => n.toLowerCase() === sheet.toLowerCase());
-  if (sheetName === undefined) return `'${file}' has no sheet '${sheet}' (sheets: ${wb.SheetNames.join(', ')})`;
+  if (sheetName === undefined) return { problem: `'${file}' has no sheet '${sheet}' (sheets: ${wb.SheetNames.join(', ')})` };
   const ws = wb.Sheets[sheetName];
   const sheetIndex = wb.SheetNames.indexOf(sheetName);
   const used = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).e : { r: 0, c: 0 };
@@ -70,9 +81,10 @@ export function openSheet(dir: string, file: string, sheet: string, cache: Workb
       const ref = found.Ref.includes('!') ? found.Ref.slice(found.Ref.lastIndexOf('!') + 1) : found.Ref;
       const range = XLSX.utils.decode_range(ref.replace(/\$/g, ''));
       const rows: Cell[][] = [];
-      for (let r = range.s.r; r <= range.e.r; r++) {
+      // A named range may claim the whole sheet; cells past the last used ones are empty.
+      for (let r = range.s.r; r <= Math.min(range.e.r, used.r); r++) {
         const row: Cell[] = [];
-        for (let c = range.s.c; c <= range.e.c; c++) row.push({ r, c });
+        for (let c = range.s.c; c <= Math.min(range.e.c, used.c); c++) row.push({ r, c });
         rows.push(row);
       }
       return rows;
