@@ -21,3 +21,4 @@ export { renderPage, type Page, type PageSection } from './html/page.js';
 export { buildReport, reportHtml, baselineGroups, groupSeries, type ChartGroup, type Report, type ReportOptions } from './report/index.js';
 export { chartPage } from './page.js';
 export { bifurcationFigure, type BifurcationInput, type DiagramMark, type DiagramPoint } from './bifurcation.js';
+export { recoveryFigure, triggerRunsFigure, type RecoveryPoint, type TriggerRun } from './tipping.js';

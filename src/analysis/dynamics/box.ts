@@ -3,7 +3,10 @@
  * its initial value and the values a run of the model from its initial state passes through,
  * widened by four times that span on the top (and on the bottom, unless the stock stays non-negative:
  * a stock that is declared non-negative, or starts and stays at or above zero in the run, is
- * taken to be a non-negative quantity). `--box NAME=LO:HI` overrides a stock's range.
+ * taken to be a non-negative quantity). The top reaches at least the largest constant
+ * measured in the stock's units (a capacity, a target, a fleet size), since a run that
+ * stays in one state says nothing about where another lies. `--box NAME=LO:HI` overrides a
+ * stock's range.
  */
 import { runCompiled } from '../../sim/run.js';
 import type { DynamicalSystem } from './system.js';
@@ -27,12 +30,25 @@ export function plausibleBox(s: DynamicalSystem, overrides: ReadonlyMap<number, 
       }
     });
   }
+  const sameUnits = largestConstantInUnits(s);
   return seen.map(({ min, max }, i) => {
     const given = overrides.get(i);
     if (given) return given;
     const span = Math.max(max - min, Math.abs(max), Math.abs(min), 1);
     const nonNegative = s.nonNegative[i] || min >= 0;
-    return { lo: nonNegative ? 0 : min - 4 * span, hi: max + 4 * span };
+    return { lo: nonNegative ? 0 : min - 4 * span, hi: Math.max(max + 4 * span, sameUnits[i]) };
+  });
+}
+
+/** Per state variable, the largest constant with the stock's units (−∞ when none). */
+function largestConstantInUnits(s: DynamicalSystem): number[] {
+  const key = (u?: string) => u?.replace(/\s+/g, '').toLowerCase();
+  const byName = new Map(s.model.variables.map((v) => [v.name, v]));
+  const constants = s.model.variables.filter((v) => v.kind === 'constant' && key(v.units));
+  return s.stockNames.map((name) => {
+    const units = key(byName.get(name)?.units);
+    const values = constants.filter((c) => key(c.units) === units).map((c) => (c.kind === 'constant' ? Math.abs(c.value) : 0));
+    return units ? Math.max(-Infinity, ...values) : -Infinity;
   });
 }
 

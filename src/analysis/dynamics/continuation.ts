@@ -79,6 +79,8 @@ export function correct(f: Family, from: CurvePoint, ds: number, ftol: number): 
     const dz = solve([...A, [...t]], rhs);
     if (!dz) return undefined;
     z = z.map((v, i) => v + dz[i]);
+    // A corrector that wanders far from its predictor has jumped to another branch.
+    if (norm(z.map((v, i) => v - z0[i] - ds * t[i])) > Math.max(Math.abs(ds), 1e-6)) return undefined;
     if (norm(dz) < 1e-10) {
       const end = fromZ(f, z);
       rates(f, end.x, end.p, out);

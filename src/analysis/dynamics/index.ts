@@ -11,3 +11,5 @@ export type { Range } from './box.js';
 export { formatEquilibria, equilibriaJson, num, eigenText, textTable } from './text.js';
 export { sweep, type Sweep, type SweepBifurcation, type SweepOptions, type SweepPoint } from './sweep.js';
 export { diagramInput, formatSweep, multistableRanges, sweepJson, sweepValues } from './sweep-text.js';
+export { applyTrigger, recoveryCurve, restingState, tippingThreshold, triggerAction, type Trigger, type TriggerOutcome, type TippingOptions } from './tipping.js';
+export { follow } from './flow.js';

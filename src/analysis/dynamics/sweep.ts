@@ -77,7 +77,9 @@ export function sweep(model: Model, o: SweepOptions): { sweep?: Sweep; diagnosti
   for (const seed of seeds) {
     if (branches.some((b) => onBranch(b, seed, w))) continue;
     const branch = traceBoth(f, seed, { lo: o.lo, hi: o.hi, inBounds, ftol });
-    if (branch.length > 1) branches.push(branch);
+    // A seed the interpolation missed can retrace a known branch: keep only new curves.
+    const known = branch.filter((c) => branches.some((b) => onBranch(b, { p: c.p, x: c.x }, w))).length;
+    if (branch.length > 1 && known < 0.5 * branch.length) branches.push(branch);
   }
   s.setConstant(slot, o.lo);
   const found = branches.map((b, i) => bifurcations(f, b, ftol).map((c) => ({ ...c, branch: i })));

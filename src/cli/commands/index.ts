@@ -13,6 +13,7 @@ import { rankCommand } from './rank.js';
 import { equilibriaCommand } from './equilibria.js';
 import { sweepCommand } from './sweep.js';
 import { workerCommand } from './worker.js';
+import { tippingCommand } from './tipping.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand, sweepCommand, workerCommand];
+export const commands: CommandModule<any, any>[] = [runCommand, checkCommand, compareCommand, convertCommand, loopsCommand, sensitivityCommand, calibrateCommand, reportCommand, plotCommand, rankCommand, equilibriaCommand, sweepCommand, tippingCommand, workerCommand];
