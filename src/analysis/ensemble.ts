@@ -13,7 +13,8 @@
 import type { Metric, Model } from '../model/types.js';
 import type { SimulateOptions } from '../sim/simulate.js';
 import { sortByEffect, type Variant } from './compare.js';
-import { drawConstants, runDraws } from './draws.js';
+import { drawConstants, runDraws, type Draws } from './draws.js';
+import type { ExecuteOptions, Executor } from './parallel/executor.js';
 import { computeMetrics, improvement, isBetter } from './metrics.js';
 
 export interface EffectSummary {
@@ -57,6 +58,21 @@ export function runEnsemble(baseline: Model, variants: readonly Variant[], o: En
   const metricsOf = (r: Parameters<typeof computeMetrics>[1]) => computeMetrics(o.metrics, r);
   const baseRuns = runDraws(baseline, undefined, design, o.simulate, metricsOf);
   const variantRuns = variants.map((v) => runDraws(v.model, v.scenario, design, o.simulate, metricsOf));
+  return summarize(design, baseRuns, variantRuns, variants, o);
+}
+
+/**
+ * The same ensemble with the runs on an executor (e.g. a job queue): one unit per model over
+ * every draw, merged in order, so the result is the same bytes as runEnsemble's.
+ */
+export async function runEnsembleOn(executor: Executor & Required<Pick<Executor, 'runUnits'>>, baseline: Model, variants: readonly Variant[], o: EnsembleOptions & ExecuteOptions): Promise<Ensemble> {
+  const design = drawConstants(baseline, o.draws, o.seed, o.simulate);
+  const units = [{ model: baseline }, ...variants.map((v) => ({ model: v.model, scenario: v.scenario }))];
+  const [baseRuns, ...variantRuns] = await executor.runUnits({ draws: design, metrics: o.metrics, simulate: o.simulate }, units, { onProgress: o.onProgress });
+  return summarize(design, baseRuns, variantRuns, variants, o);
+}
+
+function summarize(design: Draws, baseRuns: readonly Record<string, number>[], variantRuns: readonly Record<string, number>[][], variants: readonly Variant[], o: EnsembleOptions): Ensemble {
   const outcomes = variants.map((v, i): EnsembleOutcome => {
     const effects: Record<string, EffectSummary> = {};
     const metrics: Record<string, number> = {};
@@ -90,7 +106,7 @@ function medianImprovements(x: EnsembleOutcome, metrics: readonly Metric[]): Rec
   return out;
 }
 
-function bestShare(runs: readonly Record<string, number>[][], i: number, m: Metric): number {
+function bestShare(runs: readonly (readonly Record<string, number>[])[], i: number, m: Metric): number {
   let credit = 0;
   const draws = runs[i].length;
   for (let d = 0; d < draws; d++) {

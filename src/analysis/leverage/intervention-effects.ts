@@ -17,6 +17,7 @@ import { drawConstants } from '../draws.js';
 import { effectSizes, type EffectSizes } from './effects.js';
 import { runPaired } from './paired-runs.js';
 import { runUnit, type PairedJob } from './paired-unit.js';
+import type { Executor } from '../parallel/executor.js';
 
 export const AUTO_THREADS_MIN_MS = 1000;
 
@@ -27,6 +28,8 @@ export interface EffectOptions {
   readonly workers: number | 'auto';
   readonly simulate?: SimulateOptions;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Runs the models on this executor (e.g. a job queue) instead of this machine's threads. */
+  readonly executor?: Executor;
 }
 
 export interface InterventionEffects {
@@ -52,7 +55,10 @@ export async function interventionEffects(model: Model, variants: readonly Varia
   let base: Record<string, number>[];
   let rest: Record<string, number>[][];
   let threads: number;
-  if (o.workers === 'auto') {
+  if (o.executor?.runUnits) {
+    threads = 1;
+    [base, ...rest] = await o.executor.runUnits(job, [{ model }, ...units], { onProgress: o.onProgress });
+  } else if (o.workers === 'auto') {
     const started = performance.now();
     base = runUnit({ model }, job);
     o.onProgress?.(1, total);

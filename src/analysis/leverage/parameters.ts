@@ -12,6 +12,7 @@ import type { Constant, Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import type { MetricOutput } from '../parallel/model-function.js';
 import { evaluateRows, type WorkerCount } from '../parallel/pool.js';
+import type { Executor } from '../parallel/executor.js';
 import { modelSensitivity, type MorrisIndex, type ParamRange } from '../sensitivity/index.js';
 
 export interface ParameterOptions {
@@ -21,6 +22,8 @@ export interface ParameterOptions {
   /** Morris trajectories (runs r(k+1)); default 10. */
   readonly trajectories?: number;
   readonly workers?: WorkerCount;
+  /** Runs the Morris design on this executor (e.g. a job queue) instead of this machine's threads. */
+  readonly executor?: Executor;
 }
 
 export interface ParameterSensitivity {
@@ -50,7 +53,7 @@ export async function parameterSensitivity(model: Model, o: ParameterOptions): P
     ? constants.filter((c) => Number.isFinite(c.value) && c.value !== 0).map((c) => ({ name: c.name, lo: Math.min(0.5 * c.value, 1.5 * c.value), hi: Math.max(0.5 * c.value, 1.5 * c.value) }))
     : ranged.map((c) => ({ name: c.name }));
   if (!params.length) return { parameters: [], runs: 0, diagnostics: [] };
-  const morris = await modelSensitivity(model, { method: 'morris', samples: o.trajectories ?? 10, seed: o.seed, metric: o.metric, simulate: o.simulate, workers: o.workers, params });
+  const morris = await modelSensitivity(model, { method: 'morris', samples: o.trajectories ?? 10, seed: o.seed, metric: o.metric, simulate: o.simulate, workers: o.workers, executor: o.executor, params });
   if (!morris.result) return { parameters: [], runs: 0, diagnostics: morris.diagnostics };
   const byName = new Map(constants.map((c) => [c.name, c]));
   const values = params.map((p) => byName.get(p.name)!.value);

@@ -10,6 +10,7 @@
  * gives one, else the level the rules of §4.3(b) suggest from the structure (recorded with
  * the rule that fired). Never throws for model problems: they come back as diagnostics.
  */
+import type { Executor } from '../parallel/executor.js';
 import { canonicalName } from '../../core/names.js';
 import { hasErrors, ModelError, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Constant, Metric, Model } from '../../model/types.js';
@@ -46,6 +47,8 @@ export interface RankOptions {
   readonly seed?: number;
   /** Threads for the ensemble and the sensitivity runs, the main one included; default 'auto'. */
   readonly workers?: number | 'auto';
+  /** Runs the ensemble and the sensitivity on this executor (e.g. a job queue) instead of threads. */
+  readonly executor?: Executor;
   /** Analyse feedback loops (default true); or pass an analysis already made. */
   readonly loops?: boolean;
   readonly loopAnalysis?: LoopAnalysis;
@@ -145,11 +148,11 @@ async function measure(model: Model, variants: readonly Variant[], metric: Metri
   let effects: InterventionEffects | undefined;
   let params: ParameterResult | undefined;
   try {
-    if (variants.length) effects = await interventionEffects(model, variants, metric, { draws: o.draws ?? DEFAULT_DRAWS, seed, workers, simulate: o.simulate, onProgress: o.onProgress });
+    if (variants.length) effects = await interventionEffects(model, variants, metric, { draws: o.draws ?? DEFAULT_DRAWS, seed, workers, executor: o.executor, simulate: o.simulate, onProgress: o.onProgress });
     else notes.push(model.scenarios?.length ? 'no scenario chosen: no interventions ranked' : 'the model defines no scenarios: no interventions to rank, only constants and loops');
     if (effects && !effects.factors.length) notes.push('no constant has an uncertainty range: one run per intervention, no spread');
     if (o.sensitivity === false) notes.push('parameter sensitivity switched off');
-    else params = await parameterSensitivity(model, { metric: { variable: metric.variable, aggregate: metric.aggregate, threshold: metric.threshold }, simulate: o.simulate, seed, trajectories: o.trajectories, workers });
+    else params = await parameterSensitivity(model, { metric: { variable: metric.variable, aggregate: metric.aggregate, threshold: metric.threshold }, simulate: o.simulate, seed, trajectories: o.trajectories, workers, executor: o.executor });
   } catch (e) {
     if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] };
     throw e;

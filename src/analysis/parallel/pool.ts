@@ -99,7 +99,7 @@ export async function evaluateRows(spec: ModelFunctionSpec, rows: readonly (read
 /** rows (starting at global index `offset`) in chunks over o.workers; values sized `total`. */
 async function evaluateChunks(spec: ModelFunctionSpec, rows: readonly (readonly number[])[], offset: number, o: PoolOptions, total: number) {
   const k = spec.params.length;
-  const size = o.executor?.batchRuns ?? chunkSize(rows.length, typeof o.workers === 'number' ? o.workers : 1);
+  const size = o.executor?.batchSize?.(rows.length) ?? chunkSize(rows.length, typeof o.workers === 'number' ? o.workers : 1);
   const tasks: Task[] = [];
   for (let from = 0; from < rows.length; from += size) {
     const chunk = rows.slice(from, from + size);

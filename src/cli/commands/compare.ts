@@ -10,12 +10,14 @@ import { readModelFile } from '../../io/load.js';
 import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { selectVariants } from '../../scenarios/index.js';
 import { compareVariants, selectMetrics } from '../../analysis/compare.js';
-import { runEnsemble } from '../../analysis/ensemble.js';
+import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
+import { progressBar } from './sensitivity.js';
 
-interface CompareArgs extends SimArgs {
+interface CompareArgs extends SimArgs, QueueArgs {
   model: string;
   scenarios: string;
   metrics?: string;
@@ -28,7 +30,7 @@ interface CompareArgs extends SimArgs {
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <model>',
   describe: 'run the baseline and the interventions, rank them by effect on the metrics',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
     .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
     .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
@@ -36,7 +38,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     .option('csv', { type: 'string', describe: 'write the comparison as CSV to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', describe: 'also run N Latin-hypercube draws over the uncertainty ranges' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the uncertainty ensemble' })) as unknown as Argv<CompareArgs>,
-  handler: (args) => {
+  handler: async (args) => {
     const draws = checkArgs(args);
     const options = toSimulateOptions(args);
     const loaded = readModelFile(args.model, toReadOptions(args));
@@ -51,8 +53,15 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     failOnErrors(diagnostics);
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);
-      const ensemble = draws === undefined ? undefined
-        : runEnsemble(model, variants, { draws, seed: args.seed, metrics: chosen.metrics, simulate: options });
+      if (draws === undefined && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N too');
+      const ensembleOptions = { draws: draws ?? 0, seed: args.seed, metrics: chosen.metrics, simulate: options };
+      const progress = progressBar('models');
+      const ensemble = draws === undefined ? undefined : await withQueue(args, async (executor) => {
+        const e = executor?.runUnits ? await runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, variants, { ...ensembleOptions, onProgress: progress.update })
+          : runEnsemble(model, variants, ensembleOptions);
+        progress.stop();
+        return e;
+      });
       const toStdout = args.json === '-' || args.csv === '-';
       if (!toStdout) {
         emit(formatComparison(comparison, chosen.metrics, model.name));

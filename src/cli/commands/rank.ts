@@ -16,9 +16,10 @@ import type { Model } from '../../model/types.js';
 import { formatRanking, rankingJson, rankLeverage, DEFAULT_DRAWS, type MetricChoice } from '../../analysis/leverage/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
 
-interface RankArgs extends SimArgs {
+interface RankArgs extends SimArgs, QueueArgs {
   model: string;
   json?: string;
   uncertainty: number;
@@ -37,7 +38,7 @@ interface RankArgs extends SimArgs {
 export const rankCommand: CommandModule<object, RankArgs> = {
   command: 'rank <model>',
   describe: 'rank the leverage points: interventions by effect under uncertainty, constants and loops, each with its Meadows level',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges' })
@@ -60,13 +61,16 @@ export const rankCommand: CommandModule<object, RankArgs> = {
     const model = loaded.model!;
     const progress = progressBar('models');
     try {
-      const r = await rankLeverage(model, {
-        metric: metricChoice(model, args.metric), scenarios: args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios),
-        draws: args.uncertainty, seed: args.seed, workers: workerCount(args.workers), loops: args.loops, sensitivity: args.sensitivity,
-        trajectories: args.trajectories, view: args.view as 'pareto' | 'lexicographic', beta: args['weight-depth'], band: args.band, simulate,
-        onProgress: progress.update,
+      const r = await withQueue(args, async (executor) => {
+        const ranked = await rankLeverage(model, {
+          metric: metricChoice(model, args.metric), scenarios: args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios),
+          draws: args.uncertainty, seed: args.seed, workers: workerCount(args.workers), executor, loops: args.loops, sensitivity: args.sensitivity,
+          trajectories: args.trajectories, view: args.view as 'pareto' | 'lexicographic', beta: args['weight-depth'], band: args.band, simulate,
+          onProgress: progress.update,
+        });
+        progress.stop();
+        return ranked;
       });
-      progress.stop();
       failOnErrors(r.diagnostics);
       if (args.json !== '-') emit(formatRanking(r.ranking!));
       if (args.json) emit(rankingJson(r.ranking!), args.json);

@@ -1,6 +1,7 @@
 /**
  * The queue strategy of the ensemble executor (analysis/parallel/executor.ts): each task
- * becomes one BullMQ job `<study>-<index>`, workers anywhere compute them, and results land
+ * (a batch of runs of one model function, or one model of a paired ensemble over all its
+ * draws) becomes one BullMQ job `<study>-<index>`, workers anywhere compute them, and results land
  * in their task's slot, so the merged result is the same bytes whatever the workers and the
  * order they finish in. With `resume`, results already stored for the same study (same
  * model, design and seed) are taken as they are; without it they are cleared first. The
@@ -10,18 +11,17 @@
 import { Job, Queue } from 'bullmq';
 import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import type { ExecuteOptions, Executor } from '../../analysis/parallel/executor.js';
-import type { ModelFunctionSpec } from '../../analysis/parallel/model-function.js';
-import { taskWeight, type Task, type TaskResult } from '../../analysis/parallel/tasks.js';
+import type { TaskResult } from '../../analysis/parallel/tasks.js';
 import { checkSize, decode, MAX_RESULT_BYTES } from './codec.js';
 import { clientOptions, connectChecked, GIVE_UP_MS, QUEUE_NAME, QUEUE_PREFIX, queueFailure, withTimeout } from './connection.js';
 import type { JobReply } from './processor.js';
-import { jobText, studyOf } from './study.js';
+import { taskStudy, unitStudy, type Study } from './study.js';
 import { QueueTally } from './tally.js';
 import type { QueueTarget } from './url.js';
 
 export interface QueueExecutorOptions {
   readonly resume?: boolean;
-  /** Runs per job (see bench/queue.ts for how the default was chosen). */
+  /** Runs per job; default: batchRuns(n) below. */
   readonly batchRuns?: number;
   /** Fail when no job finishes for this long and no worker is connected, ms. */
   readonly idleMs?: number;
@@ -29,21 +29,27 @@ export interface QueueExecutorOptions {
   readonly pollMs?: number;
 }
 
-/** Runs per job: at ~6 ms per Kinesis run a job computes for about a second (bench/queue.ts). */
-export const DEFAULT_BATCH_RUNS = 128;
+/**
+ * Runs per job by default: at most 256 (bench/queue.ts measured the per-job overhead at about
+ * 16 Kinesis runs, so 256 keeps it near 5%), at least 16, and a small study still makes 32
+ * jobs so that several workers share it.
+ */
+export function batchRuns(runs: number): number {
+  return Math.min(256, Math.max(16, Math.ceil(runs / 32)));
+}
 const ATTEMPTS = 3;
 
 export interface QueueExecutor extends Executor {
   /** Checks that Redis answers (and the credentials), before any work starts. */
   connect(): Promise<void>;
-  /** Runs, runs/s, each worker's share, retries and reused results of the last run. */
+  /** Per study run so far: runs, runs/s, each worker's share, retries and reused results. */
   summary(): string | undefined;
   close(): Promise<void>;
 }
 
 export function queueExecutor(target: QueueTarget, o: QueueExecutorOptions = {}): QueueExecutor {
   let queue: Queue | undefined;
-  let tally: QueueTally | undefined;
+  const tallies: QueueTally[] = [];
   const open = async () => {
     if (queue) return queue;
     (await connectChecked(target)).disconnect();
@@ -51,21 +57,24 @@ export function queueExecutor(target: QueueTarget, o: QueueExecutorOptions = {})
     queue.on('error', () => undefined); // calls below fail or time out, and say so
     return queue;
   };
+  const runJobs = async (study: Study, e: ExecuteOptions = {}) => {
+    const q = await open();
+    const tally = new QueueTally(study.weights, study.unit);
+    tallies.push(tally);
+    try {
+      return await runStudy(q, study, tally, o, e);
+    } catch (err) {
+      if (err instanceof ModelError) throw err;
+      throw queueFailure(target, err, 'the queue at');
+    }
+  };
   return {
     name: 'queue',
-    batchRuns: o.batchRuns ?? DEFAULT_BATCH_RUNS,
-    async run(spec: ModelFunctionSpec, tasks: readonly Task[], e: ExecuteOptions = {}): Promise<TaskResult[]> {
-      const q = await open();
-      tally = new QueueTally(tasks.map(taskWeight));
-      try {
-        return await runStudy(q, spec, tasks, tally, o, e);
-      } catch (err) {
-        if (err instanceof ModelError) throw err;
-        throw queueFailure(target, err, 'the queue at');
-      }
-    },
+    batchSize: (runs) => o.batchRuns ?? batchRuns(runs),
+    run: (spec, tasks, e) => runJobs(taskStudy(spec, tasks), e) as Promise<TaskResult[]>,
+    runUnits: (job, units, e) => runJobs(unitStudy(job, units), e) as Promise<Record<string, number>[][]>,
     connect: async () => { await open(); },
-    summary: () => tally?.summary(),
+    summary: () => (tallies.length ? tallies.map((t) => t.summary()).join('\n') : undefined),
     async close() {
       if (!queue) return;
       await withTimeout(queue.close(), 3000, 'close').catch(() => queue!.disconnect());
@@ -74,10 +83,9 @@ export function queueExecutor(target: QueueTarget, o: QueueExecutorOptions = {})
   };
 }
 
-async function runStudy(q: Queue, spec: ModelFunctionSpec, tasks: readonly Task[], tally: QueueTally, o: QueueExecutorOptions, e: ExecuteOptions): Promise<TaskResult[]> {
-  const study = studyOf(spec, tasks);
-  const ids = tasks.map((_, i) => `${study.id}-${i}`);
-  const results = new Array<TaskResult | undefined>(tasks.length);
+async function runStudy(q: Queue, study: Study, tally: QueueTally, o: QueueExecutorOptions, e: ExecuteOptions): Promise<unknown[]> {
+  const ids = study.texts.map((_, i) => `${study.id}-${i}`);
+  const results = new Array<unknown>(ids.length);
   const call = <T>(p: Promise<T>) => withTimeout(p, GIVE_UP_MS, `Redis did not answer for ${GIVE_UP_MS / 1000} s`);
   const existing = await call(Promise.all(ids.map((id) => Job.fromId(q, id))));
   const toAdd: number[] = [];
@@ -90,21 +98,19 @@ async function runStudy(q: Queue, spec: ModelFunctionSpec, tasks: readonly Task[
       toAdd.push(i);
     }
   })));
-  await call(q.addBulk(toAdd.map((i) => ({ name: 'batch', data: jobText(study.id, i, study.spec, tasks[i]), opts: { jobId: ids[i], attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 500 }, removeOnComplete: false, removeOnFail: false } }))));
+  await call(q.addBulk(toAdd.map((i) => ({ name: 'batch', data: study.texts[i], opts: { jobId: ids[i], attempts: ATTEMPTS, backoff: { type: 'fixed', delay: 500 }, removeOnComplete: false, removeOnFail: false } }))));
   e.onProgress?.(tally.done, tally.total);
   function take(i: number, job: Job, reused = false) {
     const reply = readReply(job.returnvalue, i);
     if (!reply.ok) throw new ModelError(reply.diagnostics as Diagnostic[]);
-    if (reply.result?.kind !== tasks[i].kind || (reply.result.kind === 'evaluate' && !(reply.result.values instanceof Float64Array && reply.result.values.length === taskWeight(tasks[i])))) {
-      throw new Error(`batch ${i} came back with a result of the wrong shape`);
-    }
+    if (!study.fits(reply.result, i)) throw new Error(`batch ${i} came back with a result of the wrong shape`);
     results[i] = reply.result;
     tally.settle(i, reply.worker, job.attemptsStarted ?? 1, reused);
   }
   let lastProgress = Date.now();
   while (tally.pending > 0) {
     await new Promise((resolve) => setTimeout(resolve, o.pollMs ?? 200));
-    const pending = ids.flatMap((id, i) => (results[i] ? [] : [i]));
+    const pending = ids.flatMap((id, i) => (results[i] === undefined ? [i] : []));
     const states = await call(Promise.all(pending.map((i) => q.getJobState(ids[i]))));
     for (const [n, state] of states.entries()) {
       const i = pending[n];
@@ -121,7 +127,7 @@ async function runStudy(q: Queue, spec: ModelFunctionSpec, tasks: readonly Task[
     }
   }
   await call(Promise.all(ids.map((id) => q.remove(id)))); // stored results are only for resuming an unfinished study
-  return results as TaskResult[];
+  return results;
 }
 
 function readReply(value: unknown, batch: number): JobReply {

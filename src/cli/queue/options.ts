@@ -19,7 +19,7 @@ export function queueOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('queue', { type: 'string', describe: 'run the ensemble on `stockflow worker` processes through Redis: redis://[user:password@]host:port[/db] (rediss:// for TLS); see docs/distributed.md' })
     .option('resume', { type: 'boolean', describe: 'with --queue: reuse the results a stopped run of the same study left in Redis' })
-    .option('batch-runs', { type: 'number', describe: 'with --queue: runs per job (default 128)' });
+    .option('batch-runs', { type: 'number', describe: 'with --queue: runs per job (default: 1/32 of the runs, between 16 and 256)' });
 }
 
 /** Runs `work` with the queue executor (or none without --queue), then prints the summary. */

@@ -5,10 +5,10 @@
  */
 const MAX_PARAMS = 10_000;
 
-const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-const isNumber = (v: unknown): v is number => typeof v === 'number';
-const numbers = (v: unknown): boolean => Array.isArray(v) && v.every(isNumber);
-const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined || ok(v);
+export const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isNumber = (v: unknown): v is number => typeof v === 'number';
+export const numbers = (v: unknown): boolean => Array.isArray(v) && v.every(isNumber);
+export const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined || ok(v);
 
 export function checkSpecShape(spec: unknown): string | undefined {
   if (!isObject(spec)) return 'no model function';
@@ -19,7 +19,7 @@ export function checkSpecShape(spec: unknown): string | undefined {
   return checkOutput(spec.output);
 }
 
-function checkSimulate(v: unknown): boolean {
+export function checkSimulate(v: unknown): boolean {
   if (!isObject(v)) return false;
   for (const [key, value] of Object.entries(v)) {
     if (key === 'method') { if (typeof value !== 'string') return false; } else if (key === 'allowNonFinite') { if (typeof value !== 'boolean') return false; } else if (key === 'overrides') {

@@ -13,7 +13,7 @@ export class QueueTally {
   pending: number;
   readonly total: number;
 
-  constructor(private readonly weights: readonly number[]) {
+  constructor(private readonly weights: readonly number[], private readonly unit = 'runs') {
     this.settled = weights.map(() => false);
     this.pending = weights.length;
     this.total = weights.reduce((s, w) => s + w, 0);
@@ -35,7 +35,7 @@ export class QueueTally {
     const computed = this.done - this.reused;
     const shares = [...this.byWorker].sort((a, b) => a[0].localeCompare(b[0]))
       .map(([w, n]) => `${w} ${Math.round((100 * n) / Math.max(1, computed))}%`).join(', ');
-    return `queue: ${this.done} runs in ${this.weights.length} jobs, ${seconds.toFixed(1)} s, ${Math.round(computed / Math.max(seconds, 1e-3))} runs/s; `
-      + `workers: ${shares || 'none'}; retries: ${this.retries}${this.reused ? `; ${this.reused} runs reused from a stored study` : ''}`;
+    return `queue: ${this.done} ${this.unit} in ${this.weights.length} jobs, ${seconds.toFixed(1)} s, ${(computed / Math.max(seconds, 1e-3)).toPrecision(3)} ${this.unit}/s; `
+      + `workers: ${shares || 'none'}; retries: ${this.retries}${this.reused ? `; ${this.reused} ${this.unit} reused from a stored study` : ''}`;
   }
 }

@@ -3,7 +3,8 @@
  * Kinesis model gives the same JSON bytes as the local thread run, although the worker that
  * held the first job is SIGKILLed mid-run (its job goes to another worker after the 1 s lock);
  * a coordinator killed mid-run and restarted with --resume reuses the stored results; a wrong
- * password and an unreachable Redis are clear errors, fast. Skipped, saying so, without Redis.
+ * password and an unreachable Redis are clear errors, fast; a paired ensemble (compare
+ * --uncertainty) through the queue gives the local bytes too. Skipped, saying so, without Redis.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -89,7 +90,7 @@ test('a Sobol study through Redis equals the thread run byte for byte, with a wo
   }
 });
 
-test('a coordinator killed mid-run resumes with --resume, reusing the stored results; workers stop cleanly on SIGTERM', async () => {
+test('a coordinator killed mid-run resumes with --resume, reusing the stored results', async () => {
   if (!redis) return;
   const dir = tempDir();
   const client = new Redis(redis.url);
@@ -106,6 +107,18 @@ test('a coordinator killed mid-run resumes with --resume, reusing the stored res
   } finally {
     client.disconnect();
   }
+});
+
+test('compare --uncertainty through the queue gives the local bytes; workers stop cleanly on SIGTERM', async () => {
+  if (!redis) return;
+  const dir = tempDir();
+  const args = ['compare', 'models/kinesis-outage.yaml', '--uncertainty', '4', '--scenarios', 'cellular-frontend,larger-servers'];
+  const local = cli(...args, '--json', join(dir, 'local.json'));
+  assert.is(local.code, 0, local.stderr);
+  const out = await start([...args, '--queue', redis.url, '--json', join(dir, 'queue.json')]).done;
+  assert.is(out.code, 0, out.stderr);
+  assert.match(out.stderr, /queue: 3 models in 3 jobs/);
+  assert.is(readFileSync(join(dir, 'queue.json'), 'utf8'), readFileSync(join(dir, 'local.json'), 'utf8'));
   for (const w of survivors) w.child.kill('SIGTERM');
   for (const s of await Promise.all(survivors.map((w) => w.done))) {
     assert.is(s.code, 0, s.stderr);
