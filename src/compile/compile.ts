@@ -10,7 +10,7 @@ import { references } from '../expr/ast.js';
 import { CLOCK_FIELDS, type ClockField } from '../builtins/clock.js';
 import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
 import type { Ordering } from '../graph/order.js';
-import type { SimSpec } from '../model/types.js';
+import type { LookupTable, SimSpec } from '../model/types.js';
 import { emitExpr, type Slots } from './emit.js';
 import { layoutProgram, type Layout } from './layout.js';
 
@@ -45,8 +45,20 @@ export interface CompiledModel {
    * SAVEPER and STOP follow. A fixed clock just reports its values.
    */
   clock(t: number, y: Float64Array, v: Float64Array, c: Float64Array): void;
-  /** The generated JavaScript, for inspection. */
+  /** The generated JavaScript: the body of a function of (R runtime, lk lookups, P sim spec). */
   readonly code: string;
+  /** The lookup tables behind `lk`, by index. */
+  readonly tables: readonly LookupTable[];
+}
+
+/**
+ * Turns generated code into the model's functions: the one `new Function` of the project.
+ * The browser explorer calls it too, on code this compiler emitted (compile/portable.ts).
+ */
+export function instantiate(code: string, tables: readonly LookupTable[], sim: SimSpec): Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'> {
+  const lookups: LookupFn[] = tables.map((t) => makeLookup(t));
+  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'>;
+  return factory(runtime, lookups, sim);
 }
 
 export function compileProgram(program: Program, ordering: Ordering, sim: SimSpec): CompiledModel {
@@ -123,12 +135,10 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const code = parts.join('\n').replace(/\bR\.(\w+)\(/g, 'R_$1(');
   const helpers = Object.keys(runtime).map((k) => `R_${k} = R.${k}`).join(', ');
   const body = code.replace('"use strict";', `"use strict";\nconst ${helpers};`);
-  const lookups: LookupFn[] = [];
-  for (const n of program.nodes) if (n.table) lookups[layout.lookupOf.get(n.id)!] = makeLookup(n.table);
-  const factory = new Function('R', 'lk', 'P', body) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'>;
-  const fns = factory(runtime, lookups, sim);
+  const tables: LookupTable[] = [];
+  for (const n of program.nodes) if (n.table) tables[layout.lookupOf.get(n.id)!] = n.table;
   return {
-    layout, sim, code: body, varyingClock, clockReadsModel, captures: captureStmts.length > 0, ...fns,
+    layout, sim, code: body, tables, varyingClock, clockReadsModel, captures: captureStmts.length > 0, ...instantiate(body, tables, sim),
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
   };
 }

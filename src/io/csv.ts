@@ -8,11 +8,11 @@ export function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function formatCsv(result: SimulationResult, names: readonly string[] = result.names): string {
+export function formatCsv(result: SimulationResult, names: readonly string[] = result.names, clock?: readonly string[]): string {
   const series = names.map((n) => result.series(n));
-  const lines = [['time', ...names].map(csvField).join(',')];
+  const lines = [['time', ...(clock ? ['clock'] : []), ...names].map(csvField).join(',')];
   for (let r = 0; r < result.time.length; r++) {
-    let line = String(result.time[r]);
+    let line = clock ? `${result.time[r]},${clock[r]}` : String(result.time[r]);
     for (const s of series) line += `,${s[r]}`;
     lines.push(line);
   }

@@ -13,6 +13,22 @@ export function plotlyScript(): string {
   return readFileSync(createRequire(import.meta.url).resolve('plotly.js-dist-min'), 'utf8');
 }
 
+/**
+ * The live explorer's browser script (dist/explorer.js, made by `npm run build` from
+ * src/plot/explorer/browser.ts), found from this module in dist/ or src/; undefined when the
+ * package was not built.
+ */
+export function explorerScript(): string | undefined {
+  for (const rel of ['../explorer.js', '../../dist/explorer.js']) {
+    try {
+      return readFileSync(new URL(rel, import.meta.url), 'utf8');
+    } catch {
+      // try the next place
+    }
+  }
+  return undefined;
+}
+
 /** The version of the inlined plotly.js, from the package manifest. */
 export function plotlyVersion(): string {
   const require = createRequire(import.meta.url);

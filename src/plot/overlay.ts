@@ -1,10 +1,10 @@
 /**
- * Scenario overlays: one variable under the baseline and under interventions, each line in
- * its Meadows level's colour, with an optional uncertainty band (P10–P90 over an ensemble)
+ * Scenario overlays: one variable under the baseline and under interventions, each
+ * intervention in its own colour with its Meadows level as the line style, with an optional uncertainty band (P10–P90 over an ensemble)
  * drawn as a translucent area tied to its line in the legend.
  */
 import { baseLayout, label, roundAll, type Figure, type Trace } from './figure.js';
-import { alpha, BASELINE_COLOR, levelColor, levelName } from './palette.js';
+import { alpha, BASELINE_COLOR, interventionColor, levelDash, levelName } from './palette.js';
 
 /** Lower and upper envelope of a variable over an ensemble, at the save times. */
 export interface Band {
@@ -23,6 +23,8 @@ export interface OverlayLine {
   readonly band?: Band;
   /** Shown at first (default true); otherwise only in the legend, a click away. */
   readonly visible?: boolean;
+  /** Colour index of the intervention (stable across a report's charts); default its position. */
+  readonly colorIndex?: number;
 }
 
 export interface OverlayOptions {
@@ -36,10 +38,10 @@ export interface OverlayOptions {
 export function scenarioOverlayFigure(variable: string, baseline: OverlayLine, scenarios: readonly OverlayLine[], o: OverlayOptions = {}): Figure {
   const data: Trace[] = [];
   const lines = [{ ...baseline, isBase: true }, ...scenarios.map((s) => ({ ...s, isBase: false }))];
-  for (const l of lines) {
-    const color = l.isBase ? BASELINE_COLOR : levelColor(l.leverage);
+  lines.forEach((l, k) => {
+    const color = l.isBase ? BASELINE_COLOR : interventionColor(l.colorIndex ?? k - 1);
     const visible = l.visible === false ? 'legendonly' : true;
-    const name = l.isBase ? 'baseline' : l.id;
+    const name = l.isBase ? 'baseline' : `${l.id}${l.leverage ? ` · L${l.leverage}` : ''}`;
     const x = roundAll(l.time);
     if (l.band) {
       data.push({
@@ -51,10 +53,10 @@ export function scenarioOverlayFigure(variable: string, baseline: OverlayLine, s
     }
     data.push({
       type: 'scatter', mode: 'lines', x, y: roundAll(l.values), name, legendgroup: name, visible,
-      line: { color, width: l.isBase ? 3 : 2 },
+      line: { color, width: l.isBase ? 3 : 2, dash: l.isBase ? 'solid' : levelDash(l.leverage) },
       hovertemplate: `${escapeTemplate(l.title ?? name)}${l.isBase ? '' : ` (${levelName(l.leverage)})`}: %{y}<extra></extra>`,
     });
-  }
+  });
   const title = o.title ?? `${variable}: baseline and interventions`;
   const note = o.bandLabel ? ` (shaded: ${o.bandLabel})` : '';
   return {

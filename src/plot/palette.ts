@@ -52,6 +52,34 @@ export function levelName(level: number | null | undefined): string {
   return `L${level} ${MEADOWS_LEVELS[level]}`;
 }
 
+/**
+ * One colour per intervention (no black or near-black: that is the baseline's), distinct
+ * enough for 20 lines: Okabe & Ito's eight without black, then Tableau's 20 darker halves.
+ */
+export const INTERVENTION_COLORS: readonly string[] = [
+  '#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#F0E442', '#8c564b',
+  '#9467bd', '#17becf', '#bcbd22', '#e377c2', '#7f7f7f', '#1f77b4', '#ff7f0e', '#2ca02c',
+  '#d62728', '#aec7e8', '#98df8a', '#c5b0d5',
+];
+
+export function interventionColor(i: number): string {
+  return INTERVENTION_COLORS[i % INTERVENTION_COLORS.length];
+}
+
+/**
+ * Meadows level as a line style, the second encoding of an intervention line: numbers and
+ * buffers dotted, structure and delays dash-dotted, loops dashed, information and rules long
+ * dashes, goals and paradigms solid (the deeper, the more solid).
+ */
+export function levelDash(level: number | null | undefined): string {
+  if (level === null || level === undefined) return 'dot';
+  if (level >= 11) return 'dot';
+  if (level >= 9) return 'dashdot';
+  if (level >= 7) return 'dash';
+  if (level >= 4) return 'longdash';
+  return 'solid';
+}
+
 /** Loop polarity colours: reinforcing warm, balancing cool. */
 export const REINFORCING_COLORS: readonly string[] = ['#d62728', '#ff7f0e', '#e377c2', '#8c564b', '#bcbd22', '#f4a582'];
 export const BALANCING_COLORS: readonly string[] = ['#1f77b4', '#17becf', '#2ca02c', '#9467bd', '#7f7f7f', '#92c5de'];

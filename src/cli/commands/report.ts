@@ -8,7 +8,7 @@ import { basename, extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
-import { plotlyScript } from '../../io/html.js';
+import { explorerScript, plotlyScript } from '../../io/html.js';
 import { ModelError } from '../../core/diagnostics.js';
 import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
@@ -16,6 +16,7 @@ import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from 
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
 import { knownVariables, scenarioIds, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
+import { readModelReference } from '../../io/reference.js';
 
 interface ReportArgs extends SimArgs {
   model: string;
@@ -48,6 +49,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
+    const reference = readModelReference(model);
+    failOnErrors(reference.diagnostics);
     const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
     try {
       const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
@@ -55,10 +58,11 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       const report = await buildReport(model, {
         scenarios: args.scenario === undefined ? 'all' : ids, uncertainty: args.uncertainty, seed: args.seed, vars,
         simulate: options, sensitivity: args.sensitivity, samples: args.samples, loops: args.loops,
+        reference: reference.data,
         command: `stockflow report ${process.argv.slice(3).join(' ')}`.trim(),
       });
       printDiagnostics(report.diagnostics);
-      const html = reportHtml(report, plotlyScript());
+      const html = reportHtml(report, plotlyScript(), explorerScript());
       write(file, html);
       const charts = (html.match(/class="sf-chart"/g) ?? []).length;
       const shown = report.page.sections.map((s) => s.title.toLowerCase()).join(', ');

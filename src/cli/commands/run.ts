@@ -4,6 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { formatCsv, splitNames } from '../../io/csv.js';
+import { clockOf, isoClock } from '../../model/clock.js';
 import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
@@ -19,6 +20,7 @@ interface RunArgs extends SimArgs, DataArgs {
   vars?: string;
   csv?: string;
   json?: string;
+  clock?: boolean;
   scenario?: string;
   helpers?: boolean;
 }
@@ -33,6 +35,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
     .option('scenario', { type: 'string', describe: 'apply the intervention with this id from the model file' })
     .option('seed', { type: 'number', describe: 'seed of the random functions (default: the model\'s sim seed, else 0)' })
+    .option('clock', { type: 'boolean', default: false, describe: 'add a clock column of ISO date-times (needs sim.time_origin); JSON output always has one when the model has a clock' })
     .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
     .conflicts('csv', 'json')) as unknown as Argv<RunArgs>,
   handler: (args) => {
@@ -45,8 +48,11 @@ export const runCommand: CommandModule<object, RunArgs> = {
     failOnErrors(sim.diagnostics);
     const result = sim.result!;
     const names = selectNames(result, args.vars, args.helpers ?? false, model.file);
-    if (args.json) emit(`${JSON.stringify(result.toJSON(names))}\n`, args.json);
-    else emit(formatCsv(result, names), args.csv);
+    const clock = clockOf(model.sim);
+    if (args.clock && !clock) throw usageError(`--clock needs a model with sim.time_origin and a time unit of fixed length${model.sim.timeOrigin ? '' : ` (${args.model} declares no time_origin)`}`);
+    const times = clock ? Array.from(result.time, (t) => isoClock(clock, t)) : undefined;
+    if (args.json) emit(`${JSON.stringify(times ? { time: Array.from(result.time), clock: times, ...result.toJSON(names) } : result.toJSON(names))}\n`, args.json);
+    else emit(formatCsv(result, names, args.clock ? times : undefined), args.csv);
   },
 };
 

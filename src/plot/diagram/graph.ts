@@ -21,6 +21,8 @@ export interface DiagramNode {
   readonly kind: DiagramNodeKind;
   /** Tooltip: equation, units and documentation. */
   readonly tip: string;
+  /** The model sector it belongs to (a cloud: its flow's). */
+  readonly sector?: string;
 }
 
 export interface DiagramEdge {
@@ -63,7 +65,7 @@ export function diagramGraph(model: Model, o: DiagramOptions = {}): { graph?: Di
   const showConstants = o.constants === 'auto' || o.constants === undefined ? model.variables.length <= 80 : o.constants;
   const shown = built.program.nodes.filter((n) => !n.helper && (showConstants || n.kind !== 'constant'));
   const ids = new Set(shown.map((n) => n.id));
-  const nodes: DiagramNode[] = shown.map((n) => ({ id: n.id, name: n.name, kind: KINDS[n.kind] ?? 'aux', tip: tip(n) }));
+  const nodes: DiagramNode[] = shown.map((n) => ({ id: n.id, name: n.name, kind: KINDS[n.kind] ?? 'aux', tip: tip(n), ...(n.variable?.sector ? { sector: n.variable.sector } : {}) }));
   const edges: DiagramEdge[] = [];
   addPipes(model, ids, nodes, edges);
   for (const n of shown) {
@@ -81,15 +83,15 @@ function addPipes(model: Model, ids: Set<string>, nodes: DiagramNode[], edges: D
   for (const f of model.variables.filter((v) => v.kind === 'flow' && ids.has(v.id))) {
     const from = stocks.filter((s) => s.outflows.some((x) => canonicalName(x) === f.id)).map((s) => s.id);
     const to = stocks.filter((s) => s.inflows.some((x) => canonicalName(x) === f.id)).map((s) => s.id);
-    if (!from.length) from.push(cloud(nodes, `cloud:from:${f.id}`));
-    if (!to.length) to.push(cloud(nodes, `cloud:to:${f.id}`));
+    if (!from.length) from.push(cloud(nodes, `cloud:from:${f.id}`, f.sector));
+    if (!to.length) to.push(cloud(nodes, `cloud:to:${f.id}`, f.sector));
     for (const s of from) edges.push({ id: `pipe:${s}->${f.id}`, kind: 'pipe', from: s, to: f.id });
     for (const s of to) edges.push({ id: `pipe:${f.id}->${s}`, kind: 'pipe', from: f.id, to: s });
   }
 }
 
-function cloud(nodes: DiagramNode[], id: string): string {
-  nodes.push({ id, name: '', kind: 'cloud', tip: 'source or sink outside the model boundary' });
+function cloud(nodes: DiagramNode[], id: string, sector?: string): string {
+  nodes.push({ id, name: '', kind: 'cloud', tip: 'source or sink outside the model boundary', ...(sector ? { sector } : {}) });
   return id;
 }
 

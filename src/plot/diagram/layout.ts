@@ -35,6 +35,8 @@ export interface PlacedEdge {
   readonly to: string;
   /** Start, bend (spline control) points, end. */
   readonly points: Point[];
+  /** Joins two sectors: not routed, drawn straight between the nodes' centres. */
+  readonly across?: boolean;
 }
 
 export interface DiagramLayout {
@@ -43,6 +45,8 @@ export interface DiagramLayout {
   readonly height: number;
   readonly nodes: PlacedNode[];
   readonly edges: PlacedEdge[];
+  /** Sector boxes, when the graph has two sectors or more. */
+  readonly sectors: PlacedSector[];
 }
 
 /** Font size of labels, px; CHAR is the average advance used to size boxes. */
@@ -90,46 +94,107 @@ function elkEdge(e: DiagramGraph['edges'][number]): ElkExtendedEdge {
   };
 }
 
-/** Lays the graph out; resolves with positions in px (top-left origin). */
-export async function layoutDiagram(graph: DiagramGraph): Promise<DiagramLayout> {
-  const root: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.edgeRouting': 'SPLINES',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '46',
-      'elk.spacing.nodeNode': '26',
-      'elk.spacing.edgeNode': '14',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-      'elk.separateConnectedComponents': 'true',
-      'elk.padding': '[top=20,left=20,bottom=20,right=20]',
-    },
-    children: graph.nodes.map(elkNode),
-    edges: graph.edges.map(elkEdge),
-  };
+/** A sector drawn as a box around its variables (a compound node of the layout). */
+export interface PlacedSector {
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+const LAYERED: Readonly<Record<string, string>> = {
+  'elk.algorithm': 'layered',
+  'elk.direction': 'RIGHT',
+  'elk.edgeRouting': 'SPLINES',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '46',
+  'elk.spacing.nodeNode': '26',
+  'elk.spacing.edgeNode': '14',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.separateConnectedComponents': 'true',
+  'elk.padding': '[top=20,left=20,bottom=20,right=20]',
+};
+
+/** The sectors of the graph's nodes in first-seen order; a diagram with fewer than two is drawn flat. */
+export function sectorsOf(graph: DiagramGraph): string[] {
+  return [...new Set(graph.nodes.map((n) => n.sector).filter((x): x is string => !!x))];
+}
+
+export interface LayoutOptions {
+  /** Width the sector boxes are packed into, px (default 1300). */
+  readonly width?: number;
+}
+
+/**
+ * Lays the graph out; resolves with positions in px (top-left origin). With two sectors or
+ * more, each sector is a compound node laid out by ELK's layered algorithm and the sectors
+ * are packed into rows of about `width` px by ELK's rectpacking; links between sectors are
+ * left unrouted (drawn straight and faint by svg.ts).
+ */
+export async function layoutDiagram(graph: DiagramGraph, o: LayoutOptions = {}): Promise<DiagramLayout> {
+  const sectors = sectorsOf(graph);
+  const sectorOf = new Map(graph.nodes.map((n) => [n.id, sectors.length > 1 ? n.sector ?? OTHER : '']));
+  const inner = (e: DiagramGraph['edges'][number]) => sectorOf.get(e.from) === sectorOf.get(e.to);
+  const root: ElkNode = sectors.length < 2
+    ? { id: 'root', layoutOptions: LAYERED, children: graph.nodes.map(elkNode), edges: graph.edges.map(elkEdge) }
+    : {
+      id: 'root',
+      layoutOptions: { 'elk.algorithm': 'rectpacking', 'elk.rectpacking.widthApproximation.targetWidth': String(o.width ?? 1300), 'elk.spacing.nodeNode': '24', 'elk.padding': '[top=10,left=10,bottom=10,right=10]' },
+      children: [...sectors, ...(graph.nodes.some((n) => !n.sector) ? [OTHER] : [])].map((name) => ({
+        id: `sector:${name}`, labels: [{ text: name }],
+        // A long sector wraps into rows (ELK graph wrapping) instead of running off the page.
+        layoutOptions: { ...LAYERED, 'elk.padding': '[top=34,left=14,bottom=14,right=14]', 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': '2.2' },
+        children: graph.nodes.filter((n) => sectorOf.get(n.id) === name).map(elkNode),
+        edges: graph.edges.filter((e) => inner(e) && sectorOf.get(e.from) === name).map(elkEdge),
+      })),
+    };
   const Elk = await loadElk();
   const out = await new Elk().layout(root);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  const nodes = (out.children ?? []).map((c): PlacedNode => {
-    const n = byId.get(c.id)!;
-    // ELK widens a node to its outside label; the shape keeps its own size at the node's centre.
-    const w = n.kind === 'stock' ? c.width ?? 0 : SHAPE[n.kind].w;
-    const h = n.kind === 'stock' ? c.height ?? 0 : SHAPE[n.kind].h;
-    const cx = (c.x ?? 0) + (c.width ?? 0) / 2;
-    const top = n.kind === 'stock' ? c.y ?? 0 : (c.y ?? 0) + Math.max(0, ((c.height ?? 0) - h) / 2);
-    return { ...n, x: cx - w / 2, y: top, width: w, height: h, lines: wrap(n.name, n.kind === 'stock' ? 18 : 16) };
-  });
-  const placed = new Map(nodes.map((n) => [n.id, n]));
+  const nodes: PlacedNode[] = [];
+  const rawEdges: { e: ElkExtendedEdge; dx: number; dy: number }[] = [];
+  const placedSectors: PlacedSector[] = [];
+  const visit = (c: ElkNode, dx: number, dy: number) => {
+    for (const e of c.edges ?? []) rawEdges.push({ e: e as ElkExtendedEdge, dx, dy });
+    for (const k of c.children ?? []) {
+      if (k.id.startsWith('sector:')) {
+        placedSectors.push({ name: k.id.slice(7), x: dx + (k.x ?? 0), y: dy + (k.y ?? 0), width: k.width ?? 0, height: k.height ?? 0 });
+        visit(k, dx + (k.x ?? 0), dy + (k.y ?? 0));
+      } else nodes.push(placed(byId.get(k.id)!, k, dx, dy));
+    }
+  };
+  visit(out, 0, 0);
+  const placedById = new Map(nodes.map((n) => [n.id, n]));
   const kinds = new Map(graph.edges.map((e) => [e.id, e]));
-  const edges = (out.edges ?? []).map((e): PlacedEdge => {
+  const edges = rawEdges.map(({ e, dx, dy }): PlacedEdge => {
     const src = kinds.get(e.id)!;
-    const s = (e as ElkExtendedEdge).sections?.[0];
+    const s = e.sections?.[0];
     const points = s ? [s.startPoint, ...(s.bendPoints ?? []), s.endPoint] : [];
-    return { id: e.id, kind: src.kind, from: src.from, to: src.to, points: attach(points.map((p) => ({ x: p.x, y: p.y })), placed.get(src.from), placed.get(src.to)) };
+    return { id: e.id, kind: src.kind, from: src.from, to: src.to, points: attach(points.map((p) => ({ x: p.x + dx, y: p.y + dy })), placedById.get(src.from), placedById.get(src.to)) };
   });
-  return { graph, width: out.width ?? 0, height: out.height ?? 0, nodes, edges };
+  const across = graph.edges.filter((e) => !inner(e)).map((e): PlacedEdge => {
+    const a = placedById.get(e.from)!;
+    const b = placedById.get(e.to)!;
+    return { id: e.id, kind: e.kind, from: e.from, to: e.to, points: [centre(a), centre(b)], across: true };
+  });
+  return { graph, width: out.width ?? 0, height: out.height ?? 0, nodes, edges: [...edges, ...across], sectors: placedSectors };
+}
+
+/** Nodes without a sector in a diagram that has sectors. */
+const OTHER = 'Other';
+
+function centre(n: PlacedNode): Point {
+  return { x: n.x + n.width / 2, y: n.y + n.height / 2 };
+}
+
+function placed(n: DiagramNode, c: ElkNode, dx: number, dy: number): PlacedNode {
+  // ELK widens a node to its outside label; the shape keeps its own size at the node's centre.
+  const w = n.kind === 'stock' ? c.width ?? 0 : SHAPE[n.kind].w;
+  const h = n.kind === 'stock' ? c.height ?? 0 : SHAPE[n.kind].h;
+  const cx = dx + (c.x ?? 0) + (c.width ?? 0) / 2;
+  const top = dy + (n.kind === 'stock' ? c.y ?? 0 : (c.y ?? 0) + Math.max(0, ((c.height ?? 0) - h) / 2));
+  return { ...n, x: cx - w / 2, y: top, width: w, height: h, lines: wrap(n.name, n.kind === 'stock' ? 18 : 16) };
 }
 
 /**

@@ -8,7 +8,7 @@
  * centre of the loop's variables. Hovering a node shows its equation, units and doc.
  */
 import { canonicalName } from '../../core/names.js';
-import { FONT, type DiagramLayout, type PlacedEdge, type PlacedNode, type Point } from './layout.js';
+import { FONT, type DiagramLayout, type PlacedEdge, type PlacedNode, type PlacedSector, type Point } from './layout.js';
 
 const PIPE = '#4a4a4a';
 const LINK = '#c0392b';
@@ -77,33 +77,54 @@ function node(n: PlacedNode): string {
 
 function edge(e: PlacedEdge, toStock: boolean): string {
   const d = pathData(e.points);
+  if (e.across) return `<path class="sf-across sf-${e.kind}" d="${d}" fill="none" stroke="${e.kind === 'pipe' ? PIPE : LINK}" stroke-width="${e.kind === 'pipe' ? 2 : 1}" stroke-opacity="0.22" stroke-dasharray="4 3" marker-end="url(#sf-link)"/>`;
   if (e.kind === 'link') return `<path class="sf-link" d="${d}" fill="none" stroke="${LINK}" stroke-width="1" stroke-opacity="0.75" marker-end="url(#sf-link)"/>`;
   const head = toStock ? ' marker-end="url(#sf-pipe)"' : '';
   return `<g class="sf-pipe"><path d="${d}" fill="none" stroke="${PIPE}" stroke-width="6"${head}/><path d="${d}" fill="none" stroke="#fff" stroke-width="3"/></g>`;
 }
 
+/** A loop mark: its label (`R1`) in a circular arrow, and the name the model gives it beside. */
 function loopMark(id: string, polarity: string, at: Point): string {
   const r = polarity === 'reinforcing' ? 'R' : polarity === 'balancing' ? 'B' : '±';
   const color = r === 'R' ? '#c0392b' : r === 'B' ? '#1f77b4' : '#555';
-  const text = id.toUpperCase().startsWith(r) ? id : `${r} ${id}`;
+  const [head, ...rest] = id.split(' ');
+  const text = head.toUpperCase().startsWith(r) ? head : `${r} ${head}`;
   const x = at.x;
   const y = at.y;
-  return `<g class="sf-loop"><title>${escapeXml(`${polarity} loop ${id}`)}</title><path d="M${f(x + 14)},${f(y - 6)} A15,15 0 1 0 ${f(x + 14)},${f(y + 6)}" fill="none" stroke="${color}" stroke-width="1.5" marker-end="url(#sf-link)"/><text x="${f(x)}" y="${f(y + 4)}" text-anchor="middle" font-weight="bold" fill="${color}">${escapeXml(text)}</text></g>`;
+  const name = rest.length ? `<text x="${f(x + 18)}" y="${f(y + 4)}" font-style="italic" fill="${color}" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(rest.join(' '))}</text>` : '';
+  return `<g class="sf-loop"><title>${escapeXml(`${polarity} loop ${id}`)}</title><path d="M${f(x + 14)},${f(y - 6)} A15,15 0 1 0 ${f(x + 14)},${f(y + 6)}" fill="none" stroke="${color}" stroke-width="1.5" marker-end="url(#sf-link)"/><text x="${f(x)}" y="${f(y + 4)}" text-anchor="middle" font-weight="bold" fill="${color}">${escapeXml(text)}</text>${name}</g>`;
 }
 
-/** The diagram as a standalone <svg> element (embeddable in HTML). */
-export function diagramSvg(layout: DiagramLayout): string {
-  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
-  const edges = layout.edges.map((e) => edge(e, byId.get(e.to)?.kind === 'stock' || byId.get(e.to)?.kind === 'cloud'));
+function sectorBox(s: PlacedSector): string {
+  return `<g class="sf-sector"><rect x="${f(s.x)}" y="${f(s.y)}" width="${f(s.width)}" height="${f(s.height)}" rx="8" fill="#f7f9fc" stroke="#b8c4d6" stroke-dasharray="5 3"/>`
+    + `<text x="${f(s.x + 12)}" y="${f(s.y + 21)}" font-size="15" font-weight="600" fill="#34495e">${escapeXml(s.name)}</text></g>`;
+}
+
+export interface SvgOptions {
+  /** Draw one sector only, cropped to its box. */
+  readonly sector?: string;
+}
+
+/** The diagram (or one sector of it) as a standalone <svg> element (embeddable in HTML). */
+export function diagramSvg(layout: DiagramLayout, o: SvgOptions = {}): string {
+  const box = o.sector === undefined ? undefined : layout.sectors.find((s) => s.name === o.sector);
+  const inBox = (n: PlacedNode | undefined) => !box || (n !== undefined && n.x >= box.x && n.y >= box.y && n.x <= box.x + box.width && n.y <= box.y + box.height);
+  const shownNodes = layout.nodes.filter((n) => inBox(n));
+  const byId = new Map(shownNodes.map((n) => [n.id, n]));
+  const edges = layout.edges.filter((e) => !box || (!e.across && byId.has(e.from) && byId.has(e.to)))
+    .map((e) => edge(e, byId.get(e.to)?.kind === 'stock' || byId.get(e.to)?.kind === 'cloud'));
   const loops = layout.graph.loops.flatMap((l) => {
     const members = l.variables.map((v) => byId.get(canonicalName(v))).filter((n): n is PlacedNode => n !== undefined);
-    if (!members.length) return [];
+    if (!members.length || (box && members.length < l.variables.length)) return [];
     const cx = members.reduce((s, n) => s + n.x + n.width / 2, 0) / members.length;
     const cy = members.reduce((s, n) => s + n.y + n.height / 2, 0) / members.length;
     return [loopMark(l.id, l.polarity, { x: cx, y: cy })];
   });
-  const w = Math.ceil(layout.width);
-  const h = Math.ceil(layout.height);
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="sf-diagram" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="${FONT}" role="img" aria-label="${escapeXml(`Stock-and-flow diagram of ${layout.graph.title}`)}">${DEFS}`
-    + `<g class="sf-edges">${edges.join('')}</g><g class="sf-nodes">${layout.nodes.map(node).join('')}</g><g class="sf-loops">${loops.join('')}</g></svg>`;
+  const [x0, y0] = box ? [Math.floor(box.x), Math.floor(box.y)] : [0, 0];
+  const w = Math.ceil(box ? box.width : layout.width);
+  const h = Math.ceil(box ? box.height : layout.height);
+  const sectors = (box ? [box] : layout.sectors).map(sectorBox).join('');
+  const what = box ? `${box.name} sector of ${layout.graph.title}` : layout.graph.title;
+  return `<svg xmlns="http://www.w3.org/2000/svg" class="sf-diagram" width="${w}" height="${h}" viewBox="${x0} ${y0} ${w} ${h}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="${FONT}" role="img" aria-label="${escapeXml(`Stock-and-flow diagram of ${what}`)}">${DEFS}`
+    + `<g class="sf-sectors">${sectors}</g><g class="sf-edges">${edges.join('')}</g><g class="sf-nodes">${shownNodes.map(node).join('')}</g><g class="sf-loops">${loops.join('')}</g></svg>`;
 }

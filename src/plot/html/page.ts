@@ -6,6 +6,7 @@
  */
 import { escapeHtml } from './escape.js';
 import { PLOT_CONFIG, plotlyTag } from './chart.js';
+import { ZOOM_CSS, ZOOM_SCRIPT } from './zoom.js';
 
 export interface PageSection {
   readonly id: string;
@@ -21,6 +22,8 @@ export interface Page {
   readonly sections: readonly PageSection[];
   /** HTML after the sections. */
   readonly footer?: string;
+  /** Extra inline script elements placed after the charts are drawn (the explorer). */
+  readonly scripts?: string;
 }
 
 const CSS = `
@@ -75,7 +78,7 @@ export function renderPage(page: Page, plotlyJs: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
-<style>${CSS}</style>
+<style>${CSS}${ZOOM_CSS}</style>
 ${plotlyTag(plotlyJs)}
 </head>
 <body>
@@ -86,6 +89,7 @@ ${body}
 </main>
 ${page.footer ? `<footer>${page.footer}</footer>` : ''}
 <script>${DRAW}</script>
+<script>${ZOOM_SCRIPT}</script>${page.scripts ?? ''}
 </body>
 </html>
 `;

@@ -2,7 +2,7 @@
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
-import { analyzeLoops, loopsToJson, type LoopAnalysis } from '../../analysis/loops/index.js';
+import { analyzeLoops, loopLabel, loopsToJson, type LoopAnalysis } from '../../analysis/loops/index.js';
 import { modelSensitivity } from '../../analysis/sensitivity/index.js';
 import { loopDominanceFigures } from '../loops.js';
 import { sensitivityFigure } from '../sensitivity.js';
@@ -21,12 +21,16 @@ export function loopAnalysis(model: Model, simulate?: SimulateOptions): { analys
   return analyzeLoops(model, { ...simulate });
 }
 
-/** The most important loops of the charted partitions, for the diagram's R/B marks. */
+/**
+ * Loops for the diagram's R/B marks: every loop the model names, labelled with its name; when
+ * it names none, the most important loops of the charted partitions by generated id.
+ */
 export function diagramLoops(a: LoopAnalysis | undefined, max = 8): DiagramLoop[] {
   if (!a) return [];
+  const named = a.loops.filter((l) => l.name);
   const parts = new Set(mainPartitions(a));
-  return [...a.loops].filter((l) => parts.has(l.partition)).sort((x, y) => y.importance - x.importance).slice(0, max)
-    .map((l) => ({ id: l.id, polarity: l.polarity, variables: l.variables }));
+  const chosen = named.length ? named : [...a.loops].filter((l) => parts.has(l.partition)).sort((x, y) => y.importance - x.importance).slice(0, max);
+  return chosen.map((l) => ({ id: loopLabel(l), polarity: l.polarity, variables: l.variables }));
 }
 
 export function loopSection(a: LoopAnalysis | undefined, model: Model, chart: AddChart): Omit<Section, 'diagnostics'> {
@@ -43,7 +47,7 @@ export function loopSection(a: LoopAnalysis | undefined, model: Model, chart: Ad
     + 'Loops That Matter: a loop\'s relative score is its share of the change in its group\'s stocks at each moment; reinforcing loops are stacked above zero, balancing loops below, and a loop or set of loops with at least half the change dominates (labels along the top). '
     + `Scores are labelled at the end of each dt interval (${escapeHtml(a.labels)}).</p>`;
   const top = [...a.loops].filter((l) => parts.includes(l.partition)).sort((x, y) => y.importance - x.importance).slice(0, 6);
-  const list = `<ul>${top.map((l) => `<li><b>${escapeHtml(l.id)}</b> (${l.polarity}${l.polarityChanges ? ', changes sign' : ''}): ${escapeHtml([...l.variables, l.variables[0]].join(' → '))}</li>`).join('')}</ul>`;
+  const list = `<ul>${top.map((l) => `<li><b>${escapeHtml(l.name ? `${l.name} (${l.id})` : l.id)}</b> (${l.polarity}${l.polarityChanges ? ', changes sign' : ''}): ${escapeHtml([...l.variables, l.variables[0]].join(' → '))}</li>`).join('')}</ul>`;
   return { html: [intro, ...figures.map((f) => chart(f)), '<h3>The most important loops</h3>', list].join('\n') };
 }
 

@@ -28,8 +28,36 @@ function peak(run: SeriesInput, name: string): number {
   return m;
 }
 
-/** Splits names into charts by units, then magnitude, then MAX_LINES. */
+/** Names whose series never changes over the run (or has no finite value): nothing to chart. */
+export function constantSeries(run: SeriesInput, names: readonly string[]): string[] {
+  return names.filter((n) => {
+    const y = Array.from(run.series(n)).filter(Number.isFinite);
+    return !y.length || y.every((x) => x === y[0]);
+  });
+}
+
+/** True when a + b is the same at every save time: one is the other's complement (availability and unavailability). */
+function mirrors(run: SeriesInput, a: string, b: string): boolean {
+  const x = run.series(a);
+  const y = run.series(b);
+  const s0 = x[0] + y[0];
+  for (let i = 1; i < x.length; i++) if (Math.abs(x[i] + y[i] - s0) > 1e-9 * Math.max(1, Math.abs(s0))) return false;
+  return true;
+}
+
+/**
+ * Splits names into charts by units, then magnitude, then MAX_LINES. A series that mirrors one
+ * already placed (their sum is constant) goes to a separate chart of complements: drawn on one
+ * axis the two would read as one crossing pair.
+ */
 export function groupSeries(model: Model, run: SeriesInput, names: readonly string[], what: string): ChartGroup[] {
+  const kept: string[] = [];
+  const mirrored: string[] = [];
+  for (const n of names) (kept.some((k) => mirrors(run, k, n)) ? mirrored : kept).push(n);
+  return [...unitGroups(model, run, kept, what), ...unitGroups(model, run, mirrored, `${what}: complements of the above`)];
+}
+
+function unitGroups(model: Model, run: SeriesInput, names: readonly string[], what: string): ChartGroup[] {
   const byId = new Map(model.variables.map((v) => [v.id, v]));
   const byUnits = new Map<string, string[]>();
   for (const n of names) {
@@ -55,11 +83,23 @@ export function groupSeries(model: Model, run: SeriesInput, names: readonly stri
   return groups;
 }
 
-/** The default baseline charts: outcome variables, then stocks. */
+/** The default baseline charts: outcome variables, then stocks; series constant over the run are left out. */
 export function baselineGroups(model: Model, run: SeriesInput, chosen?: readonly string[]): ChartGroup[] {
-  if (chosen?.length) return groupSeries(model, run, chosen, 'Chosen variables');
+  const drawn = (names: readonly string[]) => {
+    const flat = new Set(constantSeries(run, names));
+    return names.filter((n) => !flat.has(n));
+  };
+  if (chosen?.length) return groupSeries(model, run, drawn(chosen), 'Chosen variables');
   const byId = new Map(model.variables.map((v) => [v.id, v]));
   const outcomes = [...new Set((model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable))];
   const stocks = model.variables.filter((v) => v.kind === 'stock' && !outcomes.includes(v.name)).map((v) => v.name);
-  return [...groupSeries(model, run, outcomes, 'Outcomes'), ...groupSeries(model, run, stocks, 'Stocks')];
+  return [...groupSeries(model, run, drawn(outcomes), 'Outcomes'), ...groupSeries(model, run, drawn(stocks), 'Stocks')];
+}
+
+/** The variables baselineGroups leaves out for being constant, with their value. */
+export function constantBaseline(model: Model, run: SeriesInput, chosen?: readonly string[]): { name: string; value: number }[] {
+  const byId = new Map(model.variables.map((v) => [v.id, v]));
+  const outcomes = (model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable);
+  const names = chosen?.length ? chosen : [...new Set([...outcomes, ...model.variables.filter((v) => v.kind === 'stock').map((v) => v.name)])];
+  return constantSeries(run, names).map((name) => ({ name, value: run.series(name)[0] }));
 }

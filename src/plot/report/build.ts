@@ -19,10 +19,17 @@ import type { LoopAnalysis } from '../../analysis/loops/index.js';
 import { escapeHtml } from '../html/escape.js';
 import type { Page, PageSection } from '../html/page.js';
 import { chartCounter } from './charts.js';
-import { baselineGroups } from './baseline.js';
+import { baselineGroups, constantBaseline } from './baseline.js';
 import { interventionSection } from './interventions.js';
 import { diagramHtml, levelLegend, summaryHtml } from './summary.js';
 import { diagramLoops, loopAnalysis, loopSection, sensitivitySection } from './analysis.js';
+import type { ReferenceData } from '../../analysis/calibrate/targets.js';
+import { clockOf } from '../../model/clock.js';
+import { onClock } from '../clock-axis.js';
+import { withReference } from '../reference.js';
+import type { Figure } from '../figure.js';
+import { recordSection } from './record.js';
+import { explorerSection } from './explorer.js';
 
 export interface ReportOptions {
   /** Scenario ids to compare, or 'all' (default). */
@@ -42,7 +49,14 @@ export interface ReportOptions {
   readonly leverage?: LeverageInput;
   /** How the report was made, for the footer (e.g. the command line). */
   readonly command?: string;
+  /** Leave out the live explorer (default: included). */
+  readonly explorer?: boolean;
+  /** The model's reference data (io/reference.ts): drawn on the charts of its variables and tabled. */
+  readonly reference?: ReferenceData;
 }
+
+/** Dresses a chart over time: the record's events and series on it, the clock on its x axis. */
+export type TimeFigure = (fig: Figure, variables: readonly string[]) => Figure;
 
 export interface Report {
   readonly page: Page;
@@ -69,17 +83,24 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
 
   add('model', 'Model', summaryHtml(model) + (model.scenarios?.length ? levelLegend(model.scenarios.map((s) => s.leverage?.level ?? null)) : ''));
   add('diagram', 'Stock-and-flow diagram', await diagramHtml(model, diagramLoops(loops.analysis)));
+  const clock = clockOf(model.sim);
+  const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars) : fig, clock);
   const groups = baselineGroups(model, baseline, o.vars);
-  add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}.</p>`
-    + groups.map((g) => chart(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units }))).join('\n'));
+  const flat = constantBaseline(model, baseline, o.vars);
+  const flatNote = flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '';
+  add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}${clock ? ` (clock times from ${escapeHtml(clock.origin)})` : ''}.${o.reference ? ' Dotted lines and open diamonds: the published events.' : ''}</p>`
+    + groups.map((g) => chart(dress(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units ?? 'dimensionless' }), g.variables))).join('\n') + flatNote);
+  if (o.reference) add('record', 'The model against the record', recordSection(model, baseline, o.reference, (fig, vars) => chart(dress(fig, vars))));
 
   const metrics = selectMetrics(model);
   if (!variants.length) omitted.push({ section: 'Interventions', reason: model.scenarios?.length ? 'no scenario was chosen' : 'the model defines no scenarios' });
   else if (!metrics.metrics.length || hasErrors(metrics.diagnostics)) omitted.push({ section: 'Interventions', reason: 'the model defines no usable outcome metrics' });
   else {
-    const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, seed: o.seed }, chart);
+    const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, seed: o.seed, dress }, chart);
     add('interventions', 'Interventions', s.html);
   }
+  if (o.explorer === false) omitted.push({ section: 'Explorer', reason: 'switched off' });
+  else add('explorer', 'Explorer: what if…', explorerSection(model, variants, baseline, o.simulate), 'the model has no uncertain constants and no interventions');
   const leverage = o.leverage ?? (variants.length && metrics.metrics.length && !hasErrors(metrics.diagnostics) ? await ranking(model, o, loops.analysis, diagnostics) : undefined);
   if (leverage?.entries.length) add('leverage', 'Leverage ranking', (leverage.note ? `<p>${escapeHtml(leverage.note)}</p>` : '') + chart(leverageFigure(leverage)));
   else omitted.push({ section: 'Leverage ranking', reason: variants.length ? 'no ranking was computed for this report' : 'the model has no interventions to rank' });
@@ -89,7 +110,7 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
     const failed = loops.analysis ? undefined : loops.diagnostics.find((d) => d.severity === 'error')?.message ?? 'the loop analysis failed';
     if (failed) omitted.push({ section: 'Loop dominance', reason: failed });
     else {
-      const l = loopSection(loops.analysis, model, chart);
+      const l = loopSection(loops.analysis, model, (fig, caption) => chart(onClock(fig, clock), caption));
       add('loops', 'Loop dominance', l.html, l.reason);
     }
   }

@@ -18,6 +18,7 @@ import { ensembleSeries, type EnsembleSeries } from '../bands.js';
 import { escapeHtml } from '../html/escape.js';
 import { levelName } from '../palette.js';
 import { fmt, type AddChart } from './charts.js';
+import type { Figure } from '../figure.js';
 
 export interface InterventionInputs {
   readonly model: Model;
@@ -30,6 +31,8 @@ export interface InterventionInputs {
   readonly seed?: number;
   /** Lines shown at first in overlays (the rest are a legend click away). */
   readonly visibleLines?: number;
+  /** Dresses the overlays (clock axis, the record's events). */
+  readonly dress?: (fig: Figure, variables: readonly string[]) => Figure;
 }
 
 export interface InterventionResults {
@@ -53,7 +56,8 @@ export function interventionSection(i: InterventionInputs, chart: AddChart): Int
   const order = comparison.scenarios.map((s) => s.id);
   const runs = new Map(i.variants.map((v) => [v.scenario.id, simulate(v.model, i.simulate)]));
   for (const v of vars) {
-    parts.push(chart(overlay(i, v, order, runs, bands), `The baseline (black) and each intervention (coloured by Meadows level); ${i.visibleLines ?? 4} spread from best to worst are shown, click the legend for the others.`));
+    const fig = overlay(i, v, order, runs, bands);
+    parts.push(chart(i.dress ? i.dress(fig, [v]) : fig, `The baseline (black) and each intervention in its own colour; line style: Meadows level (dotted 12–11 numbers and buffers, dash-dot 10–9 structure and delays, dashed 8–7 loops, long dashes 6–4 information and rules, solid 3–1 goals and paradigms). ${i.visibleLines ?? 4} spread from best to worst are shown, click the legend for the others.`));
   }
   return { comparison, ensemble, html: parts.join('\n') };
 }
@@ -64,10 +68,11 @@ function overlay(i: InterventionInputs, variable: string, order: readonly string
   const band = (b: EnsembleSeries['baseline'][string] | undefined) => (b ? { low: b.p10, high: b.p90 } : undefined);
   const base: OverlayLine = { id: 'baseline', time: i.baseline.time, values: i.baseline.series(variable), band: band(bands?.baseline[variable]) };
   const shown = spread(order, (id) => runs.get(id)!.series(variable), i.visibleLines ?? 4);
+  const colour = new Map(i.variants.map((v, k) => [v.scenario.id, k]));
   const lines = order.map((id): OverlayLine => {
     const s = byId.get(id)!;
     const r = runs.get(id)!;
-    return { id, title: s.title, leverage: s.leverage?.level ?? null, time: r.time, values: r.series(variable), band: band(bands?.scenarios[id]?.[variable]), visible: shown.has(id) };
+    return { id, title: s.title, leverage: s.leverage?.level ?? null, time: r.time, values: r.series(variable), band: band(bands?.scenarios[id]?.[variable]), visible: shown.has(id), colorIndex: colour.get(id) };
   });
   const bandLabel = bands ? `P10–P90 over ${bands.draws} draws` : undefined;
   return scenarioOverlayFigure(variable, base, lines, { timeUnit: i.model.sim.timeUnit, units, bandLabel });
@@ -96,10 +101,12 @@ function lead(c: Comparison, m: Metric, e?: Ensemble): string {
   const worse = c.scenarios.filter((s) => improvement(m, s.metrics[m.name], base) < -1e-9 * Math.max(1, Math.abs(base)));
   const describe = (s: Comparison['scenarios'][number]) =>
     `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))}): ${escapeHtml(m.name)} ${fmt(s.metrics[m.name])} vs ${fmt(base)}, ${pct(relativeImprovement(m, s.metrics[m.name], base))}`;
-  const top = c.scenarios.slice(0, 3).filter((s) => better.includes(s));
+  const places = tiedPlaces(better, (s) => s.metrics[m.name]).slice(0, 3);
   const items = [
     `<li>${c.scenarios.length} interventions compared on <b>${escapeHtml(m.name)}</b>${m.units ? ` [${escapeHtml(m.units)}]` : ''} (${m.better} is better); ${better.length} improve on the baseline, ${worse.length} make it worse.</li>`,
-    ...top.map((s, k) => `<li>${k === 0 ? 'Most effective' : `#${k + 1}`}: ${describe(s)}.</li>`),
+    ...places.map((p, k) => (p.length === 1
+      ? `<li>${k === 0 ? 'Most effective' : `Next`}: ${describe(p[0])}.</li>`
+      : `<li>${k === 0 ? 'Tied for most effective' : 'Tied next'} (${p.length}, equal ${escapeHtml(m.name)} ${fmt(p[0].metrics[m.name])} vs ${fmt(base)}, ${pct(relativeImprovement(m, p[0].metrics[m.name], base))}): ${p.map((s) => `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))})`).join(', ')}.</li>`)),
     ...worse.slice(-1).map((s) => `<li>Worst: ${describe(s)}.</li>`),
   ];
   if (e?.scenarios[0]) {
@@ -107,6 +114,20 @@ function lead(c: Comparison, m: Metric, e?: Ensemble): string {
     items.push(`<li>Under uncertainty (${e.draws} draws): <b>${escapeHtml(w.id)}</b> has the best median effect; it beats the baseline in ${Math.round(100 * w.effects[m.name].pBeatsBaseline)}% of draws and is the single best in ${Math.round(100 * w.effects[m.name].pBest)}%.</li>`);
   }
   return `<ul>${items.join('')}</ul>`;
+}
+
+/**
+ * Consecutive runs of equal effect (to 6 significant digits, the precision shown) in ranked
+ * order: a tie is stated as a tie, never ordered by a tie-break.
+ */
+export function tiedPlaces<T>(ranked: readonly T[], value: (x: T) => number): T[][] {
+  const out: T[][] = [];
+  for (const x of ranked) {
+    const last = out[out.length - 1];
+    if (last && Number(value(last[0]).toPrecision(6)) === Number(value(x).toPrecision(6))) last.push(x);
+    else out.push([x]);
+  }
+  return out;
 }
 
 function pct(fraction: number): string {

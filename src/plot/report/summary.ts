@@ -2,7 +2,7 @@
 import type { Model } from '../../model/types.js';
 import { escapeHtml, paragraphs } from '../html/escape.js';
 import { levelColor, levelName, MEADOWS_LEVELS } from '../palette.js';
-import { modelDiagram, type DiagramLoop } from '../diagram/index.js';
+import { modelDiagrams, type DiagramLoop } from '../diagram/index.js';
 import { table } from './charts.js';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
@@ -37,9 +37,12 @@ export function levelLegend(levels: readonly (number | null)[]): string {
 }
 
 export async function diagramHtml(model: Model, loops: readonly DiagramLoop[]): Promise<string> {
-  const svg = await modelDiagram(model, { loops });
+  const { overview, sectors } = await modelDiagrams(model, { loops });
   const hidden = model.variables.length > 80 ? ' Constants are left out to keep the picture readable (hover a node for its equation).' : '';
-  const loopNote = loops.length ? ` Loop marks: the ${plural(loops.length, 'most important feedback loop')} (R reinforcing, B balancing) at the centre of their variables.` : '';
-  return `<p class="note">Stocks are boxes, flows are pipes with valves (clouds: outside the model boundary), auxiliaries circles, constants diamonds, lookups small yellow boxes; thin red arrows are information links. Laid out automatically by the Eclipse Layout Kernel (elkjs, layered algorithm).${hidden}${loopNote}</p>
-<div class="sf-diagram-box">${svg}</div>`;
+  const named = loops.filter((l) => l.id.includes(' ')).length;
+  const loopNote = loops.length ? ` Loop marks: ${named ? `the ${plural(named, 'loop')} the model names, ` : ''}${loops.length > named ? `the ${plural(loops.length - named, 'most important other loop')} by generated id, ` : ''}R reinforcing, B balancing, at the centre of their variables.` : '';
+  const bySector = sectors.length ? ` Each dashed box is a sector of the model; links between sectors are faint dashed lines, and each sector is drawn on its own below.` : '';
+  const perSector = sectors.map((s) => `<h3>${escapeHtml(s.name)}</h3><div class="sf-zoom">${s.svg}</div>`).join('\n');
+  return `<p class="note">Stocks are boxes, flows are pipes with valves (clouds: outside the model boundary), auxiliaries circles, constants diamonds, lookups small yellow boxes; thin red arrows are information links. Laid out automatically by the Eclipse Layout Kernel (elkjs: layered within sectors, sectors packed by rectpacking).${bySector}${hidden}${loopNote} Scroll to zoom, drag to pan.</p>
+<div class="sf-zoom sf-overview">${overview}</div>${perSector ? `\n<div class="sf-sector-diagrams">${perSector}</div>` : ''}`;
 }
