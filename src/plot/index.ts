@@ -5,7 +5,7 @@
  * bundle and writes pages.
  */
 export { baseLayout, label, round, roundAll, roundDeep, FIGURE_DIGITS, type Figure, type Layout, type Trace, type AxisOptions } from './figure.js';
-export { alpha, levelColor, levelName, MEADOWS_LEVELS, seriesColor, SERIES_COLORS } from './palette.js';
+export { alpha, interventionColor, levelColor, levelDash, levelName, MEADOWS_LEVELS, seriesColor, SERIES_COLORS } from './palette.js';
 export { timeSeriesFigure, type SeriesInput, type TimeSeriesOptions } from './timeseries.js';
 export { runsFigure, type NamedRun } from './runs.js';
 export { scenarioOverlayFigure, type Band, type OverlayLine, type OverlayOptions } from './overlay.js';

@@ -95,4 +95,19 @@ test('every command has --help', () => {
   }
 });
 
+
+
+test('--clock adds ISO clock times from sim.time_origin; JSON carries them beside model time; a model without one is a usage error', () => {
+  const file = tempFile('clock.yaml', 'sim: { start: 0, stop: 1, dt: 0.5, time_unit: hour, time_origin: 2020-11-25T23:30-08:00 }\nstocks:\n  S: { initial: 1 }\n');
+  const r = cli('run', file, '--clock');
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(r.stdout.trim().split('\n'), ['time,clock,S', '0,2020-11-25T23:30:00-08:00,1', '0.5,2020-11-26T00:00:00-08:00,1', '1,2020-11-26T00:30:00-08:00,1']);
+  const j = JSON.parse(cli('run', file, '--json', '-').stdout);
+  assert.equal(j.clock, ['2020-11-25T23:30:00-08:00', '2020-11-26T00:00:00-08:00', '2020-11-26T00:30:00-08:00']);
+  assert.equal(j.time, [0, 0.5, 1]);
+  const none = cli('run', 'models/teacup.yaml', '--clock');
+  assert.is(none.code, 2);
+  assert.match(none.stderr, /--clock needs a model with sim.time_origin/);
+});
+
 test.run();

@@ -16,7 +16,7 @@ test('plot writes one offline chart of the chosen variables against the scenario
   assert.ok(html.includes('window.Plotly'), 'plotly.js is inlined');
   assert.not.ok(/<script[^>]+src=/i.test(html));
   const fig = JSON.parse(html.match(/<script type="application\/json" id="chart-1-data">(.*?)<\/script>/s)![1]);
-  assert.equal(fig.data.filter((t: { fill?: string }) => !t.fill).map((t: { name: string }) => t.name), ['baseline', 'cold-room', 'thin-cup']);
+  assert.equal(fig.data.filter((t: { fill?: string }) => !t.fill).map((t: { name: string }) => t.name), ['baseline', 'cold-room · L12', 'thin-cup · L9']);
 });
 
 test('plot --json - prints the figure', () => {

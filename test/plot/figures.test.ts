@@ -5,7 +5,7 @@ import { modelFrom } from '../helpers.js';
 import { simulate } from '../../src/sim/simulate.js';
 import {
   effectMatrixFigure, interventionFigure, leverageFigure, loopDominanceFigure, loopDominanceFigures, morrisFigure, probabilityFigure,
-  round, roundAll, runsFigure, scenarioOverlayFigure, sobolFigure, timeSeriesFigure, tornadoFigure, levelColor, levelName,
+  round, roundAll, runsFigure, scenarioOverlayFigure, sobolFigure, timeSeriesFigure, tornadoFigure, levelColor, levelName, interventionColor, levelDash,
 } from '../../src/plot/index.js';
 import { matchesGolden } from './golden.js';
 import * as d from './data.js';
@@ -46,14 +46,19 @@ test('runs of several scenarios get one line per variable and run', () => {
   assert.equal(fig.data.map((t) => t.name), ['Level · baseline', 'Drain · baseline', 'Level · slow', 'Drain · slow']);
 });
 
-test('a scenario overlay draws the baseline black and scenarios in their Meadows colour, bands tied to their lines', () => {
+test('a scenario overlay draws the baseline black, each scenario in its own colour with its Meadows level as line style, bands tied to their lines', () => {
   const t = [0, 1, 2];
   const fig = scenarioOverlayFigure('Level', { id: 'baseline', time: t, values: [3, 2, 1], band: { low: [2, 1, 0], high: [4, 3, 2] } },
     [{ id: 'cells', title: 'Cellular', leverage: 10, time: t, values: [3, 3, 3] }, { id: 'rush', leverage: null, time: t, values: [3, 1, 0], visible: false }], { bandLabel: 'P10–P90' });
   assert.is(fig.data.length, 4);
   assert.is(fig.data[0].fill, 'toself');
   assert.is(fig.data[0].legendgroup, fig.data[1].legendgroup);
-  assert.is((fig.data[2].line as { color: string }).color, levelColor(10));
+  const line = (k: number) => fig.data[k].line as { color: string; dash: string };
+  assert.is(line(2).color, interventionColor(0));
+  assert.is(line(3).color, interventionColor(1));
+  assert.is(line(2).dash, levelDash(10));
+  assert.is(line(1).dash, 'solid');
+  assert.is(fig.data[2].name, 'cells · L10');
   assert.is(fig.data[3].visible, 'legendonly');
   matchesGolden('overlay', fig);
 });

@@ -24,8 +24,8 @@ test('a page inlines plotly.js, loads nothing remote, and has one data block per
   assert.is((html.match(/class="sf-chart"/g) ?? []).length, 1);
   assert.ok(html.includes('<title>Title &lt;1&gt;</title>'));
   assert.ok(html.includes('data-charts-drawn'));
-  // the only </script> tags are the real ones: plotly, the figure data, the draw script
-  assert.is((html.match(/<\/script>/g) ?? []).length, 3);
+  // the only </script> tags are the real ones: plotly, the figure data, the draw script, the zoom script
+  assert.is((html.match(/<\/script>/g) ?? []).length, 4);
 });
 
 test('sections appear in the navigation in order', () => {
