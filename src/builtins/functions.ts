@@ -74,6 +74,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   variadic('max', (a) => (a.length === 1 ? `(${a[0]})` : `Math.max(${a.join(', ')})`), 'largest argument', 'same'),
   variadic('sum', (a) => `(${a.join(' + ')})`, 'sum of the arguments', 'same'),
   variadic('prod', (a) => `(${a.join(' * ')})`, 'product of the arguments', 'product'),
+  { name: 'gammaln', aliases: ['gamma_ln'], minArgs: 1, maxArgs: 1, doc: 'ln |Γ(x)|, the natural log of the gamma function (Vensim GAMMA LN)', units: 'dimensionless', emit: (a) => `R.gammaLn(${a[0]})` },
   { name: 'xidz', minArgs: 3, maxArgs: 3, doc: 'a / b, or x when b = 0', units: 'none', emit: (a) => `R.xidz(${a[0]}, ${a[1]}, ${a[2]})` },
   { name: 'zidz', minArgs: 2, maxArgs: 2, doc: 'a / b, or 0 when b = 0', units: 'none', emit: (a) => `R.zidz(${a[0]}, ${a[1]})` },
   { name: 'safediv', minArgs: 2, maxArgs: 3, doc: 'a / b, or x (default 0) when b = 0', units: 'none',

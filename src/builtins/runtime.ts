@@ -2,6 +2,7 @@
  * Helpers that generated code calls through the runtime object `R`. Small, allocation-free
  * and monomorphic so V8 inlines them. Semantics follow XMILE 1.0 §3.5 unless noted.
  */
+import { lgamma } from 'mathjs';
 import type { LookupTable } from '../model/types.js';
 import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
@@ -35,6 +36,11 @@ export const runtime = {
   /** Rounds half away from zero (Vensim/Stella ROUND), unlike Math.round. */
   round: (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x)),
   xidz: (a: number, b: number, x: number): number => (b === 0 ? x : a / b),
+  /**
+   * ln |Γ(x)| (Vensim GAMMA LN), by mathjs' lgamma for x > 0 and the reflection formula
+   * ln |Γ(x)| = ln(π / |sin πx|) − ln Γ(1 − x) below; +∞ at 0 and the negative integers.
+   */
+  gammaLn: (x: number): number => (x > 0 ? lgamma(x) : Number.isInteger(x) ? Infinity : Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lgamma(1 - x)),
   zidz: (a: number, b: number): number => (b === 0 ? 0 : a / b),
   /** Vensim QUANTUM: q·INTEGER(x/q), 0 step leaves x unchanged. */
   quantum: (x: number, q: number): number => (q <= 0 ? x : q * Math.trunc(x / q)),

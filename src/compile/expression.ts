@@ -46,6 +46,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   max: (a) => (a.length === 1 ? a[0] : Math.max(...a)),
   sum: (a) => a.reduce((s, x) => s + x, 0),
   prod: (a) => a.reduce((s, x) => s * x, 1),
+  gammaln: unary(runtime.gammaLn),
   xidz: (a) => runtime.xidz(a[0], a[1], a[2]),
   zidz: (a) => runtime.zidz(a[0], a[1]),
   safediv: (a) => runtime.xidz(a[0], a[1], a[2] ?? 0),

@@ -43,6 +43,16 @@ test('math functions match JavaScript Math', () => {
   assert.equal([value('round(2.5)'), value('round(-2.5)'), value('abs(-3)'), value('sign(-3)')], [3, -3, 3, -1]);
 });
 
+test('gammaln is ln |Γ(x)|: Γ(10) = 9!, Γ(1/2) = √π, Γ(−1/2) = −2√π; poles give +∞', () => {
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-12 * Math.max(1, Math.abs(b));
+  assert.ok(near(value('gammaln(10)'), Math.log(362880)));
+  assert.ok(near(value('gammaln(0.5)'), Math.log(Math.sqrt(Math.PI))));
+  assert.ok(near(value('gammaln(1)'), 0));
+  assert.ok(near(value('gammaln(-0.5)'), Math.log(2 * Math.sqrt(Math.PI))));
+  assert.is(value('gammaln(0)'), Infinity);
+  assert.is(value('gammaln(-2)'), Infinity);
+});
+
 test('xidz and zidz guard division by zero', () => {
   assert.equal([value('xidz(1, 0, 7)'), value('xidz(6, 3, 7)'), value('zidz(1, 0)'), value('zidz(6, 3)')], [7, 2, 0, 2]);
   assert.is(value('quantum(7.5, 2)'), 6);

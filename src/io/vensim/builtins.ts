@@ -22,6 +22,8 @@ export const SIMPLE: Readonly<Record<string, Simple>> = {
   sin: s('sin', 1), cos: s('cos', 1), tan: s('tan', 1),
   arcsin: s('arcsin', 1), arccos: s('arccos', 1), arctan: s('arctan', 1),
   sinh: s('sinh', 1), cosh: s('cosh', 1), tanh: s('tanh', 1),
+  /** GAMMA LN(x): ln Γ(x). */
+  gamma_ln: s('gammaln', 1),
   power: s('pow', 2), xidz: s('xidz', 3), zidz: s('zidz', 2),
   step: s('step', 2), ramp: s('ramp', 2, 3), pulse_train: s('pulse_train', 4),
   /** DELAY1(input, delay time), DELAY1I(input, delay time, initial). */

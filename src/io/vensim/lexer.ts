@@ -5,7 +5,7 @@
  * joined by blanks; function names ("IF THEN ELSE", "DELAY N") are names followed by `(`.
  * Names in double quotes may contain any character (`\"` escapes a quote). Single quotes
  * delimit strings (file and sheet names of GET XLS …), except that an apostrophe right after
- * a letter of a name belongs to the name (`DimC'`, `time's up`), as Vensim reads them. `{…}` is a comment. A backslash at
+ * a letter of a name belongs to the name (`DimC'`, `time's up`), as Vensim reads them. `{…}` is a comment (comments nest). A backslash at
  * the end of a line continues the line (Vensim reference, "Rules for Variable Names" and
  * "Equation Format and Conventions"). Keywords are written between colons: `:AND:`, `:OR:`,
  * `:NOT:`, `:NA:`, `:EXCEPT:`, `:INTERPOLATE:`, `:MACRO:` …
@@ -48,12 +48,20 @@ function skipSpace(text: string, i: number, end: number, newlines: boolean): num
     if (ch === ' ' || ch === '\t') i++;
     else if ((ch === '\n' || ch === '\r') && newlines) i++;
     else if (ch === '\\' && (text[i + 1] === '\n' || (text[i + 1] === '\r' && text[i + 2] === '\n'))) i += text[i + 1] === '\r' ? 3 : 2;
-    else if (ch === '{' && newlines) {
-      const close = text.indexOf('}', i);
-      i = close < 0 || close >= end ? end : close + 1;
-    } else break;
+    else if (ch === '{' && newlines) i = commentEnd(text, i, end);
+    else break;
   }
   return i;
+}
+
+/** The offset after the `{…}` comment opening at `i`; comments nest, as Vensim reads them. */
+function commentEnd(text: string, i: number, end: number): number {
+  let depth = 0;
+  for (let j = i; j < end; j++) {
+    if (text[j] === '{') depth++;
+    else if (text[j] === '}' && --depth === 0) return j + 1;
+  }
+  return end;
 }
 
 export function tokenize(text: string, start: number, end: number): { tokens: Token[]; problem?: LexProblem } {

@@ -223,4 +223,9 @@ g = LOOKUP EXTRAPOLATE(nothing, 1) ~ ~ |`).filter((d) => d.severity === 'error')
   for (const d of found) assert.is(d.file, 'bad.mdl');
 });
 
+test('GAMMA LN(x) is the natural log of the gamma function (Vensim reference, GAMMA LN)', () => {
+  const [a, b, c] = values('a = GAMMA LN(10) ~~|\nb = GAMMA LN(0.5) ~~|\nc = GAMMA LN(1) ~~|', ['a', 'b', 'c']);
+  assert.ok(Math.abs(a - Math.log(362880)) < 1e-9 && Math.abs(b - 0.5 * Math.log(Math.PI)) < 1e-9 && Math.abs(c) < 1e-9, `${a} ${b} ${c}`);
+});
+
 test.run();
