@@ -79,12 +79,24 @@ function sources(sc: Scope): Series[] {
   return out;
 }
 
-export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: Scope): LookupTable | undefined {
+/**
+ * The data of a data variable's element as a table over time; 'na' when its file has other
+ * elements of the same variable but not this one (Vensim reads a missing element of sparse
+ * data as :NA:, with a warning here); undefined, with a located error, when no file has it.
+ */
+export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: Scope): LookupTable | 'na' | undefined {
   const wanted = key(inst.name);
+  const base = wanted.replace(/\[.*$/, '');
+  let sibling = false;
   for (const series of sources(sc)) {
     const points = series.get(wanted);
     const table = points?.length ? makeTable(points, sc, inst.def.pos) : undefined;
     if (table) return withMode(table, mode);
+    sibling ||= base !== wanted && [...series.keys()].some((k) => k.startsWith(`${base}[`));
+  }
+  if (sibling) {
+    sc.index.diags.push(warning('missing-data', `the data file has other elements of '${inst.def.name}' but not '${inst.name}': it is :NA: throughout, as in Vensim`, where(sc, inst.def.pos)));
+    return 'na';
   }
   sc.index.diags.push(error('missing-data', `'${inst.name}' is a data variable without an equation, and ${sc.index.options.dataFiles ? 'none of the data files given' : 'no data file beside the model'} has a column for it`, where(sc, inst.def.pos, { hint: 'give a data file with --data FILE (a Vensim .dat, or a .tab/.csv with a time column and a column named like the variable)' })));
   return undefined;

@@ -14,6 +14,7 @@ import { fold } from './fold.js';
 import { printExpr } from './print.js';
 import { where, type Built, type Instance, type Scope } from './scope.js';
 import { translate } from './translate.js';
+import { NA_VALUE } from './builtins.js';
 
 /**
  * A lookup table from points. Vensim clamps at the ends (Vensim reference, "Lookups"), which
@@ -62,6 +63,7 @@ export function buildInstance(inst: Instance, count: number, sc: Scope): Built |
     }
     case 'data': {
       const gf = dataFileSeries(inst, body.mode, sc);
+      if (gf === 'na') return { k: 'var', v: { ...base, kind: 'constant', value: NA_VALUE } };
       return gf && { k: 'var', v: { ...base, kind: 'aux', equation: 'time', gf } };
     }
     case 'expr':

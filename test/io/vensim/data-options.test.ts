@@ -39,6 +39,17 @@ test('a given .dat data file feeds data variables, block by block, interpolated 
   assert.equal(series(join(dir, 'm.mdl'), { dataFiles: ['inputs.dat'] }, 'total'), [12, 23, 34, 44, 54]);
 });
 
+test('an element missing from sparse data is :NA: with a warning (Vensim); a variable with no data at all is an error', () => {
+  const model = `{UTF-8}\nDimA: A1, A2, A3 ~~|\nvals[DimA] ~~|\nhave = SUM(IF THEN ELSE(vals[DimA!] = :NA:, 0, 1)) ~~|\nnone ~~|\nuse = none ~~|\n${CONTROL}`;
+  const dir = folder({ 'm.mdl': model.replace('none ~~|\nuse = none ~~|\n', ''), 'in.dat': 'vals[A1]\n0\t1\nvals[A3]\n0\t3\n' });
+  const loaded = readModelFile(join(dir, 'm.mdl'), { dataFiles: ['in.dat'] });
+  assert.ok(loaded.diagnostics.some((d) => d.severity === 'warning' && d.code === 'missing-data' && /vals\[A2\]/.test(d.message)));
+  assert.equal(series(join(dir, 'm.mdl'), { dataFiles: ['in.dat'] }, 'have'), [2, 2, 2, 2, 2]);
+  const bad = folder({ 'm.mdl': model, 'in.dat': 'vals[A1]\n0\t1\n' });
+  const err = readModelFile(join(bad, 'm.mdl'), { dataFiles: ['in.dat'] }).diagnostics.find((d) => d.severity === 'error');
+  assert.match(err?.message ?? '', /'none' is a data variable without an equation, and none of the data files given has a column for it/);
+});
+
 test('a .dat file beside the model is not read as data unless given (it is often the model\'s own run)', () => {
   const dir = folder({ 'm.mdl': dataModel, 'm.dat': dat });
   const loaded = readModelFile(join(dir, 'm.mdl'));
