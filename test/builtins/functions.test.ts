@@ -44,7 +44,8 @@ test('math functions match JavaScript Math', () => {
 });
 
 test('gammaln is ln |Γ(x)|: Γ(10) = 9!, Γ(1/2) = √π, Γ(−1/2) = −2√π; poles give +∞', () => {
-  const near = (a: number, b: number) => Math.abs(a - b) < 1e-12 * Math.max(1, Math.abs(b));
+  // mathjs' Lanczos lgamma is good to a few 1e-12 (0.5 → 3.4e-12 off); Vensim's own GAMMA LN(1) is −3.4e-11.
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-10 * Math.max(1, Math.abs(b));
   assert.ok(near(value('gammaln(10)'), Math.log(362880)));
   assert.ok(near(value('gammaln(0.5)'), Math.log(Math.sqrt(Math.PI))));
   assert.ok(near(value('gammaln(1)'), 0));
