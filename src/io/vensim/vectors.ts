@@ -5,6 +5,9 @@
  *   0 descending. rank_k = 1 + Σ_j [v_j < v_k] + Σ_{j<k} [v_j = v_k].
  * - VECTOR SORT ORDER(v, dir): the 0-based position of the element ranked k-th.
  * - VECTOR REORDER(v, order): v at the 0-based position order_k.
+ * - VECTOR ELM MAP(v[start], offset) (Vensim reference, VECTOR ELM MAP): the element `offset`
+ *   places after `start` in the array taken as one list in storage order (the last subscript
+ *   varies fastest); :NA: when that falls outside the array.
  * - VECTOR SELECT(sel, x, missing, action, error) (Vensim reference, VECTOR SELECT) over
  *   every `!` range of both arrays: 0 Σ s·x, 1 Π s·x, 2 min s·x, 3 max s·x, 4 mean s·x,
  *   5 Π x^s, 6 Σ x, 7 Π x, 8 min x, 9 max x, 10 mean x, all over the nonzero selections;
@@ -19,12 +22,13 @@ import type { VExpr } from './ast.js';
 import { translateAllocation } from './allocation.js';
 import { expandOver, bangDims, bangBindings } from './arrays.js';
 import { invertMatrix } from './matrix.js';
+import { NA_VALUE } from './builtins.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
 import { where, withBindings, type Scope } from './scope.js';
 import { translate } from './translate.js';
 
 export const VECTOR_FUNCTIONS: ReadonlySet<string> = new Set([
-  'vector_select', 'vector_sort_order', 'vector_rank', 'vector_reorder', 'allocate_by_priority', 'allocate_available', 'invert_matrix',
+  'vector_select', 'vector_elm_map', 'vector_sort_order', 'vector_rank', 'vector_reorder', 'allocate_by_priority', 'allocate_available', 'invert_matrix',
 ]);
 
 type Call = Extract<VExpr, { k: 'call' }>;
@@ -110,8 +114,30 @@ function select(e: Call, sc: Scope): Expr | undefined {
   return chosen && { kind: 'if', cond: bin('==', count, num(0)), then: missing, else: chosen };
 }
 
+/** VECTOR ELM MAP(v[start], offset): the array's elements in storage order, counted from start. */
+function elmMap(e: Call, sc: Scope): Expr | undefined {
+  const [arg, offsetArg] = e.args;
+  if (arg.k !== 'ref' || arg.subs.length === 0) return fail(sc, arg.pos, 'VECTOR ELM MAP expects a subscripted variable such as x[start]');
+  const v = sc.index.vars.get(canonicalName(arg.name));
+  const start = resolveTuple(arg.subs, sc);
+  const offset = translate(offsetArg, sc);
+  if (!v || !start || !offset) return v ? undefined : fail(sc, arg.pos, `'${arg.name}' is not a variable of this model`);
+  const dims = sc.index.dims;
+  const order = (el: string) => dims.valueOf(el) ?? 0;
+  const tuples = [...v.instances.values()].map((i) => i.tuple)
+    .sort((a, b) => a.reduce((c, el, p) => c || order(el) - order(b[p]), 0));
+  const k = tuples.findIndex((t) => t.join(',') === start.join(','));
+  if (k < 0) return fail(sc, arg.pos, `'${arg.name}' has no element [${start.join(',')}]`);
+  const items = tuples.map((t) => instanceName(v, t.map((name) => ({ name, bang: false, pos: arg.pos })), arg.pos, sc));
+  if (items.some((x) => x === undefined)) return undefined;
+  const fixed = sc.index.constantValue(offset);
+  if (fixed !== undefined) return Number.isInteger(fixed) && items[k + fixed] ? varRef(items[k + fixed]!) : num(NA_VALUE);
+  return items.reduceRight<Expr>((other, name, i) => ({ kind: 'if', cond: bin('==', offset, num(i - k)), then: varRef(name!), else: other }), num(NA_VALUE));
+}
+
 export function translateVector(id: string, e: Call, sc: Scope): Expr | undefined {
   if (id === 'vector_select') return select(e, sc);
+  if (id === 'vector_elm_map') return e.args.length === 2 ? elmMap(e, sc) : fail(sc, e.pos, `VECTOR ELM MAP takes 2 arguments, not ${e.args.length}`);
   if (id === 'invert_matrix') return invertMatrix(e, sc);
   if (id === 'allocate_by_priority' || id === 'allocate_available') return translateAllocation(id, e, sc);
   if (e.args.length !== 2) return fail(sc, e.pos, `${e.fn} takes 2 arguments, not ${e.args.length}`);

@@ -228,4 +228,18 @@ test('GAMMA LN(x) is the natural log of the gamma function (Vensim reference, GA
   assert.ok(Math.abs(a - Math.log(362880)) < 1e-9 && Math.abs(b - 0.5 * Math.log(Math.PI)) < 1e-9 && Math.abs(c) < 1e-9, `${a} ${b} ${c}`);
 });
 
+test('VECTOR ELM MAP(v[start], offset) picks the element offset places after start; outside the array it is :NA: (Vensim reference)', () => {
+  // Vensim's example: b[DimB] = 1, 2; VECTOR ELM MAP(b[B1], a) is b[B1] for a = 0 and b[B2] for a = 1.
+  const eqs = `DimA: A1, A2, A3 ~~|\nDimB: B1, B2 ~~|\na[DimA] = 0, 1, 5 ~~|\nb[DimB] = 1, 2 ~~|
+c[DimA] = VECTOR ELM MAP(b[B1], a[DimA]) ~~|
+d[DimA, DimB] = 1, 4; 2, 5; 3, 6; ~~|
+f[DimA] = VECTOR ELM MAP(d[DimA, B1], 1) ~~|
+moving = VECTOR ELM MAP(b[B1], Time) ~~|`;
+  assert.equal(values(eqs, ['c[A1]', 'c[A2]', 'c[A3]']), [1, 2, NA]);
+  // Offsets run through the array in storage order: d[A2,B1] + 1 is d[A2,B2].
+  assert.equal(values(eqs, ['f[A1]', 'f[A2]', 'f[A3]']), [4, 5, 6]);
+  // An offset that changes during the run: time 0 → b[B1], 1 → b[B2], 2 → :NA:.
+  assert.equal(run(model(eqs, 2))('moving'), [1, 2, NA]);
+});
+
 test.run();
