@@ -151,21 +151,28 @@ export function withMode(table: LookupTable, mode: string | undefined): LookupTa
 }
 
 /** `GET DIRECT SUBSCRIPT(file, sheet, first cell, last cell, prefix)`: element names are the prefix followed by each cell's text (test-models `get_subscript_3d_arrays_xls`). */
+/**
+ * GET DIRECT SUBSCRIPT(file, tab, first cell, last, prefix) (Vensim reference): element names
+ * from first cell to last, where last is a cell, or a column letter (down that column) or a
+ * row number (along that row), read until the first blank cell.
+ */
 export function externalSubscript(item: Extract<RangeItem, { k: 'call' }>, sc: Scope): string[] | undefined {
   const e = item.expr;
   if (e.k !== 'call' || !/^get_(direct|xls)_subscript$/.test(canonicalName(e.fn))) return fail(sc, item.pos, 'a subscript range item must be a name, (a1-a9) or GET DIRECT SUBSCRIPT');
   const a = strings(e, 4, sc);
   const sheet = a && sheetOf(e, a[0], a[1], sc);
   const from = a && parseCell(a[2]);
-  const to = a && parseCell(a[3]);
   if (!a || !sheet) return undefined;
-  if (!from || !to) return fail(sc, e.pos, `'${a[2]}' and '${a[3]}' must be cells like B2`);
+  const line = parseLine(a[3]);
+  const to = parseCell(a[3]) ?? (from && line && ('col' in line ? { r: sheet.last.r, c: line.col } : { r: line.row, c: sheet.last.c }));
+  if (!from || !to) return fail(sc, e.pos, `'${a[2]}' must be a cell like B2 and '${a[3]}' a cell, a column letter or a row number`);
   const prefix = e.args[4]?.k === 'str' ? e.args[4].value : '';
   const out: string[] = [];
   // Cells past the sheet's last used row or column are empty: stop there, whatever the range says.
   const [lastR, lastC] = [Math.min(to.r, sheet.last.r), Math.min(to.c, sheet.last.c)];
   for (let r = from.r; r <= lastR; r++) for (let c = from.c; c <= lastC; c++) {
     const v = sheet.value({ r, c });
+    if (v === undefined && line && !parseCell(a[3])) return out;
     if (v !== undefined) out.push(`${prefix}${String(v)}`);
   }
   return out;

@@ -84,4 +84,12 @@ test('an unmapped ?tag is a located error that says how to map it; the CLI maps 
   assert.is(cli('run', join(dir, 'm.mdl'), '--data-alias', 'nofile').code, 2);
 });
 
+test('GET DIRECT SUBSCRIPT reads to a column letter or a row number until the first blank cell (Vensim reference)', () => {
+  const model = `{UTF-8}\nDimB: GET DIRECT SUBSCRIPT('b.csv', ',', 'A2', 'A', '') ~~|\nDimC: GET DIRECT SUBSCRIPT('c.csv', ',', 'a2', '2', '') ~~|
+x[DimB] = 1, 2, 3 ~~|\ny[DimC] = 4, 5 ~~|\n${CONTROL}`;
+  const dir = folder({ 'm.mdl': model, 'b.csv': 'DimB\nB1\nB2\nB3\n\nnot this\n', 'c.csv': 'DimC,,\nC1,C2,,C9\n' });
+  assert.equal(series(join(dir, 'm.mdl'), {}, 'x[B3]'), [3, 3, 3, 3, 3]);
+  assert.equal(series(join(dir, 'm.mdl'), {}, 'y[C2]'), [5, 5, 5, 5, 5]);
+});
+
 test.run();
