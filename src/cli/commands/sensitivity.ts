@@ -2,7 +2,8 @@
  * `stockflow sensitivity MODEL`: which parameters move an outcome. One-at-a-time sweeps,
  * Morris elementary effects or Sobol' indices (references/analysis-methods.md §3) over the
  * ranges given by --param (default: every constant's uncertainty range), with runs spread
- * over worker threads. Seeded: the same seed gives the same bytes whatever --workers is.
+ * over worker threads, or with --queue over `stockflow worker` processes through Redis.
+ * Seeded: the same seed gives the same bytes whatever --workers or the workers.
  */
 import cliProgress from 'cli-progress';
 import type { Argv, CommandModule } from 'yargs';

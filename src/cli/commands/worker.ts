@@ -1,6 +1,6 @@
 /**
- * `stockflow worker --queue URL`: computes ensemble batches that `sensitivity`, `calibrate`
- * (and the other ensemble commands given --queue) put on a Redis queue; run one or more on
+ * `stockflow worker --queue URL`: computes ensemble batches that `sensitivity`, `calibrate`,
+ * `compare --uncertainty` and `rank` put on a Redis queue when given --queue; run one or more on
  * any machine that has stockflow installed. Stops cleanly on SIGTERM/SIGINT.
  */
 import { availableParallelism } from 'node:os';
@@ -17,7 +17,7 @@ interface WorkerArgs {
 
 export const workerCommand: CommandModule<object, WorkerArgs> = {
   command: 'worker',
-  describe: 'compute ensemble batches from a Redis queue (see --queue of sensitivity, calibrate)',
+  describe: 'compute ensemble batches from a Redis queue (see --queue of sensitivity, calibrate, compare, rank)',
   builder: (y: Argv) => y
     .option('queue', { type: 'string', demandOption: true, describe: 'redis://[user:password@]host:port[/db] (rediss:// for TLS)' })
     .option('concurrency', { type: 'number', describe: 'batches computed at once, one thread each (default: one per core)' })
