@@ -30,6 +30,7 @@ import { withReference } from '../reference.js';
 import type { Figure } from '../figure.js';
 import { recordSection } from './record.js';
 import { explorerSection } from './explorer.js';
+import { tippingSection } from './dynamics.js';
 
 export interface ReportOptions {
   /** Scenario ids to compare, or 'all' (default). */
@@ -114,6 +115,8 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
       add('loops', 'Loop dominance', l.html, l.reason);
     }
   }
+  const tipping = tippingSection(model, o.simulate, chart);
+  add('tipping', 'Tipping points', tipping.html, tipping.reason);
   const method = o.sensitivity ?? 'morris';
   if (method === 'none') omitted.push({ section: 'Sensitivity', reason: 'switched off' });
   else {
