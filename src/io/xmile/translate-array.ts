@@ -47,6 +47,9 @@ export function flatIndex(v: VarInfo, x: CallNode, ctx: Ctx): Expr | undefined {
 export function arrayBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefined {
   const first = x.args[0];
   if (id === 'size' && first.kind === 'name' && xid(first.name) === 'self' && ctx.selfCount !== undefined) return selfSize(first, ctx);
+  // Stella also takes a dimension's name: SIZE(DimA) is its element count.
+  const dim = id === 'size' && first.kind === 'name' && !first.subs && !resolveVar(ctx.scope, first.name) ? ctx.env.dims.get(xid(first.name)) : undefined;
+  if (dim) return num(dim.elements.length);
   const items: Expr[] = [];
   for (const a of x.args) {
     const part = expandArray(a, ctx);

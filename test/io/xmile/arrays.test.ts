@@ -68,6 +68,13 @@ test('per-element graphical functions share the variable-level input equation (S
   assert.equal([last(r, 'demand[north]'), last(r, 'demand[south]')], [4, 0]);
 });
 
+test('SIZE of a dimension name is its element count, as Stella writes it', () => {
+  const m = readOk(xmileDoc(`
+      ${aux('n', 'SIZE(Age)')}<aux name="v">${dims('Region')}<eqn>10 * SIZE(Region) + n</eqn></aux>`, { top: DIMS }));
+  const r = run(m);
+  assert.equal(['n', 'v[north]'].map((x) => last(r, x)), [3, 23]);
+});
+
 test('an array read with one flat row-major index picks that element', () => {
   const m = readOk(xmileDoc(`
       <aux name="b">${dims('Region,Age')}<eqn>1, 2, 3, 4, 5, 6</eqn></aux>
