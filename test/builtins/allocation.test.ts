@@ -68,10 +68,18 @@ test('normalUpperTail is Hastings\' approximation (A&S 26.2.16): within 1e-5, 3.
   close(normalUpperTail(7) / 1.279812543885835e-12, 1.0393, 2e-4, 'tail ratio at 7');
 });
 
+test('fixed-quantity profiles (type 0) share a short supply in proportion to the requests, whatever the priorities', () => {
+  // Vensim's own run of SDEverywhere's allocate_ptype: 100 among requests 200, 300 → 40, 60; 200, 50 → 80, 20.
+  assert.equal(allocations(100, [200, 300], [[0, 0.1, 0.5], [0, 0.9, 0.5]]), [40, 60]);
+  assert.equal(allocations(100, [200, 50], [[0, 0.1, 0.5], [0, 0.9, 0.5]]), [80, 20]);
+  assert.equal(allocations(100, [40, 60], [[0, 0.1, 0.5], [0, 0.9, 0.5]]), [40, 60]);
+});
+
 test('allocate_available gives NaN for profiles it does not support, which becomes a diagnostic', () => {
-  for (const profile of [[0, 1, 1], [5, 1, 1], [13, 1, 1], [3, 1, 0]]) {
+  for (const profile of [[5, 1, 1], [13, 1, 1], [3, 1, 0]]) {
     assert.ok(Number.isNaN(allocations(5, [10], [profile])[0]), `profile ${profile}`);
   }
+  assert.ok(Number.isNaN(allocations(5, [10, 10], [[0, 1, 1], [1, 1, 1]])[0]), 'type 0 mixed with type 1');
   assert.ok(Number.isNaN(allocateAvailable(3, 5, 10, 1, 1, 1, 0)), 'k out of range');
 });
 
