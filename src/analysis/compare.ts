@@ -14,6 +14,7 @@ import type { Metric, Model, Scenario } from '../model/types.js';
 import { simulate, type SimulateOptions } from '../sim/simulate.js';
 import { checkMetrics, computeMetrics, improvement, isBetter } from './metrics.js';
 import type { Variant } from '../scenarios/find.js';
+import { dict } from '../core/dict.js';
 
 export type { Variant } from '../scenarios/find.js';
 
@@ -97,7 +98,7 @@ function runVariant(v: Variant, options: SimulateOptions) {
 }
 
 function outcome(s: Scenario, values: Record<string, number>, base: Record<string, number>): ScenarioOutcome {
-  const delta: Record<string, number> = {};
+  const delta: Record<string, number> = dict();
   for (const k of Object.keys(values)) delta[k] = values[k] - base[k];
   return { id: s.id, title: s.title, leverage: s.leverage?.level ?? null, metrics: values, delta };
 }

@@ -16,6 +16,7 @@ import { sortByEffect, type Variant } from './compare.js';
 import { drawConstants, runDraws, type Draws } from './draws.js';
 import type { ExecuteOptions, Executor } from './parallel/executor.js';
 import { computeMetrics, improvement, isBetter } from './metrics.js';
+import { dict } from '../core/dict.js';
 
 export interface EffectSummary {
   readonly medianDelta: number;
@@ -74,8 +75,8 @@ export async function runEnsembleOn(executor: Executor & Required<Pick<Executor,
 
 function summarize(design: Draws, baseRuns: readonly Record<string, number>[], variantRuns: readonly Record<string, number>[][], variants: readonly Variant[], o: EnsembleOptions): Ensemble {
   const outcomes = variants.map((v, i): EnsembleOutcome => {
-    const effects: Record<string, EffectSummary> = {};
-    const metrics: Record<string, number> = {};
+    const effects: Record<string, EffectSummary> = dict();
+    const metrics: Record<string, number> = dict();
     for (const m of o.metrics) {
       const deltas = variantRuns[i].map((r, d) => r[m.name] - baseRuns[d][m.name]);
       const s = sorted(deltas);
@@ -88,7 +89,7 @@ function summarize(design: Draws, baseRuns: readonly Record<string, number>[], v
     }
     return { id: v.scenario.id, title: v.scenario.title, leverage: v.scenario.leverage?.level ?? null, metrics, effects };
   });
-  const baseSummary: Ensemble['baseline'] = {};
+  const baseSummary: Ensemble['baseline'] = dict();
   for (const m of o.metrics) {
     const s = sorted(baseRuns.map((r) => r[m.name]));
     baseSummary[m.name] = { median: q(s, 0.5), p10: q(s, 0.1), p90: q(s, 0.9) };
@@ -101,7 +102,7 @@ function summarize(design: Draws, baseRuns: readonly Record<string, number>[], v
 
 /** Median improvements (positive = better), the ranking key. */
 function medianImprovements(x: EnsembleOutcome, metrics: readonly Metric[]): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const m of metrics) out[m.name] = improvement(m, x.effects[m.name].medianDelta, 0);
   return out;
 }

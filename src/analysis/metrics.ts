@@ -13,6 +13,7 @@
 import { canonicalName } from '../core/names.js';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { Aggregate, Metric, Model } from '../model/types.js';
+import { dict } from '../core/dict.js';
 
 /** What a metric reads: save times and named series (a SimulationResult is one). */
 export interface SeriesSource {
@@ -54,7 +55,7 @@ export function computeMetric(metric: Metric, source: SeriesSource): number {
 
 /** Every metric of one run, keyed by metric name as written. */
 export function computeMetrics(metrics: readonly Metric[], source: SeriesSource): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const m of metrics) out[m.name] = computeMetric(m, source);
   return out;
 }

@@ -6,6 +6,7 @@ import type { SimulateOptions } from '../sim/simulate.js';
 import type { ReadOptions } from '../io/read-options.js';
 import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
 import { usageError } from './output.js';
+import { dict } from '../core/dict.js';
 
 export function simOptions<T>(y: Argv<T>) {
   return y
@@ -26,7 +27,7 @@ export interface SimArgs {
 }
 
 export function parseSets(sets: readonly string[] = []): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = dict();
   for (const s of sets) {
     const eq = s.lastIndexOf('=');
     const name = eq > 0 ? s.slice(0, eq).trim() : '';
@@ -69,7 +70,7 @@ export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number }
 /** A command's data options (when it has them) and the global limits, as library read options. */
 export function toReadOptions(args: object): ReadOptions {
   const a = args as DataArgs & LimitArgs & { data?: unknown };
-  const dataAliases: Record<string, string> = Object.create(null);
+  const dataAliases: Record<string, string> = dict();
   for (const s of a['data-alias'] ?? []) {
     const eq = s.indexOf('=');
     const tag = eq > 0 ? s.slice(0, eq).trim() : '';

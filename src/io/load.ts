@@ -31,13 +31,21 @@ export function readModelFile(file: string, options: ReadOptions = {}): LoadResu
     const code = (e as NodeJS.ErrnoException).code;
     return { diagnostics: [error('missing-file', code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(e)})`, { file, hint: 'check the path' })] };
   }
-  if (bytes.length === 0 || bytes.toString('utf8').trim() === '') {
+  const text = decode(bytes);
+  if (bytes.length === 0 || text.trim() === '') {
     return { diagnostics: [error('empty-file', 'the file is empty', { file, hint: 'a model needs at least a sim section; see docs/model-format.md' })] };
   }
-  if (looksBinary(bytes)) {
-    return { diagnostics: [error('binary-file', 'the file is binary, not a text model', { file, hint: 'give a .yaml, .json, .xmile/.stmx or .mdl text file' })] };
+  if (!hasUtf16Bom(bytes) && looksBinary(bytes)) {
+    const utf16 = looksUtf16(bytes);
+    return { diagnostics: [error('binary-file', utf16 ? 'the file looks like UTF-16 text without a byte-order mark' : 'the file is binary, not a text model', { file, hint: utf16 ? 'save it as UTF-8 (or UTF-16 with a byte-order mark)' : 'give a .yaml, .json, .xmile/.stmx or .mdl text file in UTF-8 or UTF-16 with a byte-order mark' })] };
   }
-  return reader(bytes.toString('utf8').replace(/^\uFEFF/, ''), file, options);
+  try {
+    return reader(text.replace(/^\uFEFF/, ''), file, options);
+  } catch (e) {
+    // A reader throws only on a broken invariant; the caller still gets a diagnostic, not an exception.
+    const message = e instanceof Error ? e.message : String(e);
+    return { diagnostics: [error('unreadable-model', `the model could not be read: ${message.split('\n')[0]}`, { file, hint: 'please report it with the model that caused it' })] };
+  }
 }
 
 /** Like readModelFile, but throws a ModelError carrying every diagnostic. */
@@ -45,6 +53,24 @@ export function loadModel(file: string, options: ReadOptions = {}): Model {
   const { model, diagnostics } = readModelFile(file, options);
   if (!model || diagnostics.some((d) => d.severity === 'error')) throw new ModelError(diagnostics);
   return model;
+}
+
+const hasUtf16Bom = (b: Buffer) => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+
+/** UTF-8, or UTF-16 (little or big endian) when the file starts with its byte-order mark. */
+function decode(bytes: Buffer): string {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  return bytes.toString('utf8');
+}
+
+/** Every other byte zero over the first few hundred bytes: UTF-16 text of mostly ASCII. */
+function looksUtf16(bytes: Buffer): boolean {
+  const n = Math.min(bytes.length, 512) & ~1;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) { if (bytes[i] === 0) even++; if (bytes[i + 1] === 0) odd++; }
+  return n >= 8 && Math.max(even, odd) > 0.8 * (n / 2) && Math.min(even, odd) < 0.1 * (n / 2);
 }
 
 function looksBinary(bytes: Buffer): boolean {

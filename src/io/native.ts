@@ -2,7 +2,7 @@
  * Reads native model files (YAML or JSON text) with line and column positions for every
  * diagnostic. Duplicate keys, malformed YAML and non-mapping documents are diagnostics.
  */
-import { LineCounter, parseDocument, isMap, isNode, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, visit, type Node } from 'yaml';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
 
@@ -39,8 +39,21 @@ export function readNative(text: string, file?: string): Lowered {
     }
     return {};
   };
-  return modelFromNative(doc.toJS({ maxAliasCount: 100 }), file, locate);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+    if (!(e instanceof ReferenceError)) throw e;
+    let first: number | undefined;
+    visit(doc, { Alias: (_, node) => { first = node.range?.[0]; return visit.BREAK; } });
+    return { diagnostics: [error('alias-bomb', `YAML aliases expand past ${MAX_ALIAS_COUNT} copies per anchor: ${firstLine(e.message)}`, { file, ...at(first), hint: 'write the repeated parts out, or use fewer nested aliases' })] };
+  }
+  return modelFromNative(data, file, locate);
 }
+
+/** The most times one anchor's content may be copied by aliases (yaml's own guard against alias bombs). */
+const MAX_ALIAS_COUNT = 100;
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');

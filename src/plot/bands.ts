@@ -10,6 +10,7 @@ import type { SimulateOptions } from '../sim/simulate.js';
 import { drawConstants, runDraws } from '../analysis/draws.js';
 import { q } from '../analysis/ensemble.js';
 import type { Variant } from '../analysis/compare.js';
+import { dict } from '../core/dict.js';
 
 export interface SeriesBand {
   readonly p10: Float64Array;
@@ -42,12 +43,12 @@ export function ensembleSeries(baseline: Model, variants: readonly Variant[], va
       time = r.time;
       return variables.map((name) => r.series(name));
     });
-    const result: Record<string, SeriesBand> = {};
+    const result: Record<string, SeriesBand> = dict();
     variables.forEach((name, j) => { result[name] = quantiles(runs.map((r) => r[j]), time.length); });
     return result;
   };
   const baselineBands = bandsOf(baseline, undefined);
-  const scenarios: Record<string, Record<string, SeriesBand>> = {};
+  const scenarios: Record<string, Record<string, SeriesBand>> = dict();
   for (const v of variants) scenarios[v.scenario.id] = bandsOf(v.model, v.scenario);
   return { draws: o.draws, seed: o.seed, time, baseline: baselineBands, scenarios };
 }

@@ -23,6 +23,7 @@ import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
 import type { Factor } from '../sensitivity/factors.js';
 import { fitReport, type TargetFit } from './fit.js';
 import type { ReferenceData } from './targets.js';
+import { dict } from '../../core/dict.js';
 
 export interface CalibrationOptions {
   /** Parameters and bounds; without lo/hi a constant's uncertainty range is the bound. */
@@ -148,7 +149,7 @@ function fitAt(fn: ModelFunction, data: ReferenceData, x: readonly number[], nam
 
 function nearBest(factors: readonly Factor[], results: readonly MinimizeResult[], best: number) {
   const close = results.filter((r) => r.minimum.value <= best + 0.01 * Math.abs(best) + 1e-12);
-  const spread: Record<string, [number, number]> = {};
+  const spread: Record<string, [number, number]> = dict();
   factors.forEach((f, j) => {
     const xs = close.map((r) => r.minimum.x[j]);
     spread[f.name] = [Math.min(...xs), Math.max(...xs)];

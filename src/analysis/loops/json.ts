@@ -4,6 +4,7 @@
  *   dominance: [{ from, to, loops }] }.
  */
 import type { LoopAnalysis, LoopPolarity } from './types.js';
+import { dict } from '../../core/dict.js';
 
 export interface LoopsJson {
   readonly loops: { readonly id: string; readonly name?: string; readonly polarity: LoopPolarity; readonly variables: readonly string[] }[];
@@ -13,7 +14,7 @@ export interface LoopsJson {
 }
 
 export function loopsToJson(a: LoopAnalysis): LoopsJson {
-  const relative: Record<string, number[]> = {};
+  const relative: Record<string, number[]> = dict();
   for (const l of a.loops) relative[l.id] = Array.from(l.relative, clean);
   return {
     loops: a.loops.map((l) => ({ id: l.id, ...(l.name ? { name: l.name } : {}), polarity: l.polarity, variables: [...l.variables] })),

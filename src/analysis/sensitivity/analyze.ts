@@ -7,6 +7,7 @@
 import { deriveSeed } from '../../core/random.js';
 import type { Factor, ScalarFunction } from './factors.js';
 import { methods, type Plan, type ResolvedOptions, type SensitivityIndex } from './methods.js';
+import { dict } from '../../core/dict.js';
 
 export interface SensitivityOptions {
   /** 'oat' | 'morris' | 'sobol' (see methods.ts). */
@@ -61,7 +62,7 @@ export function planSensitivity(factors: readonly Factor[], o: SensitivityOption
 export function analyzeSensitivity(plan: SensitivityPlan, y: ArrayLike<number>): SensitivityResult {
   if (y.length !== plan.rows.length) throw new RangeError(`expected ${plan.rows.length} outputs, got ${y.length}`);
   const { indices, nominal } = plan.analyze(y);
-  const byName: Record<string, SensitivityIndex> = {};
+  const byName: Record<string, SensitivityIndex> = dict();
   plan.factors.forEach((f, i) => { byName[f.name] = indices[i]; });
   const rank = methods[plan.method].rankBy;
   const key = (i: number) => { const k = rank(indices[i]); return Number.isNaN(k) ? -Infinity : k; };

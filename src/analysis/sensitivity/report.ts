@@ -8,11 +8,12 @@ import type { SensitivityResult } from './analyze.js';
 import type { MorrisIndex } from './morris.js';
 import type { OatIndex } from './oat.js';
 import type { SobolIndex } from './saltelli.js';
+import { dict } from '../../core/dict.js';
 
 type Result = SensitivityResult & { readonly metric: string };
 
 export function sensitivityJson(r: Result): string {
-  const parameters: Record<string, { lo: number; hi: number; distribution: string }> = {};
+  const parameters: Record<string, { lo: number; hi: number; distribution: string }> = dict();
   for (const f of r.factors) parameters[f.name] = { lo: f.lo, hi: f.hi, distribution: f.distribution ?? 'uniform' };
   const out = {
     method: r.method, metric: r.metric, indices: r.indices,

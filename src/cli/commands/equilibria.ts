@@ -9,6 +9,7 @@ import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
 import { parseSets, toReadOptions } from '../options.js';
+import { dict } from '../../core/dict.js';
 
 export interface DynamicsArgs {
   model: string;
@@ -35,7 +36,7 @@ export function dynamicsOptions<T>(y: Argv<T>) {
 
 /** `NAME=LO:HI` ranges by name. */
 export function parseBox(items: readonly string[] = []): Record<string, Range> {
-  const out: Record<string, Range> = {};
+  const out: Record<string, Range> = dict();
   for (const item of items) {
     const m = /^(.+)=\s*(-?[\d.eE+-]+)\s*:\s*(-?[\d.eE+-]+)\s*$/.exec(item);
     const lo = m ? Number(m[2]) : NaN, hi = m ? Number(m[3]) : NaN;

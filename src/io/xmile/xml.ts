@@ -7,6 +7,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { dict } from '../../core/dict.js';
 
 export interface XNode {
   /** Tag as written, e.g. `aux` or `isee:prefs`. */
@@ -75,7 +76,7 @@ function convertAll(items: unknown[]): XNode[] {
     if (!tag || tag === '#text' || tag.startsWith('?') || tag.startsWith('!') || tag === '#comment') continue;
     const meta = obj[META] as { startIndex?: number; endIndex?: number } | undefined;
     const rawAttrs = (obj[':@'] ?? {}) as Record<string, unknown>;
-    const attrs: Record<string, string> = {};
+    const attrs: Record<string, string> = dict();
     for (const [k, v] of Object.entries(rawAttrs)) attrs[k] = v === true ? 'true' : String(v);
     const colon = tag.indexOf(':');
     out.push({
