@@ -5,6 +5,7 @@ import type { Argv } from 'yargs';
 import type { SimulateOptions } from '../sim/simulate.js';
 import type { ReadOptions } from '../io/read-options.js';
 import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
+import { DEFAULT_MAX_ELEMENTS } from '../core/budget.js';
 import { usageError } from './output.js';
 import { dict } from '../core/dict.js';
 
@@ -62,10 +63,12 @@ export interface DataArgs { data?: string[]; 'data-alias'?: string[] }
 export function modelLimitOptions<T>(y: Argv<T>) {
   return y
     .option('data-dir', { type: 'string', array: true, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' })
-    .option('max-data-mb', { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` });
+    .option('max-data-mb', { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` })
+    .option('max-elements', { type: 'number', global: true, describe: `most variables a model may expand to, array elements, macro copies and modules counted one by one (default ${DEFAULT_MAX_ELEMENTS})` })
+    .option('max-runs', { type: 'number', global: true, describe: `largest run count an option such as --samples, --trajectories or --uncertainty may ask for (default ${DEFAULT_MAX_RUNS})` });
 }
 
-export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number }
+export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number; 'max-elements'?: number; 'max-runs'?: number }
 
 /** A command's data options (when it has them) and the global limits, as library read options. */
 export function toReadOptions(args: object): ReadOptions {
@@ -80,10 +83,28 @@ export function toReadOptions(args: object): ReadOptions {
   }
   const mb = a['max-data-mb'];
   if (mb !== undefined && !(Number.isFinite(mb) && mb > 0)) throw usageError('--max-data-mb expects a positive number');
+  const maxElements = a['max-elements'];
+  if (maxElements !== undefined && !(Number.isInteger(maxElements) && maxElements > 0)) throw usageError('--max-elements expects a positive whole number');
   return {
     ...(Array.isArray(a.data) && a.data.length ? { dataFiles: a.data } : {}),
     ...(Object.keys(dataAliases).length ? { dataAliases } : {}),
     ...(a['data-dir']?.length ? { dataDirs: a['data-dir'] } : {}),
     ...(mb === undefined ? {} : { maxDataBytes: Math.floor(mb * 2 ** 20) }),
+    ...(maxElements === undefined ? {} : { maxElements }),
   };
+}
+
+/** Default --max-runs: a million runs (or starts, resamples, draws) from one count option. */
+export const DEFAULT_MAX_RUNS = 1_000_000;
+
+/**
+ * Checks count options that size an ensemble (--samples 1e12, --trajectories 1e9 …) before
+ * anything is allocated: past --max-runs they are a usage error (exit 2) naming the limit.
+ */
+export function checkRunCounts(args: object, counts: Readonly<Record<string, number | undefined>>): void {
+  const max = (args as LimitArgs)['max-runs'] ?? DEFAULT_MAX_RUNS;
+  if (!(Number.isInteger(max) && max > 0)) throw usageError('--max-runs expects a positive whole number');
+  for (const [option, n] of Object.entries(counts)) {
+    if (n !== undefined && n > max) throw usageError(`--${option} ${n} is over the limit of ${max} runs; lift it with --max-runs N if the machine has the memory and time`);
+  }
 }

@@ -11,7 +11,7 @@ import { readDataFile } from '../../io/data.js';
 import { readModelReference } from '../../io/reference.js';
 import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toReadOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
 
@@ -51,6 +51,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     checkCommon(args);
     if (!Number.isInteger(args.starts) || args.starts < 0) throw usageError(`--starts expects a whole number ≥ 0 (got ${args.starts})`);
     const budget = args['max-evaluations'];
+    checkRunCounts(args, { starts: args.starts, 'max-evaluations': budget });
     if (budget !== undefined && (!Number.isInteger(budget) || budget < 1)) throw usageError(`--max-evaluations expects a positive whole number (got ${budget})`);
     const simulate = toSimulateOptions(args);
     const params = parseParams(args.param);

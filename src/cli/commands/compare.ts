@@ -13,7 +13,7 @@ import { compareVariants, selectMetrics } from '../../analysis/compare.js';
 import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from './sensitivity.js';
 
@@ -80,6 +80,7 @@ function checkArgs(args: CompareArgs): number | undefined {
   if (args.json === '-' && args.csv === '-') throw usageError('--json - and --csv - cannot both write to stdout');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
   if (args.uncertainty === undefined) return undefined;
+  checkRunCounts(args, { uncertainty: args.uncertainty });
   if (!Number.isInteger(args.uncertainty) || args.uncertainty < 1) throw usageError(`--uncertainty expects a positive number of draws (got ${args.uncertainty})`);
   return args.uncertainty;
 }

@@ -15,7 +15,7 @@ import { readModelFile } from '../../io/load.js';
 import type { Model } from '../../model/types.js';
 import { formatRanking, rankingJson, rankLeverage, DEFAULT_DRAWS, type MetricChoice } from '../../analysis/leverage/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
 
@@ -84,6 +84,7 @@ export const rankCommand: CommandModule<object, RankArgs> = {
 
 function checkArgs(args: RankArgs): void {
   checkCommon(args);
+  checkRunCounts(args, { uncertainty: args.uncertainty, trajectories: args.trajectories });
   if (!Number.isInteger(args.uncertainty) || args.uncertainty < 1) throw usageError(`--uncertainty expects a positive whole number of draws (got ${args.uncertainty})`);
   if (!Number.isInteger(args.trajectories) || args.trajectories < 2) throw usageError(`--trajectories expects a whole number of at least 2 (got ${args.trajectories})`);
   const beta = args['weight-depth'];

@@ -13,7 +13,7 @@ import { ModelError } from '../../core/diagnostics.js';
 import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
 import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { knownVariables, scenarioIds, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 import { readModelReference } from '../../io/reference.js';
@@ -76,6 +76,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
 };
 
 function checkArgs(args: ReportArgs): void {
+  checkRunCounts(args, { uncertainty: args.uncertainty, samples: args.samples });
   if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
   if (args.uncertainty !== undefined && (!Number.isInteger(args.uncertainty) || args.uncertainty < 0)) throw usageError(`--uncertainty expects a number of draws (got ${args.uncertainty})`);

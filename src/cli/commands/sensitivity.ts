@@ -15,7 +15,7 @@ import { formatSensitivity, methodNames, modelSensitivity, sensitivityJson, type
 import type { MetricOutput } from '../../analysis/parallel/model-function.js';
 import type { WorkerCount } from '../../analysis/parallel/pool.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toReadOptions, toSimulateOptions, type SimArgs } from '../options.js';
+import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs {
@@ -56,6 +56,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     .epilog('Ranges are sampled uniformly, or with the constant\'s uncertainty distribution when the range comes from the model.')) as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     checkCommon(args);
+    checkRunCounts(args, { samples: args.samples, resamples: args.resamples });
     if (!(args.confidence > 0 && args.confidence < 1)) throw usageError(`--confidence expects a number between 0 and 1 (got ${args.confidence})`);
     if (!Number.isInteger(args.resamples) || args.resamples < 0) throw usageError(`--resamples expects a whole number ≥ 0 (got ${args.resamples})`);
     if (args.samples !== undefined && (!Number.isInteger(args.samples) || args.samples < 1)) throw usageError(`--samples expects a positive whole number (got ${args.samples})`);

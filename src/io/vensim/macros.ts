@@ -5,6 +5,7 @@
  * (translated) arguments. The copy of the variable named like the macro is the result.
  */
 import { error } from '../../core/diagnostics.js';
+import { BUDGET_HINT, reserve } from '../../core/budget.js';
 import { canonicalName } from '../../core/names.js';
 import type { Expr } from '../../expr/ast.js';
 import type { MacroDef, VExpr } from './ast.js';
@@ -29,6 +30,9 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
   }
   const args = translateAll(e.args, sc);
   if (!args || sc.probe) return undefined;
+  const over = reserve(index.budget, m.definitions.length, `a call of macro ${m.name} (in ${sc.variable})`);
+  if (over) index.diags.push(error('expansion-budget', over, where(sc, e.pos, { hint: BUDGET_HINT })));
+  if (over || index.budget.exceeded) return undefined;
   const params = new Map(m.params.map((p, i) => [canonicalName(p), args[i]]));
   const rename = new Map<string, string>();
   for (const d of m.definitions) {

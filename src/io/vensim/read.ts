@@ -5,6 +5,7 @@
  */
 import { dirname, basename, extname } from 'node:path';
 import { dataAccess } from '../confine.js';
+import { BUDGET_HINT, elementBudget, reserve } from '../../core/budget.js';
 import type { ReadOptions } from '../read-options.js';
 import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
@@ -49,7 +50,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, data: dataAccess(file ? dirname(file) : '.', options), options, diags,
+    dims: undefined as never, vars: new Map(), macros, file, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
@@ -118,6 +119,10 @@ function expand(v: VarInfo, def: Definition, index: ModelIndex): number {
     }
     slots.push([...els]);
   }
+  const count = slots.reduce((n, els) => n * els.length, 1);
+  const over = reserve(index.budget, count, def.subs.length ? `${def.name}[${def.subs.map((s) => s.name).join(',')}]` : def.name);
+  if (over) index.diags.push(error('expansion-budget', over, { ...at(), hint: BUDGET_HINT }));
+  if (over || index.budget.exceeded) return 0;
   const excluded = def.except.map((t) => t.map((s) => new Set(dims.expand(canonicalName(s.name)) ?? [])));
   let tuples: string[][] = [[]];
   for (const els of slots) tuples = tuples.flatMap((t) => els.map((e) => [...t, e]));

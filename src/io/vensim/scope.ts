@@ -3,6 +3,7 @@
  * dimension is bound to for the scalar being translated, and where to report problems.
  */
 import type { DataAccess } from '../confine.js';
+import type { ElementBudget } from '../../core/budget.js';
 import type { Diagnostic } from '../../core/diagnostics.js';
 import type { Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
@@ -43,6 +44,8 @@ export interface ModelIndex {
   readonly options: ReadOptions;
   /** The model's data files (GET XLS …, data variables), confined to its folder. */
   readonly data: DataAccess;
+  /** Variables the model may still expand to (arrays, macro copies). */
+  readonly budget: ElementBudget;
   readonly diags: Diagnostic[];
   locate(pos: number): { line: number; column: number };
   /** Adds a synthetic variable (macro internals, inline lookups). */

@@ -99,18 +99,20 @@ export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptRe
     }
     resolving.add(id);
     const elements: string[] = [];
+    const seen = new Set<string>();
+    const push = (e: string) => { if (!seen.has(e)) { seen.add(e); elements.push(e); } };
     const add = (written: string) => {
       const e = canonicalName(written);
       if (byId.has(e) && e !== id) {
-        for (const x of resolve(e)) if (!elements.includes(x)) elements.push(x);
+        for (const x of resolve(e)) push(x);
         return;
       }
       if (!out.written.has(e)) out.written.set(e, written);
-      if (!elements.includes(e)) elements.push(e);
+      push(e);
     };
     if (def.equivalentOf !== undefined) {
       const other = canonicalName(def.equivalentOf);
-      if (byId.has(other)) resolve(other).forEach((e) => elements.push(e));
+      if (byId.has(other)) resolve(other).forEach(push);
       else diags.push(error('unknown-subscript', `'${def.name}' is declared equivalent to '${def.equivalentOf}', which is not a subscript range`, locate(def.pos)));
     }
     for (const item of def.items) {

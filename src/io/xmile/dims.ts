@@ -42,7 +42,8 @@ export function readDimensions(doc: XmlDoc, node: XNode | undefined, diags: Diag
       continue;
     }
     const ids = elements.map(canonicalName);
-    const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+    const seen = new Set<string>();
+    const dup = ids.find((id) => seen.has(id) || !seen.add(id));
     if (dup) diags.push(error('invalid-dimension', `dimension '${name}' repeats element '${dup}'`, locOf(doc, d)));
     const id = canonicalName(name);
     if (table.has(id)) diags.push(error('duplicate-dimension', `dimension '${name}' is defined twice`, locOf(doc, d)));

@@ -176,6 +176,6 @@ function noEnv(diags: Diagnostic[], origin: object, variable: string): Translate
   return {
     dims: new Map(), macros: new Map(),
     report: (code: string, message: string) => { diags.push(error(code, message, { ...origin, variable })); },
-    define: () => undefined, instance: () => 0,
+    define: () => undefined, instance: () => 0, reserve: () => true,
   };
 }

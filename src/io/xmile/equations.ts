@@ -5,6 +5,7 @@
  * parsed in place (the rest blanked out), so offsets stay true to the file.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { BUDGET_HINT, elementBudget, reserve, type ElementBudget } from '../../core/budget.js';
 import type { XExpr } from './eqn-ast.js';
 import { parseXmileEquation } from './eqn-parse.js';
 import type { Variable } from '../../model/types.js';
@@ -29,6 +30,7 @@ export class Equations {
     private readonly dims: DimTable,
     private readonly macros: ReadonlyMap<string, Macro>,
     private readonly diags: Diagnostic[],
+    private readonly budget: ElementBudget = elementBudget(),
   ) {}
 
   /**
@@ -71,6 +73,11 @@ export class Equations {
       report: (code, message, pos, hint) => this.report(code, message, pos, eqn, where, hint),
       define: (v) => { this.defined.push(v); },
       instance: () => ++this.instances,
+      reserve: (n, what, pos) => {
+        const over = reserve(this.budget, n, what);
+        if (over) this.report('expansion-budget', over, pos, eqn, where, BUDGET_HINT);
+        return !over && !this.budget.exceeded;
+      },
     };
   }
 

@@ -6,6 +6,7 @@
  * instance m) makes the input variable `lynxes` of `hares` an alias of the source.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { BUDGET_HINT, elementBudget, reserve, type ElementBudget } from '../../core/budget.js';
 import { displayName, xid } from './names.js';
 import { resolveVar, type Scope, type VarInfo } from './scope.js';
 import type { Connect, RawVar } from './vars.js';
@@ -31,7 +32,7 @@ export interface Flattened {
 
 const MAX_DEPTH = 32;
 
-export function flatten(doc: XmlDoc, models: ReadonlyMap<string, ModelDef>, rootId: string, diags: Diagnostic[]): Flattened {
+export function flatten(doc: XmlDoc, models: ReadonlyMap<string, ModelDef>, rootId: string, diags: Diagnostic[], budget: ElementBudget = elementBudget()): Flattened {
   const vars: InstVar[] = [];
   const inputs = new Map<VarInfo, VarInfo>();
   const pending: { scope: Scope; connects: readonly Connect[] }[] = [];
@@ -39,6 +40,13 @@ export function flatten(doc: XmlDoc, models: ReadonlyMap<string, ModelDef>, root
   const build = (def: ModelDef, prefix: string, stack: readonly string[]): Scope => {
     const scope: Scope = { prefix, vars: new Map(), modules: new Map() };
     for (const raw of def.vars) {
+      if (budget.exceeded) break;
+      const count = raw.kind === 'module' ? 1 : raw.dims.reduce((n, d) => n * d.elements.length, 1);
+      const over = reserve(budget, count, raw.kind === 'module' ? `module '${prefix}${raw.name}'` : raw.dims.length ? `'${prefix}${raw.name}[${raw.dims.map((d) => d.name).join(',')}]'` : `'${prefix}${raw.name}'`);
+      if (over) {
+        diags.push(error('expansion-budget', over, { ...locOf(doc, raw.node), variable: `${prefix}${raw.name}`, hint: BUDGET_HINT }));
+        break;
+      }
       if (raw.kind === 'module') {
         const target = xid(raw.modelName ?? raw.name);
         const sub = models.get(target);

@@ -13,6 +13,7 @@ import type { Ctx, Macro, MacroVar, Scope, TranslateEnv, VarInfo } from './scope
 import { translate } from './translate.js';
 
 export function instantiateMacro(macro: Macro, args: readonly Expr[], env: TranslateEnv, depth: number, pos: number): Expr | undefined {
+  if (!env.reserve(macro.params.length + macro.variables!.length, `a call of macro '${macro.name}'`, pos)) return undefined;
   const prefix = `${macro.name}#${env.instance()}.`;
   const params = new Map<string, Expr>();
   macro.params.forEach((p, i) => {

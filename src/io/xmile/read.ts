@@ -9,6 +9,8 @@ import { basename, extname } from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Model, Variable } from '../../model/types.js';
+import { elementBudget } from '../../core/budget.js';
+import type { ReadOptions } from '../read-options.js';
 import { readDimensions } from './dims.js';
 import { emitVariables } from './emit.js';
 import { Equations } from './equations.js';
@@ -27,7 +29,7 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-export function readXmile(text: string, file?: string): ReadResult {
+export function readXmile(text: string, file?: string, options: ReadOptions = {}): ReadResult {
   const diags: Diagnostic[] = [];
   if (typeof text !== 'string' || text.trim() === '') {
     return { diagnostics: [error('empty-file', 'the file is empty', { file, hint: 'an XMILE file starts with <xmile …>' })] };
@@ -61,8 +63,9 @@ export function readXmile(text: string, file?: string): ReadResult {
   }
   rootId ??= xid(displayName(attr(modelNodes[0], 'name') ?? ''));
 
-  const flat = flatten(doc, models, rootId, diags);
-  const eqns = new Equations(doc, dims, macros, diags);
+  const budget = elementBudget(options.maxElements);
+  const flat = flatten(doc, models, rootId, diags, budget);
+  const eqns = new Equations(doc, dims, macros, diags, budget);
   markLookups(flat, eqns);
   lookupValues(flat, eqns);
   gfContainers(doc, flat);

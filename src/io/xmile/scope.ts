@@ -67,6 +67,8 @@ export interface TranslateEnv {
   define(v: Variable): void;
   /** A number not used before in this file, for naming macro instances. */
   instance(): number;
+  /** Reserves `n` variables of the expansion budget for `what`; false (after reporting) when they do not fit. */
+  reserve(n: number, what: string, pos: number): boolean;
 }
 
 export interface Ctx {
