@@ -4,23 +4,27 @@
  *
  * Ranking: by improvement on the first selected metric (in its `better` direction), ties
  * broken by the next metrics in order, then by deeper leverage (smaller Meadows level), then
- * by the model's scenario order. The JSON form is
- * `{ baseline: { metrics }, scenarios: [{ id, title, leverage, metrics, delta }] }`, with
- * delta = scenario − baseline in each metric's units.
+ * by the model's scenario order. Counterfactuals (scenario kind) are what-ifs about the event,
+ * not changes one could make: they are ranked among themselves, apart from the remediations.
+ * The JSON form is `{ baseline: { metrics }, scenarios: [{ id, title, kind, leverage, metrics,
+ * delta }], counterfactuals: [...] }`, with delta = scenario − baseline in each metric's units.
+ * A scenario that changes the run before the model's trigger gets a warning (trigger.ts).
  */
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../core/names.js';
-import type { Metric, Model, Scenario } from '../model/types.js';
+import type { Metric, Model, Scenario, ScenarioKind } from '../model/types.js';
 import { simulate, type SimulateOptions } from '../sim/simulate.js';
-import { checkMetrics, computeMetrics, improvement, isBetter } from './metrics.js';
+import { checkMetrics, computeMetrics, difference, isBetter } from './metrics.js';
 import type { Variant } from '../scenarios/find.js';
 import { dict } from '../core/dict.js';
+import { triggerCheck } from './trigger.js';
 
 export type { Variant } from '../scenarios/find.js';
 
 export interface ScenarioOutcome {
   readonly id: string;
   readonly title: string;
+  readonly kind: ScenarioKind;
   /** Meadows leverage level 1–12, or null when the scenario has none. */
   readonly leverage: number | null;
   readonly metrics: Record<string, number>;
@@ -29,8 +33,19 @@ export interface ScenarioOutcome {
 
 export interface Comparison {
   readonly baseline: { readonly metrics: Record<string, number> };
-  /** Sorted by effect, best first. */
+  /** The remediations, sorted by effect, best first. */
   readonly scenarios: ScenarioOutcome[];
+  /** The counterfactuals, sorted by effect among themselves. */
+  readonly counterfactuals: ScenarioOutcome[];
+  /** Scenarios that change the run before the model's trigger. */
+  readonly warnings: Diagnostic[];
+  /** The model's time unit, for showing times of events. */
+  readonly unit?: string;
+}
+
+/** The scenario's kind (remediation when it does not say). */
+export function kindOf(s: Scenario): ScenarioKind {
+  return s.kind ?? 'remediation';
 }
 
 /** The metrics named (by name, case/space-insensitive), or all of the model's. */
@@ -54,12 +69,18 @@ export function selectMetrics(model: Model, names?: readonly string[]): { metric
 
 /** Runs baseline and variants once each; throws ModelError when a run is impossible. */
 export function compareVariants(baseline: Model, variants: readonly Variant[], metrics: readonly Metric[], options: SimulateOptions = {}): Comparison {
-  const base = computeMetrics(metrics, simulate(baseline, options));
+  const baseRun = simulate(baseline, options);
+  const base = computeMetrics(metrics, baseRun);
+  const warnings: Diagnostic[] = [];
   const outcomes = variants.map((v) => {
-    const values = computeMetrics(metrics, runVariant(v, options));
-    return outcome(v.scenario, values, base);
+    const run = runVariant(v, options);
+    const early = triggerCheck(baseline, v.scenario, baseRun, run);
+    if (early) warnings.push(early);
+    return outcome(v.scenario, computeMetrics(metrics, run), base);
   });
-  return { baseline: { metrics: base }, scenarios: sortByEffect(outcomes, metrics, variants.map((v) => v.scenario.id)) };
+  const order = variants.map((v) => v.scenario.id);
+  const of = (k: ScenarioKind) => sortByEffect(outcomes.filter((o) => o.kind === k), metrics, order);
+  return { baseline: { metrics: base }, scenarios: of('remediation'), counterfactuals: of('counterfactual'), warnings, unit: baseline.sim.timeUnit };
 }
 
 /** Orders outcomes best first (see the module comment). */
@@ -81,9 +102,17 @@ export function sortByEffect<T extends { id: string; leverage: number | null; me
   });
 }
 
-/** Improvement on a metric relative to the baseline value, as a fraction (0 when the baseline is 0). */
-export function relativeImprovement(metric: Metric, value: number, base: number): number {
-  return base === 0 ? 0 : improvement(metric, value, base) / Math.abs(base);
+
+/**
+ * The Pareto view across metrics, with no weights: for each outcome, the id of another one
+ * at least as good on every metric and better on one (undefined: on the frontier). With one
+ * metric per service this says which remediations no weighting of the services can rank
+ * below another.
+ */
+export function paretoAcross(outcomes: readonly ScenarioOutcome[], metrics: readonly Metric[]): Map<string, string | undefined> {
+  const beats = (a: ScenarioOutcome, b: ScenarioOutcome) =>
+    metrics.every((m) => !isBetter(m, b.metrics[m.name], a.metrics[m.name])) && metrics.some((m) => isBetter(m, a.metrics[m.name], b.metrics[m.name]));
+  return new Map(outcomes.map((b) => [b.id, outcomes.find((a) => a !== b && beats(a, b))?.id]));
 }
 
 function runVariant(v: Variant, options: SimulateOptions) {
@@ -99,6 +128,6 @@ function runVariant(v: Variant, options: SimulateOptions) {
 
 function outcome(s: Scenario, values: Record<string, number>, base: Record<string, number>): ScenarioOutcome {
   const delta: Record<string, number> = dict();
-  for (const k of Object.keys(values)) delta[k] = values[k] - base[k];
-  return { id: s.id, title: s.title, leverage: s.leverage?.level ?? null, metrics: values, delta };
+  for (const k of Object.keys(values)) delta[k] = difference(values[k], base[k]);
+  return { id: s.id, title: s.title, kind: kindOf(s), leverage: s.leverage?.level ?? null, metrics: values, delta };
 }

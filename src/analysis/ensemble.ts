@@ -15,7 +15,7 @@ import type { SimulateOptions } from '../sim/simulate.js';
 import { sortByEffect, type Variant } from './compare.js';
 import { drawConstants, runDraws, type Draws } from './draws.js';
 import type { ExecuteOptions, Executor } from './parallel/executor.js';
-import { computeMetrics, improvement, isBetter } from './metrics.js';
+import { computeMetrics, difference, improvement, isBetter } from './metrics.js';
 import { dict } from '../core/dict.js';
 
 export interface EffectSummary {
@@ -78,7 +78,7 @@ function summarize(design: Draws, baseRuns: readonly Record<string, number>[], v
     const effects: Record<string, EffectSummary> = dict();
     const metrics: Record<string, number> = dict();
     for (const m of o.metrics) {
-      const deltas = variantRuns[i].map((r, d) => r[m.name] - baseRuns[d][m.name]);
+      const deltas = variantRuns[i].map((r, d) => difference(r[m.name], baseRuns[d][m.name]));
       const s = sorted(deltas);
       metrics[m.name] = median(variantRuns[i].map((r) => r[m.name]));
       effects[m.name] = {
@@ -133,5 +133,7 @@ export function q(s: readonly number[], p: number): number {
   const h = (s.length - 1) * p;
   const lo = Math.floor(h);
   const hi = Math.min(s.length - 1, lo + 1);
+  if (h === lo || s[hi] === s[lo]) return s[lo];
+  if (!Number.isFinite(s[lo]) || !Number.isFinite(s[hi])) return h - lo < 0.5 ? s[lo] : s[hi]; // censored: the nearer one
   return s[lo] + (h - lo) * (s[hi] - s[lo]);
 }

@@ -9,6 +9,12 @@
  * - last_time_*: the last time the condition holds; the stop time if it still holds at the
  *   end; the start time if it never holds (nothing to wait for: e.g. the time of full
  *   recovery of a run that never failed).
+ * That is what `aggregate` returns (calibration and sensitivity need a finite number). An
+ * outcome metric (`computeMetric`) keeps the difference: a crossing that does not happen is a
+ * censored state, NEVER (−∞: "never happened", before any time) or NOT_BY_END (+∞: "not by
+ * the end of the run", after any time), so rankings order it as what it is, not as 0 or the
+ * stop time. A metric is a time of event (kind 'time') when its aggregate is a time; its
+ * changes are differences in time, never percentages.
  */
 import { canonicalName } from '../core/names.js';
 import { error, type Diagnostic } from '../core/diagnostics.js';
@@ -25,6 +31,23 @@ const CROSSING = new Set<Aggregate>(['first_time_above', 'first_time_below', 'la
 
 export function needsThreshold(a: Aggregate): boolean {
   return CROSSING.has(a);
+}
+
+/** What a metric measures: a time of event (a clock reading) or a quantity. */
+export type MetricKind = 'time' | 'quantity';
+
+export function metricKind(m: Pick<Metric, 'aggregate'>): MetricKind {
+  return CROSSING.has(m.aggregate) || m.aggregate === 'time_of_max' || m.aggregate === 'time_of_min' ? 'time' : 'quantity';
+}
+
+/** Censored times of event: "never happened" (before any time) and "not by the end of the run". */
+export const NEVER = -Infinity;
+export const NOT_BY_END = Infinity;
+export type CensoredState = 'never happened' | 'not by the end of the run';
+
+/** The censored state a metric value stands for, or undefined for an observed value. */
+export function censoredState(v: number): CensoredState | undefined {
+  return v === NEVER ? 'never happened' : v === NOT_BY_END ? 'not by the end of the run' : undefined;
 }
 
 /** Reduces one series to a number. */
@@ -48,9 +71,18 @@ export function aggregate(time: ArrayLike<number>, y: ArrayLike<number>, how: Ag
   }
 }
 
-/** One metric of one run. */
+/** One metric of one run; crossings that do not happen are NEVER or NOT_BY_END. */
 export function computeMetric(metric: Metric, source: SeriesSource): number {
-  return aggregate(source.time, source.series(metric.variable), metric.aggregate, metric.threshold ?? 0);
+  const y = source.series(metric.variable);
+  const thr = metric.threshold ?? 0;
+  const n = Math.min(source.time.length, y.length);
+  if (!CROSSING.has(metric.aggregate) || n === 0) return aggregate(source.time, y, metric.aggregate, thr);
+  const holds = metric.aggregate.endsWith('above') ? (v: number) => v > thr : (v: number) => v < thr;
+  let any = false;
+  for (let i = 0; i < n && !any; i++) any = holds(y[i]);
+  if (metric.aggregate.startsWith('first')) return any ? aggregate(source.time, y, metric.aggregate, thr) : NOT_BY_END;
+  if (!any) return NEVER;
+  return holds(y[n - 1]) ? NOT_BY_END : aggregate(source.time, y, metric.aggregate, thr);
 }
 
 /** Every metric of one run, keyed by metric name as written. */
@@ -72,15 +104,34 @@ export function checkMetrics(model: Model, metrics: readonly Metric[] = model.me
   return out;
 }
 
-/** True when `a` is better than `b` for this metric (strictly, beyond rounding noise). */
+/** True when `a` is better than `b` for this metric (strictly, beyond rounding noise; censored values order as ±∞). */
 export function isBetter(metric: Pick<Metric, 'better'>, a: number, b: number): boolean {
+  if (a === b) return false;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return metric.better === 'lower' ? a < b : a > b;
   const tol = 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
   return metric.better === 'lower' ? a < b - tol : a > b + tol;
 }
 
-/** Improvement of `value` over `base`: positive is better, in the metric's units. */
+/** value − base, 0 when both are the same (censored) state. */
+export function difference(value: number, base: number): number {
+  return value === base ? 0 : value - base;
+}
+
+/** Improvement of `value` over `base`: positive is better, in the metric's units (±∞ against a censored value). */
 export function improvement(metric: Pick<Metric, 'better'>, value: number, base: number): number {
-  return metric.better === 'lower' ? base - value : value - base;
+  const d = difference(value, base);
+  return metric.better === 'lower' ? -d : d;
+}
+
+/**
+ * The effect an intervention has on a metric, positive = better: for a quantity the
+ * improvement relative to |baseline| (0 when the baseline is 0), for a time of event the
+ * improvement in the metric's time unit (a percentage of a clock reading measures nothing).
+ */
+export function effectOf(metric: Pick<Metric, 'better' | 'aggregate'>, value: number, base: number): number {
+  const gain = improvement(metric, value, base);
+  if (metricKind(metric) === 'time') return gain;
+  return base === 0 ? 0 : gain / Math.abs(base);
 }
 
 function extreme(y: ArrayLike<number>, n: number, sign: 1 | -1): { value: number; index: number } {

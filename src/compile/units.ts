@@ -215,7 +215,7 @@ class UnitChecker {
         sub(e.cond);
         return same('the branches of if', [sub(e.then), sub(e.else)]);
       }
-      case 'call': return this.call(e, sub, same);
+      case 'call': return this.call(e, sub, same, report);
       case 'binary': {
         const l = sub(e.left);
         const r = sub(e.right);
@@ -224,7 +224,7 @@ class UnitChecker {
           case '-': return same('the terms of a difference', [l, r]);
           case '*': return l && r ? multiply(l, r) : undefined;
           case '/': return l && r ? divide(l, r) : undefined;
-          case '^': return this.pow(l, e.right);
+          case '^': return this.pow(l, e.right, r, report);
           case 'mod': return l;
           case 'and': case 'or': case 'xor': return DIMENSIONLESS;
           default:
@@ -236,7 +236,7 @@ class UnitChecker {
     }
   }
 
-  private call(e: Expr & { kind: 'call' }, sub: (x: Expr) => U, same: (what: string, parts: readonly U[]) => U): U {
+  private call(e: Expr & { kind: 'call' }, sub: (x: Expr) => U, same: (what: string, parts: readonly U[]) => U, report?: (message: string, hint?: string) => void): U {
     if (e.fn === 'lookup') {
       if (e.args[1]) sub(e.args[1]);
       const table = e.args[0];
@@ -247,7 +247,7 @@ class UnitChecker {
     const [a, b, c] = args;
     switch (e.fn) {
       case 'sqrt': return this.pow(a, { kind: 'num', value: 0.5 });
-      case 'pow': case 'power': return this.pow(a, e.args[1]);
+      case 'pow': case 'power': return this.pow(a, e.args[1], b, report);
       case 'zidz': return a && b ? divide(a, b) : undefined;
       case 'xidz': case 'safediv': return same(`the arguments of ${e.fn}()`, [a && b ? divide(a, b) : undefined, c]);
       case 'ramp': return a && this.time ? multiply(a, this.time) : undefined;
@@ -281,7 +281,12 @@ class UnitChecker {
     return rule === 'table' ? values : rule === 'dimensionless' ? DIMENSIONLESS : undefined;
   }
 
-  private pow(base: U, exponent: Expr | undefined): U {
+  /** base ^ exponent; an exponent with units is an error (x^(2 hours) has no meaning). */
+  private pow(base: U, exponent: Expr | undefined, exponentUnits?: U, report?: (message: string, hint?: string) => void): U {
+    if (exponentUnits && !this.reg.isDimensionless(exponentUnits)) {
+      report?.(`the exponent has units ${this.fmt(exponentUnits)}; an exponent must be dimensionless`, 'divide the exponent by a constant in the same units (e.g. t / Time_Scale), or correct the declared units');
+      return undefined;
+    }
     if (!base) return undefined;
     const n = exponent ? this.numeric(exponent) : undefined;
     if (n !== undefined) return power(base, n);

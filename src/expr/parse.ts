@@ -84,7 +84,14 @@ function convert(node: MathNode, depth: number, text: string, where: Partial<Dia
     case 'OperatorNode': {
       const fn = String(n.fn);
       const args = (n.args as MathNode[]).map(rec);
-      if (n.implicit) return forbid('implicit multiplication', `write an explicit '*' in '${clip(text)}'`);
+      if (n.implicit) {
+        const spaced = spacedName(node);
+        if (spaced) {
+          out.push(error('name-with-spaces', `'${spaced}' is a name with spaces, which an equation reads as a product`, { ...where, hint: `write ${spaced.replace(/ /g, '_')} or "${spaced}"` }));
+          return undefined;
+        }
+        return forbid('implicit multiplication', `write an explicit '*' in '${clip(text)}'`);
+      }
       if (args.some((a) => !a)) return undefined;
       if (args.length === 1) {
         if (fn === 'unaryMinus') return { kind: 'unary', op: '-', arg: args[0]! };
@@ -137,4 +144,13 @@ function nestingDepth(text: string): number {
 function clip(text: string): string {
   const t = text.replace(/\s+/g, ' ').trim();
   return t.length > 60 ? `${t.slice(0, 57)}...` : t;
+}
+
+/** "Base Load" parses as the implicit product Base·Load: the words, when every factor is a bare name. */
+function spacedName(node: MathNode): string | undefined {
+  const n = node as MathNode & Record<string, unknown>;
+  if (node.type === 'SymbolNode') return String(n.name);
+  if (node.type !== 'OperatorNode' || !n.implicit || n.fn !== 'multiply') return undefined;
+  const parts = (n.args as MathNode[]).map(spacedName);
+  return parts.every((p) => p !== undefined) ? parts.join(' ') : undefined;
 }

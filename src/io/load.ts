@@ -14,6 +14,8 @@ export type { ReadOptions } from './read-options.js';
 export interface LoadResult {
   readonly model?: Model;
   readonly diagnostics: Diagnostic[];
+  /** With schema errors, what is valid of the model, for `check` (never run it). */
+  readonly partial?: Model;
 }
 
 /** Reads and lowers a model file; never throws for bad input. */

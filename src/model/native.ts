@@ -5,24 +5,34 @@
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName } from '../core/names.js';
 import type {
-  Change, Interpolation, LookupTable, Metric, Model, Scenario, SimSpec, Variable,
+  Change, Interpolation, LookupTable, Metric, Model, Origin, Scenario, SimSpec, Variable,
 } from './types.js';
-import { validateNative, type PathOf } from './validate.js';
 import { annotate } from './annotations.js';
+import { salvage } from './salvage.js';
+import { schemaProblems, type PathOf } from './validate.js';
 
 type Doc = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface Lowered {
   readonly model?: Model;
   readonly diagnostics: Diagnostic[];
+  /**
+   * With schema errors: the valid rest of the model (salvage.ts), for a check that reports
+   * every independent problem at once. Never run it.
+   */
+  readonly partial?: Model;
 }
 
 export function modelFromNative(doc: unknown, file?: string, locate: PathOf = () => ({})): Lowered {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
   }
-  const diagnostics = validateNative(doc, file, locate);
-  if (diagnostics.length) return { diagnostics };
+  const problems = schemaProblems(doc, file, locate);
+  if (problems.diagnostics.length) {
+    const rest = salvage(doc as Doc, problems.paths);
+    const partial = rest && schemaProblems(rest, file, locate).diagnostics.length === 0 ? modelFromNative(rest, file, locate).model : undefined;
+    return { diagnostics: problems.diagnostics, ...(partial ? { partial } : {}) };
+  }
   const d = doc as Doc;
   const origin = (section: string, name: string) => {
     const loc = locate([section, name]);
@@ -57,8 +67,13 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const metrics: Metric[] = entries(d.metrics).map(([name, m]) => ({
     name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,
   }));
-  const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc) => ({
-    id: s.id, title: s.title, ...(s.kind ? { kind: s.kind } : {}), description: s.description, leverage: s.leverage, changes: (s.changes as Doc[]).flatMap(change),
+  const at = (segments: string[]): Origin | undefined => {
+    const loc = locate(segments);
+    return loc.line !== undefined ? { file, line: loc.line, column: loc.column } : undefined;
+  };
+  const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc, i: number) => ({
+    id: s.id, title: s.title, ...(s.kind ? { kind: s.kind } : {}), description: s.description, leverage: s.leverage,
+    changes: (s.changes as Doc[]).flatMap((c, j) => change(c, at(['scenarios', String(i), 'changes', String(j)]))),
   }));
   const { diagnostics: problems, ...notes } = annotate(d, vars, sim, file, locate);
   if (problems.length) return { diagnostics: problems };
@@ -73,21 +88,22 @@ export function table(e: Doc): LookupTable {
   return { points: e.points.map((p: number[]) => [p[0], p[1]] as const), interpolation: (e.interpolation ?? 'continuous') as Interpolation };
 }
 
-function change(c: Doc): Change[] {
-  if (c.set) return Object.entries(c.set as Record<string, number>).map(([variable, value]) => ({ kind: 'set', variable, value }));
-  if (c.replace) return [{ kind: 'equation', variable: c.replace.variable, equation: String(c.replace.equation) }];
-  if (c.lookup) return [{ kind: 'lookup', variable: c.lookup.variable, table: table(c.lookup) }];
-  if (c.remove) return [{ kind: 'remove', variable: c.remove }];
-  if (c.disconnect) return [{ kind: 'disconnect', stock: c.disconnect.stock, flow: c.disconnect.flow }];
+function change(c: Doc, origin?: Origin): Change[] {
+  const o = origin ? { origin } : {};
+  if (c.set) return Object.entries(c.set as Record<string, number>).map(([variable, value]) => ({ kind: 'set', variable, value, ...o }));
+  if (c.replace) return [{ kind: 'equation', variable: c.replace.variable, equation: String(c.replace.equation), ...o }];
+  if (c.lookup) return [{ kind: 'lookup', variable: c.lookup.variable, table: table(c.lookup), ...o }];
+  if (c.remove) return [{ kind: 'remove', variable: c.remove, ...o }];
+  if (c.disconnect) return [{ kind: 'disconnect', stock: c.disconnect.stock, flow: c.disconnect.flow, ...o }];
   if (c.connect) {
     const flow = c.connect.inflow ?? c.connect.outflow;
-    return [{ kind: 'connect', stock: c.connect.stock, flow, direction: c.connect.inflow ? 'in' : 'out' }];
+    return [{ kind: 'connect', stock: c.connect.stock, flow, direction: c.connect.inflow ? 'in' : 'out', ...o }];
   }
-  return [{ kind: 'add', element: addedElement(c.add) }];
+  return [{ kind: 'add', element: addedElement(c.add, origin), ...o }];
 }
 
-function addedElement(e: Doc): Variable {
-  const common = { name: e.name, id: canonicalName(e.name), doc: e.doc, units: e.units, sector: e.sector };
+function addedElement(e: Doc, origin?: Origin): Variable {
+  const common = { name: e.name, id: canonicalName(e.name), doc: e.doc, units: e.units, sector: e.sector, ...(origin ? { origin } : {}) };
   switch (e.kind) {
     case 'stock': return { ...common, kind: 'stock', initial: String(e.initial ?? 0), inflows: e.inflows ?? [], outflows: e.outflows ?? [], nonNegative: e.non_negative };
     case 'flow': return { ...common, kind: 'flow', equation: String(e.equation ?? 0), nonNegative: e.non_negative };

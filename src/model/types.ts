@@ -136,8 +136,10 @@ export interface VaryingSimSpec {
   readonly stop?: string;
 }
 
-/** One change an intervention makes to a model. */
-export type Change =
+/** One change an intervention makes to a model; `origin` is where it is written. */
+export type Change = ChangeBody & { readonly origin?: Origin };
+
+type ChangeBody =
   | { readonly kind: 'set'; readonly variable: string; readonly value: number }
   | { readonly kind: 'equation'; readonly variable: string; readonly equation: string }
   | { readonly kind: 'lookup'; readonly variable: string; readonly table: LookupTable }

@@ -15,9 +15,19 @@ const SECTIONS = new Set(['stocks', 'flows', 'auxiliaries', 'constants', 'lookup
 export type PathOf = (segments: readonly string[]) => Partial<Diagnostic>;
 
 export function validateNative(doc: unknown, file: string | undefined, locate: PathOf): Diagnostic[] {
-  if (validateDocument(doc)) return [];
+  return schemaProblems(doc, file, locate).diagnostics;
+}
+
+/** The schema's diagnostics and the document path (split into segments) of each problem. */
+export function schemaProblems(doc: unknown, file: string | undefined, locate: PathOf): { diagnostics: Diagnostic[]; paths: string[][] } {
+  if (validateDocument(doc)) return { diagnostics: [], paths: [] };
   const errors = pruneOneOf(validateDocument.errors ?? []);
-  return errors.map((e) => toDiagnostic(e, file, locate));
+  return { diagnostics: errors.map((e) => toDiagnostic(e, file, locate)), paths: errors.map(segmentsOf) };
+}
+
+function segmentsOf(e: ErrorObject): string[] {
+  const segments = e.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return e.keyword === 'additionalProperties' ? [...segments, String((e.params as Record<string, unknown>).additionalProperty)] : segments;
 }
 
 /** `oneOf` failures produce one error per branch; keep the most specific. */

@@ -8,8 +8,7 @@
 import type { Metric } from '../model/types.js';
 import type { Comparison } from '../analysis/compare.js';
 import type { Ensemble } from '../analysis/ensemble.js';
-import { improvement } from '../analysis/metrics.js';
-import { relativeImprovement } from '../analysis/compare.js';
+import { effectOf, improvement, metricKind } from '../analysis/metrics.js';
 import { baseLayout, label, round, type Figure, type Trace } from './figure.js';
 import { levelColor, levelName } from './palette.js';
 
@@ -66,10 +65,14 @@ function whiskers(e: Ensemble, metric: Metric, ids: readonly string[]): Trace {
   };
 }
 
-/** Every scenario × metric: relative improvement vs baseline in %, clipped to ±100%. */
-export function effectMatrixFigure(c: Comparison, metrics: readonly Metric[], title = 'Interventions: improvement on every metric, % of baseline'): Figure {
+/**
+ * Every scenario × quantity metric: relative improvement vs baseline in %, clipped to ±100%.
+ * Times of events are left out: a percentage of a clock time measures nothing.
+ */
+export function effectMatrixFigure(c: Comparison, all: readonly Metric[], title = 'Interventions: improvement on every quantity metric, % of baseline'): Figure {
+  const metrics = all.filter((m) => metricKind(m) === 'quantity');
   const ids = c.scenarios.map((s) => s.id);
-  const pct = c.scenarios.map((s) => metrics.map((m) => 100 * relativeImprovement(m, s.metrics[m.name], c.baseline.metrics[m.name])));
+  const pct = c.scenarios.map((s) => metrics.map((m) => 100 * effectOf(m, s.metrics[m.name], c.baseline.metrics[m.name])));
   const clip = (v: number) => Math.max(-100, Math.min(100, v));
   const trace: Trace = {
     type: 'heatmap', x: metrics.map((m) => m.name), y: ids,
@@ -115,3 +118,4 @@ export function probabilityFigure(e: Ensemble, metric: Metric, title = `Interven
 function byLevel(a: number | null, b: number | null): number {
   return (a ?? 13) - (b ?? 13);
 }
+

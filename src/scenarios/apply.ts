@@ -22,9 +22,10 @@ export function tryApplyChanges(model: Model, changes: readonly Change[], scenar
   const vars: Vars = new Map(model.variables.map((v) => [v.id, v]));
   const diagnostics: Diagnostic[] = [];
   const field = scenarioId === undefined ? undefined : `scenarios.${scenarioId}`;
-  const fail = (code: string, message: string, variable: string, hint?: string) =>
-    diagnostics.push(error(code, message, { file: model.file, variable, field, hint }));
-  for (const change of changes) applyOne(vars, change, fail);
+  for (const change of changes) {
+    const at = change.origin?.line !== undefined ? { line: change.origin.line, column: change.origin.column } : {};
+    applyOne(vars, change, (code, message, variable, hint) => diagnostics.push(error(code, message, { file: model.file, variable, field, hint, ...at })));
+  }
   if (diagnostics.length) return { diagnostics };
   return { model: { ...model, variables: [...vars.values()] }, diagnostics };
 }

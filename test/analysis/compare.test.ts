@@ -40,9 +40,9 @@ test('selectMetrics resolves names and reports unknown ones', () => {
 
 test('the JSON has exactly the documented shape', () => {
   const json = JSON.parse(comparisonJson(compareVariants(model, variants, metrics)));
-  assert.equal(Object.keys(json), ['baseline', 'scenarios']);
+  assert.equal(Object.keys(json), ['baseline', 'scenarios', 'counterfactuals']);
   assert.equal(Object.keys(json.baseline), ['metrics']);
-  assert.equal(Object.keys(json.scenarios[0]), ['id', 'title', 'leverage', 'metrics', 'delta']);
+  assert.equal(Object.keys(json.scenarios[0]), ['id', 'title', 'kind', 'leverage', 'metrics', 'delta']);
 });
 
 test('the ensemble is reproducible byte for byte for a seed', () => {
@@ -80,9 +80,9 @@ test('the table, CSV and JSON forms carry every scenario', () => {
   assert.ok(formatEnsemble(e, metrics).includes('P(best)'));
   const csv = comparisonCsv(c, metrics, e).trim().split('\n');
   assert.is(csv.length, 1 + 1 + variants.length);
-  assert.ok(csv[0].startsWith('id,title,leverage,Final water,Peak drain,delta Final water'));
+  assert.ok(csv[0].startsWith('id,title,kind,leverage,Final water,Peak drain,delta Final water'));
   const json = JSON.parse(comparisonJson(c, e));
-  assert.equal(Object.keys(json), ['baseline', 'scenarios', 'uncertainty']);
+  assert.equal(Object.keys(json), ['baseline', 'scenarios', 'counterfactuals', 'uncertainty']);
   assert.ok('pBest' in json.scenarios[0].ensemble['Final water']);
 });
 

@@ -13,11 +13,13 @@ export const metrics: Metric[] = [
 export const comparison: Comparison = {
   baseline: { metrics: { 'Outage hours': 10, 'Recovered share': 0.8 } },
   scenarios: [
-    { id: 'cells', title: 'Cellular front end', leverage: 10, metrics: { 'Outage hours': 0, 'Recovered share': 1 }, delta: { 'Outage hours': -10, 'Recovered share': 0.2 } },
-    { id: 'alarm', title: 'Thread alarm', leverage: 6, metrics: { 'Outage hours': 4, 'Recovered share': 0.9 }, delta: { 'Outage hours': -6, 'Recovered share': 0.1 } },
-    { id: 'bigger', title: 'Bigger buffer', leverage: 11, metrics: { 'Outage hours': 9.5, 'Recovered share': 0.8 }, delta: { 'Outage hours': -0.5, 'Recovered share': 0 } },
-    { id: 'rush', title: 'Restart faster', leverage: null, metrics: { 'Outage hours': 13, 'Recovered share': 0.7 }, delta: { 'Outage hours': 3, 'Recovered share': -0.1 } },
+    { id: 'cells', title: 'Cellular front end', kind: 'remediation', leverage: 10, metrics: { 'Outage hours': 0, 'Recovered share': 1 }, delta: { 'Outage hours': -10, 'Recovered share': 0.2 } },
+    { id: 'alarm', title: 'Thread alarm', kind: 'remediation', leverage: 6, metrics: { 'Outage hours': 4, 'Recovered share': 0.9 }, delta: { 'Outage hours': -6, 'Recovered share': 0.1 } },
+    { id: 'bigger', title: 'Bigger buffer', kind: 'remediation', leverage: 11, metrics: { 'Outage hours': 9.5, 'Recovered share': 0.8 }, delta: { 'Outage hours': -0.5, 'Recovered share': 0 } },
+    { id: 'rush', title: 'Restart faster', kind: 'remediation', leverage: null, metrics: { 'Outage hours': 13, 'Recovered share': 0.7 }, delta: { 'Outage hours': 3, 'Recovered share': -0.1 } },
   ],
+  counterfactuals: [],
+  warnings: [],
 };
 
 const effect = (medianDelta: number, p10Delta: number, p90Delta: number, pBeatsBaseline: number, pBest: number) => ({ medianDelta, p10Delta, p90Delta, pBeatsBaseline, pBest });

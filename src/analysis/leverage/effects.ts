@@ -1,14 +1,13 @@
 /**
  * Effect sizes of §4.3(c) from paired draws: per draw m, e_m = (J_base,m − J_I,m) / |J_base,m|
  * (signed so that positive is better whatever the metric's direction; 0 when the baseline is
- * 0), reported as its median, P10 (the robust effect: 90 % of the draws do at least this
+ * 0) for a quantity, and J_base,m − J_I,m in the metric's time unit for a time of event, reported as its median, P10 (the robust effect: 90 % of the draws do at least this
  * well) and P90, with P(e > 0) and the probability of being the best intervention in a draw
  * (ties share the draw). The absolute change variant − baseline is summarised beside it.
  */
 import type { Metric } from '../../model/types.js';
-import { relativeImprovement } from '../compare.js';
 import { q } from '../ensemble.js';
-import { isBetter } from '../metrics.js';
+import { difference, effectOf, isBetter } from '../metrics.js';
 import type { Spread } from './types.js';
 
 export interface EffectSizes {
@@ -20,8 +19,8 @@ export interface EffectSizes {
 export function effectSizes(metric: Metric, base: readonly number[], variants: readonly (readonly number[])[]): EffectSizes[] {
   const best = bestShares(metric, variants);
   return variants.map((v, i) => {
-    const e = v.map((x, d) => relativeImprovement(metric, x, base[d]));
-    const delta = v.map((x, d) => x - base[d]);
+    const e = v.map((x, d) => effectOf(metric, x, base[d]));
+    const delta = v.map((x, d) => difference(x, base[d]));
     const beats = v.filter((x, d) => isBetter(metric, x, base[d])).length;
     return {
       effect: { ...spread(e), pPositive: v.length ? beats / v.length : 0, pBest: best[i] },

@@ -35,8 +35,10 @@ export interface EffectOptions {
 export interface InterventionEffects {
   /** The baseline metric in each draw. */
   readonly base: number[];
-  /** Per variant, in the order given. */
+  /** Per variant, in the order given (P(best) among all of them). */
   readonly effects: EffectSizes[];
+  /** Per variant, the metric in each draw. */
+  readonly values: number[][];
   /** Draws actually run (1 when no constant has an uncertainty range). */
   readonly draws: number;
   /** Constants sampled. */
@@ -75,6 +77,7 @@ export async function interventionEffects(model: Model, variants: readonly Varia
   return {
     base: baseValues,
     effects: effectSizes(metric, baseValues, rest.map(value)),
+    values: rest.map(value),
     draws: design.rows.length,
     factors: design.factors,
     threads: Math.min(threads, units.length || 1),

@@ -13,10 +13,10 @@
 import type { Executor } from '../parallel/executor.js';
 import { canonicalName } from '../../core/names.js';
 import { hasErrors, ModelError, warning, type Diagnostic } from '../../core/diagnostics.js';
-import type { Constant, Metric, Model } from '../../model/types.js';
+import type { Constant, Metric, Model, ScenarioKind } from '../../model/types.js';
 import { trySimulate, type SimulateOptions } from '../../sim/simulate.js';
 import { selectVariants } from '../../scenarios/index.js';
-import type { Variant } from '../compare.js';
+import { kindOf, type Variant } from '../compare.js';
 import { analyzeLoops, type Loop, type LoopAnalysis } from '../loops/index.js';
 import { computeMetric } from '../metrics.js';
 import { activity } from './activity.js';
@@ -34,7 +34,7 @@ import { actsOnLoop, touchedVariables } from './touches.js';
 import type { LeverageRanking, LoopFindings, ParameterEntry, RankingView } from './types.js';
 import { DEFAULT_BAND, DEFAULT_TOLERANCE } from './views.js';
 import { outcomeWindow, upstreamOf, type OutcomeWindow } from './window.js';
-import { spread } from './effects.js';
+import { effectSizes, spread } from './effects.js';
 
 export const DEFAULT_DRAWS = 50;
 
@@ -99,11 +99,17 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
   });
   const view: RankingView = o.beta !== undefined ? 'weighted' : o.view ?? 'pareto';
   const settings = { tolerance: o.tolerance ?? DEFAULT_TOLERANCE, band: o.band ?? DEFAULT_BAND, ...(o.beta !== undefined ? { beta: o.beta } : {}) };
-  const ranked = rankInterventions(picked.variants.map((v, i) => ({
-    scenario: v.scenario, effect: effects!.effects[i], auto: scenarioLevel(s, v.scenario, (id) => structure.levels.get(id)),
-    touches: [...touched.get(v.scenario.id)!].map((id) => s.byId.get(id)!.name),
-    actsOn: actsOn(findings, touched.get(v.scenario.id)!, analysis),
-  })), { view, ...settings });
+  const group = (kind: ScenarioKind) => {
+    const members = picked.variants.map((v, i) => ({ v, i })).filter(({ v }) => kindOf(v.scenario) === kind);
+    const sizes = effectSizes(metric, effects!.base, members.map(({ i }) => effects!.values[i]));
+    return rankInterventions(members.map(({ v }, k) => ({
+      scenario: v.scenario, effect: sizes[k], auto: scenarioLevel(s, v.scenario, (id) => structure.levels.get(id)),
+      touches: [...touched.get(v.scenario.id)!].map((id) => s.byId.get(id)!.name),
+      actsOn: actsOn(findings, touched.get(v.scenario.id)!, analysis),
+    })), { view, ...settings });
+  };
+  const ranked = effects ? group('remediation') : { entries: [], frontier: [] };
+  const whatIfs = effects ? group('counterfactual') : { entries: [], frontier: [] };
   const nominal = computeMetric(metric, run.result);
   const baseline = effects ? spread(effects.base) : { median: nominal, p10: nominal, p90: nominal };
   const scale = Math.abs(baseline.median);
@@ -119,7 +125,8 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
     ranking: {
       model: model.name, metric: { name: metric.name, variable: metric.variable, aggregate: metric.aggregate, units: metric.units, better: metric.better },
       view, draws: effects?.draws ?? 0, seed: o.seed ?? 1, workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
-      interventions: ranked.entries, frontier: ranked.frontier, settings, parameters,
+      interventions: ranked.entries, counterfactuals: whatIfs.entries, frontier: ranked.frontier, settings, parameters,
+      ...(model.sim.timeUnit ? { timeUnit: model.sim.timeUnit } : {}),
       ...(params?.parameters.length ? { sensitivity: { method: 'morris' as const, trajectories: o.trajectories ?? 10, runs: params.runs } } : {}),
       ...(findings ? { loops: findings } : {}), notes,
     },

@@ -5,7 +5,8 @@
  * the uncertain constants by sensitivity with their level and the rule behind it, and the
  * dominant loops with the interventions that act on them. Returns text.
  */
-import { fmt } from '../report.js';
+import { fmt, formatDuration, formatEffect, formatMetric, percent } from '../metric-format.js';
+import { metricKind } from '../metrics.js';
 import type { InterventionEntry, LeverageRanking, LevelSuggestion, LoopFindings, ParameterEntry } from './types.js';
 
 export interface RankingReportOptions {
@@ -17,6 +18,7 @@ export function formatRanking(r: LeverageRanking, o: RankingReportOptions = {}):
   const m = r.metric;
   const out = [`Leverage ranking of '${r.model}' on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better)`];
   if (r.interventions.length) out.push('', ...interventions(r));
+  if (r.counterfactuals.length) out.push('', ...counterfactuals(r));
   if (r.parameters.length) out.push('', ...parameters(r, o.parameters ?? 15));
   if (r.loops) out.push('', ...loops(r.loops));
   if (r.notes.length) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
@@ -29,14 +31,14 @@ function interventions(r: LeverageRanking): string[] {
     r.draws > 1
       ? `Ensemble: ${r.draws} Latin-hypercube draws (seed ${r.seed}) over the uncertain constants, every intervention paired with the baseline in each draw; ${r.workers} thread${r.workers === 1 ? '' : 's'}.`
       : 'One run per intervention (no uncertainty ranges).',
-    `Baseline ${r.metric.name}: ${r.draws > 1 ? `median ${fmt(b.median)}, P10–P90 ${fmt(b.p10)}–${fmt(b.p90)}; ` : ''}with the model's values ${fmt(b.nominal)}.`,
+    `Baseline ${r.metric.name}: ${r.draws > 1 ? `median ${value(r, b.median)}, P10–P90 ${value(r, b.p10)}–${value(r, b.p90)}; ` : ''}with the model's values ${value(r, b.nominal)}.`,
     '',
-    `Interventions, ${viewTitle(r)}:`,
+    `Remediations, ${viewTitle(r)}:`,
   ];
   const head = ['#', 'intervention', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)', 'P(best)', ...(r.view === 'weighted' ? ['score'] : []), 'Pareto', 'acts on loops'];
   const rows = r.interventions.map((x, i) => [
-    String(i + 1), x.id, levelCell(x), pct(x.effect.p10), pct(x.effect.median),
-    `${fmt(x.delta.median)} (${fmt(x.delta.p10)}…${fmt(x.delta.p90)})`, x.effect.pPositive.toFixed(2), x.effect.pBest.toFixed(2),
+    String(i + 1), x.id, levelCell(x), effect(r, x.effect.p10), effect(r, x.effect.median),
+    deltas(r, x), x.effect.pPositive.toFixed(2), x.effect.pBest.toFixed(2),
     ...(r.view === 'weighted' ? [x.score === undefined ? 'unranked' : x.score.toFixed(3)] : []),
     x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, x.actsOn.join(' ') || '-',
   ]);
@@ -52,10 +54,33 @@ function interventions(r: LeverageRanking): string[] {
     lines.push(`VALUE JUDGEMENT: the order above weights depth of leverage with score = robust e × (1 + β·d), β = ${r.settings.beta}, d = (12 − level)/11.`,
       '  It prefers deep leverage points by assumption, not by measurement: Meadows called her order provisional. The Pareto frontier above needs no weights.');
   }
-  lines.push('', 'e = improvement / |baseline| in each draw (1 = 100% = the outcome removed); robust e = P10 of e (90% of draws do at least this well);',
+  lines.push('', metricKind(r.metric) === 'time'
+    ? `e = how much earlier or later the event comes than in the baseline, in each draw (a time of event: never a percentage); ±∞ when one of the two is censored (never happened, not by the end of the run); robust e = P10 of e;`
+    : 'e = improvement / |baseline| in each draw (1 = 100% = the outcome removed); robust e = P10 of e (90% of draws do at least this well);',
     'Δ = intervention − baseline in the metric\'s units; level = Meadows leverage point (12 numbers … 1 paradigms), from the model file,',
     'with the level the structural rules suggest from the scenario\'s changes in brackets where it differs (rule letter, analysis-methods §4.3(b)).');
   return lines;
+}
+
+/** Counterfactuals: what-ifs about the event, in their own table, ranked only among themselves. */
+function counterfactuals(r: LeverageRanking): string[] {
+  const head = ['#', 'counterfactual', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)'];
+  const rows = r.counterfactuals.map((x, i) => [String(i + 1), x.id, levelCell(x), effect(r, x.effect.p10), effect(r, x.effect.median), deltas(r, x), x.effect.pPositive.toFixed(2)]);
+  return ['Counterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):',
+    ...table(head, rows, [false, false, false, true, true, true, true])];
+}
+
+function value(r: LeverageRanking, v: number): string {
+  return formatMetric(r.metric, v, r.timeUnit);
+}
+
+function effect(r: LeverageRanking, e: number): string {
+  return formatEffect(r.metric, e, r.timeUnit);
+}
+
+function deltas(r: LeverageRanking, x: InterventionEntry): string {
+  const d = (v: number) => (metricKind(r.metric) === 'time' ? formatDuration(v, r.timeUnit) : fmt(v));
+  return `${d(x.delta.median)} (${d(x.delta.p10)}…${d(x.delta.p90)})`;
 }
 
 function viewTitle(r: LeverageRanking): string {
@@ -121,11 +146,7 @@ function loops(f: LoopFindings): string[] {
   return lines;
 }
 
-function pct(x: number): string {
-  if (!Number.isFinite(x)) return '-';
-  const p = 100 * x;
-  return `${Math.abs(p) >= 99.95 || Math.abs(p) < 10 ? p.toFixed(1) : p.toFixed(0)}%`;
-}
+const pct = percent;
 
 function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;

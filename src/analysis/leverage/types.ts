@@ -4,6 +4,7 @@
  * the feedback loops that dominate the outcome, each beside its Meadows level (12 numbers …
  * 1 transcending paradigms) and where that level came from.
  */
+import type { Aggregate } from '../../model/types.js';
 
 /**
  * The rules of §4.3(b) that suggest a level from the model structure or a scenario's diff:
@@ -126,7 +127,7 @@ export type RankingView = 'pareto' | 'lexicographic' | 'weighted';
 
 export interface LeverageRanking {
   readonly model: string;
-  readonly metric: { readonly name: string; readonly variable: string; readonly aggregate: string; readonly units?: string; readonly better: 'lower' | 'higher' };
+  readonly metric: { readonly name: string; readonly variable: string; readonly aggregate: Aggregate; readonly units?: string; readonly better: 'lower' | 'higher' };
   readonly view: RankingView;
   readonly draws: number;
   readonly seed: number;
@@ -134,8 +135,12 @@ export interface LeverageRanking {
   readonly workers: number;
   /** The baseline outcome across the ensemble (or its single run without draws). */
   readonly baseline: Spread & { readonly nominal: number };
-  /** In the order of `view`. */
+  /** The remediations, in the order of `view`. */
   readonly interventions: readonly InterventionEntry[];
+  /** The counterfactuals (what-ifs about the event), ranked among themselves, never with the remediations. */
+  readonly counterfactuals: readonly InterventionEntry[];
+  /** The model's time unit (times of events are shown in it). */
+  readonly timeUnit?: string;
   /** Ids on the Pareto frontier, deepest first. */
   readonly frontier: readonly string[];
   readonly settings: { readonly tolerance: number; readonly band: number; readonly beta?: number };

@@ -21,7 +21,10 @@ export const checkCommand: CommandModule<object, CheckArgs> = {
     .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' }) as unknown as Argv<CheckArgs>,
   handler: (args) => {
     const loaded = readModelFile(args.model, toReadOptions(args));
-    const diagnostics = loaded.model ? [...loaded.diagnostics, ...checkModel(loaded.model)] : loaded.diagnostics;
+    // With schema errors the valid rest of the model is still checked (never run), so every
+    // independent problem shows in one pass.
+    const checked = loaded.model ? checkModel(loaded.model) : loaded.partial ? checkModel(loaded.partial, { run: false }) : [];
+    const diagnostics = [...loaded.diagnostics, ...checked];
     const failing = diagnostics.filter((d) => d.severity === 'error' || (args['strict-units'] && d.code.startsWith('unit')));
     if (failing.length) throw new CliExit(EXIT_MODEL, diagnostics);
     printDiagnostics(diagnostics);

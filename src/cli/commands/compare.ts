@@ -9,10 +9,11 @@ import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
 import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { selectVariants } from '../../scenarios/index.js';
-import { compareVariants, selectMetrics } from '../../analysis/compare.js';
+import { compareVariants, kindOf, selectMetrics } from '../../analysis/compare.js';
+import type { ScenarioKind } from '../../model/types.js';
 import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from './sensitivity.js';
@@ -53,19 +54,28 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     failOnErrors(diagnostics);
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);
+      printDiagnostics(comparison.warnings);
       if (draws === undefined && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N too');
       const ensembleOptions = { draws: draws ?? 0, seed: args.seed, metrics: chosen.metrics, simulate: options };
       const progress = progressBar('models');
-      const ensemble = draws === undefined ? undefined : await withQueue(args, async (executor) => {
-        const e = executor?.runUnits ? await runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, variants, { ...ensembleOptions, onProgress: progress.update })
-          : runEnsemble(model, variants, ensembleOptions);
-        progress.stop();
-        return e;
-      });
+      // Remediations and counterfactuals are separate ensembles: P(best) only among their own kind.
+      const ensembleOf = async (kind: ScenarioKind) => {
+        const group = variants.filter((v) => kindOf(v.scenario) === kind);
+        if (draws === undefined || !group.length) return undefined;
+        return withQueue(args, async (executor) => (executor?.runUnits
+          ? runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, group, { ...ensembleOptions, onProgress: progress.update })
+          : runEnsemble(model, group, ensembleOptions)));
+      };
+      const remedies = await ensembleOf('remediation');
+      const whatIfs = await ensembleOf('counterfactual');
+      progress.stop();
+      const ensemble = remedies && whatIfs ? { ...remedies, scenarios: [...remedies.scenarios, ...whatIfs.scenarios] } : remedies ?? whatIfs;
       const toStdout = args.json === '-' || args.csv === '-';
+      const unit = model.sim.timeUnit;
       if (!toStdout) {
-        emit(formatComparison(comparison, chosen.metrics, model.name));
-        if (ensemble) emit(`\n${formatEnsemble(ensemble, chosen.metrics)}`);
+        emit(formatComparison(comparison, chosen.metrics, model.name, unit));
+        if (remedies) emit(`\n${formatEnsemble(remedies, chosen.metrics, unit)}`);
+        if (whatIfs) emit(`\n${formatEnsemble(whatIfs, chosen.metrics, unit, 'counterfactuals, ranked among themselves')}`);
       }
       if (args.json) emit(comparisonJson(comparison, ensemble), args.json);
       if (args.csv) emit(comparisonCsv(comparison, chosen.metrics, ensemble), args.csv);

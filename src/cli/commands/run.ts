@@ -2,6 +2,7 @@
  * `stockflow run MODEL`: simulate and print CSV (default) or write CSV/JSON.
  * The CSV contract (header `time,<names as written>`) is what the conformance harness reads.
  */
+import { checkTimeStep } from '../../sim/time-step.js';
 import type { Argv, CommandModule } from 'yargs';
 import { formatCsv, splitNames } from '../../io/csv.js';
 import { clockOf, isoClock } from '../../model/clock.js';
@@ -45,7 +46,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     failOnErrors(loaded.diagnostics);
     const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
     const sim = trySimulate(model, options);
-    failOnErrors(sim.diagnostics);
+    failOnErrors([...sim.diagnostics, ...checkTimeStep(model, options)]);
     const result = sim.result!;
     const names = selectNames(result, args.vars, args.helpers ?? false, model.file);
     const clock = clockOf(model.sim);

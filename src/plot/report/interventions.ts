@@ -9,7 +9,8 @@ import type { SimulateOptions } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
 import { simulate } from '../../sim/simulate.js';
 import { canonicalName } from '../../core/names.js';
-import { compareVariants, relativeImprovement, type Comparison, type Variant } from '../../analysis/compare.js';
+import { compareVariants, kindOf, type Comparison, type Variant } from '../../analysis/compare.js';
+import { formatChange, formatMetric } from '../../analysis/metric-format.js';
 import { runEnsemble, type Ensemble } from '../../analysis/ensemble.js';
 import { improvement } from '../../analysis/metrics.js';
 import { interventionFigure, effectMatrixFigure, probabilityFigure } from '../interventions.js';
@@ -17,7 +18,7 @@ import { scenarioOverlayFigure, type OverlayLine } from '../overlay.js';
 import { ensembleSeries, type EnsembleSeries } from '../bands.js';
 import { escapeHtml } from '../html/escape.js';
 import { levelName } from '../palette.js';
-import { fmt, type AddChart } from './charts.js';
+import type { AddChart } from './charts.js';
 import type { Figure } from '../figure.js';
 
 export interface InterventionInputs {
@@ -45,15 +46,16 @@ export interface InterventionResults {
 export function interventionSection(i: InterventionInputs, chart: AddChart): InterventionResults {
   const comparison = compareVariants(i.model, i.variants, i.metrics, i.simulate);
   const draws = i.draws ?? 0;
-  const ensemble = draws > 0 ? runEnsemble(i.model, i.variants, { draws, seed: i.seed ?? 1, metrics: i.metrics, simulate: i.simulate }) : undefined;
+  const remedies = i.variants.filter((v) => kindOf(v.scenario) === 'remediation');
+  const ensemble = draws > 0 && remedies.length ? runEnsemble(i.model, remedies, { draws, seed: i.seed ?? 1, metrics: i.metrics, simulate: i.simulate }) : undefined;
   const m = i.metrics[0];
   const parts = [lead(comparison, m, ensemble), chart(interventionFigure(comparison, m, { ensemble }),
     ensemble ? `Bars: the run with the model's central values. Diamonds and whiskers: median and P10–P90 of the effect over ${ensemble.draws} Latin-hypercube draws of the uncertain constants (paired runs, seed ${ensemble.seed}).` : 'Bars: the run with the model\'s central values; colour: the Meadows leverage level of each intervention.')];
   if (ensemble) parts.push(chart(probabilityFigure(ensemble, m), 'How often each intervention beats the baseline, and how often it is the best of all those compared, over the draws.'));
-  if (i.metrics.length > 1) parts.push(chart(effectMatrixFigure(comparison, i.metrics), 'Blue: better than the baseline; red: worse. Percentages are of the baseline value, clipped at ±100%.'));
+  if (i.metrics.length > 1) parts.push(chart(effectMatrixFigure(comparison, i.metrics), 'Blue: better than the baseline; red: worse. Percentages are of the baseline value, clipped at ±100%; times of events are not percentages and are in the list above.'));
   const vars = [...new Set(i.metrics.map((x) => x.variable))].slice(0, 2);
-  const bands = ensemble ? ensembleSeries(i.model, i.variants, vars, { draws, seed: i.seed ?? 1, simulate: i.simulate }) : undefined;
-  const order = comparison.scenarios.map((s) => s.id);
+  const bands = ensemble ? ensembleSeries(i.model, remedies, vars, { draws, seed: i.seed ?? 1, simulate: i.simulate }) : undefined;
+  const order = [...comparison.scenarios, ...comparison.counterfactuals].map((s) => s.id);
   const runs = new Map(i.variants.map((v) => [v.scenario.id, simulate(v.model, i.simulate)]));
   for (const v of vars) {
     const fig = overlay(i, v, order, runs, bands);
@@ -99,15 +101,17 @@ function lead(c: Comparison, m: Metric, e?: Ensemble): string {
   const base = c.baseline.metrics[m.name];
   const better = c.scenarios.filter((s) => improvement(m, s.metrics[m.name], base) > 1e-9 * Math.max(1, Math.abs(base)));
   const worse = c.scenarios.filter((s) => improvement(m, s.metrics[m.name], base) < -1e-9 * Math.max(1, Math.abs(base)));
+  const unit = c.unit;
   const describe = (s: Comparison['scenarios'][number]) =>
-    `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))}): ${escapeHtml(m.name)} ${fmt(s.metrics[m.name])} vs ${fmt(base)}, ${pct(relativeImprovement(m, s.metrics[m.name], base))}`;
+    `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))}): ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, s.metrics[m.name], unit))} vs ${escapeHtml(formatMetric(m, base, unit))}, ${escapeHtml(formatChange(m, s.metrics[m.name], base, unit))}`;
   const places = tiedPlaces(better, (s) => s.metrics[m.name]).slice(0, 3);
   const items = [
-    `<li>${c.scenarios.length} interventions compared on <b>${escapeHtml(m.name)}</b>${m.units ? ` [${escapeHtml(m.units)}]` : ''} (${m.better} is better); ${better.length} improve on the baseline, ${worse.length} make it worse.</li>`,
+    `<li>${c.scenarios.length} remediations compared on <b>${escapeHtml(m.name)}</b>${m.units ? ` [${escapeHtml(m.units)}]` : ''} (${m.better} is better); ${better.length} improve on the baseline, ${worse.length} make it worse.</li>`,
     ...places.map((p, k) => (p.length === 1
       ? `<li>${k === 0 ? 'Most effective' : `Next`}: ${describe(p[0])}.</li>`
-      : `<li>${k === 0 ? 'Tied for most effective' : 'Tied next'} (${p.length}, equal ${escapeHtml(m.name)} ${fmt(p[0].metrics[m.name])} vs ${fmt(base)}, ${pct(relativeImprovement(m, p[0].metrics[m.name], base))}): ${p.map((s) => `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))})`).join(', ')}.</li>`)),
+      : `<li>${k === 0 ? 'Tied for most effective' : 'Tied next'} (${p.length}, equal ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, p[0].metrics[m.name], unit))} vs ${escapeHtml(formatMetric(m, base, unit))}, ${escapeHtml(formatChange(m, p[0].metrics[m.name], base, unit))}): ${p.map((s) => `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))})`).join(', ')}.</li>`)),
     ...worse.slice(-1).map((s) => `<li>Worst: ${describe(s)}.</li>`),
+    ...(c.counterfactuals.length ? [`<li>Counterfactuals (what-ifs about the event, not ranked with the remediations): ${c.counterfactuals.map(describe).join('; ')}.</li>`] : []),
   ];
   if (e?.scenarios[0]) {
     const w = e.scenarios[0];
@@ -128,9 +132,4 @@ export function tiedPlaces<T>(ranked: readonly T[], value: (x: T) => number): T[
     else out.push([x]);
   }
   return out;
-}
-
-function pct(fraction: number): string {
-  const p = Math.round(100 * fraction);
-  return p === 0 ? 'no change' : p > 0 ? `${p}% better` : `${-p}% worse`;
 }

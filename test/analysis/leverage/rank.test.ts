@@ -54,7 +54,7 @@ test('same seed, same bytes; another seed, other draws', async () => {
   const a = await json(5);
   assert.is(await json(5), a);
   assert.is.not(await json(6), a);
-  assert.equal(Object.keys(JSON.parse(a)), ['model', 'metric', 'view', 'draws', 'seed', 'baseline', 'interventions', 'frontier', 'settings', 'parameters', 'sensitivity', 'loops', 'notes']);
+  assert.equal(Object.keys(JSON.parse(a)), ['model', 'metric', 'view', 'draws', 'seed', 'baseline', 'interventions', 'counterfactuals', 'frontier', 'settings', 'parameters', 'timeUnit', 'sensitivity', 'loops', 'notes']);
 });
 
 test('paired runs give the same numbers on worker threads as in-process', async () => {
