@@ -18,7 +18,7 @@ import { trySimulate, type SimulateOptions } from '../../sim/simulate.js';
 import { selectVariants } from '../../scenarios/index.js';
 import { kindOf, type Variant } from '../compare.js';
 import { analyzeLoops, type Loop, type LoopAnalysis } from '../loops/index.js';
-import { computeMetric } from '../metrics.js';
+import { computeMetric, metricKind } from '../metrics.js';
 import { activity } from './activity.js';
 import { structuralRules } from './constant-rules.js';
 import { interventionEffects, type InterventionEffects } from './intervention-effects.js';
@@ -112,7 +112,8 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
   const whatIfs = effects ? group('counterfactual') : { entries: [], frontier: [] };
   const nominal = computeMetric(metric, run.result);
   const baseline = effects ? spread(effects.base) : { median: nominal, p10: nominal, p90: nominal };
-  const scale = Math.abs(baseline.median);
+  // mu* relative to the baseline is a share of a quantity; of a time of event it would be a percentage of a clock reading.
+  const scale = metricKind(metric) === 'time' || !Number.isFinite(baseline.median) ? 0 : Math.abs(baseline.median);
   const listed = findings?.loops ?? [];
   const parameters: ParameterEntry[] = (params?.parameters ?? []).map((p) => {
     const id = canonicalName(p.name);
