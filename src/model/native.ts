@@ -27,11 +27,11 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
   }
-  const problems = schemaProblems(doc, file, locate);
-  if (problems.diagnostics.length) {
-    const rest = salvage(doc as Doc, problems.paths);
+  const schema = schemaProblems(doc, file, locate);
+  if (schema.diagnostics.length) {
+    const rest = salvage(doc as Doc, schema.paths);
     const partial = rest && schemaProblems(rest, file, locate).diagnostics.length === 0 ? modelFromNative(rest, file, locate).model : undefined;
-    return { diagnostics: problems.diagnostics, ...(partial ? { partial } : {}) };
+    return { diagnostics: schema.diagnostics, ...(partial ? { partial } : {}) };
   }
   const d = doc as Doc;
   const origin = (section: string, name: string) => {
