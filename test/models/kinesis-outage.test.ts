@@ -228,7 +228,9 @@ test('compare ranks the prevention fixes first and the ensemble is reproducible'
   const { metrics } = selectMetrics(model);
   const c = compareVariants(model, variants, metrics);
   assert.equal(new Set(c.scenarios.slice(0, 4).map((s) => s.id)), new Set(['larger-servers', 'thread-alarms', 'raise-thread-limit', 'cellular-frontend']));
-  assert.equal(c.scenarios.slice(-2).map((s) => s.id), ['fast-restart', 'no-restart']);
+  assert.equal(c.counterfactuals.map((s) => s.id), ['fast-restart', 'no-restart'], 'the counterfactuals apart, never ranked with the remediations');
+  assert.ok(!c.scenarios.some((s) => s.kind === 'counterfactual'));
+  assert.equal(c.warnings, [], 'no remediation sets the run in motion before the addition');
   const few = variants.filter((v) => ['faster-cold-start', 'fast-restart'].includes(v.scenario.id));
   const e1 = runEnsemble(model, few, { draws: 4, seed: 11, metrics: metrics.slice(0, 2) });
   const e2 = runEnsemble(model, few, { draws: 4, seed: 11, metrics: metrics.slice(0, 2) });
