@@ -46,7 +46,7 @@ export function newton(f: Field, x0: readonly number[], o: NewtonOptions): numbe
   for (let it = 0; it < (o.maxIterations ?? 60); it++) {
     if (!Number.isFinite(r)) return undefined;
     const J = jacobian(f, x, o.scale);
-    const step = solve(J, Array.from(fx, (v) => -v));
+    const step = solve(J, Array.from(fx, (v) => -v)) ?? leastSquaresStep(J, fx);
     if (!step) return r <= o.ftol ? x : undefined;
     let alpha = 1, accepted = false;
     while (alpha >= 1 / 1024) {
@@ -64,4 +64,23 @@ export function newton(f: Field, x0: readonly number[], o: NewtonOptions): numbe
     if (small && r <= o.ftol) return x;
   }
   return r <= o.ftol ? x : undefined;
+}
+
+/**
+ * A regularised Gauss–Newton step (Levenberg 1944) for a singular Jacobian: stocks whose
+ * rates are identically zero (switched-off inflows) or lines of equilibria make J singular,
+ * yet a root still exists; (JᵀJ + μI) δ = −Jᵀf with μ = 1e-10 of the largest diagonal entry
+ * moves only along the directions the rates depend on.
+ */
+function leastSquaresStep(J: Matrix, f: Float64Array): number[] | undefined {
+  const n = J.length;
+  const A: Matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => {
+    let s = 0;
+    for (let k = 0; k < n; k++) s += J[k][i] * J[k][j];
+    return s;
+  }));
+  const mu = 1e-10 * Math.max(1e-300, ...A.map((row, i) => row[i]));
+  A.forEach((row, i) => { row[i] += mu; });
+  const b = Array.from({ length: n }, (_, i) => { let s = 0; for (let k = 0; k < n; k++) s -= J[k][i] * f[k]; return s; });
+  return solve(A, b);
 }
