@@ -69,7 +69,7 @@ async function check(browser, file, name) {
   const charts = await page.evaluate(() => ['total', 'drawn', 'failed'].map((k) => Number(document.documentElement.getAttribute(`data-charts-${k}`))));
   const inFile = (html.match(/class="sf-chart"/g) ?? []).length;
   result(name, 'every chart draws', charts[0] === inFile && charts[1] === inFile && charts[2] === 0, `${charts[1]}/${inFile} drawn, ${charts[2]} failed`);
-  const svgs = await page.$$eval('.sf-chart', (els) => els.filter((e) => e.querySelector('svg.main-svg .plot path, svg.main-svg .plot rect, svg.main-svg .heatmaplayer image, svg.main-svg .barlayer path')).length);
+  const svgs = await page.$$eval('.sf-chart', (els) => els.filter((e) => e.querySelector('.scatterlayer path.js-line, .scatterlayer path.point, .barlayer path, .heatmaplayer image, .hm image')).length);
   result(name, 'every chart has plotted marks', svgs === inFile, `${svgs}/${inFile}`);
 
   const diagram = await page.$('.sf-overview svg');

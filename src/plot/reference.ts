@@ -43,5 +43,5 @@ export function withReference(fig: Figure, targets: readonly Target[], variables
 /** The event's label without its source tag: "first Kinesis alarm [PQ]" → "first Kinesis alarm". */
 function shortLabel(name: string): string {
   const s = name.replace(/\s*\[[^\]]*\]\s*$/, '');
-  return s.length > 34 ? `${s.slice(0, 33)}…` : s;
+  return s.length > 30 ? `${s.slice(0, 29)}…` : s;
 }

@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, tempDir, tempFile } from '../cli/cli-helpers.js';
+import { cli, ROOT, tempDir, tempFile } from '../cli/cli-helpers.js';
 
 const charts = (html: string) => (html.match(/class="sf-chart"/g) ?? []).length;
 
@@ -60,6 +60,13 @@ test('a broken model gives diagnostics and exit 1, and no half-written report', 
   assert.match(r.stderr, /unknown-variable|unknown variable/);
   assert.not.ok(existsSync(out));
   assert.is(cli('report', 'models/teacup.yaml', '--sensitivity', 'magic').code, 2);
+});
+
+test('plot without --html or --json writes build/plots/<model>.html, as report writes build/reports/<model>.html', () => {
+  const r = cli('plot', 'models/teacup.yaml', '--vars', 'Teacup Temperature');
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /plot: wrote build\/plots\/teacup\.html/);
+  assert.ok(existsSync(join(ROOT, 'build/plots/teacup.html')));
 });
 
 test.run();

@@ -7,6 +7,9 @@ import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
 import { plotlyScript, writeHtml } from '../../io/html.js';
+import { basename, extname } from 'node:path';
+import { clockOf } from '../../model/clock.js';
+import { onClock } from '../../plot/clock-axis.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
@@ -33,12 +36,12 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('vars', { type: 'string', demandOption: true, describe: 'comma-separated variables to draw' })
     .option('scenario', { type: 'string', describe: "comma-separated scenario ids to draw against the baseline, or 'all'" })
-    .option('html', { type: 'string', describe: 'write a standalone HTML page with the chart to this file' })
+    .option('html', { type: 'string', describe: 'write a standalone HTML page with the chart to this file (default without --json: build/plots/<model>.html)' })
     .option('json', { type: 'string', describe: 'write the Plotly figure { data, layout } as JSON (- for stdout)' })
     .option('title', { type: 'string', describe: 'chart title' })) as unknown as Argv<PlotArgs>,
   handler: (args) => {
-    if (!args.html && !args.json) throw usageError('give --html FILE (or --json FILE) for the chart');
-    if (args.html === '-') throw usageError('--html needs a file name');
+    if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
+    const html = args.html ?? (args.json ? undefined : `build/plots/${basename(args.model, extname(args.model))}.html`);
     const options = toSimulateOptions(args);
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
@@ -53,11 +56,11 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
         runs.push({ id, model: m, result: simulate(m, options) });
       }
       const vars = knownVariables(runs[0].result, wanted, model.file);
-      const fig = figure(model, runs, vars, args.title);
+      const fig = onClock(figure(model, runs, vars, args.title), clockOf(model.sim));
       if (args.json) emit(`${JSON.stringify(fig)}\n`, args.json);
-      if (args.html) {
-        write(args.html, chartPage(fig, args.title ?? `${model.name}: ${vars.join(', ')}`, plotlyScript(), `${model.name}${model.file ? ` (${model.file})` : ''}`));
-        process.stderr.write(`plot: wrote ${args.html}\n`);
+      if (html) {
+        write(html, chartPage(fig, args.title ?? `${model.name}: ${vars.join(', ')}`, plotlyScript(), `${model.name}${model.file ? ` (${model.file})` : ''}`));
+        process.stderr.write(`plot: wrote ${html}\n`);
       }
     } catch (e) {
       if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);

@@ -7,7 +7,7 @@ import type { Model } from '../../model/types.js';
 import type { SimulationResult } from '../../sim/result.js';
 import type { ReferenceData } from '../../analysis/calibrate/targets.js';
 import { fitReport } from '../../analysis/calibrate/fit.js';
-import { clockOf, shortClock, spansDays } from '../../model/clock.js';
+import { clockOf, shortClock, spansDays, zoneLabel } from '../../model/clock.js';
 import { escapeHtml } from '../html/escape.js';
 import { fmt, table } from './charts.js';
 import type { Figure } from '../figure.js';
@@ -26,7 +26,7 @@ export function recordSection(model: Model, run: SimulationResult, data: Referen
   if (events.length) {
     const late = (f: (typeof events)[number]) => f.modelTime! - f.observedTime!;
     const mean = events.reduce((s, f) => s + Math.abs(late(f)), 0) / events.length;
-    parts.push(`<p>${events.length} published events${data.file ? ` (${escapeHtml(data.file.replace(/^.*[\\/]/, ''))})` : ''} against the baseline run: the model's time is when its variable first or last crosses the level the event is dated by. Mean absolute difference ${fmt(mean)} ${escapeHtml(unit)}${clock ? `; clock times ${escapeHtml(clock.origin.slice(16) || 'UTC')}` : ''}.</p>`);
+    parts.push(`<p>${events.length} published events${data.file ? ` (${escapeHtml(data.file.replace(/^.*[\\/]/, ''))})` : ''} against the baseline run: the model's time is when its variable first or last crosses the level the event is dated by. Mean absolute difference ${fmt(mean)} ${escapeHtml(unit)}${clock ? `; clock times in ${escapeHtml(zoneLabel(clock))}` : ''}.</p>`);
     parts.push(table(['event', 'variable', 'record', 'model', `model − record [${unit}]`],
       events.map((f) => [f.target, f.variable, when(f.observedTime!), when(f.modelTime!), Number(late(f).toFixed(2))])));
   }
