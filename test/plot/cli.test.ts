@@ -32,7 +32,7 @@ test('plot reports unknown variables and scenarios as model problems, and bad us
   const s = cli('plot', 'models/teacup.yaml', '--vars', 'Teacup Temperature', '--scenario', 'cold-rom', '--json=-');
   assert.is(s.code, 1);
   assert.match(s.stderr, /no scenario 'cold-rom'.*did you mean 'cold-room'/s);
-  const u = cli('plot', 'models/teacup.yaml', '--vars', 'Teacup Temperature');
+  const u = cli('plot', 'models/teacup.yaml', '--vars', 'Teacup Temperature', '--html', '-');
   assert.is(u.code, 2);
   assert.match(u.stderr, /--html/);
   assert.not.match(u.stderr + v.stderr + s.stderr, /\n\s+at /);
