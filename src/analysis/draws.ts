@@ -1,6 +1,8 @@
 /**
- * Paired runs over a Latin-hypercube design of the model's uncertain constants: the engine
- * of every ensemble (intervention effects, uncertainty bands, leverage). Every constant with
+ * The one ensemble type (`Draws`: member parameters + seed) and paired runs over it: the engine
+ * of every ensemble (intervention effects, uncertainty bands, leverage). Members are either a
+ * Latin-hypercube design of the model's uncertain constants (the prior) or read from an
+ * ensemble file (a calibrated posterior, posterior/file.ts). Every constant with
  * an `uncertainty` range is sampled, except those the user fixes with overrides; a constant
  * that a scenario sets itself keeps the scenario's value. Each model is compiled once and
  * re-run with new constant values; the same seed gives the same draws, byte for byte.
@@ -21,6 +23,8 @@ export interface Draws {
   readonly rows: readonly (readonly number[])[];
   /** Canonical ids the user fixed (never sampled). */
   readonly fixed: readonly string[];
+  /** The ensemble file the rows were read from (a posterior); absent for prior draws. */
+  readonly from?: string;
 }
 
 export function drawConstants(baseline: Model, draws: number, seed: number, simulate?: SimulateOptions): Draws {
@@ -28,6 +32,15 @@ export function drawConstants(baseline: Model, draws: number, seed: number, simu
   const constants = baseline.variables.filter((v): v is Constant => v.kind === 'constant' && !fixed.includes(v.id));
   const design = sampleConstants(constants, draws, seed);
   return { seed, factors: design.names, rows: design.rows, fixed };
+}
+
+/**
+ * The members an ensemble runs over: the given ones (an ensemble file), else `draws` prior
+ * draws. A constant the user fixes for this run (--set) keeps that value in every member.
+ */
+export function membersFor(baseline: Model, given: Draws | undefined, draws: number, seed: number, simulate?: SimulateOptions): Draws {
+  if (!given) return drawConstants(baseline, draws, seed, simulate);
+  return { ...given, fixed: Object.keys(simulate?.overrides ?? {}).map(canonicalName) };
 }
 
 /** Constants a scenario sets itself: the draws must not override them. */

@@ -13,7 +13,7 @@
 import type { Metric, Model } from '../model/types.js';
 import type { SimulateOptions } from '../sim/simulate.js';
 import { sortByEffect, type Variant } from './compare.js';
-import { drawConstants, runDraws, type Draws } from './draws.js';
+import { membersFor, runDraws, type Draws } from './draws.js';
 import type { ExecuteOptions, Executor } from './parallel/executor.js';
 import { computeMetrics, difference, improvement, isBetter } from './metrics.js';
 import { dict } from '../core/dict.js';
@@ -40,6 +40,8 @@ export interface Ensemble {
   readonly seed: number;
   /** The sampled constants. */
   readonly factors: string[];
+  /** The ensemble file the members came from (a posterior); absent for prior draws. */
+  readonly from?: string;
   /** Median, P10 and P90 of each baseline metric. */
   readonly baseline: Record<string, { median: number; p10: number; p90: number }>;
   /** Sorted by median effect, best first. */
@@ -47,7 +49,10 @@ export interface Ensemble {
 }
 
 export interface EnsembleOptions {
+  /** Prior draws (ignored when `members` is given). */
   readonly draws: number;
+  /** Members to run instead of prior draws (a posterior ensemble, posterior/file.ts). */
+  readonly members?: Draws;
   readonly seed: number;
   readonly metrics: readonly Metric[];
   /** Sim-spec and constant overrides applied to every run (as for `simulate`). */
@@ -55,7 +60,7 @@ export interface EnsembleOptions {
 }
 
 export function runEnsemble(baseline: Model, variants: readonly Variant[], o: EnsembleOptions): Ensemble {
-  const design = drawConstants(baseline, o.draws, o.seed, o.simulate);
+  const design = membersFor(baseline, o.members, o.draws, o.seed, o.simulate);
   const metricsOf = (r: Parameters<typeof computeMetrics>[1]) => computeMetrics(o.metrics, r);
   const baseRuns = runDraws(baseline, undefined, design, o.simulate, metricsOf);
   const variantRuns = variants.map((v) => runDraws(v.model, v.scenario, design, o.simulate, metricsOf));
@@ -67,13 +72,14 @@ export function runEnsemble(baseline: Model, variants: readonly Variant[], o: En
  * every draw, merged in order, so the result is the same bytes as runEnsemble's.
  */
 export async function runEnsembleOn(executor: Executor & Required<Pick<Executor, 'runUnits'>>, baseline: Model, variants: readonly Variant[], o: EnsembleOptions & ExecuteOptions): Promise<Ensemble> {
-  const design = drawConstants(baseline, o.draws, o.seed, o.simulate);
+  const design = membersFor(baseline, o.members, o.draws, o.seed, o.simulate);
   const units = [{ model: baseline }, ...variants.map((v) => ({ model: v.model, scenario: v.scenario }))];
   const [baseRuns, ...variantRuns] = await executor.runUnits({ draws: design, metrics: o.metrics, simulate: o.simulate }, units, { onProgress: o.onProgress });
   return summarize(design, baseRuns, variantRuns, variants, o);
 }
 
 function summarize(design: Draws, baseRuns: readonly Record<string, number>[], variantRuns: readonly Record<string, number>[][], variants: readonly Variant[], o: EnsembleOptions): Ensemble {
+  const draws = design.rows.length;
   const outcomes = variants.map((v, i): EnsembleOutcome => {
     const effects: Record<string, EffectSummary> = dict();
     const metrics: Record<string, number> = dict();
@@ -83,7 +89,7 @@ function summarize(design: Draws, baseRuns: readonly Record<string, number>[], v
       metrics[m.name] = median(variantRuns[i].map((r) => r[m.name]));
       effects[m.name] = {
         medianDelta: q(s, 0.5), p10Delta: q(s, 0.1), p90Delta: q(s, 0.9),
-        pBeatsBaseline: variantRuns[i].filter((r, d) => isBetter(m, r[m.name], baseRuns[d][m.name])).length / o.draws,
+        pBeatsBaseline: variantRuns[i].filter((r, d) => isBetter(m, r[m.name], baseRuns[d][m.name])).length / draws,
         pBest: bestShare(variantRuns, i, m),
       };
     }
@@ -97,7 +103,7 @@ function summarize(design: Draws, baseRuns: readonly Record<string, number>[], v
   const byMedianEffect = outcomes.map((x) => ({ ...x, metrics: medianImprovements(x, o.metrics) }));
   const order = sortByEffect(byMedianEffect, o.metrics.map((m) => ({ ...m, better: 'higher' as const })), variants.map((v) => v.scenario.id));
   const byId = new Map(outcomes.map((x) => [x.id, x]));
-  return { draws: o.draws, seed: o.seed, factors: [...design.factors], baseline: baseSummary, scenarios: order.map((x) => byId.get(x.id)!) };
+  return { draws, seed: design.seed, factors: [...design.factors], ...(design.from ? { from: design.from } : {}), baseline: baseSummary, scenarios: order.map((x) => byId.get(x.id)!) };
 }
 
 /** Median improvements (positive = better), the ranking key. */

@@ -58,12 +58,14 @@ export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], unit?: s
   const m = metrics[0];
   const b = e.baseline[m.name];
   const show = (d: number) => (metricKind(m) === 'time' ? formatDuration(d, unit) : fmt(d));
-  const head = ['#', 'scenario', 'level', 'median Δ', 'P10 Δ', 'P90 Δ', 'P(beats baseline)', 'P(best)'];
+  const head = ['#', 'scenario', 'level', 'median Δ', 'P10 Δ', 'P90 Δ', 'P(beats baseline)', 'P(best) ± se'];
+  const se = (p: number) => Math.sqrt((p * (1 - p)) / e.draws);
   const body = e.scenarios.map((s, i) => {
     const x = s.effects[m.name];
-    return [String(i + 1), s.id, s.leverage === null ? '-' : String(s.leverage), show(x.medianDelta), show(x.p10Delta), show(x.p90Delta), x.pBeatsBaseline.toFixed(2), x.pBest.toFixed(2)];
+    return [String(i + 1), s.id, s.leverage === null ? '-' : String(s.leverage), show(x.medianDelta), show(x.p10Delta), show(x.p90Delta), x.pBeatsBaseline.toFixed(2), `${x.pBest.toFixed(2)} ± ${se(x.pBest).toFixed(2)}`];
   });
-  return `Uncertainty (${what}): ${e.draws} Latin-hypercube draws (seed ${e.seed}) over ${e.factors.length} uncertain constants, paired runs.\n`
+  const source = e.from ? `${e.draws} members of the posterior ensemble ${e.from}` : `${e.draws} Latin-hypercube draws`;
+  return `Uncertainty (${what}): ${source} (seed ${e.seed}) over ${e.factors.length} uncertain constants, paired runs; se = Monte Carlo standard error √(p(1−p)/N).\n`
     + `Effect on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better); baseline median ${formatMetric(m, b.median, unit)}, P10–P90 ${formatMetric(m, b.p10, unit)}–${formatMetric(m, b.p90, unit)}\n\n`
     + `${table([head, ...body], 2)}\n`;
 }
@@ -97,6 +99,6 @@ export function comparisonJson(c: Comparison, e?: Ensemble): string {
   if (!e) return `${JSON.stringify(plain, censoredJson, 2)}\n`;
   const ens = new Map(e.scenarios.map((s) => [s.id, s]));
   const withEnsemble = (xs: readonly ScenarioOutcome[]) => xs.map((s) => ({ ...s, ensemble: ens.get(s.id)?.effects ?? {} }));
-  const uncertainty = { draws: e.draws, seed: e.seed, factors: e.factors, baseline: e.baseline, ranking: e.scenarios.filter((s) => c.scenarios.some((x) => x.id === s.id)).map((s) => s.id) };
+  const uncertainty = { draws: e.draws, seed: e.seed, factors: e.factors, ...(e.from ? { ensemble: e.from } : {}), baseline: e.baseline, ranking: e.scenarios.filter((s) => c.scenarios.some((x) => x.id === s.id)).map((s) => s.id) };
   return `${JSON.stringify({ baseline: c.baseline, scenarios: withEnsemble(c.scenarios), counterfactuals: withEnsemble(c.counterfactuals), uncertainty }, censoredJson, 2)}\n`;
 }

@@ -11,14 +11,16 @@
  *        weight,1,0.5
  *
  *    An empty cell is a missing value. An optional row whose first cell is `weight` gives a
- *    per-column weight (default 1). Each column's error is normalised by the spread of its own
+ *    per-column weight (default 1); an optional row `sigma` gives each column's measurement
+ *    error (standard deviation, in the variable's units), which `calibrate --posterior` needs. Each column's error is normalised by the spread of its own
  *    data (see analysis/calibrate/targets.ts).
  *
  * 2. Events — the header has the columns `variable` and `time`, and may have `event` (a label),
- *    `aggregate` (default first_time_above), `threshold` and `weight` (default 1):
+ *    `aggregate` (default first_time_above), `threshold`, `tolerance` (the standard deviation
+ *    of the dating error, a time; `calibrate --posterior` needs it) and `weight` (default 1):
  *
- *        event,variable,aggregate,threshold,time,weight
- *        first alarm,Kinesis Error Rate,first_time_above,0.05,05:15,1
+ *        event,variable,aggregate,threshold,time,tolerance,weight
+ *        first alarm,Kinesis Error Rate,first_time_above,0.05,05:15,0:10,1
  *
  *    `aggregate` is one of first_time_above, first_time_below, last_time_above,
  *    last_time_below (these need `threshold`), time_of_max, time_of_min; the model's event
@@ -71,11 +73,16 @@ function series(names: string[], headLine: number, rows: Line[], file?: string):
   const time: number[] = [];
   const cells: (number | undefined)[][] = columns.map(() => []);
   const weights = columns.map(() => 1);
+  const sigmas: (number | undefined)[] = columns.map(() => undefined);
   let lastTime = -Infinity;
   for (const r of rows) {
     if (r.cells.length > names.length) bad(r.line, `${r.cells.length} cells but the header has ${names.length}`);
     if (r.cells[0].trim().toLowerCase() === 'weight') {
       columns.forEach((c, j) => { const w = number(r.cells[j + 1]); if (w === undefined) return; if (Number.isNaN(w) || w < 0) bad(r.line, `the weight of '${c}' must be a number ≥ 0`); else weights[j] = w; });
+      continue;
+    }
+    if (r.cells[0].trim().toLowerCase() === 'sigma') {
+      columns.forEach((c, j) => { const v = number(r.cells[j + 1]); if (v === undefined) return; if (!(v > 0)) bad(r.line, `the sigma of '${c}' must be a number > 0`, "sigma is the measurement error's standard deviation, in the variable's units"); else sigmas[j] = v; });
       continue;
     }
     const t = timeValue(r.cells[0]);
@@ -93,7 +100,7 @@ function series(names: string[], headLine: number, rows: Line[], file?: string):
   const targets: SeriesTarget[] = [];
   columns.forEach((variable, j) => {
     const at = time.map((t, i) => [t, cells[j][i]] as const).filter((p): p is readonly [number, number] => p[1] !== undefined);
-    if (at.length) targets.push({ kind: 'series', variable, time: at.map((p) => p[0]), values: at.map((p) => p[1]), weight: weights[j] });
+    if (at.length) targets.push({ kind: 'series', variable, time: at.map((p) => p[0]), values: at.map((p) => p[1]), weight: weights[j], ...(sigmas[j] === undefined ? {} : { sigma: sigmas[j] }) });
   });
   if (!targets.length) return { diagnostics: [error('no-data', 'the data file has no values', { file })] };
   return { data: { file, targets }, diagnostics };
@@ -102,7 +109,7 @@ function series(names: string[], headLine: number, rows: Line[], file?: string):
 function events(lower: string[], headLine: number, rows: Line[], file?: string): DataLoad {
   const diagnostics: Diagnostic[] = [];
   const col = (name: string) => lower.indexOf(name);
-  const known = ['event', 'variable', 'aggregate', 'threshold', 'time', 'weight'];
+  const known = ['event', 'variable', 'aggregate', 'threshold', 'time', 'tolerance', 'weight'];
   lower.forEach((n) => { if (!known.includes(n)) diagnostics.push(error('bad-data', `unknown column '${n}' in an events file`, { file, line: headLine, hint: `columns: ${known.join(', ')}` })); });
   const targets: EventTarget[] = [];
   for (const r of rows) {
@@ -113,13 +120,18 @@ function events(lower: string[], headLine: number, rows: Line[], file?: string):
     const time = timeValue(cell('time'));
     const threshold = number(cell('threshold'));
     const weight = number(cell('weight')) ?? 1;
+    const tolerance = timeValue(cell('tolerance'));
     if (!variable) bad('the event has no variable');
     if (!EVENT_AGGREGATES.includes(aggregate)) bad(`'${aggregate}' does not date an event`, `use one of ${EVENT_AGGREGATES.join(', ')}`);
     else if (aggregate.includes('_time_') && threshold === undefined) bad(`${aggregate} needs a threshold`);
     if (threshold !== undefined && Number.isNaN(threshold)) bad(`threshold '${cell('threshold')}' is not a number`);
     if (time === undefined || Number.isNaN(time)) bad(`'${cell('time')}' is not a time`, 'write a number, or H:MM');
     if (Number.isNaN(weight) || weight < 0) bad(`weight '${cell('weight')}' must be a number ≥ 0`);
-    targets.push({ kind: 'event', name: cell('event') || `${variable} ${aggregate}`, variable, aggregate, ...(threshold === undefined ? {} : { threshold }), time: time ?? NaN, weight });
+    if (tolerance !== undefined && !(tolerance > 0)) bad(`tolerance '${cell('tolerance')}' must be a time > 0`, 'write the standard deviation of the dating error, e.g. 0.25 or 0:15');
+    targets.push({
+      kind: 'event', name: cell('event') || `${variable} ${aggregate}`, variable, aggregate, ...(threshold === undefined ? {} : { threshold }), time: time ?? NaN, weight,
+      ...(tolerance === undefined ? {} : { tolerance }),
+    });
   }
   if (diagnostics.length) return { diagnostics };
   if (!targets.length) return { diagnostics: [error('no-data', 'the events file lists no events', { file })] };

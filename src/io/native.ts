@@ -2,9 +2,10 @@
  * Reads native model files (YAML or JSON text) with line and column positions for every
  * diagnostic. Duplicate keys, malformed YAML and non-mapping documents are diagnostics.
  */
-import { LineCounter, parseDocument, isMap, isNode, visit, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, visit } from 'yaml';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
+import { locator } from './located.js';
 
 export function readNative(text: string, file?: string): Lowered {
   const lineCounter = new LineCounter();
@@ -25,20 +26,7 @@ export function readNative(text: string, file?: string): Lowered {
   if (!isMap(doc.contents)) {
     return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
   }
-  const locate = (segments: readonly string[]): Partial<Diagnostic> => {
-    for (let n = segments.length; n >= 0; n--) {
-      const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
-      if (isNode(node) && node.range) return at(node.range[0]);
-      if (n > 0) {
-        const parent = doc.getIn(segments.slice(0, n - 1), true);
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === segments[n - 1]);
-          if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
-        }
-      }
-    }
-    return {};
-  };
+  const locate = locator(doc, at);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

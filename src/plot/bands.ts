@@ -7,7 +7,7 @@
  */
 import type { Model } from '../model/types.js';
 import type { SimulateOptions } from '../sim/simulate.js';
-import { drawConstants, runDraws } from '../analysis/draws.js';
+import { membersFor, runDraws, type Draws } from '../analysis/draws.js';
 import { q } from '../analysis/ensemble.js';
 import type { Variant } from '../analysis/compare.js';
 import { dict } from '../core/dict.js';
@@ -30,13 +30,15 @@ export interface EnsembleSeries {
 
 export interface BandOptions {
   readonly draws: number;
+  /** Members to run instead of prior draws (a posterior ensemble). */
+  readonly members?: Draws;
   readonly seed: number;
   readonly simulate?: SimulateOptions;
 }
 
 /** Throws ModelError when a model cannot be built or a run fails. */
 export function ensembleSeries(baseline: Model, variants: readonly Variant[], variables: readonly string[], o: BandOptions): EnsembleSeries {
-  const design = drawConstants(baseline, o.draws, o.seed, o.simulate);
+  const design = membersFor(baseline, o.members, o.draws, o.seed, o.simulate);
   let time = new Float64Array(0);
   const bandsOf = (model: Model, scenario: Variant['scenario'] | undefined) => {
     const runs = runDraws(model, scenario, design, o.simulate, (r) => {

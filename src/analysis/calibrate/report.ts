@@ -24,7 +24,7 @@ export function calibrationJson(c: Calibration): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-function table(rows: string[][], rightFrom: number): string {
+export function table(rows: string[][], rightFrom: number): string {
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   return rows.map((r) => r.map((cell, j) => (j >= rightFrom ? cell.padStart(widths[j]) : cell.padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
 }

@@ -21,6 +21,8 @@ export interface SeriesTarget {
   readonly values: readonly number[];
   /** Multiplies the series' normalised error (default 1). */
   readonly weight: number;
+  /** Measurement error (standard deviation, the variable's units): the posterior's likelihood. */
+  readonly sigma?: number;
 }
 
 /** Aggregates that date an event. */
@@ -39,6 +41,8 @@ export interface EventTarget {
   /** Observed time, in the model's time unit. */
   readonly time: number;
   readonly weight: number;
+  /** Standard deviation of the dating error (time unit): the posterior's likelihood. */
+  readonly tolerance?: number;
 }
 
 export type Target = SeriesTarget | EventTarget;

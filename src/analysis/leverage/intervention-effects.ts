@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import type { Metric, Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import type { Variant } from '../compare.js';
-import { drawConstants } from '../draws.js';
+import { drawConstants, membersFor, type Draws } from '../draws.js';
 import { effectSizes, type EffectSizes } from './effects.js';
 import { runPaired } from './paired-runs.js';
 import { runUnit, type PairedJob } from './paired-unit.js';
@@ -22,7 +22,10 @@ import type { Executor } from '../parallel/executor.js';
 export const AUTO_THREADS_MIN_MS = 1000;
 
 export interface EffectOptions {
+  /** Prior draws (ignored when `members` is given). */
   readonly draws: number;
+  /** Members to run instead of prior draws (a posterior ensemble). */
+  readonly members?: Draws;
   readonly seed: number;
   /** Threads (the main one included), or 'auto'. */
   readonly workers: number | 'auto';
@@ -49,7 +52,7 @@ export interface InterventionEffects {
 
 /** Throws ModelError when a run fails. */
 export async function interventionEffects(model: Model, variants: readonly Variant[], metric: Metric, o: EffectOptions): Promise<InterventionEffects> {
-  let design = drawConstants(model, o.draws, o.seed, o.simulate);
+  let design = membersFor(model, o.members, o.draws, o.seed, o.simulate);
   if (!design.factors.length) design = drawConstants(model, 1, o.seed, o.simulate); // nothing uncertain: one run each
   const job: PairedJob = { draws: design, metrics: [metric], simulate: o.simulate };
   const units = variants.map((v) => ({ model: v.model, scenario: v.scenario }));

@@ -17,6 +17,7 @@ import type { Constant, Metric, Model, ScenarioKind } from '../../model/types.js
 import { trySimulate, type SimulateOptions } from '../../sim/simulate.js';
 import { selectVariants } from '../../scenarios/index.js';
 import { kindOf, type Variant } from '../compare.js';
+import type { Draws } from '../draws.js';
 import { analyzeLoops, type Loop, type LoopAnalysis } from '../loops/index.js';
 import { computeMetric, metricKind } from '../metrics.js';
 import { activity } from './activity.js';
@@ -44,6 +45,8 @@ export interface RankOptions {
   readonly scenarios?: readonly string[] | 'all';
   /** Latin-hypercube draws of the ensemble (default 50). */
   readonly draws?: number;
+  /** Members to run instead of prior draws (a posterior ensemble file, read by the caller). */
+  readonly members?: Draws;
   readonly seed?: number;
   /** Threads for the ensemble and the sensitivity runs, the main one included; default 'auto'. */
   readonly workers?: number | 'auto';
@@ -125,7 +128,7 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
   return {
     ranking: {
       model: model.name, metric: { name: metric.name, variable: metric.variable, aggregate: metric.aggregate, units: metric.units, better: metric.better },
-      view, draws: effects?.draws ?? 0, seed: o.seed ?? 1, workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
+      view, draws: effects?.draws ?? 0, seed: o.members?.seed ?? o.seed ?? 1, ...(o.members?.from ? { ensemble: o.members.from } : {}), workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
       interventions: ranked.entries, counterfactuals: whatIfs.entries, frontier: ranked.frontier, settings, parameters,
       ...(model.sim.timeUnit ? { timeUnit: model.sim.timeUnit } : {}),
       ...(params?.parameters.length ? { sensitivity: { method: 'morris' as const, trajectories: o.trajectories ?? 10, runs: params.runs } } : {}),
@@ -156,7 +159,7 @@ async function measure(model: Model, variants: readonly Variant[], metric: Metri
   let effects: InterventionEffects | undefined;
   let params: ParameterResult | undefined;
   try {
-    if (variants.length) effects = await interventionEffects(model, variants, metric, { draws: o.draws ?? DEFAULT_DRAWS, seed, workers, executor: o.executor, simulate: o.simulate, onProgress: o.onProgress });
+    if (variants.length) effects = await interventionEffects(model, variants, metric, { draws: o.draws ?? DEFAULT_DRAWS, members: o.members, seed, workers, executor: o.executor, simulate: o.simulate, onProgress: o.onProgress });
     else notes.push(model.scenarios?.length ? 'no scenario chosen: no interventions ranked' : 'the model defines no scenarios: no interventions to rank, only constants and loops');
     if (effects && !effects.factors.length) notes.push('no constant has an uncertainty range: one run per intervention, no spread');
     if (o.sensitivity === false) notes.push('parameter sensitivity switched off');

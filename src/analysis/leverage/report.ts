@@ -29,16 +29,16 @@ function interventions(r: LeverageRanking): string[] {
   const b = r.baseline;
   const lines = [
     r.draws > 1
-      ? `Ensemble: ${r.draws} Latin-hypercube draws (seed ${r.seed}) over the uncertain constants, every intervention paired with the baseline in each draw; ${r.workers} thread${r.workers === 1 ? '' : 's'}.`
+      ? `Ensemble: ${r.ensemble ? `${r.draws} members of the posterior ensemble ${r.ensemble}` : `${r.draws} Latin-hypercube draws`} (seed ${r.seed}) over the uncertain constants, every intervention paired with the baseline in each draw; ${r.workers} thread${r.workers === 1 ? '' : 's'}.`
       : 'One run per intervention (no uncertainty ranges).',
     `Baseline ${r.metric.name}: ${r.draws > 1 ? `median ${value(r, b.median)}, P10–P90 ${value(r, b.p10)}–${value(r, b.p90)}; ` : ''}with the model's values ${value(r, b.nominal)}.`,
     '',
     `Remediations, ${viewTitle(r)}:`,
   ];
-  const head = ['#', 'intervention', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)', 'P(best)', ...(r.view === 'weighted' ? ['score'] : []), 'Pareto', 'acts on loops'];
+  const head = ['#', 'intervention', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)', 'P(best) ± se', ...(r.view === 'weighted' ? ['score'] : []), 'Pareto', 'acts on loops'];
   const rows = r.interventions.map((x, i) => [
     String(i + 1), x.id, levelCell(x), effect(r, x.effect.p10), effect(r, x.effect.median),
-    deltas(r, x), x.effect.pPositive.toFixed(2), x.effect.pBest.toFixed(2),
+    deltas(r, x), x.effect.pPositive.toFixed(2), `${x.effect.pBest.toFixed(2)} ± ${Math.sqrt((x.effect.pBest * (1 - x.effect.pBest)) / Math.max(1, r.draws)).toFixed(2)}`,
     ...(r.view === 'weighted' ? [x.score === undefined ? 'unranked' : x.score.toFixed(3)] : []),
     x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, x.actsOn.join(' ') || '-',
   ]);
@@ -57,6 +57,7 @@ function interventions(r: LeverageRanking): string[] {
   lines.push('', metricKind(r.metric) === 'time'
     ? `e = how much earlier or later the event comes than in the baseline, in each draw (a time of event: never a percentage); ±∞ when one of the two is censored (never happened, not by the end of the run); robust e = P10 of e;`
     : 'e = improvement / |baseline| in each draw (1 = 100% = the outcome removed); robust e = P10 of e (90% of draws do at least this well);',
+    'se = Monte Carlo standard error of P(best), √(p(1−p)/N) over the N draws;',
     'Δ = intervention − baseline in the metric\'s units; level = Meadows leverage point (12 numbers … 1 paradigms), from the model file,',
     'with the level the structural rules suggest from the scenario\'s changes in brackets where it differs (rule letter, analysis-methods §4.3(b)).');
   return lines;

@@ -131,6 +131,8 @@ export interface LeverageRanking {
   readonly view: RankingView;
   readonly draws: number;
   readonly seed: number;
+  /** The ensemble file the members came from (a posterior); absent for prior draws. */
+  readonly ensemble?: string;
   /** Threads that ran the ensemble and the sensitivity runs. */
   readonly workers: number;
   /** The baseline outcome across the ensemble (or its single run without draws). */

@@ -21,6 +21,7 @@ import { checkSimSpec, simSpecWith, withOverrides, type SimulateOptions } from '
 import { aggregate, needsThreshold } from '../metrics.js';
 import { objective } from '../calibrate/fit.js';
 import type { Target } from '../calibrate/targets.js';
+import { logLikelihood } from '../posterior/likelihood.js';
 
 /** A scalar outcome of one run: an aggregate of one variable. */
 export interface MetricOutput {
@@ -38,18 +39,27 @@ export interface FitOutput {
   readonly file?: string;
 }
 
+/** The log-likelihood of a run against reference data (posterior/likelihood.ts). */
+export interface LikelihoodOutput {
+  readonly kind: 'likelihood';
+  readonly targets: readonly Target[];
+  readonly file?: string;
+}
+
+export type ModelOutput = MetricOutput | FitOutput | LikelihoodOutput;
+
 export interface ModelFunctionSpec {
   readonly model: Model;
   /** Parameter names, in the order of the vectors passed in. */
   readonly params: readonly string[];
-  readonly output: MetricOutput | FitOutput;
+  readonly output: ModelOutput;
   /** Sim-spec options and fixed overrides applied to every run. */
   readonly simulate?: SimulateOptions;
 }
 
 export interface Evaluation {
   readonly value: number;
-  /** Why the run failed (value is NaN for a metric, +Infinity for a fit). */
+  /** Why the run failed (value is NaN for a metric, +Infinity for a fit, −Infinity for a likelihood). */
   readonly problem?: Diagnostic;
 }
 
@@ -88,7 +98,7 @@ export function prepareModelFunction(spec: ModelFunctionSpec): Prepared {
   const slots = params.ids.map((id) => index.get(id)!);
   const base = Float64Array.from(compiled.layout.constants, (c) => c.value);
   const reduce = outputReducer(spec.output);
-  const failed = spec.output.kind === 'fit' ? Infinity : NaN;
+  const failed = spec.output.kind === 'fit' ? Infinity : spec.output.kind === 'likelihood' ? -Infinity : NaN;
   const lean = recordingOnly(compiled, spec.output);
   const runWith = (model: CompiledModel, x: ArrayLike<number>): RunOutcome => {
     const constants = base.slice();
@@ -110,13 +120,14 @@ export function prepareModelFunction(spec: ModelFunctionSpec): Prepared {
  * (Kinesis: ~150 columns × 481 saves), and ensembles of thousands of runs then spend their
  * time collecting garbage. The evaluation itself is unchanged.
  */
-function recordingOnly(compiled: CompiledModel, output: MetricOutput | FitOutput): CompiledModel {
+function recordingOnly(compiled: CompiledModel, output: ModelOutput): CompiledModel {
   const read = new Set((output.kind === 'metric' ? [output.variable] : output.targets.map((t) => t.variable)).map(canonicalName));
   return { ...compiled, layout: { ...compiled.layout, columns: compiled.layout.columns.filter((c) => read.has(c.id)) } };
 }
 
-function outputReducer(output: MetricOutput | FitOutput) {
+function outputReducer(output: ModelOutput) {
   if (output.kind === 'fit') return (r: Parameters<typeof objective>[1]) => objective(output.targets, r);
+  if (output.kind === 'likelihood') return (r: Parameters<typeof objective>[1]) => logLikelihood(output.targets, r);
   return (r: Parameters<typeof objective>[1]) => aggregate(r.time, r.series(output.variable), output.aggregate, output.threshold ?? 0);
 }
 
@@ -160,7 +171,7 @@ function asConstants(model: Model, names: readonly string[]): { model: Model; id
   return { model: { ...model, variables }, ids, nominal, diagnostics };
 }
 
-function checkOutput(compiled: CompiledModel, output: MetricOutput | FitOutput, file: string | undefined, sim: { start: number; stop: number }): Diagnostic[] {
+function checkOutput(compiled: CompiledModel, output: ModelOutput, file: string | undefined, sim: { start: number; stop: number }): Diagnostic[] {
   const ids = new Set(compiled.layout.columns.filter((c) => !c.helper).map((c) => c.id));
   const names = compiled.layout.columns.filter((c) => !c.helper).map((c) => c.id);
   const unknown = (variable: string, where: Partial<Diagnostic>) => {

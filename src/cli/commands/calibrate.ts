@@ -2,7 +2,8 @@
  * `stockflow calibrate MODEL --data FILE`: fit parameters (--param NAME=LO:HI, default every
  * uncertain constant) to reference series or event times by weighted squared error, with
  * bounded Nelder–Mead from the model's own values and --starts Latin-hypercube points
- * (seeded), the starts spread over worker threads.
+ * (seeded), the starts spread over worker threads. With `--posterior N --out FILE`, draw the
+ * posterior ensemble instead (posterior.ts).
  */
 import type { Argv, CommandModule } from 'yargs';
 import { ModelError } from '../../core/diagnostics.js';
@@ -14,8 +15,9 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
+import { checkPosteriorArgs, runPosterior, type PosteriorArgs } from './posterior.js';
 
-interface CalibrateArgs extends SimArgs, QueueArgs {
+interface CalibrateArgs extends SimArgs, QueueArgs, PosteriorArgs {
   model: string;
   data?: string;
   param?: string[];
@@ -29,10 +31,14 @@ interface CalibrateArgs extends SimArgs, QueueArgs {
 const DATA_HELP = `Data files (CSV or TSV; # starts a comment):
   series:  time,<variable>,<variable>…   one row per time, empty cell = missing;
            an optional row "weight,<w>,<w>…" weights the columns
-  events:  event,variable,aggregate,threshold,time,weight
+           an optional row "sigma,<σ>,…" gives each column's measurement error (for --posterior)
+  events:  event,variable,aggregate,threshold,time,tolerance,weight
            aggregate: first_time_above|first_time_below|last_time_above|last_time_below|time_of_max|time_of_min
+           tolerance: standard deviation of the dating error (for --posterior)
 Times are in the model's time unit; H:MM is read as hours. Objective J: per series the mean squared
-error divided by the variance of its data, per event the squared time error, times the weights.`;
+error divided by the variance of its data, per event the squared time error, times the weights.
+--posterior N: DREAM(ZS) MCMC from the constants' uncertainty ranges (the prior) with a Gaussian
+likelihood (tolerance/sigma as sd); see docs/calibration.md.`;
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate <model>',
@@ -45,10 +51,16 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     .option('starts', { type: 'number', default: 8, describe: "Latin-hypercube starts, besides the model's own values" })
     .option('max-evaluations', { type: 'number', describe: 'run budget per start (default 300 per parameter)' })
     .option('json', { type: 'string', describe: 'write the fit as JSON to this file (- for stdout)' })
+    .option('posterior', { type: 'number', describe: 'draw N members of the posterior (MCMC) instead of fitting one point; needs --out' })
+    .option('out', { type: 'string', describe: 'with --posterior: the ensemble file to write (JSON; read by --ensemble)' })
+    .option('chains', { type: 'number', describe: 'with --posterior: parallel chains (default 8, at least 4)' })
+    .option('generations', { type: 'number', describe: 'with --posterior: generations per chain (default 1000); runs = chains × (generations + 1)' })
+    .option('burn-in', { type: 'number', describe: 'with --posterior: generations discarded (default half)' })
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the fit takes more than a few seconds); results do not depend on it' })
     .epilog(DATA_HELP)) as unknown as Argv<CalibrateArgs>,
   handler: async (args) => {
     checkCommon(args);
+    checkPosteriorArgs(args);
     if (!Number.isInteger(args.starts) || args.starts < 0) throw usageError(`--starts expects a whole number ≥ 0 (got ${args.starts})`);
     const budget = args['max-evaluations'];
     checkRunCounts(args, { starts: args.starts, 'max-evaluations': budget });
@@ -62,6 +74,15 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const data = args.data ? readDataFile(args.data) : readModelReference(model, toReadOptions(args));
     failOnErrors(data.diagnostics);
     if (!data.data) throw usageError(`${args.model} declares no reference data: give --data FILE`);
+    if (args.posterior !== undefined) {
+      try {
+        await runPosterior(args, model, data.data, params, simulate);
+      } catch (e) {
+        if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
+        throw e;
+      }
+      return;
+    }
     const progress = progressBar('starts');
     try {
       const out = await withQueue(args, async (executor) => {

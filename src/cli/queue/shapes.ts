@@ -34,7 +34,7 @@ function checkOutput(output: unknown): string | undefined {
   if (output.kind === 'metric') {
     return typeof output.variable === 'string' && typeof output.aggregate === 'string' && optional(output.threshold, isNumber) ? undefined : 'a bad metric';
   }
-  if (output.kind !== 'fit' || !Array.isArray(output.targets) || !optional(output.file, (f) => typeof f === 'string')) return 'a bad output';
+  if ((output.kind !== 'fit' && output.kind !== 'likelihood') || !Array.isArray(output.targets) || !optional(output.file, (f) => typeof f === 'string')) return 'a bad output';
   for (const t of output.targets as unknown[]) {
     if (!isObject(t) || typeof t.variable !== 'string' || !isNumber(t.weight)) return 'a bad fit target';
     if (t.kind === 'series' && numbers(t.time) && numbers(t.values) && (t.time as number[]).length === (t.values as number[]).length) continue;

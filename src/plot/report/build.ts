@@ -12,6 +12,7 @@ import { simulate, type SimulateOptions } from '../../sim/simulate.js';
 import { selectVariants } from '../../scenarios/index.js';
 import type { Variant } from '../../analysis/compare.js';
 import { selectMetrics } from '../../analysis/compare.js';
+import type { Draws } from '../../analysis/draws.js';
 import { timeSeriesFigure } from '../timeseries.js';
 import { leverageFigure, leverageInputFromRanking, type LeverageInput } from '../leverage.js';
 import { DEFAULT_DRAWS, rankLeverage } from '../../analysis/leverage/index.js';
@@ -38,6 +39,8 @@ export interface ReportOptions {
   /** Latin-hypercube draws for uncertainty whiskers and bands (0: none). */
   readonly uncertainty?: number;
   readonly seed?: number;
+  /** Members to run instead of prior draws (a posterior ensemble file, read by the caller). */
+  readonly ensemble?: Draws;
   /** Variables for the baseline charts (default: outcomes and stocks). */
   readonly vars?: readonly string[];
   readonly simulate?: SimulateOptions;
@@ -97,7 +100,7 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   if (!variants.length) omitted.push({ section: 'Interventions', reason: model.scenarios?.length ? 'no scenario was chosen' : 'the model defines no scenarios' });
   else if (!metrics.metrics.length || hasErrors(metrics.diagnostics)) omitted.push({ section: 'Interventions', reason: 'the model defines no usable outcome metrics' });
   else {
-    const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, seed: o.seed, dress }, chart);
+    const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, members: o.ensemble, seed: o.seed, dress }, chart);
     add('interventions', 'Interventions', s.html);
   }
   if (o.explorer === false) omitted.push({ section: 'Explorer', reason: 'switched off' });
@@ -130,7 +133,7 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
 /** The leverage ranking of the chosen scenarios on the model's first metric (the loop analysis reused; constants in the sensitivity section). */
 async function ranking(model: Model, o: ReportOptions, analysis: LoopAnalysis | undefined, diagnostics: Diagnostic[]): Promise<LeverageInput | undefined> {
   const r = await rankLeverage(model, {
-    scenarios: o.scenarios ?? 'all', draws: o.uncertainty || DEFAULT_DRAWS, seed: o.seed, simulate: o.simulate, sensitivity: false,
+    scenarios: o.scenarios ?? 'all', draws: o.uncertainty || DEFAULT_DRAWS, members: o.ensemble, seed: o.seed, simulate: o.simulate, sensitivity: false,
     ...(analysis ? { loopAnalysis: analysis } : { loops: false }),
   });
   diagnostics.push(...r.diagnostics.filter((d) => d.severity !== 'error'));

@@ -12,6 +12,7 @@ import { canonicalName } from '../../core/names.js';
 import { compareVariants, kindOf, type Comparison, type Variant } from '../../analysis/compare.js';
 import { formatChange, formatMetric } from '../../analysis/metric-format.js';
 import { runEnsemble, type Ensemble } from '../../analysis/ensemble.js';
+import type { Draws } from '../../analysis/draws.js';
 import { improvement } from '../../analysis/metrics.js';
 import { interventionFigure, effectMatrixFigure, probabilityFigure } from '../interventions.js';
 import { scenarioOverlayFigure, type OverlayLine } from '../overlay.js';
@@ -30,6 +31,8 @@ export interface InterventionInputs {
   /** Ensemble size (0 or absent: none) and seed. */
   readonly draws?: number;
   readonly seed?: number;
+  /** Members to run instead of prior draws (a posterior ensemble). */
+  readonly members?: Draws;
   /** Lines shown at first in overlays (the rest are a legend click away). */
   readonly visibleLines?: number;
   /** Dresses the overlays (clock axis, the record's events). */
@@ -45,16 +48,16 @@ export interface InterventionResults {
 /** Throws ModelError when a scenario cannot run. */
 export function interventionSection(i: InterventionInputs, chart: AddChart): InterventionResults {
   const comparison = compareVariants(i.model, i.variants, i.metrics, i.simulate);
-  const draws = i.draws ?? 0;
+  const draws = i.members ? i.members.rows.length : i.draws ?? 0;
   const remedies = i.variants.filter((v) => kindOf(v.scenario) === 'remediation');
-  const ensemble = draws > 0 && remedies.length ? runEnsemble(i.model, remedies, { draws, seed: i.seed ?? 1, metrics: i.metrics, simulate: i.simulate }) : undefined;
+  const ensemble = draws > 0 && remedies.length ? runEnsemble(i.model, remedies, { draws, members: i.members, seed: i.seed ?? 1, metrics: i.metrics, simulate: i.simulate }) : undefined;
   const m = i.metrics[0];
   const parts = [lead(comparison, m, ensemble), chart(interventionFigure(comparison, m, { ensemble }),
-    ensemble ? `Bars: the run with the model's central values. Diamonds and whiskers: median and P10–P90 of the effect over ${ensemble.draws} Latin-hypercube draws of the uncertain constants (paired runs, seed ${ensemble.seed}).` : 'Bars: the run with the model\'s central values; colour: the Meadows leverage level of each intervention.')];
+    ensemble ? `Bars: the run with the model's central values. Diamonds and whiskers: median and P10–P90 of the effect over ${ensemble.from ? `${ensemble.draws} members of the posterior ensemble ${escapeHtml(ensemble.from)}` : `${ensemble.draws} Latin-hypercube draws`} of the uncertain constants (paired runs, seed ${ensemble.seed}).` : 'Bars: the run with the model\'s central values; colour: the Meadows leverage level of each intervention.')];
   if (ensemble) parts.push(chart(probabilityFigure(ensemble, m), 'How often each intervention beats the baseline, and how often it is the best of all those compared, over the draws.'));
   if (i.metrics.length > 1) parts.push(chart(effectMatrixFigure(comparison, i.metrics), 'Blue: better than the baseline; red: worse. Percentages are of the baseline value, clipped at ±100%; times of events are not percentages and are in the list above.'));
   const vars = [...new Set(i.metrics.map((x) => x.variable))].slice(0, 2);
-  const bands = ensemble ? ensembleSeries(i.model, remedies, vars, { draws, seed: i.seed ?? 1, simulate: i.simulate }) : undefined;
+  const bands = ensemble ? ensembleSeries(i.model, remedies, vars, { draws, members: i.members, seed: i.seed ?? 1, simulate: i.simulate }) : undefined;
   const order = [...comparison.scenarios, ...comparison.counterfactuals].map((s) => s.id);
   const runs = new Map(i.variants.map((v) => [v.scenario.id, simulate(v.model, i.simulate)]));
   for (const v of vars) {

@@ -39,4 +39,17 @@ test('every problem is a located diagnostic', () => {
   assert.equal(readDataFile('/nonexistent/data.csv').diagnostics.map((d) => [d.code, d.file]), [['missing-file', '/nonexistent/data.csv']]);
 });
 
+test('events may state a tolerance (H:MM or a number) and series a sigma row, for the posterior', () => {
+  const ev = parseData('event,variable,aggregate,threshold,time,tolerance\nalarm,x,first_time_above,1,05:15,0:15\nfix,x,last_time_above,1,9,0.5\n', 'e.csv');
+  assert.equal(ev.diagnostics, []);
+  assert.is((ev.data!.targets[0] as { tolerance: number }).tolerance, 0.25);
+  assert.is((ev.data!.targets[1] as { tolerance: number }).tolerance, 0.5);
+  const se = parseData('time,x,y\n0,1,2\n1,2,3\nsigma,0.1,\n', 's.csv');
+  assert.equal(se.data!.targets.map((t) => (t as { sigma?: number }).sigma), [0.1, undefined]);
+  const bad = parseData('event,variable,aggregate,time,tolerance\na,x,time_of_max,1,0\n', 'b.csv');
+  assert.is(bad.diagnostics[0].line, 2);
+  assert.match(bad.diagnostics[0].message, /tolerance '0' must be a time > 0/);
+  assert.match(parseData('time,x\n0,1\nsigma,-1\n', 'c.csv').diagnostics[0].message, /sigma of 'x' must be a number > 0/);
+});
+
 test.run();

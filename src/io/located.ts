@@ -1,0 +1,64 @@
+/**
+ * YAML or JSON text parsed with a locator: every diagnostic about a value can then name the
+ * line and column of that value (or of its key). Duplicate keys and syntax errors are
+ * diagnostics; a document that is not a mapping is left for the caller to judge.
+ */
+import { LineCounter, parseDocument, isMap, isNode, type Document, type Node } from 'yaml';
+import { error, type Diagnostic } from '../core/diagnostics.js';
+
+/** Line and column of the value at a path of keys and indices (or of the nearest parent). */
+export type Locate = (segments: readonly string[]) => Partial<Diagnostic>;
+
+export interface Located {
+  readonly value?: unknown;
+  /** True when the document's top level is a mapping. */
+  readonly isMapping: boolean;
+  readonly locate: Locate;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function parseLocated(text: string, file?: string): Located {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const at = (offset: number | undefined) => {
+    if (offset === undefined) return {};
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const locate = locator(doc, at);
+  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
+  if (problems.length) {
+    const diagnostics = problems.map((e) => error(e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'syntax-error', firstLine(e.message), {
+      file, ...at(e.pos[0]), hint: e.code === 'DUPLICATE_KEY' ? 'each element needs its own name' : 'fix the YAML/JSON syntax at this position',
+    }));
+    return { isMapping: false, locate, diagnostics };
+  }
+  try {
+    return { value: doc.toJS({ maxAliasCount: 100 }), isMapping: isMap(doc.contents), locate, diagnostics: [] };
+  } catch (e) {
+    if (!(e instanceof ReferenceError)) throw e; // yaml's guard against alias bombs
+    return { isMapping: false, locate, diagnostics: [error('alias-bomb', `YAML aliases expand too far: ${firstLine(e.message)}`, { file, hint: 'write the repeated parts out' })] };
+  }
+}
+
+/** Line and column of the value at a path (or of its key, or of the nearest parent that has one). */
+export function locator(doc: Document.Parsed, at: (offset: number | undefined) => Partial<Diagnostic>): Locate {
+  return (segments) => {
+    for (let n = segments.length; n >= 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
+      if (isNode(node) && node.range) return at(node.range[0]);
+      if (n > 0) {
+        const parent = doc.getIn(segments.slice(0, n - 1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === segments[n - 1]);
+          if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
+        }
+      }
+    }
+    return {};
+  };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
