@@ -6,7 +6,7 @@
  */
 import { deriveSeed } from '../../core/random.js';
 import type { Factor, ScalarFunction } from './factors.js';
-import { methods, type Plan, type ResolvedOptions, type SensitivityIndex } from './methods.js';
+import { givenData, methods, type Plan, type ResolvedOptions, type SensitivityIndex } from './methods.js';
 import { dict } from '../../core/dict.js';
 
 export interface SensitivityOptions {
@@ -23,6 +23,8 @@ export interface SensitivityOptions {
   readonly confidence?: number;
   /** OAT: values of the factors that are not moving (default: range midpoints). */
   readonly nominal?: readonly number[];
+  /** 'given-data': the ensemble's members (one value per factor each). */
+  readonly members?: readonly (readonly number[])[];
 }
 
 export interface SensitivityPlan extends Plan {
@@ -46,14 +48,15 @@ export interface SensitivityResult {
 }
 
 export function planSensitivity(factors: readonly Factor[], o: SensitivityOptions): SensitivityPlan {
-  const method = methods[o.method];
+  const method = methodOf(o.method);
   if (!method) throw new RangeError(`unknown sensitivity method '${o.method}'`);
   const seed = o.seed ?? 1;
   const options: ResolvedOptions = {
-    samples: o.samples ?? method.defaultSamples,
+    samples: o.samples ?? (o.method === GIVEN_DATA ? Math.max(2, Math.round(Math.sqrt(o.members?.length ?? 0))) : method.defaultSamples),
     seed,
     levels: o.levels ?? 4,
     nominal: o.nominal,
+    members: o.members,
     bootstrap: { resamples: o.resamples ?? 100, confidence: o.confidence ?? 0.95, seed: deriveSeed(seed, 0xb007) },
   };
   return { method: o.method, factors, options, ...method.plan(factors, options) };
@@ -64,7 +67,7 @@ export function analyzeSensitivity(plan: SensitivityPlan, y: ArrayLike<number>):
   const { indices, nominal } = plan.analyze(y);
   const byName: Record<string, SensitivityIndex> = dict();
   plan.factors.forEach((f, i) => { byName[f.name] = indices[i]; });
-  const rank = methods[plan.method].rankBy;
+  const rank = methodOf(plan.method)!.rankBy;
   const key = (i: number) => { const k = rank(indices[i]); return Number.isNaN(k) ? -Infinity : k; };
   const ranking = plan.factors.map((f, i) => ({ name: f.name, key: key(i), i }))
     .sort((a, b) => (a.key === b.key ? a.i - b.i : b.key > a.key ? 1 : -1)).map((x) => x.name);
@@ -72,6 +75,12 @@ export function analyzeSensitivity(plan: SensitivityPlan, y: ArrayLike<number>):
     method: plan.method, samples: plan.options.samples, seed: plan.options.seed, runs: plan.rows.length,
     factors: plan.factors, indices: byName, ranking, ...(nominal === undefined ? {} : { nominal }),
   };
+}
+
+export const GIVEN_DATA = 'given-data';
+
+function methodOf(name: string) {
+  return name === GIVEN_DATA ? givenData : methods[name];
 }
 
 /** Plans, evaluates `f` on every row in-process, and analyses. */

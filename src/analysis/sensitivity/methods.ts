@@ -8,8 +8,9 @@ import { morrisDesign, morrisIndices, type MorrisIndex } from './morris.js';
 import { oatDesign, oatIndices, type OatIndex } from './oat.js';
 import { saltelliDesign, sobolIndices, type SobolIndex } from './saltelli.js';
 import type { BootstrapOptions } from './bootstrap.js';
+import { givenDataIndices, type GivenDataIndex } from './given-data.js';
 
-export type SensitivityIndex = SobolIndex | MorrisIndex | OatIndex;
+export type SensitivityIndex = SobolIndex | MorrisIndex | OatIndex | GivenDataIndex;
 
 export interface ResolvedOptions {
   /** sobol: base sample size n; morris: trajectories r; oat: levels per factor. */
@@ -20,6 +21,8 @@ export interface ResolvedOptions {
   readonly bootstrap: BootstrapOptions;
   /** OAT: values of the factors that are not moving. */
   readonly nominal?: readonly number[];
+  /** given-data: the ensemble's members, one value per factor each. */
+  readonly members?: readonly (readonly number[])[];
 }
 
 export interface Plan {
@@ -68,6 +71,19 @@ export const methods: Readonly<Record<string, SensitivityMethod>> = {
       const d = saltelliDesign(o.samples, factors.length, o.seed);
       return { rows: toValueRows(d.unit, factors), analyze: (y) => ({ indices: sobolIndices(d, y, o.bootstrap) }) };
     },
+  },
+};
+
+/** Registered apart: it reads an ensemble's members instead of making a design. */
+export const givenData: SensitivityMethod = {
+  describe: 'first-order shares from given data (an ensemble, e.g. a posterior)',
+  defaultSamples: 0,
+  runs: (n) => n,
+  rankBy: (x) => (x as GivenDataIndex).eta2,
+  plan: (factors, o) => {
+    if (!o.members?.length) throw new RangeError('the given-data method needs the members of an ensemble (--ensemble FILE)');
+    const rows = o.members.map((r) => [...r]);
+    return { rows, analyze: (y) => ({ indices: givenDataIndices(rows, y, o.samples, o.bootstrap) }) };
   },
 };
 

@@ -10,7 +10,8 @@ import type { SimulateOptions } from '../../sim/simulate.js';
 import { evaluateRows, type WorkerCount } from '../parallel/pool.js';
 import type { Executor } from '../parallel/executor.js';
 import { prepareModelFunction, type MetricOutput, type ModelFunctionSpec } from '../parallel/model-function.js';
-import { analyzeSensitivity, planSensitivity, type SensitivityOptions, type SensitivityPlan, type SensitivityResult } from './analyze.js';
+import type { Draws } from '../draws.js';
+import { analyzeSensitivity, GIVEN_DATA, planSensitivity, type SensitivityOptions, type SensitivityPlan, type SensitivityResult } from './analyze.js';
 import { factorProblems, type Factor } from './factors.js';
 
 /** A parameter to vary; without lo/hi the range comes from the constant's `uncertainty`. */
@@ -20,7 +21,7 @@ export interface ParamRange {
   readonly hi?: number;
 }
 
-export interface ModelSensitivityOptions extends SensitivityOptions {
+export interface ModelSensitivityOptions extends Omit<SensitivityOptions, 'members'> {
   /** Parameters to vary; default: every constant with an uncertainty range. */
   readonly params?: readonly ParamRange[];
   readonly metric: Omit<MetricOutput, 'kind'>;
@@ -32,6 +33,8 @@ export interface ModelSensitivityOptions extends SensitivityOptions {
   /** Where the runs go instead of this machine's threads (e.g. a job queue). */
   readonly executor?: Executor;
   readonly onProgress?: (done: number, total: number) => void;
+  /** An ensemble's members to run as given (method 'given-data'); replaces params and ranges. */
+  readonly ensemble?: Draws;
 }
 
 export interface ModelSensitivity {
@@ -40,7 +43,7 @@ export interface ModelSensitivity {
 }
 
 export async function modelSensitivity(model: Model, o: ModelSensitivityOptions): Promise<ModelSensitivity> {
-  const resolved = resolveFactors(model, o.params);
+  const resolved: { factors: Factor[]; rows?: number[][]; diagnostics: Diagnostic[] } = o.ensemble ? memberFactors(o.ensemble) : resolveFactors(model, o.params);
   const diagnostics = [...resolved.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics };
   const factors = resolved.factors;
@@ -51,7 +54,7 @@ export async function modelSensitivity(model: Model, o: ModelSensitivityOptions)
   const nominal = prepared.fn.nominal.map((v, i) => (Number.isFinite(v) ? v : (factors[i].lo + factors[i].hi) / 2));
   let plan: SensitivityPlan;
   try {
-    plan = planSensitivity(factors, { ...o, nominal: o.nominal ?? nominal });
+    plan = planSensitivity(factors, { ...o, nominal: o.nominal ?? nominal, ...(resolved.rows ? { method: GIVEN_DATA, members: resolved.rows } : {}) });
   } catch (e) {
     return { diagnostics: [...diagnostics, error('bad-sensitivity-options', (e as Error).message)] };
   }
@@ -66,6 +69,15 @@ export async function modelSensitivity(model: Model, o: ModelSensitivityOptions)
   }
   const metric = `${o.metric.variable}:${o.metric.aggregate}${o.metric.threshold === undefined ? '' : `@${o.metric.threshold}`}`;
   return { result: { ...analyzeSensitivity(plan, runs.values), metric, failures: runs.failures }, diagnostics };
+}
+
+/** The ensemble's constants (less those fixed for this run) with the members' range, and their rows. */
+function memberFactors(d: Draws): { factors: Factor[]; rows: number[][]; diagnostics: Diagnostic[] } {
+  const keep = d.factors.map((name, j) => ({ name, j })).filter((f) => !d.fixed.includes(canonicalName(f.name)));
+  const rows = d.rows.map((r) => keep.map((f) => r[f.j]));
+  const factors = keep.map((f, i) => ({ name: f.name, lo: Math.min(...rows.map((r) => r[i])), hi: Math.max(...rows.map((r) => r[i])) }));
+  const diagnostics = factors.length ? [] : [error('no-parameters', 'every constant of the ensemble is fixed with --set: nothing varies', { file: d.from })];
+  return { factors, rows, diagnostics };
 }
 
 /** Factors from explicit ranges, or from the constants' uncertainty ranges. */

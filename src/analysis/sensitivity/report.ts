@@ -9,6 +9,7 @@ import type { MorrisIndex } from './morris.js';
 import type { OatIndex } from './oat.js';
 import type { SobolIndex } from './saltelli.js';
 import { dict } from '../../core/dict.js';
+import type { GivenDataIndex } from './given-data.js';
 
 type Result = SensitivityResult & { readonly metric: string };
 
@@ -33,6 +34,11 @@ const COLUMNS: Record<string, { head: string[]; cells: (x: never) => string[]; n
     head: ['mu*', '± mu*', 'mu', 'sigma'],
     cells: (x: MorrisIndex) => [fmt(x.mu_star), fmt(x.mu_star_conf), fmt(x.mu), fmt(x.sigma)],
     note: 'mu* = mean |elementary effect| per full factor range; sigma large vs mu* = non-linear or interacting; |mu| << mu* = effect changes sign',
+  },
+  'given-data': {
+    head: ['eps2', '± eps2', 'rho'],
+    cells: (x: GivenDataIndex) => [fmt(x.eta2), fmt(x.eta2_conf), fmt(x.rho)],
+    note: 'eps2 = first-order share of output variance over the ensemble\'s members, from given data (binned correlation ratio, bias-corrected; Plischke et al. 2013); rho = Spearman rank correlation; range = the members\' range',
   },
   oat: {
     head: ['at low', 'at high', 'swing'],

@@ -2,7 +2,7 @@
  * `stockflow compare MODEL`: run the baseline and the model's interventions (scenarios),
  * print a table ranked by effect, and optionally write JSON/CSV. With `--uncertainty N`,
  * also run an N-draw Latin-hypercube ensemble over the constants' uncertainty ranges
- * (reproducible for a given `--seed`).
+ * (reproducible for a given `--seed`); with `--ensemble FILE`, over the members of a posterior.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
@@ -17,6 +17,7 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError }
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from './sensitivity.js';
+import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
 interface CompareArgs extends SimArgs, QueueArgs {
   model: string;
@@ -26,12 +27,13 @@ interface CompareArgs extends SimArgs, QueueArgs {
   csv?: string;
   uncertainty?: number;
   seed: number;
+  ensemble?: string;
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
   command: 'compare <model>',
   describe: 'run the baseline and the interventions, rank them by effect on the metrics',
-  builder: (y: Argv) => (queueOptions(simOptions(y))
+  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
     .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
     .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
@@ -45,6 +47,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
+    const members = readEnsembleArg(args.ensemble, model);
     const ids = args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios);
     const picked = selectVariants(model, ids);
     const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
@@ -55,13 +58,13 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);
       printDiagnostics(comparison.warnings);
-      if (draws === undefined && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N too');
-      const ensembleOptions = { draws: draws ?? 0, seed: args.seed, metrics: chosen.metrics, simulate: options };
+      if (draws === undefined && !members && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N (or --ensemble FILE) too');
+      const ensembleOptions = { draws: members?.rows.length ?? draws ?? 0, members, seed: args.seed, metrics: chosen.metrics, simulate: options };
       const progress = progressBar('models');
       // Remediations and counterfactuals are separate ensembles: P(best) only among their own kind.
       const ensembleOf = async (kind: ScenarioKind) => {
         const group = variants.filter((v) => kindOf(v.scenario) === kind);
-        if (draws === undefined || !group.length) return undefined;
+        if ((draws === undefined && !members) || !group.length) return undefined;
         return withQueue(args, async (executor) => (executor?.runUnits
           ? runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, group, { ...ensembleOptions, onProgress: progress.update })
           : runEnsemble(model, group, ensembleOptions)));
@@ -89,6 +92,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
 function checkArgs(args: CompareArgs): number | undefined {
   if (args.json === '-' && args.csv === '-') throw usageError('--json - and --csv - cannot both write to stdout');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
+  if (args.uncertainty !== undefined && args.ensemble !== undefined) throw usageError('--uncertainty N (prior draws) and --ensemble FILE (given members) are two ensembles: give one');
   if (args.uncertainty === undefined) return undefined;
   checkRunCounts(args, { uncertainty: args.uncertainty });
   if (!Number.isInteger(args.uncertainty) || args.uncertainty < 1) throw usageError(`--uncertainty expects a positive number of draws (got ${args.uncertainty})`);

@@ -17,6 +17,7 @@ import { formatRanking, rankingJson, rankLeverage, DEFAULT_DRAWS, type MetricCho
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
+import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
 
 interface RankArgs extends SimArgs, QueueArgs {
@@ -33,15 +34,16 @@ interface RankArgs extends SimArgs, QueueArgs {
   view: string;
   'weight-depth'?: number;
   band: number;
+  ensemble?: string;
 }
 
 export const rankCommand: CommandModule<object, RankArgs> = {
   command: 'rank <model>',
   describe: 'rank the leverage points: interventions by effect under uncertainty, constants and loops, each with its Meadows level',
-  builder: (y: Argv) => (queueOptions(simOptions(y))
+  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })
-    .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges' })
+    .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges (not used with --ensemble)' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the draws and of the Morris design' })
     .option('metric', { type: 'string', describe: "outcome that ranks: a metric name (default: the model's first metric), or VAR[:aggregate][@THRESHOLD]" })
     .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
@@ -59,12 +61,13 @@ export const rankCommand: CommandModule<object, RankArgs> = {
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
+    const members = readEnsembleArg(args.ensemble, model);
     const progress = progressBar('models');
     try {
       const r = await withQueue(args, async (executor) => {
         const ranked = await rankLeverage(model, {
           metric: metricChoice(model, args.metric), scenarios: args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios),
-          draws: args.uncertainty, seed: args.seed, workers: workerCount(args.workers), executor, loops: args.loops, sensitivity: args.sensitivity,
+          draws: args.uncertainty, members, seed: args.seed, workers: workerCount(args.workers), executor, loops: args.loops, sensitivity: args.sensitivity,
           trajectories: args.trajectories, view: args.view as 'pareto' | 'lexicographic', beta: args['weight-depth'], band: args.band, simulate,
           onProgress: progress.update,
         });

@@ -14,6 +14,7 @@ import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
 import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
+import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { knownVariables, scenarioIds, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 import { readModelReference } from '../../io/reference.js';
@@ -28,12 +29,13 @@ interface ReportArgs extends SimArgs {
   sensitivity: string;
   samples?: number;
   loops: boolean;
+  ensemble?: string;
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
   command: 'report <model>',
   describe: 'write a self-contained offline HTML report: diagram, runs, interventions, loops, sensitivity',
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (ensembleOption(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('html', { type: 'string', describe: 'output file (default: build/reports/<model>.html)' })
     .option('scenario', { type: 'string', describe: "comma-separated scenario ids to compare, or 'all' (default)" })
@@ -51,12 +53,13 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const model = loaded.model!;
     const reference = readModelReference(model);
     failOnErrors(reference.diagnostics);
+    const members = readEnsembleArg(args.ensemble, model);
     const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
     try {
       const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
       const ids = scenarioIds(model, args.scenario);
       const report = await buildReport(model, {
-        scenarios: args.scenario === undefined ? 'all' : ids, uncertainty: args.uncertainty, seed: args.seed, vars,
+        scenarios: args.scenario === undefined ? 'all' : ids, uncertainty: args.uncertainty, ensemble: members, seed: args.seed, vars,
         simulate: options, sensitivity: args.sensitivity, samples: args.samples, loops: args.loops,
         reference: reference.data,
         command: `stockflow report ${process.argv.slice(3).join(' ')}`.trim(),
@@ -79,6 +82,7 @@ function checkArgs(args: ReportArgs): void {
   checkRunCounts(args, { uncertainty: args.uncertainty, samples: args.samples });
   if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
+  if (args.uncertainty !== undefined && args.ensemble !== undefined) throw usageError('--uncertainty N (prior draws) and --ensemble FILE (given members) are two ensembles: give one');
   if (args.uncertainty !== undefined && (!Number.isInteger(args.uncertainty) || args.uncertainty < 0)) throw usageError(`--uncertainty expects a number of draws (got ${args.uncertainty})`);
   if (args.samples !== undefined && (!Number.isInteger(args.samples) || args.samples < 2)) throw usageError(`--samples expects an integer of at least 2 (got ${args.samples})`);
   if (args.sensitivity !== 'none' && !methodNames().includes(args.sensitivity)) throw usageError(`--sensitivity expects one of ${[...methodNames(), 'none'].join(', ')} (got '${args.sensitivity}')`);

@@ -2,7 +2,8 @@
  * `stockflow sensitivity MODEL`: which parameters move an outcome. One-at-a-time sweeps,
  * Morris elementary effects or Sobol' indices (references/analysis-methods.md §3) over the
  * ranges given by --param (default: every constant's uncertainty range), with runs spread
- * over worker threads, or with --queue over `stockflow worker` processes through Redis.
+ * over worker threads, or with --queue over `stockflow worker` processes through Redis; with
+ * --ensemble FILE, first-order shares over an ensemble's members as given (a posterior).
  * Seeded: the same seed gives the same bytes whatever --workers or the workers.
  */
 import cliProgress from 'cli-progress';
@@ -17,11 +18,13 @@ import type { WorkerCount } from '../../analysis/parallel/pool.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
+import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs {
   model: string;
   /** The sensitivity method; the integration method is --integrator here. */
-  method: string;
+  method?: string;
+  ensemble?: string;
   integrator?: string;
   param?: string[];
   metric?: string;
@@ -40,13 +43,13 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   command: 'sensitivity <model>',
   describe: 'rank parameters by their effect on an outcome (oat, morris, sobol)',
-  builder: (y: Argv) => (queueOptions(simOptions(y))
+  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
-    .option('method', { type: 'string', default: 'morris', choices: methodNames(), describe: 'oat = one at a time, morris = elementary effects, sobol = variance shares' })
+    .option('method', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })
     .option('integrator', { type: 'string', describe: 'integration method (what --method means for `run`): euler, rk2, rk4, rk45, rosenbrock' })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to vary (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
     .option('metric', { type: 'string', describe: "VAR[:final|max|min|mean|integral|…][@THRESHOLD], or a metric name from the model (default: the model's first metric)" })
-    .option('samples', { type: 'number', describe: 'sobol: base samples N, runs N(k+2) (default 512); morris: trajectories r, runs r(k+1) (default 10); oat: levels (default 5)' })
+    .option('samples', { type: 'number', describe: 'sobol: base samples N, runs N(k+2) (default 512); morris: trajectories r, runs r(k+1) (default 10); oat: levels (default 5); given-data: bins (default √members)' })
     .option('levels', { type: 'number', default: 4, describe: 'Morris grid levels p (even)' })
     .option('resamples', { type: 'number', default: 100, describe: 'bootstrap resamples for the confidence intervals' })
     .option('confidence', { type: 'number', default: 0.95, describe: 'confidence level of the intervals' })
@@ -60,6 +63,9 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     if (!(args.confidence > 0 && args.confidence < 1)) throw usageError(`--confidence expects a number between 0 and 1 (got ${args.confidence})`);
     if (!Number.isInteger(args.resamples) || args.resamples < 0) throw usageError(`--resamples expects a whole number ≥ 0 (got ${args.resamples})`);
     if (args.samples !== undefined && (!Number.isInteger(args.samples) || args.samples < 1)) throw usageError(`--samples expects a positive whole number (got ${args.samples})`);
+    if (args.ensemble !== undefined && args.method !== undefined && args.method !== 'given-data') throw usageError(`--ensemble runs the ensemble's members as given (method given-data); --method ${args.method} makes its own design over ranges: give one`);
+    if (args.ensemble !== undefined && args.param?.length) throw usageError('--ensemble sets the constants that vary; drop --param');
+    if (args.ensemble === undefined && args.method === 'given-data') throw usageError('--method given-data needs --ensemble FILE (the members to run)');
     const simulate = toSimulateOptions({ ...args, method: args.integrator });
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
@@ -67,11 +73,13 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const metric = parseMetric(model, args.metric);
+    const ensemble = readEnsembleArg(args.ensemble, model);
+    const method = ensemble ? 'given-data' : args.method ?? 'morris';
     const progress = progressBar('runs');
     try {
       const out = await withQueue(args, async (executor) => {
         const r = await modelSensitivity(model, {
-          method: args.method, samples: args.samples, seed: args.seed, levels: args.levels, resamples: args.resamples, confidence: args.confidence,
+          method, ensemble, samples: args.samples, seed: args.seed, levels: args.levels, resamples: args.resamples, confidence: args.confidence,
           params, metric, simulate, workers: workerCount(args.workers), executor, onProgress: progress.update,
         });
         progress.stop();
