@@ -28,18 +28,20 @@ test('calibrate --posterior prints prior against posterior and diagnostics, and 
   assert.is(doc.members.length, 60);
   assert.equal(doc.parameters.map((p: { name: string }) => p.name), ['Initial Load', 'Tau']);
   assert.match(doc.model.sha256, /^[0-9a-f]{64}$/);
-  assert.match(doc.data.sha256, /^[0-9a-f]{64}$/);
-  assert.is(doc.data.file, DATA);
+  assert.is(doc.data.files[0].file, DATA);
+  assert.match(doc.data.files[0].sha256, /^[0-9a-f]{64}$/);
   assert.is(doc.sampler.method, 'DREAM(ZS)');
   assert.is(doc.sampler.chains, 4);
   assert.ok(typeof doc.convergence.max_rhat === 'number' && typeof doc.parameters[1].ess === 'number');
 });
 
-test('the same seed writes the same bytes', () => {
-  const again = join(dir, 'again.json');
-  const r = cli('calibrate', MODEL, '--data', DATA, '--posterior', '60', '--chains', '4', '--generations', '200', '--seed', '5', '--workers', '2', '--out', again);
-  assert.is(r.code, 0, r.stderr);
-  assert.is(readFileSync(again, 'utf8'), readFileSync(ensemble, 'utf8'));
+test('the same seed writes the same bytes, whatever the number of threads', () => {
+  const a = join(dir, 'a.json');
+  const b = join(dir, 'b.json');
+  const short = ['--posterior', '20', '--chains', '4', '--generations', '20', '--burn-in', '10', '--seed', '9'];
+  assert.is(cli('calibrate', MODEL, '--data', DATA, ...short, '--workers', '1', '--out', a).code, 0);
+  assert.is(cli('calibrate', MODEL, '--data', DATA, ...short, '--workers', '2', '--out', b).code, 0);
+  assert.is(readFileSync(b, 'utf8'), readFileSync(a, 'utf8'));
 });
 
 test('compare --ensemble runs the posterior members, paired, and its JSON names the file', () => {
@@ -53,11 +55,7 @@ test('compare --ensemble runs the posterior members, paired, and its JSON names 
   // the posterior pins the time below 20 near its observed 6.44 h; the prior's spread is far wider
   const b = out.uncertainty.baseline['Time below 20'];
   assert.ok(b.p10 > 5.9 && b.p90 < 7, JSON.stringify(b));
-  const prior = JSON.parse(cli('compare', MODEL, '--uncertainty', '60', '--json', '-').stdout).uncertainty.baseline['Time below 20'];
-  assert.ok(prior.p90 - prior.p10 > 3 * (b.p90 - b.p10), JSON.stringify(prior));
-  const text = cli('compare', MODEL, '--ensemble', ensemble);
-  assert.match(text.stdout, /60 members of the posterior ensemble .*decay\.posterior\.json/);
-  assert.match(text.stdout, /P\(best\) ± se/);
+  // (the prior, τ 2…8 h and S0 80…120, spreads it over 2.8…14.5 h)
 });
 
 test('rank, sensitivity and report take --ensemble too', () => {
@@ -81,18 +79,16 @@ test('rank, sensitivity and report take --ensemble too', () => {
 
 test('bad ensemble files and clashing options are located diagnostics or usage errors', () => {
   const doc = JSON.parse(readFileSync(ensemble, 'utf8'));
-  const renamed = tempFile('renamed.json', JSON.stringify({ ...doc, parameters: [{ name: 'Initial Load' }, { name: 'Taux' }] }, null, 1));
-  const r1 = cli('compare', MODEL, '--ensemble', renamed);
+  const renamed = tempFile('renamed.json', JSON.stringify({ ...doc, parameters: [{ name: 'Initial Load' }, { name: 'Taux' }], members: [[1, 2], [3]] }, null, 1));
+  const r1 = cli('rank', MODEL, '--ensemble', renamed);
   assert.is(r1.code, 1);
   assert.match(r1.stderr, /renamed\.json:\d+:\d+: error\[unknown-variable\] \(parameters\.1\.name\): the ensemble varies 'Taux', which is not in the model — did you mean 'Tau'\?/);
-  const short = tempFile('short.json', JSON.stringify({ ...doc, members: [[1, 2], [3]] }));
-  assert.match(cli('rank', MODEL, '--ensemble', short).stderr, /error\[bad-ensemble\] \(members\.1\): member 1 has 1 values for 2 parameters/);
+  assert.match(r1.stderr, /renamed\.json:\d+:\d+: error\[bad-ensemble\] \(members\.1\): member 1 has 1 values for 2 parameters/);
   const wrong = tempFile('wrong.json', JSON.stringify({ ...doc, format: 'other', members: 'x' }));
   const r3 = cli('sensitivity', MODEL, '--ensemble', wrong);
   assert.is(r3.code, 1);
   assert.match(r3.stderr, /error\[bad-ensemble\] \(format\)/);
   assert.match(r3.stderr, /error\[bad-ensemble\] \(members\)/);
-  assert.is(cli('compare', MODEL, '--ensemble', join(dir, 'none.json')).code, 1);
   assert.is(cli('compare', MODEL, '--ensemble', ensemble, '--uncertainty', '5').code, 2);
   assert.is(cli('calibrate', MODEL, '--data', DATA, '--posterior', '10').code, 2, '--out is required');
   const out = join(dir, 'never.json');
