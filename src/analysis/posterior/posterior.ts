@@ -14,6 +14,7 @@ import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnosti
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import { evaluateRows, type WorkerCount } from '../parallel/pool.js';
+import type { Executor } from '../parallel/executor.js';
 import { prepareModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
 import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
 import { toValueRows, toValues } from '../sensitivity/factors.js';
@@ -37,6 +38,8 @@ export interface PosteriorOptions {
   readonly simulate?: SimulateOptions;
   /** Threads per generation's batch, or 'auto' (default 1). Results do not depend on it. */
   readonly workers?: WorkerCount;
+  /** Where each generation's batch runs instead of this machine's threads (e.g. a job queue). */
+  readonly executor?: Executor;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -94,7 +97,7 @@ export async function samplePosterior(model: Model, o: PosteriorOptions): Promis
   let failedRuns = 0;
   let firstFailure: Diagnostic | undefined;
   const evaluate = async (unit: readonly (readonly number[])[]) => {
-    const r = await evaluateRows(spec, toValueRows(unit, factors), { workers: o.workers, local: fn });
+    const r = await evaluateRows(spec, toValueRows(unit, factors), { workers: o.workers, executor: o.executor, local: fn });
     failedRuns += r.failures;
     firstFailure ??= r.problems[0]?.diagnostic;
     return r.values;

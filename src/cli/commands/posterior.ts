@@ -12,8 +12,9 @@ import { fileSha256 } from '../../io/ensemble.js';
 import { besideModel } from '../../io/reference.js';
 import { emit, failOnErrors, usageError } from '../output.js';
 import { progressBar, workerCount } from './sensitivity.js';
+import { withQueue, type QueueArgs } from '../queue/options.js';
 
-export interface PosteriorArgs {
+export interface PosteriorArgs extends QueueArgs {
   model: string;
   data?: string;
   posterior?: number;
@@ -43,10 +44,10 @@ export function checkPosteriorArgs(args: PosteriorArgs): void {
 export async function runPosterior(args: PosteriorArgs, model: Model, data: ReferenceData, params: ParamRange[], simulate: SimulateOptions): Promise<void> {
   const progress = progressBar('generations');
   try {
-    const out = await samplePosterior(model, {
+    const out = await withQueue(args, (executor) => samplePosterior(model, {
       params, data, members: args.posterior!, chains: args.chains, generations: args.generations, burnIn: args['burn-in'],
-      seed: args.seed, simulate, workers: workerCount(args.workers), onProgress: progress.update,
-    });
+      seed: args.seed, simulate, workers: workerCount(args.workers), executor, onProgress: progress.update,
+    }));
     progress.stop();
     failOnErrors(out.diagnostics);
     const p = out.result!;
