@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * The stockflow command line: a thin shell over the library. Exit codes: 0 success,
- * 1 model problem (diagnostics on stderr), 2 usage error.
+ * 1 model problem (diagnostics on stderr), 2 usage error. Only the command being run is
+ * imported (see commands/index.ts); `stockflow --help` loads neither yargs nor a command.
  */
-import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { commands } from './commands/index.js';
+import { commandName, commands, type CommandBody } from './commands/index.js';
+import { topLevelHelp, USAGE } from './help.js';
 import { modelLimitOptions } from './options.js';
 import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput } from './output.js';
 import { ModelError } from '../core/diagnostics.js';
@@ -35,23 +35,37 @@ export function joinDashValues(argv: readonly string[]): string[] {
   return out;
 }
 
+const width = (): number => Math.min(100, process.stdout.columns || 100);
+const noop: CommandBody = { builder: {}, handler: () => undefined };
+
 export async function main(argv: string[]): Promise<void> {
-  let cli = yargs(joinDashValues(argv))
+  const args = joinDashValues(argv);
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
+    process.stdout.write(topLevelHelp(width()));
+    return;
+  }
+  // Global options take no values, so the first word is the command; only it is loaded.
+  const chosen = commands.find((c) => commandName(c) === args.find((a) => !a.startsWith('-')));
+  const [{ default: yargs }, body] = await Promise.all([import('yargs'), chosen?.load()]);
+  let cli = yargs(args)
     .scriptName('stockflow')
-    .usage('$0 <command> [options]\n\nStock-and-flow models: simulate, compare interventions, rank leverage points.')
+    .usage(USAGE)
     .strict()
     .demandCommand(1, 'give a command, e.g. stockflow run models/teacup.yaml')
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
-    .wrap(Math.min(100, process.stdout.columns || 100))
+    .wrap(width())
     .fail((msg, err) => {
       if (err) fail(err);
       process.stderr.write(`stockflow: ${msg}\nRun 'stockflow --help' for usage.\n`);
       process.exit(EXIT_USAGE);
     });
-  for (const c of commands) cli = cli.command(c);
+  for (const c of commands) {
+    const { builder, handler } = c === chosen && body ? body : noop;
+    cli = cli.command({ command: c.command, describe: c.describe, builder, handler });
+  }
   cli = modelLimitOptions(cli).middleware(refuseOutputOverInput);
   try {
     await cli.parseAsync();
@@ -60,4 +74,4 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
-await main(hideBin(process.argv));
+await main(process.argv.slice(2));

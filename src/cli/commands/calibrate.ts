@@ -41,8 +41,6 @@ error divided by the variance of its data, per event the squared time error, tim
 likelihood (tolerance/sigma as sd); see docs/calibration.md.`;
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
-  command: 'calibrate <model>',
-  describe: 'fit uncertain constants to reference series or event times',
   builder: (y: Argv) => (queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('data', { type: 'string', describe: "reference data: a series or events CSV (see below); default: the model's reference files" })

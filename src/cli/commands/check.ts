@@ -14,8 +14,6 @@ interface CheckArgs extends DataArgs {
 }
 
 export const checkCommand: CommandModule<object, CheckArgs> = {
-  command: 'check <model>',
-  describe: 'report every problem in a model (schema, names, loops, units); exit 0 when clean',
   builder: (y: Argv) => dataOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' }) as unknown as Argv<CheckArgs>,

@@ -31,8 +31,6 @@ interface CompareArgs extends SimArgs, QueueArgs {
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
-  command: 'compare <model>',
-  describe: 'run the baseline and the interventions, rank them by effect on the metrics',
   builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
     .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })

@@ -34,8 +34,6 @@ function readBack(yaml: string): unknown {
 }
 
 export const convertCommand: CommandModule<object, ConvertArgs> = {
-  command: 'convert <input> <output>',
-  describe: 'convert a model between formats (.mdl, .xmile/.stmx, .yaml/.json → .xmile/.stmx, .yaml/.json)',
   builder: (y: Argv) => y
     .positional('input', { type: 'string', demandOption: true, describe: 'model to read' })
     .positional('output', { type: 'string', demandOption: true, describe: 'file to write; its extension picks the format' }) as unknown as Argv<ConvertArgs>,

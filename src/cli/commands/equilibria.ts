@@ -58,8 +58,6 @@ export function loadForDynamics(args: DynamicsArgs) {
 }
 
 export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
-  command: 'equilibria <model>',
-  describe: 'find every equilibrium of the stocks, with eigenvalues and stability',
   builder: (y: Argv) => (dynamicsOptions(y)
     .option('json', { type: 'string', describe: 'also write { equilibria: [ { stocks, stable, eigenvalues, flows, auxiliaries } ] } to this file (- for stdout instead of the table)' })
     .option('starts', { type: 'number', describe: 'Newton starts sampled in the box (default 40 + 20 per stock, at most 600)' })

@@ -23,8 +23,6 @@ interface LoopsArgs extends SimArgs {
 const LABELS: readonly LabelConvention[] = ['interval-end', 'interval-start'];
 
 export const loopsCommand: CommandModule<object, LoopsArgs> = {
-  command: 'loops <model>',
-  describe: 'list the feedback loops and which of them dominate when (Loops That Matter)',
   builder: (y: Argv) => (simOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('json', { type: 'string', describe: 'also write { loops, time, relative_scores, dominance } as JSON to this file (--json=- for stdout instead of the text)' })

@@ -30,8 +30,6 @@ interface PlotArgs extends SimArgs {
 }
 
 export const plotCommand: CommandModule<object, PlotArgs> = {
-  command: 'plot <model>',
-  describe: 'draw chosen variables (baseline and interventions) as an offline HTML chart',
   builder: (y: Argv) => (simOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('vars', { type: 'string', demandOption: true, describe: 'comma-separated variables to draw' })

@@ -38,8 +38,6 @@ interface RankArgs extends SimArgs, QueueArgs {
 }
 
 export const rankCommand: CommandModule<object, RankArgs> = {
-  command: 'rank <model>',
-  describe: 'rank the leverage points: interventions by effect under uncertainty, constants and loops, each with its Meadows level',
   builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })

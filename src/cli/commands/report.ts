@@ -33,8 +33,6 @@ interface ReportArgs extends SimArgs {
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
-  command: 'report <model>',
-  describe: 'write a self-contained offline HTML report: diagram, runs, interventions, loops, sensitivity',
   builder: (y: Argv) => (ensembleOption(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('html', { type: 'string', describe: 'output file (default: build/reports/<model>.html)' })

@@ -27,8 +27,6 @@ interface RunArgs extends SimArgs, DataArgs {
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
-  command: 'run <model>',
-  describe: 'simulate a model and write its results as CSV or JSON',
   builder: (y: Argv) => (dataOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })

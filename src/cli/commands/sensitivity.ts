@@ -41,8 +41,6 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
   'first_time_above', 'first_time_below', 'last_time_above', 'last_time_below'];
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
-  command: 'sensitivity <model>',
-  describe: 'rank parameters by their effect on an outcome (oat, morris, sobol)',
   builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('method', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })

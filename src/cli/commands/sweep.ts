@@ -29,8 +29,6 @@ export function parseRange(text: string, option: string): { name: string; lo: nu
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
-  command: 'sweep <model>',
-  describe: 'follow the equilibria as a constant varies: branches, folds (tipping points), Hopf points',
   builder: (y: Argv) => (dynamicsOptions(y)
     .option('param', { type: 'string', demandOption: true, describe: 'the constant to vary: NAME=LO:HI' })
     .option('json', { type: 'string', describe: 'write { branches, folds, hopf } as JSON to this file (- for stdout instead of the text)' })

@@ -18,8 +18,6 @@ interface TippingArgs extends DynamicsArgs {
 }
 
 export const tippingCommand: CommandModule<object, TippingArgs> = {
-  command: 'tipping <model>',
-  describe: 'find the smallest trigger that tips a stable state, and the recovery time against a constant',
   builder: (y: Argv) => (dynamicsOptions(y)
     .option('pulse', { type: 'string', describe: 'the trigger is an extra amount per time unit through this flow' })
     .option('step', { type: 'string', describe: 'the trigger raises this constant' })

@@ -16,8 +16,6 @@ interface WorkerArgs {
 }
 
 export const workerCommand: CommandModule<object, WorkerArgs> = {
-  command: 'worker',
-  describe: 'compute ensemble batches from a Redis queue (see --queue of sensitivity, calibrate, compare, rank)',
   builder: (y: Argv) => y
     .option('queue', { type: 'string', demandOption: true, describe: 'redis://[user:password@]host:port[/db] (rediss:// for TLS)' })
     .option('concurrency', { type: 'number', describe: 'batches computed at once, one thread each (default: one per core)' })

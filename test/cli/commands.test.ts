@@ -1,0 +1,44 @@
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { commandName, commands } from '../../src/cli/commands/index.js';
+import { cli, ROOT } from './cli-helpers.js';
+
+test('the command table lists every command module, each loaded on use with a builder and a handler', async () => {
+  const files = readdirSync(join(ROOT, 'src/cli/commands')).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+  const loaded = await Promise.all(commands.map((c) => c.load()));
+  for (const body of loaded) {
+    assert.ok(body.builder, 'builder');
+    assert.type(body.handler, 'function');
+  }
+  assert.equal(new Set(loaded).size, commands.length, 'each entry loads its own command');
+  assert.ok(commands.length >= files.length, `${files.length} command files, ${commands.length} entries`);
+});
+
+test('stockflow --help lists every command with its description, without loading any', () => {
+  const r = cli('--help');
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stdout, /^stockflow <command> \[options\]/);
+  for (const c of commands) assert.ok(r.stdout.includes(`stockflow ${c.command}`), c.command);
+  assert.ok(r.stdout.includes('--version'));
+});
+
+test('stockflow <command> --help shows that command\'s usage, description and options', () => {
+  for (const c of commands) {
+    const r = cli(commandName(c), '--help');
+    assert.is(r.code, 0, `${c.command}: ${r.stderr}`);
+    assert.ok(r.stdout.startsWith(`stockflow ${c.command}`), `${c.command}: ${r.stdout.slice(0, 80)}`);
+    assert.ok(r.stdout.replace(/\s+/g, ' ').includes(c.describe.slice(0, 40)), c.command);
+    assert.match(r.stdout, /Options:/);
+  }
+});
+
+test('a mistyped or missing command is a usage error (exit 2) that suggests the command', () => {
+  const r = cli('rnu', 'models/teacup.yaml');
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /Did you mean run\?/);
+  assert.is(cli().code, 2);
+});
+
+test.run();
