@@ -5,7 +5,9 @@
  * new base dimensions of their own: SD models invent units freely. Nothing here touches the
  * global mathjs instance.
  */
-import { all, create, type MathJsInstance } from 'mathjs';
+import { createRequire } from 'node:module';
+import type * as MathJs from 'mathjs';
+import type { MathJsInstance } from 'mathjs';
 
 /** A resolved unit name: its dimension exponents (by base name) and its scale to SI. */
 export interface Atom {
@@ -44,6 +46,8 @@ let instance: MathJsInstance | undefined;
 /** The private mathjs instance, with the SD units defined once. */
 function mathUnits(): MathJsInstance {
   if (instance) return instance;
+  // Loaded on first use: the full mathjs is large, and only unit checking needs its units.
+  const { all, create } = createRequire(import.meta.url)('mathjs') as typeof MathJs;
   const m = create(all);
   for (const [name, aliases] of SD_BASE) m.createUnit(name, { aliases: [...aliases] });
   m.createUnit('percent', '0.01');

@@ -9,10 +9,10 @@
  * min/max, lookups, step functions, `mod` — have no symbolic derivative: the result is
  * undefined and callers fall back to a numerical (ceteris-paribus) difference.
  */
-import { derivative, parse } from 'mathjs';
 import { mapExpr, walk, type Expr } from './ast.js';
 import { parseEquation } from './parse.js';
 import { printExpr, printNumber } from './print.js';
+import { mathDerivative } from './mathjs.js';
 
 export interface DerivativeOptions {
   /** The value of a reference that never changes (a model constant), to inline it. */
@@ -43,7 +43,7 @@ export function partialDerivative(e: Expr, wrt: string, options: DerivativeOptio
   });
   let out: string;
   try {
-    out = derivative(parse(text), parse(x) as never, { simplify: false }).toString();
+    out = mathDerivative(text, x);
   } catch {
     return undefined; // not differentiable by mathjs: a conditional, min/max, lookup, …
   }

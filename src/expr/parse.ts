@@ -6,11 +6,12 @@
  * transpose, factorial, implicit multiplication — is a `forbidden-syntax` diagnostic, so
  * nothing in a model file can reach code generation except what the compiler understands.
  */
-import { parse as mathParse, type MathNode } from 'mathjs';
+import type { MathNode } from 'mathjs';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName } from '../core/names.js';
 import type { BinaryOp, Expr } from './ast.js';
 import { preprocess } from './preprocess.js';
+import { mathParse } from './mathjs.js';
 
 /** Deeper trees are refused with a diagnostic instead of overflowing the stack. */
 export const MAX_DEPTH = 1500;

@@ -2,12 +2,13 @@
  * Validates a parsed native model document against the JSON Schema and reports each
  * violation as a diagnostic naming the element and the field.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../core/diagnostics.js';
-import { modelSchema } from './schema.js';
+import { compileValidator } from './schema-validator.js';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateDocument = ajv.compile(modelSchema as object);
+let compiled: ValidateFunction | undefined;
+/** The schema's validator, compiled when the first native model is read (not at start-up). */
+const validator = (): ValidateFunction => (compiled ??= compileValidator());
 
 const SECTIONS = new Set(['stocks', 'flows', 'auxiliaries', 'constants', 'lookups', 'metrics']);
 
@@ -20,6 +21,7 @@ export function validateNative(doc: unknown, file: string | undefined, locate: P
 
 /** The schema's diagnostics and the document path (split into segments) of each problem. */
 export function schemaProblems(doc: unknown, file: string | undefined, locate: PathOf): { diagnostics: Diagnostic[]; paths: string[][] } {
+  const validateDocument = validator();
   if (validateDocument(doc)) return { diagnostics: [], paths: [] };
   const errors = pruneOneOf(validateDocument.errors ?? []);
   return { diagnostics: errors.map((e) => toDiagnostic(e, file, locate)), paths: errors.map(segmentsOf) };

@@ -3,8 +3,13 @@
  * a registry build of SheetJS 0.20.3, which reads legacy .xls (BIFF), .xlsx and CSV).
  * Files are read through the model's confined data access (io/confine.ts) and cached per read.
  */
-import * as XLSX from '@e965/xlsx';
+import { createRequire } from 'node:module';
+import type * as XLSX from '@e965/xlsx';
 import type { DataAccess } from '../confine.js';
+
+let sheetjs: typeof XLSX | undefined;
+/** SheetJS, loaded when a model first reads a spreadsheet (it is large; most models never do). */
+const xlsx = (): typeof XLSX => (sheetjs ??= createRequire(import.meta.url)('@e965/xlsx') as typeof XLSX);
 
 export interface Cell {
   readonly r: number;
@@ -32,8 +37,8 @@ function load(data: DataAccess, file: string, delimiter: string | undefined, cac
     if (!read.ok) throw new ConfinedError(read.problem, read.hint);
     const bytes = read.bytes;
     wb = /\.(csv|tab|txt)$/i.test(file)
-      ? XLSX.read(bytes.toString('utf8'), { type: 'string', FS: delimiter === '\\t' ? '\t' : delimiter, raw: true })
-      : XLSX.read(bytes, { type: 'buffer' });
+      ? xlsx().read(bytes.toString('utf8'), { type: 'string', FS: delimiter === '\\t' ? '\t' : delimiter, raw: true })
+      : xlsx().read(bytes, { type: 'buffer' });
   } catch (e) {
     wb = e instanceof Error ? e : new Error(String(e));
   }
@@ -61,11 +66,11 @@ export function openSheet(data: DataAccess, file: string, sheet: string, cache: 
   if (sheetName === undefined) return { problem: `'${file}' has no sheet '${sheet}' (sheets: ${wb.SheetNames.join(', ')})` };
   const ws = wb.Sheets[sheetName];
   const sheetIndex = wb.SheetNames.indexOf(sheetName);
-  const used = ws['!ref'] ? XLSX.utils.decode_range(ws['!ref']).e : { r: 0, c: 0 };
+  const used = ws['!ref'] ? xlsx().utils.decode_range(ws['!ref']).e : { r: 0, c: 0 };
   return {
     last: used,
     value(at) {
-      const cell = ws[XLSX.utils.encode_cell(at)] as XLSX.CellObject | undefined;
+      const cell = ws[xlsx().utils.encode_cell(at)] as XLSX.CellObject | undefined;
       if (!cell || cell.v === undefined || cell.v === null || cell.v === '') return undefined;
       if (typeof cell.v === 'number') return cell.v;
       const text = String(cell.v).trim();
@@ -79,7 +84,7 @@ export function openSheet(data: DataAccess, file: string, sheet: string, cache: 
         ?? names.find((n) => n.Name.toLowerCase() === lower && n.Sheet === undefined);
       if (!found) return undefined;
       const ref = found.Ref.includes('!') ? found.Ref.slice(found.Ref.lastIndexOf('!') + 1) : found.Ref;
-      const range = XLSX.utils.decode_range(ref.replace(/\$/g, ''));
+      const range = xlsx().utils.decode_range(ref.replace(/\$/g, ''));
       const rows: Cell[][] = [];
       // A named range may claim the whole sheet; cells past the last used ones are empty.
       for (let r = range.s.r; r <= Math.min(range.e.r, used.r); r++) {
@@ -96,13 +101,13 @@ export function openSheet(data: DataAccess, file: string, sheet: string, cache: 
 export function parseCell(ref: string): Cell | undefined {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(ref.trim());
   if (!m) return undefined;
-  return XLSX.utils.decode_cell(`${m[1].toUpperCase()}${m[2]}`);
+  return xlsx().utils.decode_cell(`${m[1].toUpperCase()}${m[2]}`);
 }
 
 /** A row number (`'4'` → row index 3) or a column letter (`'A'` → column index 0). */
 export function parseLine(ref: string): { row: number } | { col: number } | undefined {
   const t = ref.trim();
   if (/^\d+$/.test(t)) return { row: Number(t) - 1 };
-  if (/^[A-Za-z]{1,3}$/.test(t)) return { col: XLSX.utils.decode_col(t.toUpperCase()) };
+  if (/^[A-Za-z]{1,3}$/.test(t)) return { col: xlsx().utils.decode_col(t.toUpperCase()) };
   return undefined;
 }
