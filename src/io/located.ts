@@ -3,7 +3,8 @@
  * line and column of that value (or of its key). Duplicate keys and syntax errors are
  * diagnostics; a document that is not a mapping is left for the caller to judge.
  */
-import { LineCounter, parseDocument, isMap, isNode, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, type Document } from 'yaml';
+import { pathFinder } from './yaml-tree.js';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 
 /** Line and column of the value at a path of keys and indices (or of the nearest parent). */
@@ -41,19 +42,17 @@ export function parseLocated(text: string, file?: string): Located {
   }
 }
 
-/** Line and column of the value at a path (or of its key, or of the nearest parent that has one). */
+/**
+ * Line and column of the value at a path (or of its key, or of the nearest parent that has one).
+ * Each mapping is indexed once (pathFinder), so locating is linear in the model's size.
+ */
 export function locator(doc: Document.Parsed, at: (offset: number | undefined) => Partial<Diagnostic>): Locate {
+  const find = pathFinder(doc);
   return (segments) => {
     for (let n = segments.length; n >= 0; n--) {
-      const node = doc.getIn(segments.slice(0, n), true) as Node | undefined;
-      if (isNode(node) && node.range) return at(node.range[0]);
-      if (n > 0) {
-        const parent = doc.getIn(segments.slice(0, n - 1), true);
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => isNode(p.key) && (p.key as { value?: unknown }).value === segments[n - 1]);
-          if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
-        }
-      }
+      const { node, key } = find(segments.slice(0, n));
+      if (node?.range) return at(node.range[0]);
+      if (key?.range) return at(key.range[0]);
     }
     return {};
   };

@@ -6,23 +6,22 @@ import { LineCounter, parseDocument, isMap, visit } from 'yaml';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
 import { locator } from './located.js';
+import { duplicateKeys } from './yaml-tree.js';
 
 export function readNative(text: string, file?: string): Lowered {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // uniqueKeys: false, since yaml's own check is quadratic; duplicateKeys is the linear one.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
-  if (problems.length) {
-    return {
-      diagnostics: problems.map((e) => error(e.code === 'DUPLICATE_KEY' ? 'duplicate-name' : 'syntax-error', firstLine(e.message), {
-        file, ...at(e.pos[0]), hint: e.code === 'DUPLICATE_KEY' ? 'each element needs its own name' : 'fix the YAML/JSON syntax at this position',
-      })),
-    };
-  }
+  const problems = [
+    ...doc.errors.map((e) => ({ offset: e.pos[0], diagnostic: error('syntax-error', firstLine(e.message), { file, ...at(e.pos[0]), hint: 'fix the YAML/JSON syntax at this position' }) })),
+    ...(doc.errors.length ? [] : duplicateKeys(doc)).map((d) => ({ offset: d.offset, diagnostic: error('duplicate-name', d.message, { file, ...at(d.offset), hint: 'each element needs its own name' }) })),
+  ];
+  if (problems.length) return { diagnostics: problems.sort((a, b) => a.offset - b.offset).map((p) => p.diagnostic) };
   if (!isMap(doc.contents)) {
     return { diagnostics: [error('schema', 'a model file must contain a mapping with sim, stocks, flows …', { file, hint: 'see docs/model-format.md' })] };
   }
