@@ -46,6 +46,9 @@ await build({
   target: 'node20',
   sourcemap: 'linked',
   chunkNames: 'chunk-[hash]',
+  // Loaded from node_modules as they are: the queue client reads its Lua scripts from its own
+  // folder, and the diagram and chart libraries are large, prebuilt and loaded only on use.
+  external: ['bullmq', 'ioredis', 'elkjs', 'elkjs/*', 'plotly.js-dist-min'],
   legalComments: 'none',
   minify: true,
   logLevel: 'warning',
