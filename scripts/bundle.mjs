@@ -6,8 +6,9 @@
  * chunks loaded on use. Output: dist/bundle/; dist/index.js and dist/cli/main.js (written by
  * tsc) are replaced by one-line re-exports of the bundle, so every entry path stays valid.
  *
- * All entries share one flat folder because workers are found next to the module that
- * starts them (src/analysis/parallel/thread.ts).
+ * All entries share one flat folder because worker threads and the queue's job processor
+ * are found next to the module that starts them (analysis/parallel/thread.ts,
+ * cli/queue/worker-run.ts): a module that starts a thread on a new file needs an entry here.
  */
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -19,6 +20,7 @@ const entryPoints = {
   index: 'src/index.ts',
   worker: 'src/analysis/parallel/worker.ts',
   'paired-worker': 'src/analysis/leverage/paired-worker.ts',
+  processor: 'src/cli/queue/processor.ts',
 };
 
 /** src/model/schema-validator.ts becomes the schema's validator, generated now by ajv. */
