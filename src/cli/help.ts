@@ -3,6 +3,7 @@
  * first call loads neither yargs nor any command. `stockflow <command> --help` is yargs'.
  */
 import { commands } from './commands/index.js';
+import { LIMIT_OPTIONS } from './options.js';
 
 export const USAGE = '$0 <command> [options]\n\nStock-and-flow models: simulate, compare interventions, rank leverage points.';
 
@@ -11,17 +12,21 @@ export function topLevelHelp(width: number): string {
   const left = commands.map((c) => `  stockflow ${c.command}`);
   const pad = Math.max(...left.map((l) => l.length)) + 2;
   const rows = commands.map((c, i) => row(left[i], c.describe, pad, width));
-  const options = [
-    row('      --version', 'Show version number', 17, width, '[boolean]'),
-    row('  -h, --help', 'Show help', 17, width, '[boolean]'),
-  ];
+  const limits = Object.entries(LIMIT_OPTIONS).map(([name, o]) => [`      --${name}`, o.describe, `[${'array' in o ? 'array' : o.type}]`]);
+  const all = [['      --version', 'Show version number', '[boolean]'], ...limits, ['  -h, --help', 'Show help', '[boolean]']];
+  const optionPad = Math.max(...all.map(([l]) => l.length)) + 2;
+  const options = all.map(([l, text, tag]) => row(l, text, optionPad, width, tag));
   return `${USAGE.replace('$0', 'stockflow')}\n\nCommands:\n${rows.join('\n')}\n\nOptions:\n${options.join('\n')}\n`;
 }
 
+/** `left` padded, `text` wrapped beside it; a type tag right-aligned after the text, or below it. */
 function row(left: string, text: string, pad: number, width: number, tag?: string): string {
-  if (tag) return `${left.padEnd(pad)}${text}`.padEnd(width - tag.length - 1) + ` ${tag}`;
-  const lines = wrap(text, width - pad);
-  return lines.map((l, i) => `${(i === 0 ? left : '').padEnd(pad)}${l}`).join('\n');
+  const lines = wrap(text, width - pad).map((l, i) => `${(i === 0 ? left : '').padEnd(pad)}${l}`);
+  if (!tag) return lines.join('\n');
+  const last = lines[lines.length - 1];
+  if (last.length + 1 + tag.length <= width) lines[lines.length - 1] = `${last.padEnd(width - tag.length - 1)} ${tag}`;
+  else lines.push(tag.padStart(width));
+  return lines.join('\n');
 }
 
 function wrap(text: string, width: number): string[] {

@@ -59,13 +59,19 @@ export function dataOptions<T>(y: Argv<T>) {
 
 export interface DataArgs { data?: string[]; 'data-alias'?: string[] }
 
-/** Options every command has, since every command reads a model: what a model may read and cost. */
+/**
+ * Options every command has, since every command reads a model: what a model may read and
+ * cost (also listed by `stockflow --help`, see help.ts).
+ */
+export const LIMIT_OPTIONS = {
+  'data-dir': { type: 'string', array: true, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' },
+  'max-data-mb': { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` },
+  'max-elements': { type: 'number', global: true, describe: `most variables a model may expand to, array elements, macro copies and modules counted one by one (default ${DEFAULT_MAX_ELEMENTS})` },
+  'max-runs': { type: 'number', global: true, describe: `largest run count an option such as --samples, --trajectories or --uncertainty may ask for (default ${DEFAULT_MAX_RUNS})` },
+} as const;
+
 export function modelLimitOptions<T>(y: Argv<T>) {
-  return y
-    .option('data-dir', { type: 'string', array: true, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' })
-    .option('max-data-mb', { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` })
-    .option('max-elements', { type: 'number', global: true, describe: `most variables a model may expand to, array elements, macro copies and modules counted one by one (default ${DEFAULT_MAX_ELEMENTS})` })
-    .option('max-runs', { type: 'number', global: true, describe: `largest run count an option such as --samples, --trajectories or --uncertainty may ask for (default ${DEFAULT_MAX_RUNS})` });
+  return y.options(LIMIT_OPTIONS);
 }
 
 export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number; 'max-elements'?: number; 'max-runs'?: number }

@@ -22,6 +22,8 @@ test('stockflow --help lists every command with its description, without loading
   assert.match(r.stdout, /^stockflow <command> \[options\]/);
   for (const c of commands) assert.ok(r.stdout.includes(`stockflow ${c.command}`), c.command);
   assert.ok(r.stdout.includes('--version'));
+  // yargs' own top-level help (any other argument routes through it) is the same text.
+  assert.is(r.stdout, cli('--max-data-mb', '64', '--help').stdout);
 });
 
 test('stockflow <command> --help shows that command\'s usage, description and options', () => {
