@@ -18,7 +18,7 @@ export { checkUnits } from './compile/units.js';
 export { checkModel } from './check.js';
 export {
   SimulationResult, simulate, trySimulate, runCompiled, withOverrides, checkSimSpec,
-  getIntegrator, integratorNames, type SimulateOptions, type Simulation, type Integrator, type OdeSystem, type Stepper,
+  getIntegrator, integratorNames, MAX_KEPT_VALUES, type SaveSink, type SinkFactory, type SimulateOptions, type Simulation, type Integrator, type OdeSystem, type Stepper,
 } from './sim/index.js';
 export { loadModel, readModelFile, type LoadResult } from './io/load.js';
 export type { ReadOptions } from './io/read-options.js';
@@ -26,6 +26,7 @@ export { dataAccess, DEFAULT_MAX_DATA_BYTES, type DataAccess, type DataAccessOpt
 export { openOutput, writeOutput, sameFile, OutputError, type OutputFile, type OutputOptions } from './io/write.js';
 export { readNative } from './io/native.js';
 export { formatCsv } from './io/csv.js';
+export { csvSink, jsonSink, type TextOut } from './io/result-stream.js';
 export { writeNative } from './io/native-write.js';
 export { readXmile, writeXmile } from './io/xmile/index.js';
 export { readVensim } from './io/vensim/index.js';

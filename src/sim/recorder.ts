@@ -5,8 +5,10 @@
  */
 import type { CompiledModel } from '../compile/compile.js';
 import { SimulationResult } from './result.js';
+import { checkResultSize, type Rows } from './sink.js';
+import { ModelError } from '../core/diagnostics.js';
 
-export class Recorder {
+export class Recorder implements Rows {
   private time: Float64Array;
   private values: Float64Array;
   private rows = 0;
@@ -44,6 +46,8 @@ export class Recorder {
   }
 
   private grow(): void {
+    const tooLarge = checkResultSize(this.time.length * 2, this.width);
+    if (tooLarge) throw new ModelError([tooLarge]);
     const time = new Float64Array(this.time.length * 2);
     time.set(this.time);
     const values = new Float64Array(time.length * this.width);

@@ -11,11 +11,13 @@
  * plus the SAVEPER in force then, and the run ends at the first step whose next step would
  * pass the current FINAL TIME.
  */
-import { error, type Diagnostic } from '../core/diagnostics.js';
+import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { helperOwner } from '../builtins/program.js';
 import type { SimulationResult } from './result.js';
 import { Recorder } from './recorder.js';
+import { checkResultSize, SinkRecorder, type Rows, type SaveSink } from './sink.js';
+import { SimulationResult as Result } from './result.js';
 import { getIntegrator, integratorNames } from './integrators/index.js';
 import type { OdeSystem, Stepper } from './types.js';
 
@@ -26,6 +28,8 @@ export interface RunOptions {
   readonly allowNonFinite?: boolean;
   /** Seed of the random functions (default: the sim spec's, else 0). */
   readonly seed?: number;
+  /** Hand each saved row to this sink instead of keeping it; the result then has no rows. */
+  readonly sink?: SaveSink;
 }
 
 export interface RunOutcome {
@@ -50,7 +54,7 @@ interface RunState {
   readonly slope?: Float64Array;
   readonly pending: Float64Array;
   readonly pipes: Pipe[];
-  readonly recorder: Recorder;
+  readonly recorder: Rows;
 }
 
 /** Runs a compiled model over its sim spec. Never throws for model problems. */
@@ -83,6 +87,9 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     return { diagnostics: [error('bad-sim-spec', (e as Error).message, { field: 'sim.rtol', hint: 'use positive finite tolerances' })] };
   }
   const steps = Math.floor((sim.stop - sim.start) / sim.dt + 1e-9);
+  const rows = model.varyingClock ? 64 : Math.floor(steps / (sim.saveper / sim.dt) + 1e-9) + 1;
+  const tooLarge = options.sink ? undefined : checkResultSize(rows, layout.columns.length);
+  if (tooLarge) return { diagnostics: [tooLarge] };
   const pipes: Pipe[] = [];
   for (const p of layout.pipelines) {
     const length = pipelineLength(v[p.delaySlot], clock[0], model.varyingClock ? MAX_PIPELINE : steps + 1);
@@ -94,10 +101,18 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     // The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step).
     slope: integrator.adaptive ? undefined : d,
     pending: new Float64Array(layout.previous.length + layout.pipelines.length),
-    recorder: new Recorder(model, model.varyingClock ? 64 : Math.floor(steps / (sim.saveper / sim.dt) + 1e-9) + 1),
+    recorder: options.sink ? new SinkRecorder(options.sink, layout.columns, layout.nStates) : new Recorder(model, rows),
   };
-  const problem = model.varyingClock ? runVarying(state, clock) : runFixed(state, steps);
-  return problem ? { diagnostics: [problem] } : { result: state.recorder.result(), diagnostics: [] };
+  let problem: Diagnostic | undefined;
+  try {
+    problem = model.varyingClock ? runVarying(state, clock) : runFixed(state, steps);
+  } catch (e) {
+    if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] }; // a varying clock's rows outgrew memory
+    throw e;
+  }
+  if (problem) return { diagnostics: [problem] };
+  const result = state.recorder instanceof Recorder ? state.recorder.result() : new Result(new Float64Array(0), new Float64Array(0), layout.columns);
+  return { result, diagnostics: [] };
 }
 
 function runFixed(s: RunState, steps: number): Diagnostic | undefined {

@@ -9,6 +9,7 @@ import { buildModel, type CompiledModel } from '../compile/index.js';
 import type { Model, SimSpec } from '../model/types.js';
 import type { SimulationResult } from './result.js';
 import { runCompiled } from './run.js';
+import type { SinkFactory } from './sink.js';
 
 export interface SimulateOptions {
   readonly method?: string;
@@ -23,6 +24,11 @@ export interface SimulateOptions {
   readonly allowNonFinite?: boolean;
   /** Seed of the random functions (sim `seed`, default 0). */
   readonly seed?: number;
+  /**
+   * Stream the saved rows: called with the output columns once the model is compiled, it
+   * returns the sink that receives each row as it is saved. The result then holds no rows.
+   */
+  readonly sink?: SinkFactory;
 }
 
 export interface Simulation {
@@ -103,7 +109,7 @@ export function trySimulate(model: Model, options: SimulateOptions = {}): Simula
   if (set.diagnostics.length) return { diagnostics: set.diagnostics };
   const built = buildModel(set.model, sim);
   if (!built.compiled || hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
-  const run = runCompiled(built.compiled, { allowNonFinite: options.allowNonFinite });
+  const run = runCompiled(built.compiled, { allowNonFinite: options.allowNonFinite, sink: options.sink?.(built.compiled.layout.columns) });
   return { result: run.result, compiled: built.compiled, diagnostics: [...simProblems, ...built.diagnostics, ...locate(run.diagnostics, { file: model.file })] };
 }
 

@@ -1,15 +1,19 @@
 /**
  * `stockflow run MODEL`: simulate and print CSV (default) or write CSV/JSON.
  * The CSV contract (header `time,<names as written>`) is what the conformance harness reads.
+ * Rows are written as the run saves them (io/result-stream.ts), so a long or wide run
+ * needs memory for its columns only; a file appears only when the run succeeds.
  */
 import { checkTimeStep } from '../../sim/time-step.js';
 import type { Argv, CommandModule } from 'yargs';
-import { formatCsv, splitNames } from '../../io/csv.js';
+import { splitNames } from '../../io/csv.js';
 import { clockOf, isoClock } from '../../model/clock.js';
+import { csvSink, jsonSink } from '../../io/result-stream.js';
+import { openOutput, type OutputFile } from '../../io/write.js';
 import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
-import type { SimulationResult } from '../../sim/result.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import type { OutputColumn } from '../../compile/layout.js';
+import { CliExit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArgs, type SimArgs } from '../options.js';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
@@ -43,24 +47,40 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
     const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
-    const sim = trySimulate(model, options);
-    failOnErrors([...sim.diagnostics, ...checkTimeStep(model, options)]);
-    const result = sim.result!;
-    const names = selectNames(result, args.vars, args.helpers ?? false, model.file);
     const clock = clockOf(model.sim);
     if (args.clock && !clock) throw usageError(`--clock needs a model with sim.time_origin and a time unit of fixed length${model.sim.timeOrigin ? '' : ` (${args.model} declares no time_origin)`}`);
-    const times = clock ? Array.from(result.time, (t) => isoClock(clock, t)) : undefined;
-    if (args.json) emit(`${JSON.stringify(times ? { time: Array.from(result.time), clock: times, ...result.toJSON(names) } : result.toJSON(names))}\n`, args.json);
-    else emit(formatCsv(result, names, args.clock ? times : undefined), args.csv);
+    // JSON output always has the clock when the model has one; CSV when asked.
+    const clockText = clock && (args.json || args.clock) ? (t: number) => isoClock(clock, t) : undefined;
+    const file = args.json ?? args.csv;
+    const out = file && file !== '-' ? writing(file, () => openOutput(file)) : stdout;
+    let sink: ReturnType<typeof csvSink> | undefined;
+    try {
+      const sim = trySimulate(model, {
+        ...options,
+        sink: (columns) => {
+          const names = selectNames(columns, args.vars, args.helpers ?? false, model.file);
+          return (sink = (args.json ? jsonSink : csvSink)({ write: (chunk) => out.write(chunk) }, columns, names, clockText));
+        },
+      });
+      failOnErrors([...sim.diagnostics, ...checkTimeStep(model, options)]);
+      sink!.end();
+      out.commit();
+    } catch (e) {
+      out.abort();
+      throw e;
+    }
   },
 };
 
-function selectNames(result: SimulationResult, vars: string | undefined, helpers: boolean, file?: string): string[] {
-  const all = helpers ? result.columns.map((c) => c.name) : result.names;
+/** Standard output as an output that is written through. */
+const stdout: OutputFile = { path: '-', atomic: false, write: (chunk) => { process.stdout.write(chunk); }, commit: () => undefined, abort: () => undefined };
+
+function selectNames(columns: readonly OutputColumn[], vars: string | undefined, helpers: boolean, file?: string): string[] {
+  const all = columns.filter((c) => helpers || !c.helper).map((c) => c.name);
   if (vars === undefined) return all;
   const wanted = splitNames(vars);
   if (!wanted.length) throw usageError('--vars needs at least one name');
-  const known = new Map(result.columns.map((c) => [c.id, c.name]));
+  const known = new Map(columns.map((c) => [c.id, c.name]));
   const missing = wanted.filter((w) => !known.has(canonicalName(w)));
   if (missing.length) {
     throw new CliExit(EXIT_MODEL, missing.map((m) => {
