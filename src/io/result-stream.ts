@@ -63,7 +63,8 @@ export function csvSink(out: TextOut, columns: readonly OutputColumn[], names: r
 const jsonNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 
 /** A sink writing JSON { time: [...], (clock: [...],) name: [...] }; call `end` after the run to write it. */
-export function jsonSink(out: TextOut, columns: readonly OutputColumn[], names: readonly string[], clock?: (t: number) => string): SaveSink & { end(): void } {
+export function jsonSink(out: TextOut, columns: readonly OutputColumn[], chosen: readonly string[], clock?: (t: number) => string): SaveSink & { end(): void } {
+  const names = [...new Set(chosen)]; // an object has each key once, as toJSON's does
   const width = names.length + 1;
   let rows = 0;
   let kept = new Float64Array(width * 1024);
