@@ -7,10 +7,12 @@
  * figures are medians of CPU time over repeated runs after warm-up, reported as ratios to
  * the hand-written loop measured in the same session. The naive baseline runs fewer steps
  * and is scaled to 10,000 (it is linear in steps). Last line:
- * `bench: rk4 N=1000 engine/hand-written = R` (target R ≤ 1.3).
+ * `bench: rk4 N=1000 engine/hand-written = R` (target R ≤ 1.3). Before it, one line per
+ * whole-process goal of the built CLI (start-up, large models, wide output; bench/goals.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cleanUp, scaleGoals, startupGoals, wideGoal } from './goals.js';
 
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -46,5 +48,12 @@ for (const method of ['euler', 'rk4']) {
     rows.push(row);
     console.log(row);
   }
+}
+try {
+  startupGoals();
+  scaleGoals();
+  wideGoal();
+} finally {
+  cleanUp();
 }
 console.log(`bench: rk4 N=${sizes[sizes.length - 1]} engine/hand-written = ${last.toFixed(2)}`);

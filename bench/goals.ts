@@ -1,0 +1,79 @@
+/**
+ * The whole-process goals of `npm run bench` (issue 13), each printed as one line
+ * `goal: <what> = <measured> (<goal>) met|NOT met`. Every figure is a fresh process of the
+ * built CLI (dist/, so run `npm run build` first), measured by bench/rusage.mjs:
+ * - start-up: medians of CPU time over interleaved rounds, as ratios to `node -e 0`;
+ * - large native models: CPU time of `check` and `run --vars a_1` at 10k and 100k elements,
+ *   and the 100k/10k ratio (linear growth is 10);
+ * - wide output: peak memory (maximum resident set) of `run --csv` of 2,658 series × 8,001
+ *   saved steps, and its CPU time.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { auxChain, constants, wide } from './models.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/main.js');
+const RUSAGE = join(ROOT, 'bench/rusage.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'stockflow-bench-'));
+
+interface Usage { cpuMs: number; maxRssMb: number }
+
+function measure(args: readonly string[]): Usage {
+  const file = join(dir, 'usage.json');
+  rmSync(file, { force: true });
+  const r = spawnSync(process.execPath, ['--import', RUSAGE, ...args], { cwd: ROOT, env: { ...process.env, STOCKFLOW_BENCH_RUSAGE: file }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`bench: ${args.join(' ')} failed:\n${r.stderr}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as Usage;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const line = (what: string, value: number, goal: number, unit = '') =>
+  console.log(`goal: ${what} = ${value.toFixed(2)}${unit} (≤ ${goal}${unit}) ${value <= goal ? 'met' : 'NOT met'}`);
+
+export function startupGoals(rounds = 9): void {
+  const out = join(dir, 'out.csv');
+  const cases = {
+    node: ['-e', '0'],
+    help: [CLI, '--help'],
+    teacup: [CLI, 'run', 'models/teacup.yaml', '--csv', out],
+    kinesis: [CLI, 'run', 'models/kinesis-outage.yaml', '--csv', out],
+  };
+  const times: Record<string, number[]> = { node: [], help: [], teacup: [], kinesis: [] };
+  for (let r = 0; r < rounds; r++) for (const [k, args] of Object.entries(cases)) times[k].push(measure(args).cpuMs);
+  const base = median(times.node);
+  console.log(`start-up, CPU medians of ${rounds}: node -e 0 ${base.toFixed(0)} ms, --help ${median(times.help).toFixed(0)} ms, teacup ${median(times.teacup).toFixed(0)} ms, kinesis ${median(times.kinesis).toFixed(0)} ms`);
+  line('--help / node -e 0', median(times.help) / base, 1.5);
+  line('run teacup --csv / node -e 0', median(times.teacup) / base, 3);
+  line('run kinesis --csv / node -e 0', median(times.kinesis) / base, 5);
+}
+
+export function scaleGoals(): void {
+  for (const [kind, make] of [['auxiliaries', auxChain], ['constants', constants]] as const) {
+    for (const command of ['check', 'run']) {
+      const ms: number[] = [];
+      for (const n of [10_000, 100_000]) {
+        const file = join(dir, `${kind}-${n}.yaml`);
+        writeFileSync(file, make(n));
+        ms.push(measure(command === 'check' ? [CLI, 'check', file] : [CLI, 'run', file, '--vars', 'a_1']).cpuMs);
+      }
+      line(`${command} 100k ${kind}, seconds`, ms[1] / 1000, 10, ' s');
+      line(`${command} ${kind} 100k/10k`, ms[1] / ms[0], 12);
+    }
+  }
+}
+
+export function wideGoal(): void {
+  const file = join(dir, 'wide.yaml');
+  writeFileSync(file, wide(886, 8000));
+  const u = measure([CLI, 'run', file, '--csv', join(dir, 'wide.csv')]);
+  console.log(`wide output: 2,658 series × 8,001 steps to CSV in ${(u.cpuMs / 1000).toFixed(1)} s CPU`);
+  line('run --csv 2,658 × 8,001 peak memory', u.maxRssMb, 400, ' MB');
+}
+
+export function cleanUp(): void {
+  rmSync(dir, { recursive: true, force: true });
+}
