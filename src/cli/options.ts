@@ -59,6 +59,9 @@ export function dataOptions<T>(y: Argv<T>) {
 
 export interface DataArgs { data?: string[]; 'data-alias'?: string[] }
 
+/** Default --max-runs: a million runs (or starts, resamples, draws) from one count option. */
+export const DEFAULT_MAX_RUNS = 1_000_000;
+
 /**
  * Options every command has, since every command reads a model: what a model may read and
  * cost (also listed by `stockflow --help`, see help.ts).
@@ -99,9 +102,6 @@ export function toReadOptions(args: object): ReadOptions {
     ...(maxElements === undefined ? {} : { maxElements }),
   };
 }
-
-/** Default --max-runs: a million runs (or starts, resamples, draws) from one count option. */
-export const DEFAULT_MAX_RUNS = 1_000_000;
 
 /**
  * Checks count options that size an ensemble (--samples 1e12, --trajectories 1e9 …) before
