@@ -1,7 +1,7 @@
 /**
  * The benchmark workload: an aging chain of N stocks with 7 equations per stock (a lookup,
- * MIN/MAX, IF, divisions) plus a source with a STEP and one SMOOTH, the shape measured in
- * ../shared/references/performance.md. Built three ways: as a stockflow Model, as a
+ * MIN/MAX, IF, divisions) plus a source with a STEP and one SMOOTH, a shape typical of
+ * real SD models. Built three ways: as a stockflow Model, as a
  * hand-written JS loop over Float64Arrays (the practical limit), and as mathjs strings.
  */
 import { canonicalName } from '../src/core/names.js';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the compiled engine against the same equations hand-written as
  * straight-line statements over Float64Arrays in a hand-written Euler/RK4 loop (the practical
- * limit of ../shared/references/performance.md), against naive mathjs evaluation per equation,
+ * limit on one core), against naive mathjs evaluation per equation,
  * and, for reference, against a compact loop over the chain's repeated structure (a shortcut
  * only a uniform model allows), for N = 10, 100, 1000 stocks, Euler and RK4, 10,000 steps. Each configuration runs in a fresh process;
  * figures are medians of CPU time over repeated runs after warm-up, reported as ratios to

@@ -1,5 +1,5 @@
 /**
- * The practical limit as ../shared/references/performance.md measures it: the model's
+ * The practical limit as measured on V8: the model's
  * equations written out as straight-line statements `a[k] = …` over Float64Arrays, one
  * statement per equation with constants inlined, split into functions of 16 statements
  * (the best size measured there), driven by a hand-written Euler/RK4 loop. This is what a

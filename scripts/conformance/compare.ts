@@ -1,6 +1,6 @@
 /**
  * Compares a run with a canonical output of SDXorg/test-models. Rules (from the suite's
- * own compare scripts, ../shared/references/peers.md §5, with the tolerances the project's
+ * own compare scripts, with the tolerances the project's
  * referee uses): names compare case-insensitively with '_' = ' ' and spaces around
  * brackets and commas ignored; each canonical time matches the nearest run time; a cell
  * passes when |a − b| ≤ atol + rtol·max(|a|, |b|); blank cells (Vensim prints constants in

@@ -22,7 +22,7 @@ import { compareWithCanonical } from './compare.js';
 
 const { values } = parseArgs({
   options: {
-    suite: { type: 'string', default: process.env.SD_TEST_MODELS ?? '../shared/test-models' },
+    suite: { type: 'string', default: process.env.SD_TEST_MODELS },
     format: { type: 'string' },
     'exclude-file': { type: 'string' },
     require: { type: 'string' },
@@ -41,7 +41,11 @@ if (!['canonical', 'stella'].includes(values.reference!)) {
 }
 const stella = values.reference === 'stella';
 
-const suite = values.suite!;
+if (!values.suite) {
+  process.stderr.write('conformance: pass --suite DIR (a checkout of SDXorg/test-models, or a folder of NAME/NAME.mdl models), or set SD_TEST_MODELS\n');
+  process.exit(2);
+}
+const suite = values.suite;
 const folders = isFolderLayout(suite);
 if (!folders && !existsSync(join(suite, 'tests'))) {
   process.stderr.write(`conformance: no suite at ${suite} (expected ${join(suite, 'tests')} or NAME/NAME.mdl folders); pass --suite DIR\n`);

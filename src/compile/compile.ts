@@ -1,7 +1,7 @@
 /**
  * Compiles an ordered Program into JavaScript: straight-line statements over preallocated
  * Float64Arrays, split into functions of CHUNK statements so that V8 optimises each one
- * (one huge function is about 12× slower: ../shared/references/performance.md). This file
+ * (one huge function is about 12× slower in V8, as measured by the project's bench). This file
  * holds the only `new Function` in the project; what it compiles contains slot indices,
  * numbers and library calls only (see emit.ts).
  */

@@ -2,7 +2,8 @@
  * Feedback loops and their dominance: loop discovery (Johnson; strongest-path search above
  * a threshold), link and loop polarity, Loops That Matter scores (2023 flow-to-stock
  * formula with the dt correction), relative scores per cycle partition and dominance
- * periods. Methods and reference values: ../shared/references/analysis-methods.md §0–1.
+ * periods. Methods: Schoenberg, Davidsen & Eberlein 2020 (SDR 36(2)); Schoenberg, Hayward & Eberlein
+ * 2023, "Improving Loops that Matter" (SDR 39(2)); Eberlein & Schoenberg 2020.
  *
  *   const { analysis, diagnostics } = analyzeLoops(model, { labels: 'interval-end' });
  *   analysis.loops[0].relative;           // Float64Array at analysis.time

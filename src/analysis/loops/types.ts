@@ -1,6 +1,6 @@
 /**
  * Data of a feedback-loop analysis: the loops of a model, their polarity, and their Loops
- * That Matter scores over a run (see ../shared/references/analysis-methods.md §1).
+ * That Matter scores over a run (Schoenberg, Hayward & Eberlein 2023, SDR 39(2)).
  */
 
 /**
