@@ -18,14 +18,20 @@ export interface Located {
   readonly diagnostics: Diagnostic[];
 }
 
-export function parseLocated(text: string, file?: string): Located {
+/** A parsed document and a function from a text offset to its line and column. */
+export function parsePositioned(text: string, uniqueKeys: boolean): { doc: Document.Parsed; at: (offset: number | undefined) => Partial<Diagnostic> } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys, prettyErrors: false, strict: true });
   const at = (offset: number | undefined) => {
     if (offset === undefined) return {};
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  return { doc, at };
+}
+
+export function parseLocated(text: string, file?: string): Located {
+  const { doc, at } = parsePositioned(text, true);
   const locate = locator(doc, at);
   const problems = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'DUPLICATE_KEY')];
   if (problems.length) {
@@ -58,6 +64,6 @@ export function locator(doc: Document.Parsed, at: (offset: number | undefined) =
   };
 }
 
-function firstLine(message: string): string {
+export function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

@@ -2,21 +2,15 @@
  * Reads native model files (YAML or JSON text) with line and column positions for every
  * diagnostic. Duplicate keys, malformed YAML and non-mapping documents are diagnostics.
  */
-import { LineCounter, parseDocument, isMap, visit } from 'yaml';
-import { error, type Diagnostic } from '../core/diagnostics.js';
+import { isMap, visit } from 'yaml';
+import { error } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
-import { locator } from './located.js';
+import { firstLine, locator, parsePositioned } from './located.js';
 import { duplicateKeys } from './yaml-tree.js';
 
 export function readNative(text: string, file?: string): Lowered {
-  const lineCounter = new LineCounter();
   // uniqueKeys: false, since yaml's own check is quadratic; duplicateKeys is the linear one.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false, strict: true });
-  const at = (offset: number | undefined) => {
-    if (offset === undefined) return {};
-    const p = lineCounter.linePos(offset);
-    return { line: p.line, column: p.col };
-  };
+  const { doc, at } = parsePositioned(text, false);
   const problems = [
     ...doc.errors.map((e) => ({ offset: e.pos[0], diagnostic: error('syntax-error', firstLine(e.message), { file, ...at(e.pos[0]), hint: 'fix the YAML/JSON syntax at this position' }) })),
     ...(doc.errors.length ? [] : duplicateKeys(doc)).map((d) => ({ offset: d.offset, diagnostic: error('duplicate-name', d.message, { file, ...at(d.offset), hint: 'each element needs its own name' }) })),
@@ -41,7 +35,3 @@ export function readNative(text: string, file?: string): Lowered {
 
 /** The most times one anchor's content may be copied by aliases (yaml's own guard against alias bombs). */
 const MAX_ALIAS_COUNT = 100;
-
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-}
