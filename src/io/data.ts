@@ -29,7 +29,7 @@
  * Times are numbers in the model's time unit; `H:MM` (e.g. 05:15 = 5.25) is accepted as hours
  * for models whose time unit is the hour.
  */
-import { readFileSync } from 'node:fs';
+import { readGivenText } from './given.js';
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { Aggregate } from '../model/types.js';
 import { EVENT_AGGREGATES, type EventTarget, type ReferenceData, type SeriesTarget } from '../analysis/calibrate/targets.js';
@@ -41,14 +41,8 @@ export interface DataLoad {
 }
 
 export function readDataFile(file: string): DataLoad {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [error('missing-file', code === 'ENOENT' ? 'no such data file' : `cannot read the data file (${code ?? String(e)})`, { file, hint: 'check the path' })] };
-  }
-  return parseData(text.replace(/^\uFEFF/, ''), file);
+  const read = readGivenText(file, 'data file', 'check the path');
+  return read.text === undefined ? { diagnostics: read.diagnostics } : parseData(read.text, file);
 }
 
 interface Line { readonly cells: string[]; readonly line: number }

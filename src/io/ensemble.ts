@@ -10,6 +10,7 @@ import type { Model } from '../model/types.js';
 import type { Draws } from '../analysis/draws.js';
 import { ensembleFromJson } from '../analysis/posterior/file.js';
 import { parseLocated } from './located.js';
+import { readGivenText } from './given.js';
 
 /** sha256 of a file's bytes (hex), or undefined when it cannot be read. */
 export function fileSha256(file: string): string | undefined {
@@ -21,14 +22,9 @@ export function fileSha256(file: string): string | undefined {
 }
 
 export function readEnsembleFile(file: string, model: Model): { draws?: Draws; diagnostics: Diagnostic[] } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return { diagnostics: [error('missing-file', code === 'ENOENT' ? 'no such ensemble file' : `cannot read the ensemble file (${code ?? String(e)})`, { file, hint: 'give the file written by `stockflow calibrate --posterior N --out FILE`' })] };
-  }
-  const parsed = parseLocated(text.replace(/^\uFEFF/, ''), file);
+  const read = readGivenText(file, 'ensemble file', 'give the file written by `stockflow calibrate --posterior N --out FILE`');
+  if (read.text === undefined) return { diagnostics: read.diagnostics };
+  const parsed = parseLocated(read.text, file);
   if (parsed.diagnostics.length) return { diagnostics: parsed.diagnostics };
   return ensembleFromJson(model, { value: parsed.value, file, locate: parsed.locate, modelSha256: model.file ? fileSha256(model.file) : undefined });
 }

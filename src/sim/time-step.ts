@@ -3,21 +3,27 @@
  * the residence time τ = stock / outflow at the initial state is a first-order time constant;
  * with Euler (and the other fixed-step methods) a step of more than τ/2 overshoots and the
  * run turns into a sawtooth or goes negative, silently. The check runs the model for one step
- * to get the initial flows, and warns for each stock with τ < 2·dt, naming the stock and its
+ * (the model already compiled for the run when there is one) to get the initial flows, and
+ * warns for each stock with τ < 2·dt, naming the stock and its
  * outflows and suggesting a dt of at most τ/4 (a power-of-two fraction of the unit, exact in
  * binary). Adaptive methods choose their own step and are not checked.
  */
 import { warning, type Diagnostic } from '../core/diagnostics.js';
 import type { Model, SimSpec, Stock } from '../model/types.js';
+import type { CompiledModel } from '../compile/compile.js';
+import { runCompiled } from './run.js';
 import { trySimulate, type SimulateOptions } from './simulate.js';
 
 const ADAPTIVE = new Set(['rk45', 'rosenbrock']);
 
-export function checkTimeStep(model: Model, options: SimulateOptions = {}): Diagnostic[] {
-  const sim: SimSpec = { ...model.sim, ...definedOf(options) };
+export function checkTimeStep(model: Model, options: SimulateOptions = {}, compiled?: CompiledModel): Diagnostic[] {
+  const sim: SimSpec = compiled?.sim ?? { ...model.sim, ...definedOf(options) };
   if (ADAPTIVE.has(sim.method) || sim.varying?.dt || !(sim.dt > 0)) return [];
-  const first = trySimulate(model, { ...options, stop: sim.start + sim.dt, saveper: sim.dt });
-  const r = first.result;
+  const oneStep = { stop: sim.start + sim.dt, saveper: sim.dt };
+  // A model already compiled for the run (as `run` has) is probed as it is, not built again.
+  const r = compiled
+    ? runCompiled({ ...compiled, sim: { ...sim, ...oneStep } }, { seed: options.seed }).result
+    : trySimulate(model, { ...options, ...oneStep }).result;
   if (!r) return [];
   const out: Diagnostic[] = [];
   for (const v of model.variables) {

@@ -62,7 +62,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
           return (sink = (args.json ? jsonSink : csvSink)({ write: (chunk) => out.write(chunk) }, columns, names, clockText));
         },
       });
-      failOnErrors([...sim.diagnostics, ...checkTimeStep(model, options)]);
+      failOnErrors([...sim.diagnostics, ...(sim.compiled ? checkTimeStep(model, options, sim.compiled) : [])]);
       sink!.end();
       out.commit();
     } catch (e) {
