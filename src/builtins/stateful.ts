@@ -5,6 +5,7 @@
  * written out in docs/builtins.md.
  */
 import { bin, call, num, ref, type Expr } from '../expr/ast.js';
+import { depreciateStraightline } from './depreciate.js';
 import type { ProgramNode } from './program.js';
 
 export interface Expansion {
@@ -170,6 +171,8 @@ export const STATEFUL: readonly StatefulSpec[] = [
     } },
   { name: 'npv', minArgs: 2, maxArgs: 4, doc: 'npv(stream, rate[, initial[, factor]]): Vensim NPV, the net present value of stream discounted at rate per time unit, plus initial (default 0), times factor (default 1)',
     expand: (a, ctx) => npv(a, ctx) },
+  { name: 'depreciate_straightline', minArgs: 3, maxArgs: 4, doc: 'depreciate_straightline(str, dtime, fisc[, init]): Vensim DEPRECIATE STRAIGHTLINE, the investment stream str depreciated in equal parts over dtime, by fiscal periods of fisc (depreciate.ts)',
+    expand: (a, ctx) => depreciateStraightline(a, ctx) },
   { name: 'init', aliases: ['initial'], minArgs: 1, maxArgs: 1, doc: 'value at the start time',
     expand: (a, ctx) => {
       if (a[0].kind === 'num') return { nodes: [], result: a[0] };

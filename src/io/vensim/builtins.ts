@@ -39,6 +39,8 @@ export const SIMPLE: Readonly<Record<string, Simple>> = {
   initial: s('init', 1),
   /** NPV(stream, discount rate, initial value, factor): stocks by the reference's equations (stateful.ts). */
   npv: s('npv', 4),
+  /** DEPRECIATE STRAIGHTLINE(str, dtime, fisc, init): discrete helper nodes (builtins/depreciate.ts). */
+  depreciate_straightline: s('depreciate_straightline', 4),
 };
 
 /** Stateful functions whose initial value defaults to their input's (first argument). */
