@@ -22,7 +22,7 @@ export function cleanUnits(u: string | undefined): string | undefined {
   return t === '' ? undefined : t;
 }
 
-export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex, values: Map<string, number>): SimSpec | undefined {
+export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex, values: Map<string, number>, method = 'euler'): SimSpec | undefined {
   const exprs = new Map<string, Expr>();
   for (let pass = 0; pass < 4; pass++) {
     for (const id of CONTROL_IDS) {
@@ -56,7 +56,7 @@ export function simSpec(defs: ReadonlyMap<string, Definition>, index: ModelIndex
   if (dynamic.has('final_time')) varying.stop = printExpr(exprs.get('final_time')!);
   return {
     start: values.get('initial_time')!, stop: values.get('final_time')!, dt,
-    saveper: values.get('saveper') ?? dt, method: 'euler',
+    saveper: values.get('saveper') ?? dt, method,
     timeUnit: cleanUnits(step?.units ?? defs.get('final_time')?.units),
     ...(Object.keys(varying).length ? { varying } : {}),
   };

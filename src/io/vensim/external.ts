@@ -43,21 +43,27 @@ function sheetOf(e: Call, file: string, tab: string, sc: Scope): Sheet | undefin
   if (!sc.index.file) return fail(sc, e.pos, `${e.fn} needs the model's file location to find '${file}'`);
   let cache = cacheOf.get(sc.index);
   if (!cache) cacheOf.set(sc.index, (cache = new Map()));
-  const path = file.startsWith('?') ? aliasTarget(file, sc) : file;
-  if (path === undefined) {
+  const alias = file.startsWith('?') ? aliasTarget(file, sc) : undefined;
+  if (file.startsWith('?') && alias === undefined) {
     return fail(sc, e.pos, `${e.fn} names the data alias '${file}', which nothing maps to a file`,
       `give the file with --data-alias '${file}=FILE' (library: dataAliases), or write the file name instead of the alias`);
   }
-  // An alias is the caller's own choice of file, so it is read as given; a name in the model is confined.
-  const sheet = openSheet(sc.index.data, path, tab, cache, file.startsWith('?'));
+  // The caller's alias is its own choice of file, so it is read as given; a name in the model
+  // (written in an equation or in the model's own alias settings) is confined to its folder.
+  const sheet = openSheet(sc.index.data, alias?.path ?? file, tab, cache, alias?.given ?? false);
   return 'problem' in sheet ? fail(sc, e.pos, sheet.problem, sheet.hint) : sheet;
 }
 
-/** The file a `?tag` stands for (case-insensitive tag), as the caller maps it. */
-function aliasTarget(tag: string, sc: Scope): string | undefined {
+/**
+ * The file a `?tag` stands for (case-insensitive tag): the caller's mapping first, then the
+ * model's own (its settings block, `30:?tag=file`).
+ */
+function aliasTarget(tag: string, sc: Scope): { path: string; given: boolean } | undefined {
   const aliases = sc.index.options.dataAliases ?? {};
   const key = Object.keys(aliases).find((k) => k.toLowerCase() === tag.toLowerCase() || `?${k.toLowerCase()}` === tag.toLowerCase());
-  return key === undefined ? undefined : aliases[key];
+  if (key !== undefined) return { path: aliases[key], given: true };
+  const own = sc.index.fileAliases.get(tag.toLowerCase());
+  return own === undefined ? undefined : { path: own, given: false };
 }
 
 /** Positions of the instance's elements in the free (range) subscripts of its definition. */

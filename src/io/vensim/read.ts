@@ -20,6 +20,7 @@ import { isControlName } from './resolve.js';
 import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
+import { mdlSettings } from './settings.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
 
@@ -47,10 +48,11 @@ export function readMdl(text: string, file?: string, options: ReadOptions = {}):
 function readAll(text: string, file: string | undefined, options: ReadOptions): ReadResult {
   const diags: Diagnostic[] = [];
   const { dimensions, definitions, macros, doc, lines } = collect(text, file, diags);
+  const settings = mdlSettings(text.slice(equationsEnd(text)));
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
+    dims: undefined as never, vars: new Map(), macros, file, fileAliases: settings.aliases, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
@@ -84,7 +86,9 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
       v = { id, name: def.name, defs: [], subscripted: false, instances: new Map(), lookup };
       vars.set(id, v);
     }
-    v.defs.push(def);
+    // Units may carry a range (`DegreesC [1,6,0.1]`): the model keeps the units alone.
+    const units = cleanUnits(def.units);
+    v.defs.push(units === def.units ? def : { ...def, units });
     if (def.subs.length) (v as { subscripted: boolean }).subscripted = true;
   }
   const counts = new Map<Definition, number>();
@@ -92,7 +96,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const controlValues = new Map<string, number>();
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
   const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);
-  const sim = simSpec(control, index, controlValues);
+  const sim = simSpec(control, index, controlValues, settings.method);
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {
     for (const inst of v.instances.values()) {
@@ -127,8 +131,6 @@ function expand(v: VarInfo, def: Definition, index: ModelIndex): number {
   let tuples: string[][] = [[]];
   for (const els of slots) tuples = tuples.flatMap((t) => els.map((e) => [...t, e]));
   tuples = tuples.filter((t) => !excluded.some((ex) => ex.length === t.length && ex.every((set, i) => set.has(t[i]))));
-  const units = cleanUnits(def.units);
-  const fixedDef = units === def.units ? def : { ...def, units };
   tuples.forEach((tuple, i) => {
     const key = tuple.join(',');
     if (v.instances.has(key)) {
@@ -137,7 +139,7 @@ function expand(v: VarInfo, def: Definition, index: ModelIndex): number {
     }
     const bindings = new Map<string, string>();
     def.subs.forEach((s, p) => bindings.set(dims.isDimension(canonicalName(s.name)) ? canonicalName(s.name) : `#${p}`, tuple[p]));
-    const inst: Instance = { tuple, def: fixedDef, bindings, index: i, name: scalarName(v, tuple, dims) };
+    const inst: Instance = { tuple, def, bindings, index: i, name: scalarName(v, tuple, dims) };
     v.instances.set(key, inst);
   });
   return tuples.length;

@@ -42,6 +42,8 @@ export interface ModelIndex {
   readonly file?: string;
   /** Data files and `?tag` aliases the caller gives with the model, and its read limits. */
   readonly options: ReadOptions;
+  /** The model's own `?tag` → file aliases (its settings block); the caller's override them. */
+  readonly fileAliases: ReadonlyMap<string, string>;
   /** The model's data files (GET XLS …, data variables), confined to its folder. */
   readonly data: DataAccess;
   /** Variables the model may still expand to (arrays, macro copies). */

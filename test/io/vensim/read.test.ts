@@ -51,6 +51,14 @@ big = VMAX(m[dim!, sub!]) ~~|`);
   assert.is(eq(m, 'big'), 'max("m[a1,a2]", "m[a1,a3]", "m[a2,a2]", "m[a2,a3]", "m[a3,a2]", "m[a3,a3]")');
 });
 
+test('a number list may carry units with a range (Vensim reference, "Units": units [min,max,increment])', () => {
+  const m = mdl(`s: a, b, c ~~|\nx[s] = 3, 1.5, 4.5 ~ DegreesC [1,6,0.1] ~|\ny[s] = 1, 2, 3 ~ [0,?] ~|`);
+  assert.equal(['x[a]', 'x[b]', 'x[c]'].map((n) => eq(m, n)), ['3', '1.5', '4.5']);
+  assert.is(byName(m, 'x[b]').units, 'DegreesC');
+  assert.is(byName(m, 'y[c]').units, undefined);
+  assert.is(eq(m, 'y[c]'), '3');
+});
+
 test('mappings, EXCEPT and dimensions used as values resolve per element', () => {
   const m = mdl(`
 from: f1, f2 -> to ~~|

@@ -1,0 +1,52 @@
+/**
+ * The settings block at the end of a .mdl file: after the sketch's closing line `///---\\\`,
+ * a marker line `:L<%^E!@` (Vensim writes a DEL character after `:L`) and then one setting per
+ * line, `CODE:VALUE`. Vensim keeps the choices of its Simulation Settings dialog here. Two of
+ * them change what a run computes:
+ * - `15:a,b,c,METHOD,d,e`: the integration type, the fourth number. 0 Euler, 1 RK4 Auto,
+ *   2 Difference, 3 RK2 Auto, 4 RK2 Fixed, 5 RK4 Fixed (Vensim reference, "Integration
+ *   Type"; the codes as Vensim saves them and as xmutil and Simlin read them).
+ * - `30:?tag=file`: a data file alias, so that GET DIRECT / GET XLS functions may name the
+ *   file as `?tag` (Vensim reference, "Data file aliases").
+ * Other codes (fonts, units equivalences, the last run's name) do not change a run.
+ */
+
+export interface MdlSettings {
+  /** The integration method registered in sim/ (euler, rk2, rk4); Euler when not given. */
+  readonly method: 'euler' | 'rk2' | 'rk4';
+  /** Vensim's own name of the integration type, for messages. */
+  readonly methodName: string;
+  /** `?tag` (lower case, with the `?`) → file name, as the model maps them. */
+  readonly aliases: ReadonlyMap<string, string>;
+}
+
+const METHODS: Readonly<Record<number, [MdlSettings['method'], string]>> = {
+  0: ['euler', 'Euler'],
+  1: ['rk4', 'RK4 Auto'],
+  2: ['euler', 'Difference'],
+  3: ['rk2', 'RK2 Auto'],
+  4: ['rk2', 'RK2 Fixed'],
+  5: ['rk4', 'RK4 Fixed'],
+};
+
+/** Reads the settings block of a .mdl text; defaults (Euler, no aliases) when it has none. */
+export function mdlSettings(text: string): MdlSettings {
+  const marker = /^[ \t]*:L\x7f?<%\^E!@[^\n]*$/m.exec(text);
+  let [method, methodName] = METHODS[0];
+  const aliases = new Map<string, string>();
+  if (!marker) return { method, methodName, aliases };
+  for (const line of text.slice(marker.index + marker[0].length).split(/\r\n|\r|\n/)) {
+    const m = /^(\d+):(.*)$/.exec(line.trim());
+    if (!m) continue;
+    if (m[1] === '15') {
+      const code = Number.parseInt(m[2].split(',')[3] ?? '', 10);
+      if (METHODS[code]) [method, methodName] = METHODS[code];
+    } else if (m[1] === '30') {
+      const eq = m[2].indexOf('=');
+      const tag = m[2].slice(0, eq).trim();
+      const file = m[2].slice(eq + 1).trim();
+      if (eq > 0 && tag !== '' && file !== '') aliases.set((tag.startsWith('?') ? tag : `?${tag}`).toLowerCase(), file);
+    }
+  }
+  return { method, methodName, aliases };
+}
