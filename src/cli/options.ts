@@ -8,6 +8,7 @@ import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
 import { DEFAULT_MAX_ELEMENTS } from '../core/budget.js';
 import { usageError } from './output.js';
 import { dict } from '../core/dict.js';
+import { splitNames } from '../io/csv.js';
 
 export function simOptions<T>(y: Argv<T>) {
   return y
@@ -113,4 +114,32 @@ export function checkRunCounts(args: object, counts: Readonly<Record<string, num
   for (const [option, n] of Object.entries(counts)) {
     if (n !== undefined && n > max) throw usageError(`--${option} ${n} is over the limit of ${max} runs; lift it with --max-runs N if the machine has the memory and time`);
   }
+}
+
+/**
+ * One spelling of the scenario option in every command: --scenario, with --scenarios the
+ * same option. Commands that compare take a comma list or `all`; the others take one id.
+ */
+export function scenarioOption<T>(y: Argv<T>, describe: string) {
+  return y.option('scenario', { alias: 'scenarios', type: 'string', describe });
+}
+
+export interface ScenarioArgs { scenario?: string | string[] }
+
+/** The scenarios a comparing command draws: `all` (or none given, with fallback 'all'), or the ids listed. */
+export function scenarioList(value: ScenarioArgs['scenario'], fallback: 'all' | 'none'): 'all' | string[] {
+  if (value === undefined) return fallback === 'all' ? 'all' : [];
+  const text = ([] as string[]).concat(value).join(',');
+  if (text.trim() === 'all') return 'all';
+  const ids = splitNames(text);
+  if (!ids.length) throw usageError('--scenario needs at least one id, or all');
+  return ids;
+}
+
+/** The one scenario a command that analyses a single variant applies, if any. */
+export function oneScenario(value: ScenarioArgs['scenario']): string | undefined {
+  if (value === undefined) return undefined;
+  const ids = splitNames(([] as string[]).concat(value).join(','));
+  if (ids.length !== 1) throw usageError(`this command analyses one scenario at a time (got ${ids.length ? ids.join(', ') : 'none'}); compare, plot, rank and report take several`);
+  return ids[0];
 }

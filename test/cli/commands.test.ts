@@ -38,6 +38,30 @@ test('stockflow <command> --help shows that command\'s usage, description and op
   }
 });
 
+test("every command's --help ends with at least one example that names a model or the queue", () => {
+  for (const c of commands) {
+    const r = cli(commandName(c), '--help');
+    const examples = r.stdout.split('\nExamples:\n')[1];
+    assert.ok(examples, `${c.command} has no example in --help (add .example(...) to its builder)`);
+    assert.match(examples, new RegExp(`^  stockflow ${commandName(c)} `, 'm'), c.command);
+  }
+});
+
+test('--scenario and --scenarios are one option everywhere; a command that analyses one scenario refuses a list', () => {
+  for (const name of ['run', 'loops', 'equilibria', 'compare', 'rank', 'plot', 'report']) {
+    const help = cli(name, '--help').stdout;
+    assert.match(help, /--scenario, --scenarios/, name);
+  }
+  const a = cli('compare', 'models/kinesis-outage.yaml', '--scenario', 'larger-servers', '--json', '-');
+  const b = cli('compare', 'models/kinesis-outage.yaml', '--scenarios', 'larger-servers', '--json', '-');
+  assert.is(a.code, 0, a.stderr);
+  assert.is(a.stdout, b.stdout);
+  assert.equal(JSON.parse(a.stdout).scenarios.map((s: { id: string }) => s.id), ['larger-servers']);
+  const one = cli('run', 'models/kinesis-outage.yaml', '--scenario', 'larger-servers,thread-alarms');
+  assert.is(one.code, 2);
+  assert.match(one.stderr, /one scenario at a time \(got larger-servers, thread-alarms\)/);
+});
+
 test('a mistyped or missing command is a usage error (exit 2) that suggests the command', () => {
   const r = cli('rnu', 'models/teacup.yaml');
   assert.is(r.code, 2);

@@ -55,7 +55,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     .option('generations', { type: 'number', describe: 'with --posterior: generations per chain (default 1000); runs = chains × (generations + 1)' })
     .option('burn-in', { type: 'number', describe: 'with --posterior: generations discarded (default half)' })
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the fit takes more than a few seconds); results do not depend on it' })
-    .epilog(DATA_HELP)) as unknown as Argv<CalibrateArgs>,
+    .epilog(DATA_HELP)
+    .example('$0 calibrate models/kinesis-outage.yaml --json fit.json', 'fit the uncertain constants to the published timeline the model names')
+    .example('$0 calibrate models/kinesis-outage.yaml --posterior 2000 --out posterior.json', 'draw a posterior ensemble for --ensemble')) as unknown as Argv<CalibrateArgs>,
   handler: async (args) => {
     checkCommon(args);
     checkPosteriorArgs(args);

@@ -16,7 +16,8 @@ interface CheckArgs extends DataArgs {
 export const checkCommand: CommandModule<object, CheckArgs> = {
   builder: (y: Argv) => dataOptions(y)
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
-    .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' }) as unknown as Argv<CheckArgs>,
+    .option('strict-units', { type: 'boolean', default: false, describe: 'treat unit warnings as errors' })
+    .example('$0 check models/kinesis-outage.yaml --strict-units', 'every schema, name, loop and unit problem at once') as unknown as Argv<CheckArgs>,
   handler: (args) => {
     const loaded = readModelFile(args.model, toReadOptions(args));
     // With schema errors the valid rest of the model is still checked (never run), so every

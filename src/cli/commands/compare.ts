@@ -14,14 +14,13 @@ import type { ScenarioKind } from '../../model/types.js';
 import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from './sensitivity.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
-interface CompareArgs extends SimArgs, QueueArgs {
+interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs {
   model: string;
-  scenarios: string;
   metrics?: string;
   json?: string;
   csv?: string;
@@ -31,14 +30,15 @@ interface CompareArgs extends SimArgs, QueueArgs {
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
-  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
+  builder: (y: Argv) => (scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
-    .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
     .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
     .option('json', { type: 'string', describe: 'write the comparison as JSON to this file (- for stdout)' })
     .option('csv', { type: 'string', describe: 'write the comparison as CSV to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', describe: 'also run N Latin-hypercube draws over the uncertainty ranges' })
-    .option('seed', { type: 'number', default: 1, describe: 'seed of the uncertainty ensemble' })) as unknown as Argv<CompareArgs>,
+    .option('seed', { type: 'number', default: 1, describe: 'seed of the uncertainty ensemble' })
+    .example('$0 compare models/kinesis-outage.yaml', 'rank the remediations on every metric')
+    .example('$0 compare models/kinesis-outage.yaml --scenario cellular-frontend,larger-servers --uncertainty 200', 'two of them under 200 uncertainty draws, with P(best)')) as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const draws = checkArgs(args);
     const options = toSimulateOptions(args);
@@ -46,7 +46,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const members = readEnsembleArg(args.ensemble, model);
-    const ids = args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios);
+    const ids = scenarioList(args.scenario, 'all');
     const picked = selectVariants(model, ids);
     const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
     const diagnostics: Diagnostic[] = [...picked.diagnostics, ...chosen.diagnostics];

@@ -36,7 +36,9 @@ function readBack(yaml: string): unknown {
 export const convertCommand: CommandModule<object, ConvertArgs> = {
   builder: (y: Argv) => y
     .positional('input', { type: 'string', demandOption: true, describe: 'model to read' })
-    .positional('output', { type: 'string', demandOption: true, describe: 'file to write; its extension picks the format' }) as unknown as Argv<ConvertArgs>,
+    .positional('output', { type: 'string', demandOption: true, describe: 'file to write; its extension picks the format' })
+    .example('$0 convert models/sir-epidemic.xmile sir.yaml', 'an XMILE model as native YAML')
+    .example('$0 convert models/teacup.yaml teacup.stmx', 'a native model for Stella') as unknown as Argv<ConvertArgs>,
   handler: (args) => {
     const writer = WRITERS[extname(args.output).toLowerCase()];
     if (!writer) throw usageError(`cannot write '${extname(args.output) || args.output}' files; use one of ${Object.keys(WRITERS).join(', ')}`);

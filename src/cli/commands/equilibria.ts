@@ -8,13 +8,12 @@ import { equilibriaJson, formatEquilibria, modelEquilibria, type Range } from '.
 import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { parseSets, toReadOptions } from '../options.js';
+import { parseSets, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { dict } from '../../core/dict.js';
 
-export interface DynamicsArgs {
+export interface DynamicsArgs extends ScenarioArgs {
   model: string;
   set?: string[];
-  scenario?: string;
   time?: number;
   box?: string[];
 }
@@ -26,10 +25,9 @@ interface EquilibriaArgs extends DynamicsArgs {
 
 /** Options every dynamics command shares: constants, a scenario, the time, the box. */
 export function dynamicsOptions<T>(y: Argv<T>) {
-  return y
+  return scenarioOption(y, 'analyse the model with the intervention with this id applied')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
-    .option('scenario', { type: 'string', describe: 'analyse the model with the intervention with this id applied' })
     .option('time', { type: 'number', describe: 'evaluate time-dependent inputs at this time (default: the stop time)' })
     .option('box', { type: 'string', array: true, describe: "a stock's search range: NAME=LO:HI (repeatable)" });
 }
@@ -53,7 +51,8 @@ export function loadForDynamics(args: DynamicsArgs) {
   const box = parseBox(args.box);
   const loaded = readModelFile(args.model, toReadOptions(args));
   failOnErrors(loaded.diagnostics);
-  const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
+  const scenario = oneScenario(args.scenario);
+  const model = scenario ? applyScenarioById(loaded.model!, scenario) : loaded.model!;
   return { model, options: { overrides, time: args.time, box } };
 }
 

@@ -8,12 +8,11 @@ import { analyzeLoops, DEFAULT_MAX_LOOPS, formatLoopReport, loopsToJson, type La
 import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 
-interface LoopsArgs extends SimArgs {
+interface LoopsArgs extends SimArgs, ScenarioArgs {
   model: string;
   json?: string;
-  scenario?: string;
   'max-loops': number;
   'strongest-path': boolean;
   labels: string;
@@ -23,10 +22,9 @@ interface LoopsArgs extends SimArgs {
 const LABELS: readonly LabelConvention[] = ['interval-end', 'interval-start'];
 
 export const loopsCommand: CommandModule<object, LoopsArgs> = {
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (scenarioOption(simOptions(y), 'analyse the model with the intervention with this id applied')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('json', { type: 'string', describe: 'also write { loops, time, relative_scores, dominance } as JSON to this file (--json=- for stdout instead of the text)' })
-    .option('scenario', { type: 'string', describe: 'analyse the model with the intervention with this id applied' })
     .option('max-loops', { type: 'number', default: DEFAULT_MAX_LOOPS, describe: 'above this many loops, use the strongest-path search instead of listing every loop' })
     .option('strongest-path', { type: 'boolean', default: false, describe: 'always use the strongest-path search' })
     .option('labels', { type: 'string', default: 'interval-end', choices: LABELS as string[], describe: 'a score at time t covers the dt interval ending (simlin) or starting (Stella) at t' })
@@ -40,7 +38,8 @@ export const loopsCommand: CommandModule<object, LoopsArgs> = {
     if (!Number.isInteger(args.top) || args.top < 0) throw usageError('--top expects a whole number >= 0');
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
-    const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
+    const scenario = oneScenario(args.scenario);
+    const model = scenario ? applyScenarioById(loaded.model!, scenario) : loaded.model!;
     const result = analyzeLoops(model, {
       ...options, maxLoops, strongestPath: args['strongest-path'], labels: args.labels as LabelConvention,
     });

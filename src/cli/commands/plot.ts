@@ -18,25 +18,24 @@ import type { SimulationResult } from '../../sim/result.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 
-interface PlotArgs extends SimArgs {
+interface PlotArgs extends SimArgs, ScenarioArgs {
   model: string;
   vars: string;
-  scenario?: string;
   html?: string;
   json?: string;
   title?: string;
 }
 
 export const plotCommand: CommandModule<object, PlotArgs> = {
-  builder: (y: Argv) => (simOptions(y)
+  builder: (y: Argv) => (scenarioOption(simOptions(y), "comma-separated scenario ids to draw against the baseline, or 'all'")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('vars', { type: 'string', demandOption: true, describe: 'comma-separated variables to draw' })
-    .option('scenario', { type: 'string', describe: "comma-separated scenario ids to draw against the baseline, or 'all'" })
     .option('html', { type: 'string', describe: 'write a standalone HTML page with the chart to this file (default without --json: build/plots/<model>.html)' })
     .option('json', { type: 'string', describe: 'write the Plotly figure { data, layout } as JSON (- for stdout)' })
-    .option('title', { type: 'string', describe: 'chart title' })) as unknown as Argv<PlotArgs>,
+    .option('title', { type: 'string', describe: 'chart title' })
+    .example('$0 plot models/kinesis-outage.yaml --vars kinesis_availability --scenario all', 'one line per intervention, written to build/plots/kinesis-outage.html')) as unknown as Argv<PlotArgs>,
   handler: (args) => {
     if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
     const html = args.html ?? (args.json ? undefined : `build/plots/${basename(args.model, extname(args.model))}.html`);
@@ -47,7 +46,8 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
     const wanted = splitNames(args.vars);
     if (!wanted.length) throw usageError('--vars needs at least one name');
     try {
-      const ids = scenarioIds(model, args.scenario);
+      const list = scenarioList(args.scenario, 'none');
+      const ids = list === 'all' ? (model.scenarios ?? []).map((s) => s.id) : list;
       const runs = [{ id: 'baseline', model, result: simulate(model, options) }];
       for (const id of ids) {
         const m = applyScenarioById(model, id);
@@ -75,15 +75,6 @@ function figure(model: Model, runs: { id: string; model: Model; result: Simulati
   const byId = new Map((model.scenarios ?? []).map((s) => [s.id, s]));
   const line = (r: (typeof runs)[number]) => ({ id: r.id, title: byId.get(r.id)?.title, leverage: byId.get(r.id)?.leverage?.level ?? null, time: r.result.time, values: r.result.series(vars[0]) });
   return scenarioOverlayFigure(vars[0], line(runs[0]), runs.slice(1).map(line), { title, timeUnit, units });
-}
-
-/** Scenario ids from a comma list or 'all'; unknown ids fail in applyScenarioById with a did-you-mean. */
-export function scenarioIds(model: Model, list?: string): string[] {
-  if (list === undefined) return [];
-  if (list.trim() === 'all') return (model.scenarios ?? []).map((s) => s.id);
-  const ids = splitNames(list);
-  if (!ids.length) throw usageError('--scenario needs at least one id');
-  return ids;
 }
 
 /** The names as the results spell them; unknown names are model diagnostics with a did-you-mean. */

@@ -10,23 +10,21 @@
 import type { Argv, CommandModule } from 'yargs';
 import { canonicalName } from '../../core/names.js';
 import { ModelError } from '../../core/diagnostics.js';
-import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
 import type { Model } from '../../model/types.js';
 import { formatRanking, rankingJson, rankLeverage, DEFAULT_DRAWS, type MetricChoice } from '../../analysis/leverage/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
 
-interface RankArgs extends SimArgs, QueueArgs {
+interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs {
   model: string;
   json?: string;
   uncertainty: number;
   seed: number;
   metric?: string;
-  scenarios: string;
   workers?: number;
   loops: boolean;
   sensitivity: boolean;
@@ -38,13 +36,12 @@ interface RankArgs extends SimArgs, QueueArgs {
 }
 
 export const rankCommand: CommandModule<object, RankArgs> = {
-  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
+  builder: (y: Argv) => (scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges (not used with --ensemble)' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the draws and of the Morris design' })
     .option('metric', { type: 'string', describe: "outcome that ranks: a metric name (default: the model's first metric), or VAR[:aggregate][@THRESHOLD]" })
-    .option('scenarios', { type: 'string', default: 'all', describe: "comma-separated scenario ids, or 'all'" })
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the runs take more than a second or so); results do not depend on it' })
     .option('loops', { type: 'boolean', default: true, describe: 'analyse feedback loops (--no-loops to skip; rule D then stays unevaluated)' })
     .option('sensitivity', { type: 'boolean', default: true, describe: 'screen the uncertain constants with Morris (--no-sensitivity to skip)' })
@@ -52,7 +49,8 @@ export const rankCommand: CommandModule<object, RankArgs> = {
     .option('view', { type: 'string', default: 'pareto', choices: ['pareto', 'lexicographic'], describe: 'order of the interventions: by robust effect with the Pareto frontier marked, or epsilon-lexicographic' })
     .option('weight-depth', { type: 'number', describe: 'order by robust effect × (1 + BETA × depth) instead: a value judgement in favour of deep leverage (opt-in; 0.5 is the usual choice)' })
     .option('band', { type: 'number', default: 0.1, describe: 'band width of the lexicographic view, as a fraction (0.1 = 10 percentage points)' })
-    .epilog('Effects are paired relative effects e = improvement / baseline per draw; the robust effect is their P10.')) as unknown as Argv<RankArgs>,
+    .epilog('Effects are paired relative effects e = improvement / baseline per draw; the robust effect is their P10.')
+    .example('$0 rank models/kinesis-outage.yaml --uncertainty 100', 'interventions, constants and loops as leverage points')) as unknown as Argv<RankArgs>,
   handler: async (args) => {
     checkArgs(args);
     const simulate = toSimulateOptions(args);
@@ -64,7 +62,7 @@ export const rankCommand: CommandModule<object, RankArgs> = {
     try {
       const r = await withQueue(args, async (executor) => {
         const ranked = await rankLeverage(model, {
-          metric: metricChoice(model, args.metric), scenarios: args.scenarios.trim() === 'all' ? 'all' : splitNames(args.scenarios),
+          metric: metricChoice(model, args.metric), scenarios: scenarioList(args.scenario, 'all'),
           draws: args.uncertainty, members, seed: args.seed, workers: workerCount(args.workers), executor, loops: args.loops, sensitivity: args.sensitivity,
           trajectories: args.trajectories, view: args.view as 'pareto' | 'lexicographic', beta: args['weight-depth'], band: args.band, simulate,
           onProgress: progress.update,

@@ -13,16 +13,15 @@ import { ModelError } from '../../core/diagnostics.js';
 import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
 import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
-import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts } from '../options.js';
+import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
-import { knownVariables, scenarioIds, write } from './plot.js';
+import { knownVariables, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 import { readModelReference } from '../../io/reference.js';
 
-interface ReportArgs extends SimArgs {
+interface ReportArgs extends SimArgs, ScenarioArgs {
   model: string;
   html?: string;
-  scenario?: string;
   uncertainty?: number;
   seed: number;
   vars?: string;
@@ -33,16 +32,17 @@ interface ReportArgs extends SimArgs {
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
-  builder: (y: Argv) => (ensembleOption(simOptions(y))
+  builder: (y: Argv) => (scenarioOption(ensembleOption(simOptions(y)), "comma-separated scenario ids to compare, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('html', { type: 'string', describe: 'output file (default: build/reports/<model>.html)' })
-    .option('scenario', { type: 'string', describe: "comma-separated scenario ids to compare, or 'all' (default)" })
     .option('uncertainty', { type: 'number', describe: 'Latin-hypercube draws for uncertainty whiskers and bands' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the ensemble and of the sensitivity design' })
     .option('vars', { type: 'string', describe: 'variables for the baseline charts (default: outcomes and stocks)' })
     .option('sensitivity', { type: 'string', default: 'morris', describe: `sensitivity method for the report: ${methodNames().join(', ')} or none` })
     .option('samples', { type: 'number', describe: 'sensitivity samples (morris trajectories, sobol base size, oat levels)' })
-    .option('loops', { type: 'boolean', default: true, describe: 'analyse feedback loops (--no-loops to skip)' })) as unknown as Argv<ReportArgs>,
+    .option('loops', { type: 'boolean', default: true, describe: 'analyse feedback loops (--no-loops to skip)' })
+    .example('$0 report models/kinesis-outage.yaml', 'write build/reports/kinesis-outage.html')
+    .example('$0 report models/teacup.yaml --html teacup.html --sensitivity sobol --uncertainty 50', "with Sobol' indices and uncertainty bands")) as unknown as Argv<ReportArgs>,
   handler: async (args) => {
     checkArgs(args);
     const options = toSimulateOptions(args);
@@ -55,9 +55,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
     try {
       const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
-      const ids = scenarioIds(model, args.scenario);
       const report = await buildReport(model, {
-        scenarios: args.scenario === undefined ? 'all' : ids, uncertainty: args.uncertainty, ensemble: members, seed: args.seed, vars,
+        scenarios: scenarioList(args.scenario, 'all'), uncertainty: args.uncertainty, ensemble: members, seed: args.seed, vars,
         simulate: options, sensitivity: args.sensitivity, samples: args.samples, loops: args.loops,
         reference: reference.data,
         command: `stockflow report ${process.argv.slice(3).join(' ')}`.trim(),

@@ -14,39 +14,40 @@ import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
 import type { OutputColumn } from '../../compile/layout.js';
 import { CliExit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
-import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArgs, type SimArgs } from '../options.js';
+import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArgs, type SimArgs, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 
-interface RunArgs extends SimArgs, DataArgs {
+interface RunArgs extends SimArgs, DataArgs, ScenarioArgs {
   model: string;
   seed?: number;
   vars?: string;
   csv?: string;
   json?: string;
   clock?: boolean;
-  scenario?: string;
   helpers?: boolean;
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
-  builder: (y: Argv) => (dataOptions(simOptions(y))
+  builder: (y: Argv) => (scenarioOption(dataOptions(simOptions(y)), 'apply the intervention with this id from the model file')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
     .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
-    .option('scenario', { type: 'string', describe: 'apply the intervention with this id from the model file' })
     .option('seed', { type: 'number', describe: 'seed of the random functions (default: the model\'s sim seed, else 0)' })
     .option('clock', { type: 'boolean', default: false, describe: 'add a clock column of ISO date-times (needs sim.time_origin); JSON output always has one when the model has a clock' })
     .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
-    .conflicts('csv', 'json')) as unknown as Argv<RunArgs>,
+    .conflicts('csv', 'json')
+    .example('$0 run models/teacup.yaml --vars "Teacup Temperature"', 'one column as CSV on stdout')
+    .example('$0 run models/kinesis-outage.yaml --scenario cellular-frontend --clock --csv out.csv', 'an intervention, with clock times')) as unknown as Argv<RunArgs>,
   handler: (args) => {
     if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed < 2 ** 32)) throw usageError('--seed expects an integer from 0 to 4294967295');
     const options = { ...toSimulateOptions(args), seed: args.seed };
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);
-    const model = args.scenario ? applyScenarioById(loaded.model!, args.scenario) : loaded.model!;
+    const scenario = oneScenario(args.scenario);
+    const model = scenario ? applyScenarioById(loaded.model!, scenario) : loaded.model!;
     const clock = clockOf(model.sim);
     if (args.clock && !clock) throw usageError(`--clock needs a model with sim.time_origin and a time unit of fixed length${model.sim.timeOrigin ? '' : ` (${args.model} declares no time_origin)`}`);
     // JSON output always has the clock when the model has one; CSV when asked.

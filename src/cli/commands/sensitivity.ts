@@ -22,9 +22,10 @@ import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs {
   model: string;
-  /** The sensitivity method; the integration method is --integrator here. */
-  method?: string;
+  /** The sensitivity design; the integration method is --method, as in every command. */
+  design?: string;
   ensemble?: string;
+  /** Deprecated spelling of --method. */
   integrator?: string;
   param?: string[];
   metric?: string;
@@ -43,8 +44,8 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
   builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
-    .option('method', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })
-    .option('integrator', { type: 'string', describe: 'integration method (what --method means for `run`): euler, rk2, rk4, rk45, rosenbrock' })
+    .option('design', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })
+    .option('integrator', { type: 'string', deprecated: 'use --method', describe: 'old name of --method (the integration method)' })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to vary (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
     .option('metric', { type: 'string', describe: "VAR[:final|max|min|mean|integral|…][@THRESHOLD], or a metric name from the model (default: the model's first metric)" })
     .option('samples', { type: 'number', describe: 'sobol: base samples N, runs N(k+2) (default 512); morris: trajectories r, runs r(k+1) (default 10); oat: levels (default 5); given-data: bins (default √members)' })
@@ -54,17 +55,20 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     .option('seed', { type: 'number', default: 1, describe: 'seed of the sampling and the bootstrap' })
     .option('json', { type: 'string', describe: 'write { method, metric, indices, … } as JSON to this file (- for stdout)' })
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the runs take more than a few seconds); results do not depend on it' })
-    .epilog('Ranges are sampled uniformly, or with the constant\'s uncertainty distribution when the range comes from the model.')) as unknown as Argv<SensitivityArgs>,
+    .epilog('Ranges are sampled uniformly, or with the constant\'s uncertainty distribution when the range comes from the model.')
+    .example('$0 sensitivity models/teacup.yaml', 'Morris screening of every uncertain constant')
+    .example('$0 sensitivity models/kinesis-outage.yaml --design sobol --samples 1024 --method rk4', "Sobol' indices, integrated with RK4")) as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     checkCommon(args);
     checkRunCounts(args, { samples: args.samples, resamples: args.resamples });
     if (!(args.confidence > 0 && args.confidence < 1)) throw usageError(`--confidence expects a number between 0 and 1 (got ${args.confidence})`);
     if (!Number.isInteger(args.resamples) || args.resamples < 0) throw usageError(`--resamples expects a whole number ≥ 0 (got ${args.resamples})`);
     if (args.samples !== undefined && (!Number.isInteger(args.samples) || args.samples < 1)) throw usageError(`--samples expects a positive whole number (got ${args.samples})`);
-    if (args.ensemble !== undefined && args.method !== undefined && args.method !== 'given-data') throw usageError(`--ensemble runs the ensemble's members as given (method given-data); --method ${args.method} makes its own design over ranges: give one`);
+    const integrator = integratorArg(args);
+    if (args.ensemble !== undefined && args.design !== undefined && args.design !== 'given-data') throw usageError(`--ensemble runs the ensemble's members as given (design given-data); --design ${args.design} makes its own design over ranges: give one`);
     if (args.ensemble !== undefined && args.param?.length) throw usageError('--ensemble sets the constants that vary; drop --param');
-    if (args.ensemble === undefined && args.method === 'given-data') throw usageError('--method given-data needs --ensemble FILE (the members to run)');
-    const simulate = toSimulateOptions({ ...args, method: args.integrator });
+    if (args.ensemble === undefined && args.design === 'given-data') throw usageError('--design given-data needs --ensemble FILE (the members to run)');
+    const simulate = toSimulateOptions({ ...args, method: integrator });
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
     const loaded = readModelFile(args.model, toReadOptions(args));
@@ -72,7 +76,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const model = loaded.model!;
     const metric = parseMetric(model, args.metric);
     const ensemble = readEnsembleArg(args.ensemble, model);
-    const method = ensemble ? 'given-data' : args.method ?? 'morris';
+    const method = ensemble ? 'given-data' : args.design ?? 'morris';
     const progress = progressBar('runs');
     try {
       const out = await withQueue(args, async (executor) => {
@@ -94,6 +98,20 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     }
   },
 };
+
+/**
+ * The integrator: --method as in every command. --integrator (its name here before the
+ * analysis moved to --design) still works with a warning; a design name given to --method
+ * is the old spelling of --design, and the error says so.
+ */
+function integratorArg(args: SensitivityArgs): string | undefined {
+  const designs = [...methodNames(), 'given-data'];
+  if (args.method !== undefined && designs.includes(args.method)) throw usageError(`--method is the integration method (euler, rk4, …); the sensitivity design is --design ${args.method}`);
+  if (args.integrator === undefined) return args.method;
+  if (args.method !== undefined) throw usageError('--integrator is the old name of --method: give only --method');
+  process.stderr.write('stockflow: --integrator is deprecated; use --method (the integration method, as in every command)\n');
+  return args.integrator;
+}
 
 /** Options both sensitivity and calibrate share. */
 export function checkCommon(args: { seed: number; workers?: number }): void {

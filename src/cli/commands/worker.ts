@@ -20,7 +20,8 @@ export const workerCommand: CommandModule<object, WorkerArgs> = {
     .option('queue', { type: 'string', demandOption: true, describe: 'redis://[user:password@]host:port[/db] (rediss:// for TLS)' })
     .option('concurrency', { type: 'number', describe: 'batches computed at once, one thread each (default: one per core)' })
     .option('lock-seconds', { type: 'number', default: 30, describe: 'job lock: a batch whose worker stops answering this long is given to another worker' })
-    .option('health-seconds', { type: 'number', default: 30, describe: 'seconds between health lines on stderr' }) as unknown as Argv<WorkerArgs>,
+    .option('health-seconds', { type: 'number', default: 30, describe: 'seconds between health lines on stderr' })
+    .example('$0 worker --queue redis://localhost:6379', 'compute batches for a --queue study until stopped') as unknown as Argv<WorkerArgs>,
   handler: async (args) => {
     const concurrency = args.concurrency ?? availableParallelism();
     if (!Number.isInteger(concurrency) || concurrency < 1) throw usageError(`--concurrency expects a positive whole number (got ${args.concurrency})`);

@@ -6,7 +6,7 @@ import { parseMetric, parseParams } from '../../../src/cli/commands/sensitivity.
 import { modelFrom } from '../../helpers.js';
 
 test("sensitivity --json=- writes { method, metric, indices } for the model's first metric", () => {
-  const r = cli('sensitivity', 'models/teacup.yaml', '--method', 'morris', '--samples', '4', '--seed', '3', '--workers', '1', '--json=-');
+  const r = cli('sensitivity', 'models/teacup.yaml', '--design', 'morris', '--samples', '4', '--seed', '3', '--workers', '1', '--json=-');
   assert.is(r.code, 0, r.stderr);
   assert.is(r.stderr, '', 'no progress bar when stderr is not a terminal');
   const out = JSON.parse(r.stdout);
@@ -17,8 +17,26 @@ test("sensitivity --json=- writes { method, metric, indices } for the model's fi
   assert.is(out.runs, 4 * 3);
 });
 
+test('the integrator is --method as in every command; --integrator still works with a warning; --design is the analysis', () => {
+  const base = ['sensitivity', 'models/teacup.yaml', '--design', 'oat', '--samples', '3', '--workers', '1', '--json=-'];
+  const euler = cli(...base, '--method', 'euler');
+  const rk4 = cli(...base, '--method', 'rk4');
+  assert.is(euler.code, 0, euler.stderr);
+  assert.is(rk4.code, 0, rk4.stderr);
+  assert.is(JSON.parse(euler.stdout).method, 'oat');
+  assert.is.not(euler.stdout, rk4.stdout, 'the integrator changes the indices');
+  const old = cli(...base, '--integrator', 'rk4');
+  assert.is(old.code, 0, old.stderr);
+  assert.is(old.stdout, rk4.stdout);
+  assert.match(old.stderr, /--integrator is deprecated; use --method/);
+  const design = cli('sensitivity', 'models/teacup.yaml', '--method', 'sobol');
+  assert.is(design.code, 2);
+  assert.match(design.stderr, /the sensitivity design is --design sobol/);
+  assert.is(cli(...base, '--method', 'rk4', '--integrator', 'euler').code, 2);
+});
+
 test('an unknown parameter is a model error (exit 1) with a suggestion, not a stack trace', () => {
-  const r = cli('sensitivity', 'models/teacup.yaml', '--method', 'oat', '--param', 'Room Temprature=60:80', '--metric', 'Teacup Temperature:max', '--workers', '1');
+  const r = cli('sensitivity', 'models/teacup.yaml', '--design', 'oat', '--param', 'Room Temprature=60:80', '--metric', 'Teacup Temperature:max', '--workers', '1');
   assert.is(r.code, 1);
   assert.match(r.stderr, /error\[unknown-variable\].*did you mean 'Room Temperature'/);
   assert.not.match(r.stderr, /at .*\.js/);

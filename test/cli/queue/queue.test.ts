@@ -19,7 +19,7 @@ import { freePort, testRedis, type TestRedis } from './redis.js';
 
 const MAIN = join(ROOT, 'dist/cli/main.js');
 const PARAMS = ['Backfill Rate', 'Restart Decision Fraction', 'Unbuffered Metric Share'];
-const STUDY = ['sensitivity', 'models/kinesis-outage.yaml', '--method', 'sobol', '--samples', '8', '--resamples', '10', ...PARAMS.flatMap((p) => ['--param', p])];
+const STUDY = ['sensitivity', 'models/kinesis-outage.yaml', '--design', 'sobol', '--samples', '8', '--resamples', '10', ...PARAMS.flatMap((p) => ['--param', p])];
 let redis: TestRedis | undefined;
 let skip = '';
 const children: ChildProcess[] = [];
