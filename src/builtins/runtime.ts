@@ -6,6 +6,7 @@ import { lgamma } from 'mathjs';
 import type { LookupTable } from '../model/types.js';
 import { allocateAvailable } from './allocation.js';
 import { createHistory } from './history.js';
+import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
@@ -26,6 +27,10 @@ export const runtime = {
   /** Table functions: lookup_area, lookup_invert, data_between … (tables.ts). */
   ...tableRuntime,
   allocateAvailable,
+  /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
+  findMarketPrice,
+  demandAtPrice,
+  supplyAtPrice,
   createRandomState,
   /** history() records (history.ts). */
   createHistory,

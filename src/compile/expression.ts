@@ -56,6 +56,9 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
   allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
+  find_market_price: (a) => runtime.findMarketPrice(a[0], a[1], ...a.slice(2)),
+  demand_at_price: (a) => runtime.demandAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
+  supply_at_price: (a) => runtime.supplyAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
   rank_index: (a) => runtime.rankIndex(a[0], a.slice(1)),
   rank_index_by: (a) => { const n = (a.length - 1) / 2; return runtime.rankIndex(a[0], a.slice(1, 1 + n), a.slice(1 + n)); },
   // Re-evaluating an equation must not draw again: random inputs are exogenous to loop
