@@ -11,7 +11,7 @@
  * is continuous, :HOLD BACKWARD: and :RAW: hold each value (discrete), :LOOK FORWARD:
  * takes the next value (forward). The points stay the data's own, for GET DATA … functions.
  */
-import { error } from '../../core/diagnostics.js';
+import { error, warning } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { LookupTable } from '../../model/types.js';
 import type { RangeItem, VExpr } from './ast.js';
@@ -96,6 +96,11 @@ export function externalConstant(e: Call, inst: Instance, sc: Scope): number | u
   } else if (start) at = { r: start.r + i, c: start.c + j };
   else return fail(sc, e.pos, `'${ref}' is neither a cell (like B2) nor a named range in '${a[0]}'`);
   const v = at && sheet.value(at);
+  if (at && v === undefined) {
+    // Vensim reads a blank cell as 0; text in a cell is an error, in Vensim as here.
+    sc.index.diags.push(warning('blank-cell', `the cell at row ${at.r + 1}, column ${at.c + 1} of '${a[0]}' for ${inst.name} is blank; it reads as 0, as in Vensim`, where(sc, e.pos)));
+    return 0;
+  }
   if (typeof v !== 'number') return fail(sc, e.pos, `no number in '${a[0]}' for ${inst.name} (cell ${at ? `row ${at.r + 1}, column ${at.c + 1}` : 'outside the named range'})`);
   return v;
 }

@@ -5,7 +5,7 @@
  */
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
-import { call, num, type BinaryOp, type Expr } from '../../expr/ast.js';
+import { call, mapExpr, num, type BinaryOp, type Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
 import { INPUT_INITIALISED, NA_VALUE, REWRITES, SIMPLE, timeValue } from './builtins.js';
 import { printExpr } from './print.js';
@@ -136,7 +136,15 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
       return undefined;
     }
     const a = translateAll(e.args, sc);
-    return a && { kind: 'if', cond: a[0], then: a[1], else: call('previous', varRef(sc.variable), a[2]) };
+    if (!a) return undefined;
+    // Vensim keeps the sampled value as a state: where the condition or the input names the
+    // variable itself (a running minimum), they read the value held so far, not the one being
+    // computed (Vensim's own run of SDEverywhere's `sample`: the sample of `Time` taken at 5
+    // shows at 5, so the held value is the previous step's).
+    const self = canonicalName(sc.variable);
+    const held = call('previous', varRef(sc.variable), a[2]);
+    const [cond, input] = [a[0], a[1]].map((x) => mapExpr(x, (n) => (n.kind === 'ref' && n.id === self ? held : n)));
+    return { kind: 'if', cond, then: input, else: held };
   }
   if (VECTOR_FUNCTIONS.has(id)) return translateVector(id, e, sc);
   if (TABLE_CALLS[id]) return translateTableCall(id, e, sc);

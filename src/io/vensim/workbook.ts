@@ -75,7 +75,8 @@ export function openSheet(data: DataAccess, file: string, sheet: string, cache: 
       if (typeof cell.v === 'number') return cell.v;
       const text = String(cell.v).trim();
       const n = Number(text);
-      return text !== '' && Number.isFinite(n) ? n : text;
+      if (text === '') return undefined;
+      return Number.isFinite(n) ? n : text;
     },
     named(name) {
       const names = wb.Workbook?.Names ?? [];
