@@ -19,6 +19,7 @@ import { canonicalName, unquote } from './names.js';
 import { printNative } from './print-native.js';
 import { resolveVar, type Ctx, type TranslateEnv, type VarInfo } from './scope.js';
 import { elementRef, translate } from './translate.js';
+import { initEquationOf, startValue } from './init.js';
 import type { RawVar } from './vars.js';
 import { locOf, type XmlDoc } from './xml.js';
 
@@ -96,8 +97,10 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
       const parsed = eqns.parse(eqn, where, useList ? all.length : 1);
       if (!parsed) continue;
       const tree = parsed.length > 1 ? parsed[k]! : parsed[0]!;
-      ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims };
+      ctx = { env: eqns.env(eqn, where), scope: iv.scope, bind, self: ref(id, name), selfCount: all.length, selfDims: raw.dims, ...(field === 'initial' ? { initial: true } : {}) };
       expr = translate(tree, ctx);
+      const initEqn = initEquationOf(iv, t);
+      if (expr && initEqn) expr = startValue(expr, initEqn, eqns, ctx, where);
       if (expr && raw.multiplier) {
         const tree = eqns.parse(raw.multiplier, where)?.[0];
         const m = tree && translate(tree, { ...ctx, env: eqns.env(raw.multiplier, where) });

@@ -15,6 +15,7 @@ import { readDimensions } from './dims.js';
 import { emitVariables } from './emit.js';
 import { Equations } from './equations.js';
 import { flatten, type ModelDef } from './instance.js';
+import { markInitial } from './init.js';
 import { readMacros } from './macros.js';
 import { displayName, xid } from './names.js';
 import { foldControls, gfContainers, lookupValues, markLookups, promoteFlows } from './prepare.js';
@@ -68,6 +69,7 @@ export function readXmile(text: string, file?: string, options: ReadOptions = {}
   const eqns = new Equations(doc, dims, macros, diags, budget);
   markLookups(flat, eqns);
   lookupValues(flat, eqns);
+  markInitial(flat, eqns);
   gfContainers(doc, flat);
   promoteFlows(doc, flat, diags);
   if (!sim) return { diagnostics: diags };

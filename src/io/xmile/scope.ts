@@ -27,6 +27,11 @@ export interface VarInfo {
    * `lookup(self, input)` (§3.1.4), translated on demand.
    */
   asValue?: () => Expr | undefined;
+  /**
+   * For a variable whose value at the start time differs from its equation's, because it or
+   * what it reads has an `<init_eqn>` (init.ts): that value of element `idx`, translated.
+   */
+  initial?: (idx: readonly number[]) => Expr | undefined;
   /** For a scalar graphical function: its y-values, read as a container (gf-container.ts). */
   yValues?: () => readonly number[] | undefined;
 }
@@ -84,6 +89,8 @@ export interface Ctx {
   /** Macro parameters in scope (canonical name → translated argument). */
   readonly params?: ReadonlyMap<string, Expr>;
   readonly macroDepth?: number;
+  /** Translating a value at the start time (a stock's initial value): `<init_eqn>`s apply (init.ts). */
+  readonly initial?: boolean;
 }
 
 /** Finds a variable by name, looking into module instances for `module.variable`. */

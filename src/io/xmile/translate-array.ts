@@ -11,6 +11,7 @@ import { elementName, tuples } from './dims.js';
 import { rangeDimension, rangeProblem } from './ranges.js';
 import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
 import { expandArray, translate } from './translate.js';
+import { selectByIndex } from './select.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
 
@@ -32,15 +33,7 @@ export function flatIndex(v: VarInfo, x: CallNode, ctx: Ctx): Expr | undefined {
     return undefined;
   }
   const index = translate(x.args[0], ctx);
-  if (!index) return undefined;
-  // A binary search over [1, n + 1): the index is evaluated about log2(n) times, not n.
-  const pick = (lo: number, hi: number): Expr => {
-    if (lo === hi) return element(lo);
-    const mid = (lo + hi) >> 1;
-    return { kind: 'if', cond: bin('<', index, num(mid + 1)), then: pick(lo, mid), else: pick(mid + 1, hi) };
-  };
-  const inRange = bin('and', bin('>=', index, num(1)), bin('<', index, num(all.length + 1)));
-  return { kind: 'if', cond: inRange, then: pick(1, all.length), else: num(0) };
+  return index && selectByIndex(index, all.length, element);
 }
 
 /** MIN/MAX/SUM/PROD/MEAN/SIZE/STDDEV over the elements of their (array) arguments. */

@@ -15,6 +15,7 @@ import { resolveVar, staticValue, visibleNames, type Ctx, type VarInfo } from '.
 import { gfElements, gfPoint } from './gf-container.js';
 import { rangeDimension, rangeProblem } from './ranges.js';
 import { translateCall } from './translate-call.js';
+import { selectByIndex } from './select.js';
 
 const OPS: Readonly<Record<XBinOp, BinaryOp>> = {
   '+': '+', '-': '-', '*': '*', '/': '/', '^': '^', mod: 'mod',
@@ -96,9 +97,9 @@ export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: C
       ctx.env.report('not-an-array', `'${v.name}' has no dimensions but is subscripted`, pos);
       return undefined;
     }
-    return ref(canonicalName(v.name), v.name);
+    return (ctx.initial && v.initial?.([])) || ref(canonicalName(v.name), v.name);
   }
-  const idx: number[] = [];
+  const idx: (number | Expr)[] = [];
   if (!subs) {
     for (const d of v.dims) {
       const i = ctx.bind.get(d.id);
@@ -120,11 +121,21 @@ export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: C
       idx.push(i);
     }
   }
-  const name = elementName(v.name, v.dims, idx);
-  return ref(canonicalName(name), name);
+  return selectElement(v, idx, ctx);
 }
 
-function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | undefined {
+/** The element at `idx`; an index computed during the run selects among the elements then (select.ts). */
+function selectElement(v: VarInfo, idx: readonly (number | Expr)[], ctx: Ctx): Expr {
+  const k = idx.findIndex((i) => typeof i !== 'number');
+  if (k >= 0) {
+    return selectByIndex(idx[k] as Expr, v.dims[k].elements.length, (j) => selectElement(v, idx.map((i, m) => (m === k ? j - 1 : i)), ctx));
+  }
+  const fixed = idx as number[];
+  const name = elementName(v.name, v.dims, fixed);
+  return (ctx.initial && v.initial?.(fixed)) || ref(canonicalName(name), name);
+}
+
+function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | Expr | undefined {
   if (s.kind === 'star') {
     const i = ctx.bind.get(dim.id);
     if (i === undefined) ctx.env.report('free-subscript', "'*' selects a whole dimension; use it inside an array function such as SUM", s.pos);
@@ -152,8 +163,10 @@ function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | undefined {
   }
   const v = staticValue(s, ctx);
   if (v !== undefined && Number.isInteger(v) && v >= 1 && v <= dim.elements.length) return v - 1;
+  // An index computed while the model runs: an expression, or a variable's value (§3.7.1).
+  if (v === undefined && (s.kind !== 'name' || s.subs || resolveVar(ctx.scope, s.name) || XMILE_CONSTANTS.has(xid(s.name)))) return translate(s, ctx);
   ctx.env.report('invalid-subscript', v === undefined
-    ? `the subscript is neither an element of '${dim.name}' nor a number known before the run`
+    ? `the subscript '${s.kind === 'name' ? s.name : ''}' is neither an element of '${dim.name}' nor a variable`
     : `index ${v} is outside dimension '${dim.name}' (1…${dim.elements.length})`, s.pos);
   return undefined;
 }

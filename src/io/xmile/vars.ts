@@ -13,7 +13,7 @@ import { ours, readExtension, type VarExtension } from './vendor.js';
 import { attr, kid, kids, locOf, plainText, textOf, type SourceText, type XmlDoc, type XNode } from './xml.js';
 
 export interface RawEqn { readonly src: SourceText; readonly node: XNode }
-export interface RawElement { readonly tuple: readonly number[]; readonly eqn?: RawEqn; readonly gf?: XNode; readonly node: XNode }
+export interface RawElement { readonly tuple: readonly number[]; readonly eqn?: RawEqn; readonly initEqn?: RawEqn; readonly gf?: XNode; readonly node: XNode }
 export interface RawLink { readonly name: string; readonly node: XNode }
 export interface Connect { readonly to: string; readonly from: string; readonly node: XNode }
 
@@ -23,6 +23,8 @@ export interface RawVar {
   readonly name: string;
   readonly id: string;
   readonly eqn?: RawEqn;
+  /** `<init_eqn>`: the value at the start time, when the regular equation is not used (init.ts). */
+  readonly initEqn?: RawEqn;
   readonly gf?: XNode;
   readonly dims: readonly Dimension[];
   readonly elements: readonly RawElement[];
@@ -47,7 +49,6 @@ const KINDS = new Set(['stock', 'flow', 'aux', 'gf', 'module']);
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   queue: 'queues (XMILE §4.1.1.2) are not supported',
   leak: 'conveyor leakage flows are not supported',
-  init_eqn: 'separate initial equations (active initial) are not supported',
   overflow: 'queue overflows are not supported',
 };
 /**
@@ -55,7 +56,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
  * (range, scale, format, event posters, display) that do not change a simulation.
  */
 const UNDERSTOOD = new Set([
-  'eqn', 'doc', 'units', 'gf', 'dimensions', 'element', 'inflow', 'outflow', 'non_negative', 'conveyor', 'multiplier',
+  'eqn', 'init_eqn', 'doc', 'units', 'gf', 'dimensions', 'element', 'inflow', 'outflow', 'non_negative', 'conveyor', 'multiplier',
   'connect', 'connect2', 'xscale', 'yscale', 'xpts', 'ypts', 'range', 'scale', 'format', 'event_poster', 'display', 'leak_integers',
 ]);
 const IGNORED = new Set(['group', 'ai_information', 'isee', 'data', 'annotation', 'views', 'behavior', 'sim_specs', 'doc', 'display', 'interface']);
@@ -110,7 +111,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
   for (const el of kids(node, 'element')) {
     const tuple = parseSubscriptAttr(attr(el, 'subscript') ?? '', dims);
     if (typeof tuple === 'string') { diags.push(error('invalid-element', tuple, { ...locOf(doc, el), variable: name })); continue; }
-    elements.push({ tuple, eqn: eqnOf(doc, el), gf: kid(el, 'gf'), node: el });
+    elements.push({ tuple, eqn: eqnOf(doc, el), ...initOf(doc, el), gf: kid(el, 'gf'), node: el });
   }
   const many = kids(node, 'eqn');
   if (many.length > 1) {
@@ -132,6 +133,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
   return {
     kind, node, name, id: xid(name), dims, elements,
     eqn: many.length > 1 ? undefined : eqnOf(doc, node),
+    ...(kind === 'stock' ? {} : initOf(doc, node)),
     gf: kind === 'gf' ? node : kid(node, 'gf'),
     inflows: links('inflow'), outflows: links('outflow'),
     nonNegative: nn ?? (kind === 'stock' ? behavior.stock : kind === 'flow' ? behavior.flow : false),
@@ -160,6 +162,11 @@ function vendorKid(node: XNode, local: string): XNode | undefined {
 function eqnOf(doc: XmlDoc, node: XNode, tag = 'eqn'): RawEqn | undefined {
   const e = kid(node, tag);
   return e ? { src: textOf(doc, e), node: e } : undefined;
+}
+
+function initOf(doc: XmlDoc, node: XNode): { initEqn?: RawEqn } {
+  const e = eqnOf(doc, node, 'init_eqn');
+  return e && e.src.text.trim() !== '' ? { initEqn: e } : {};
 }
 
 /** `<non_negative/>` or `<non_negative>true|false</non_negative>`; undefined if absent. */
