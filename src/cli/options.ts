@@ -28,14 +28,14 @@ export interface SimArgs {
   rtol?: number; atol?: number; set?: string[]; 'allow-nonfinite'?: boolean;
 }
 
-export function parseSets(sets: readonly string[] = []): Record<string, number> {
+export function parseSets(sets: readonly string[] = [], option = '--set'): Record<string, number> {
   const out: Record<string, number> = dict();
   for (const s of sets) {
     const eq = s.lastIndexOf('=');
     const name = eq > 0 ? s.slice(0, eq).trim() : '';
     const text = eq > 0 ? s.slice(eq + 1).trim() : '';
     const value = Number(text);
-    if (!name || text === '' || !Number.isFinite(value)) throw usageError(`--set expects NAME=NUMBER, got '${s}'`);
+    if (!name || text === '' || !Number.isFinite(value)) throw usageError(`${option} expects NAME=NUMBER, got '${s}'`);
     out[name] = value;
   }
   return out;

@@ -30,6 +30,33 @@ test('equilibria --set moves them; --json - prints only JSON', () => {
   assert.equal(doc.equilibria.map((e: { stocks: { Population: number } }) => Math.round(e.stocks.Population)), [0, 20, 60]);
 });
 
+test('equilibria --freeze / --only analyse a sub-system and report the held stocks with their rates', () => {
+  const TOGGLE = 'test/fixtures/dynamics/toggle.yaml';
+  const r = cli('equilibria', TOGGLE, '--freeze', 'V=0.5', '--json', '-');
+  assert.is(r.code, 0, r.stderr);
+  const [e] = JSON.parse(r.stdout).equilibria;
+  assert.equal(Object.keys(e.stocks), ['U']);
+  assert.ok(Math.abs(e.stocks.U - 2.8) < 1e-7);
+  assert.is(e.held.V.value, 0.5);
+  const text = cli('equilibria', TOGGLE, '--only', 'U');
+  assert.is(text.code, 0, text.stderr);
+  assert.match(text.stdout, /Held: V = /);
+  const unknown = cli('equilibria', TOGGLE, '--freeze', 'W=1');
+  assert.is(unknown.code, 1);
+  assert.match(unknown.stderr, /toggle\.yaml: error\[unknown-variable\] 'W': --freeze names 'W', which is not a stock/);
+  const bad = cli('equilibria', TOGGLE, '--freeze', 'V=x');
+  assert.is(bad.code, 2);
+  assert.match(bad.stderr, /--freeze expects NAME=NUMBER/);
+});
+
+test('equilibria says when an equilibrium lies on a switch and prints each side\'s eigenvalues', () => {
+  const r = cli('equilibria', 'test/fixtures/dynamics/kink.yaml');
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /warning\[jacobian-at-switch\]/);
+  assert.match(r.stdout, /at a switch, stable on every side\s+above: -2, -3 \| below: -1, -3/);
+  assert.match(r.stdout, /#1: the rates switch slope at X \(in the rate of X\)/);
+});
+
 test('equilibria refuses a fixed delay with a located diagnostic and exit 1; bad --box is exit 2', () => {
   const r = cli('equilibria', 'test/fixtures/dynamics/fixed-delay.yaml');
   assert.is(r.code, 1);

@@ -15,18 +15,20 @@ export interface Range { readonly lo: number; readonly hi: number }
 
 export function plausibleBox(s: DynamicalSystem, overrides: ReadonlyMap<number, Range> = new Map()): Range[] {
   const seen = s.initial.map((x) => ({ min: x, max: x }));
+  const at = new Map(s.stateIndex.map((full, i) => [full, i]));
   const run = runCompiled(s.compiled, { allowNonFinite: true });
   if (run.result) {
     const { values, columns } = run.result;
     const w = columns.length;
     const rows = values.length / w;
     columns.forEach((c, k) => {
-      if (c.kind !== 'stock') return;
+      const i = at.get(c.slot);
+      if (c.kind !== 'stock' || i === undefined) return;
       for (let r = 0; r < rows; r++) {
         const x = values[r * w + k];
         if (!Number.isFinite(x)) continue;
-        if (x < seen[c.slot].min) seen[c.slot].min = x;
-        if (x > seen[c.slot].max) seen[c.slot].max = x;
+        if (x < seen[i].min) seen[i].min = x;
+        if (x > seen[i].max) seen[i].max = x;
       }
     });
   }

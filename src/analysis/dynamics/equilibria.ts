@@ -8,7 +8,8 @@ import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { eigenvalues, type Eigenvalue } from './eigen.js';
 import { halton, plausibleBox, type Range } from './box.js';
 import { follow } from './flow.js';
-import { jacobian, newton, type Field } from './newton.js';
+import { newton, type Field } from './newton.js';
+import { jacobianSides, sideCombinations, type JacobianSides } from './switches.js';
 import { dynamicalSystem, type DynamicalSystem, type SystemOptions } from './system.js';
 import type { Model } from '../../model/types.js';
 
@@ -25,6 +26,20 @@ export interface Equilibrium {
   readonly residual: number;
   readonly flows: Readonly<Record<string, number>>;
   readonly auxiliaries: Readonly<Record<string, number>>;
+  /** Held stocks (--freeze, --only): their value and the rate they would have here. */
+  readonly held: Readonly<Record<string, { value: number; rate: number }>>;
+  /**
+   * Set when the rates switch slope at this state (switches.ts): no single Jacobian exists,
+   * `eigenvalues` is empty and each one-sided linearisation is listed instead; `stable` then
+   * means stable on every side (exact for one state variable, a strong indication otherwise).
+   */
+  readonly switch?: SwitchPoint;
+}
+
+export interface SwitchPoint {
+  /** State variables whose rates have a corner here, with the rates that do. */
+  readonly stocks: readonly { readonly stock: string; readonly rates: readonly string[] }[];
+  readonly sides: readonly { readonly sides: Readonly<Record<string, 'above' | 'below'>>; readonly eigenvalues: readonly Eigenvalue[]; readonly stable: boolean }[];
 }
 
 export interface EquilibriumSearch {
@@ -79,7 +94,12 @@ export function findEquilibria(s: DynamicalSystem, o: SearchOptions = {}): Equil
     if (!roots.some((r) => same(r, x, scale))) roots.push(x);
   }
   const equilibria = roots.map((x) => describe(s, x, scale)).sort(byState);
-  const flat = equilibria.filter((e) => !e.hyperbolic).length;
+  const switched = equilibria.filter((e) => e.switch);
+  if (switched.length) {
+    const where = [...new Set(switched.flatMap((e) => e.switch!.stocks.map((c) => c.stock)))];
+    diagnostics.push(warning('jacobian-at-switch', `${switched.length} equilibri${switched.length === 1 ? 'um lies' : 'a lie'} on a switch of the rates (if-then-else, min, max): their slope differs on either side of ${where.map((w) => `'${w}'`).join(', ')}, so no single Jacobian exists there; each side's eigenvalues are listed instead`, { file: s.model.file, hint: 'hold the stocks of the other phase with --freeze or --only to analyse one side of the switch' }));
+  }
+  const flat = equilibria.filter((e) => !e.hyperbolic && !e.switch).length;
   if (flat) {
     diagnostics.push(warning('non-hyperbolic-equilibria', `${flat} equilibri${flat === 1 ? 'um has' : 'a have'} an eigenvalue on the imaginary axis: its stability is not decided by the linearisation, and a zero eigenvalue often means a line of equilibria (a conserved total) of which only the points the starts reached are listed`, { file: s.model.file, hint: 'fix the conserved total with --set or analyse the reduced model' }));
   }
@@ -89,8 +109,11 @@ export function findEquilibria(s: DynamicalSystem, o: SearchOptions = {}): Equil
 /** An equilibrium with its eigenvalues, stability and every flow and auxiliary there. */
 export function describe(s: DynamicalSystem, x: readonly number[], scale: readonly number[]): Equilibrium {
   const f: Field = (y, out) => s.rates(y, out);
-  const eig = eigenvalues(jacobian(f, x, scale));
-  const { stable, hyperbolic } = classify(eig);
+  const sides = jacobianSides(f, x, scale);
+  const at = switchPoint(s, sides);
+  const eig = at ? [] : eigenvalues(sides.central);
+  const { stable, hyperbolic } = at ? { stable: at.sides.every((side) => side.stable), hyperbolic: false } : classify(eig);
+  const heldRates = s.heldRates(x);
   const out = new Float64Array(s.n);
   f(x, out);
   const v = s.values(x);
@@ -101,6 +124,19 @@ export function describe(s: DynamicalSystem, x: readonly number[], scale: readon
     state: x, stable, hyperbolic, eigenvalues: eig,
     residual: Math.max(0, ...Array.from(out, Math.abs)),
     flows: named('flow'), auxiliaries: named('aux'),
+    held: Object.fromEntries(s.held.map((h, k) => [h.name, { value: h.value, rate: heldRates[k] }])),
+    ...(at ? { switch: at } : {}),
+  };
+}
+
+function switchPoint(s: DynamicalSystem, sides: JacobianSides): SwitchPoint | undefined {
+  if (!sides.straddled.length) return undefined;
+  return {
+    stocks: sides.straddled.map((c) => ({ stock: s.stockNames[c.column], rates: c.rows.map((i) => s.stockNames[i]) })),
+    sides: sideCombinations(sides).map((c) => {
+      const eig = eigenvalues(c.matrix);
+      return { sides: Object.fromEntries(c.sides.map((side, k) => [s.stockNames[sides.straddled[k].column], side])), eigenvalues: eig, stable: classify(eig).stable };
+    }),
   };
 }
 

@@ -18,6 +18,7 @@ import { helperOwner } from '../../builtins/program.js';
 import { buildModel, type CompiledModel } from '../../compile/index.js';
 import type { Model, Variable } from '../../model/types.js';
 import { withOverrides } from '../../sim/simulate.js';
+import { reduceSystem, reductionRequested, type Reduction } from './reduce.js';
 
 export interface DynamicalSystem {
   readonly model: Model;
@@ -42,9 +43,22 @@ export interface DynamicalSystem {
   setConstant(slot: number, value: number): void;
   /** The slot of a constant by name, if it is one. */
   constantSlot(name: string): number | undefined;
+  /** Each state variable's index in the model's full state (identity unless stocks are held). */
+  readonly stateIndex: readonly number[];
+  /** Stocks held at fixed values (--freeze, --only), outside the analysed state. */
+  readonly held: readonly HeldStock[];
+  /** The rates the held stocks would have at state x (in the order of `held`). */
+  heldRates(x: ArrayLike<number>): number[];
 }
 
-export interface SystemOptions {
+export interface HeldStock {
+  readonly name: string;
+  readonly value: number;
+  /** Index in the full state. */
+  readonly index: number;
+}
+
+export interface SystemOptions extends Reduction {
   readonly overrides?: Readonly<Record<string, number>>;
   /** The time the rates are evaluated at (default: the model's stop time). */
   readonly time?: number;
@@ -79,9 +93,14 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
     values: (x) => { scratch.set(x); compiled.evaluate(time, scratch, v, new Float64Array(n)); return Float64Array.from(v); },
     setConstant: (slot, value) => { v[slot] = value; compiled.initialize(sim.start, new Float64Array(n), v, sim.seed ?? 0); },
     constantSlot: (name) => layout.constants.find((c) => c.id === canonicalName(name))?.slot,
+    stateIndex: stocks.map((_, i) => i), held: [], heldRates: () => [],
   };
   const moving = timeDependent(system, v, set.model);
-  return moving.length ? { diagnostics: moving } : { system, diagnostics: locate(built.diagnostics, { file: model.file }) };
+  if (moving.length) return { diagnostics: moving };
+  const kept = locate(built.diagnostics, { file: model.file });
+  if (!reductionRequested(o)) return { system, diagnostics: kept };
+  const reduced = reduceSystem(system, o);
+  return { system: reduced.system, diagnostics: [...kept, ...reduced.diagnostics] };
 }
 
 /** Where a slot's value comes from in the model file, for located diagnostics. */

@@ -10,7 +10,7 @@
 import { canonicalName } from '../../core/names.js';
 import { follow } from './flow.js';
 import { newton } from './newton.js';
-import { classify, describe, type Equilibrium } from './equilibria.js';
+import { describe, type Equilibrium } from './equilibria.js';
 import type { DynamicalSystem } from './system.js';
 
 export interface Trigger {
@@ -125,10 +125,10 @@ export function recoveryCurve(s: DynamicalSystem, from: Equilibrium, t: Trigger,
     s.setConstant(slot, value);
     const at: number[] | undefined = x && newton((y, f) => s.rates(y, f), x, { scale: w, ftol: 1e-9 * Math.max(1, ...from.state.map(Math.abs)) });
     const e: Equilibrium | undefined = at && describe(s, at, w);
-    if (!e || !classify(e.eigenvalues).stable) { x = undefined; out.push({ value, tipped: true, stable: false }); continue; }
+    if (!e || !e.stable) { x = undefined; out.push({ value, tipped: true, stable: false }); continue; }
     x = e.state;
     const r = applyTrigger(s, e, t, triggerAction(s, t) as Apply, amplitude, o);
-    out.push({ value, recovery: r.recovery, tipped: r.tipped, stable: true, slowest: Math.max(...e.eigenvalues.map(([re]: readonly number[]) => re)) });
+    out.push({ value, recovery: r.recovery, tipped: r.tipped, stable: true, slowest: e.switch ? undefined : Math.max(...e.eigenvalues.map(([re]: readonly number[]) => re)) });
   }
   s.setConstant(slot, base);
   return out;
@@ -141,7 +141,8 @@ function scaleOf(_s: DynamicalSystem, e: Equilibrium): number[] {
 }
 
 function defaultHorizon(s: DynamicalSystem, e: Equilibrium): number {
-  const slowest = Math.min(...e.eigenvalues.map(([re]) => Math.abs(re)));
+  const eig = e.switch ? e.switch.sides.flatMap((side) => side.eigenvalues) : e.eigenvalues;
+  const slowest = Math.min(...eig.map(([re]) => Math.abs(re)));
   const run = s.compiled.sim.stop - s.compiled.sim.start;
   return Math.min(Math.max(50 / Math.max(slowest, 1e-9), run), 100 * run);
 }

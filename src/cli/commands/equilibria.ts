@@ -10,12 +10,15 @@ import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
 import { parseSets, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { dict } from '../../core/dict.js';
+import { splitNames } from '../../io/csv.js';
 
 export interface DynamicsArgs extends ScenarioArgs {
   model: string;
   set?: string[];
   time?: number;
   box?: string[];
+  freeze?: string[];
+  only?: string;
 }
 
 interface EquilibriaArgs extends DynamicsArgs {
@@ -29,7 +32,9 @@ export function dynamicsOptions<T>(y: Argv<T>) {
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
     .option('time', { type: 'number', describe: 'evaluate time-dependent inputs at this time (default: the stop time)' })
-    .option('box', { type: 'string', array: true, describe: "a stock's search range: NAME=LO:HI (repeatable)" });
+    .option('box', { type: 'string', array: true, describe: "a stock's search range: NAME=LO:HI (repeatable)" })
+    .option('freeze', { type: 'string', array: true, describe: 'hold a stock at a value, outside the analysed state: NAME=VALUE (repeatable)' })
+    .option('only', { type: 'string', describe: 'analyse only these stocks (comma-separated); the others are held at their values in the run at the analysis time' });
 }
 
 /** `NAME=LO:HI` ranges by name. */
@@ -49,11 +54,14 @@ export function loadForDynamics(args: DynamicsArgs) {
   if (args.time !== undefined && !Number.isFinite(args.time)) throw usageError('--time expects a number');
   const overrides = parseSets(args.set);
   const box = parseBox(args.box);
+  const freeze = parseSets(args.freeze, '--freeze');
+  const only = args.only === undefined ? undefined : splitNames(args.only);
+  if (only && !only.length) throw usageError('--only expects stock names, comma-separated');
   const loaded = readModelFile(args.model, toReadOptions(args));
   failOnErrors(loaded.diagnostics);
   const scenario = oneScenario(args.scenario);
   const model = scenario ? applyScenarioById(loaded.model!, scenario) : loaded.model!;
-  return { model, options: { overrides, time: args.time, box } };
+  return { model, options: { overrides, time: args.time, box, freeze, only } };
 }
 
 export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
@@ -61,7 +69,8 @@ export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
     .option('json', { type: 'string', describe: 'also write { equilibria: [ { stocks, stable, eigenvalues, flows, auxiliaries } ] } to this file (- for stdout instead of the table)' })
     .option('starts', { type: 'number', describe: 'Newton starts sampled in the box (default 40 + 20 per stock, at most 600)' })
     .example('$0 equilibria models/retry-storm.yaml', 'the good and the metastable state, and the saddle between them')
-    .example('$0 equilibria model.yaml --set "Arrival Rate=8" --json eq.json', 'at another load, as JSON')) as unknown as Argv<EquilibriaArgs>,
+    .example('$0 equilibria model.yaml --set "Arrival Rate=8" --json eq.json', 'at another load, as JSON')
+    .example('$0 equilibria models/kinesis-outage.yaml --only "Booting Servers,Building Servers" --freeze "Broken Servers=3000"', 'one phase of a model: the restart pipeline with a backlog held')) as unknown as Argv<EquilibriaArgs>,
   handler: (args) => {
     if (args.starts !== undefined && (!Number.isInteger(args.starts) || args.starts < 0 || args.starts > 100000)) throw usageError('--starts expects a whole number from 0 to 100000');
     const { model, options } = loadForDynamics(args);
