@@ -3,7 +3,7 @@
  * checks arities, turns lookup calls into explicit `lookup(table, x)` calls, and expands
  * stateful builtins into helper nodes. All problems come back as diagnostics at once.
  */
-import { error, type Diagnostic } from '../core/diagnostics.js';
+import { error, lazyPosition, type Diagnostic } from '../core/diagnostics.js';
 import { didYouMean } from '../core/names.js';
 import { mapExpr, type Expr } from '../expr/ast.js';
 import { parseEquation } from '../expr/parse.js';
@@ -30,12 +30,12 @@ export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult 
   const helpers = new Set<string>();
 
   for (const v of vars.values()) {
-    const where = { file: v.origin?.file ?? model.file, line: v.origin?.line, column: v.origin?.column, variable: v.name };
     const resolver = (field: string, text: string, inInitial: boolean): Expr | undefined => {
-      const parsed = quickNumber(text) ?? parseEquation(text, { ...where, field });
+      const where = lazyPosition({ file: v.origin?.file ?? model.file, variable: v.name, field }, () => v.origin ?? {});
+      const parsed = quickNumber(text) ?? parseEquation(text, where);
       if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); return undefined; }
       const ctx = templateContext(v, helperCount, vars, clock);
-      return resolve(parsed.expr, { vars, ctx, nodes, diagnostics, where: { ...where, field }, inInitial, helpers });
+      return resolve(parsed.expr, { vars, ctx, nodes, diagnostics, where, inInitial, helpers });
     };
     switch (v.kind) {
       case 'constant':

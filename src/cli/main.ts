@@ -35,6 +35,16 @@ export function joinDashValues(argv: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * yargs formats the whole help text after starting a command's handler, to show it if the
+ * command later fails; our failure handler never shows it, and formatting it costs about as
+ * much as reading a model. Found through yargs's internal methods, so guarded.
+ */
+function skipHelpCache(cli: unknown): void {
+  const usage = (cli as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 const width = (): number => Math.min(100, process.stdout.columns || 100);
 const noop: CommandBody = { builder: {}, handler: () => undefined };
 
@@ -67,6 +77,7 @@ export async function main(argv: string[]): Promise<void> {
     cli = cli.command({ command: c.command, describe: c.describe, builder, handler });
   }
   cli = modelLimitOptions(cli).middleware(refuseOutputOverInput);
+  skipHelpCache(cli);
   try {
     await cli.parseAsync();
   } catch (e) {

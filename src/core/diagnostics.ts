@@ -64,3 +64,17 @@ export class ModelError extends Error {
 export function locate(diags: readonly Diagnostic[], where: Partial<Diagnostic>): Diagnostic[] {
   return diags.map((d) => ({ ...where, ...d }));
 }
+
+/**
+ * A location whose line and column are looked up when first read: finding them may parse the
+ * model file again with positions, which a model that builds and runs cleanly never needs.
+ * Spreading it (`{ ...where, hint }`) reads them.
+ */
+export function lazyPosition<T extends object>(fixed: T, find: () => { readonly line?: number; readonly column?: number }): T & { readonly line?: number; readonly column?: number } {
+  let found: { readonly line?: number; readonly column?: number } | undefined;
+  const get = () => (found ??= find());
+  return Object.defineProperties({ ...fixed }, {
+    line: { enumerable: true, get: () => get().line },
+    column: { enumerable: true, get: () => get().column },
+  }) as T & { readonly line?: number; readonly column?: number };
+}

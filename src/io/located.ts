@@ -64,6 +64,21 @@ export function locator(doc: Document.Parsed, at: (offset: number | undefined) =
   };
 }
 
+/**
+ * A locator that parses the text with positions only on its first use: a model read by the
+ * quick path (fast-yaml.ts) pays for positions only when a diagnostic or origin needs one.
+ */
+export function lazyLocator(text: string): Locate {
+  let locate: Locate | undefined;
+  return (segments) => {
+    if (!locate) {
+      const { doc, at } = parsePositioned(text, false);
+      locate = locator(doc, at);
+    }
+    return locate(segments);
+  };
+}
+
 export function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }

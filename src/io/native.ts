@@ -5,10 +5,13 @@
 import { isMap, visit } from 'yaml';
 import { error } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
-import { firstLine, locator, parsePositioned } from './located.js';
+import { quickLoad } from './fast-yaml.js';
+import { firstLine, lazyLocator, locator, parsePositioned } from './located.js';
 import { duplicateKeys } from './yaml-tree.js';
 
 export function readNative(text: string, file?: string): Lowered {
+  const quick = quickLoad(text);
+  if (quick !== null && typeof quick === 'object' && !Array.isArray(quick)) return modelFromNative(quick, file, lazyLocator(text));
   // uniqueKeys: false, since yaml's own check is quadratic; duplicateKeys is the linear one.
   const { doc, at } = parsePositioned(text, false);
   const problems = [

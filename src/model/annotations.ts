@@ -31,9 +31,9 @@ export function annotate(d: Doc, vars: readonly Variable[], sim: SimSpec, file: 
   for (const [sector, names] of Object.entries((d.sectors ?? {}) as Record<string, string[]>)) {
     names.forEach((name, i) => {
       const id = canonicalName(name);
-      const where = { ...at(['sectors', sector, String(i)]), variable: name, field: `sectors.${sector}` };
-      if (!known.has(id)) diagnostics.push(error('unknown-variable', `sector '${sector}' lists '${name}', which the model does not define`, { ...where, hint: 'check the spelling, or remove it from the list' }));
-      else if (listed.has(id) && listed.get(id) !== sector) diagnostics.push(error('duplicate-sector', `'${name}' is listed in sectors '${listed.get(id)}' and '${sector}'`, { ...where, hint: 'a variable belongs to one sector' }));
+      const where = () => ({ ...at(['sectors', sector, String(i)]), variable: name, field: `sectors.${sector}` });
+      if (!known.has(id)) diagnostics.push(error('unknown-variable', `sector '${sector}' lists '${name}', which the model does not define`, { ...where(), hint: 'check the spelling, or remove it from the list' }));
+      else if (listed.has(id) && listed.get(id) !== sector) diagnostics.push(error('duplicate-sector', `'${name}' is listed in sectors '${listed.get(id)}' and '${sector}'`, { ...where(), hint: 'a variable belongs to one sector' }));
       else listed.set(id, sector);
     });
   }

@@ -2,7 +2,7 @@
  * Lowers a parsed native document (YAML or JSON, docs/model-format.md) into the internal
  * Model after schema validation. Pure: file reading and YAML parsing live in io/.
  */
-import { error, type Diagnostic } from '../core/diagnostics.js';
+import { error, lazyPosition, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName } from '../core/names.js';
 import type {
   Change, Interpolation, LookupTable, Metric, Model, Origin, Scenario, SimSpec, Variable,
@@ -34,10 +34,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
     return { diagnostics: schema.diagnostics, ...(partial ? { partial } : {}) };
   }
   const d = doc as Doc;
-  const origin = (section: string, name: string) => {
-    const loc = locate([section, name]);
-    return loc.line !== undefined ? { file, line: loc.line, column: loc.column } : file ? { file } : undefined;
-  };
+  const origin = (section: string, name: string) => lazyPosition({ file }, () => locate([section, name]));
   const base = (section: string, name: string, e: Doc) => ({
     name, id: canonicalName(name), doc: e.doc, units: e.units, sector: e.sector, origin: origin(section, name),
   });
@@ -67,10 +64,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const metrics: Metric[] = entries(d.metrics).map(([name, m]) => ({
     name, doc: m.doc, units: m.units, variable: m.variable, aggregate: m.aggregate, threshold: m.threshold, better: m.better,
   }));
-  const at = (segments: string[]): Origin | undefined => {
-    const loc = locate(segments);
-    return loc.line !== undefined ? { file, line: loc.line, column: loc.column } : undefined;
-  };
+  const at = (segments: string[]): Origin => lazyPosition({ file }, () => locate(segments));
   const scenarios: Scenario[] = (d.scenarios ?? []).map((s: Doc, i: number) => ({
     id: s.id, title: s.title, ...(s.kind ? { kind: s.kind } : {}), description: s.description, leverage: s.leverage,
     changes: (s.changes as Doc[]).flatMap((c, j) => change(c, at(['scenarios', String(i), 'changes', String(j)]))),
