@@ -6,7 +6,10 @@
  * - large native models: CPU time of `check` and `run --vars a_1` at 10k and 100k elements,
  *   and the 100k/10k ratio (linear growth is 10);
  * - wide output: peak memory (maximum resident set) of `run --csv` of 2,658 series × 8,001
- *   saved steps, and its CPU time.
+ *   saved steps, and its CPU time;
+ * - whole process at scale: `stockflow run` of the 1000-stock chain (.mdl, RK4, 10,000 steps,
+ *   every variable to CSV) against the same equations as a hand-compiled program started cold
+ *   (bench/whole.ts), medians of CPU time over interleaved rounds; both CSVs must agree.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { auxChain, constants, wide } from './models.js';
+import { chainMdl, handProgram, lastRowDifference } from './whole.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -72,6 +76,24 @@ export function wideGoal(): void {
   const u = measure([CLI, 'run', file, '--csv', join(dir, 'wide.csv')]);
   console.log(`wide output: 2,658 series × 8,001 steps to CSV in ${(u.cpuMs / 1000).toFixed(1)} s CPU`);
   line('run --csv 2,658 × 8,001 peak memory', u.maxRssMb, 400, ' MB');
+}
+
+export function wholeProcessGoal(n = 1000, rounds = 3): void {
+  const model = join(dir, `chain-${n}.mdl`);
+  const program = join(dir, `hand-${n}.mjs`);
+  writeFileSync(model, chainMdl(n));
+  writeFileSync(program, handProgram(n));
+  const [ours, theirs] = [join(dir, 'chain-stockflow.csv'), join(dir, 'chain-hand.csv')];
+  const times = { stockflow: [] as number[], hand: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    times.hand.push(measure([program, theirs]).cpuMs);
+    times.stockflow.push(measure([CLI, 'run', model, '--method', 'rk4', '--csv', ours]).cpuMs);
+  }
+  const differ = lastRowDifference(readFileSync(ours, 'utf8'), readFileSync(theirs, 'utf8'));
+  if (!(differ <= 1e-9)) throw new Error(`bench: stockflow and the hand-compiled program disagree on the ${n}-stock chain (relative difference ${differ})`);
+  const [a, b] = [median(times.stockflow), median(times.hand)];
+  console.log(`whole process, ${n}-stock chain (.mdl, rk4, 10,000 steps) to CSV, CPU medians of ${rounds}: stockflow ${(a / 1000).toFixed(2)} s, cold hand-compiled program ${(b / 1000).toFixed(2)} s`);
+  line(`run ${n}-stock chain / cold hand-compiled program`, a / b, 1);
 }
 
 export function cleanUp(): void {

@@ -10,7 +10,8 @@ import { DT, integrateByHand, STEPS } from './chain.js';
 
 const EFFECT = '[[0, 1], [0.5, 0.9], [1, 0.6], [1.5, 0.3], [2, 0.1], [3, 0]]';
 
-function source(n: number): string {
+/** The derivative as a function body returning `{ deriv, a, f }` (a: auxiliaries, f: flows). */
+export function source(n: number): string {
   // a: auxiliaries, 5 per stock; f: flows in_i at 2i, out_i at 2i+1; y: stocks, smooth at n.
   const stmts: string[] = ['f[0] = 10 + (t >= 20 ? 5 : 0);'];
   for (let i = 0; i < n; i++) {
@@ -45,11 +46,11 @@ function effect(x) {
 const a = new Float64Array(${5 * n});
 const f = new Float64Array(${2 * n});
 ${fns.join('\n')}
-return function deriv(t, y, d) { ${calls.join(' ')} };`;
+return { deriv(t, y, d) { ${calls.join(' ')} }, a, f };`;
 }
 
 export function straightLine(n: number): (method: 'euler' | 'rk4') => Float64Array {
-  const deriv = new Function(source(n))() as (t: number, y: Float64Array, d: Float64Array) => void;
+  const { deriv } = new Function(source(n))() as { deriv: (t: number, y: Float64Array, d: Float64Array) => void };
   return (method) => {
     const y = new Float64Array(n + 1).fill(10, 0, n);
     // The smooth starts at its input's initial value: with y[n] = 0, d[n] = out_n / 2.
