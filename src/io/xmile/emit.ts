@@ -70,10 +70,13 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
     const el = raw.elements.find((e) => e.tuple.every((v, j) => v === t[j]));
     const gfNode = el?.gf ?? raw.gf;
     if (info.lookup) {
-      const table = gfNode ? readGf(doc, gfNode, diags, name) : undefined;
+      // Called by name: a lookup; one with its own input is also the variable (prepare.ts).
+      const lookupName = info.table ? elementName(info.table, raw.dims, t) : name;
+      // Problems with the points are reported once, where the variable itself is read.
+      const table = gfNode ? readGf(doc, gfNode, info.table ? [] : diags, name) : undefined;
       if (!gfNode) diags.push(error('not-a-function', `'${name}' is called as a function but has no graphical function`, { ...origin, variable: name }));
-      if (table) out.push({ kind: 'lookup', name, id, table, ...base });
-      continue;
+      if (table) out.push({ kind: 'lookup', name: lookupName, id: canonicalName(lookupName), table, ...base });
+      if (!info.table) continue;
     }
     if (state.conveyorFlows.has(info)) {
       // Computed from its conveyor when the stock is emitted (conveyor.ts).

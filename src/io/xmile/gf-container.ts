@@ -16,7 +16,7 @@ type NameNode = Extract<XExpr, { kind: 'name' }>;
 export function gfElements(x: XExpr, ctx: Ctx): Expr[] | undefined {
   if (x.kind !== 'name' || x.subs || ctx.params?.has(xid(x.name))) return undefined;
   const v = resolveVar(ctx.scope, x.name);
-  const ys = v?.lookup && !v.asValue ? v.yValues?.() : undefined;
+  const ys = v?.lookup ? v.yValues?.() : undefined;
   return ys?.map((y) => num(y));
 }
 

@@ -51,24 +51,12 @@ export function markLookups(flat: Flattened, eqns: Equations): void {
 }
 
 /**
- * A graphical function that is called by name is a Lookup; where it is also used as a
- * value, the value is the lookup applied to its own input equation (scalar ones only).
+ * A graphical function with its own input that is also called by name is two things: the
+ * variable, the function applied to its input, and a lookup named `<name> gf` for the calls.
  */
-export function lookupValues(flat: Flattened, eqns: Equations): void {
-  for (const iv of flat.vars) {
-    const { raw, info } = iv;
-    if (!info.lookup || raw.kind === 'gf' || raw.dims.length > 0 || !raw.eqn) continue;
-    const eqn = raw.eqn;
-    let busy = false;
-    info.asValue = () => {
-      if (busy) return undefined;
-      busy = true;
-      const where = { variable: info.name, field: 'equation' as const };
-      const tree = eqns.parse(eqn, where)?.[0];
-      const input = tree && translate(tree, { env: eqns.env(eqn, where), scope: iv.scope, bind: new Map() });
-      busy = false;
-      return input && call('lookup', ref(canonicalName(info.name), info.name), input);
-    };
+export function lookupTables(flat: Flattened): void {
+  for (const { raw, info } of flat.vars) {
+    if (info.lookup && raw.kind !== 'gf' && (raw.eqn || raw.elements.some((e) => e.eqn))) info.table = `${info.name} gf`;
   }
 }
 
@@ -76,7 +64,7 @@ export function lookupValues(flat: Flattened, eqns: Equations): void {
 export function gfContainers(doc: XmlDoc, flat: Flattened): void {
   for (const { raw, info } of flat.vars) {
     const node = raw.gf;
-    if (!info.lookup || raw.dims.length > 0 || !node) continue;
+    if (!info.lookup || info.table || raw.dims.length > 0 || !node) continue;
     // Problems with the points are reported once, where the lookup itself is read.
     info.yValues = () => readGf(doc, node, [], info.name)?.points.map((p) => p[1]);
   }
@@ -91,7 +79,7 @@ export function promoteFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]):
     if (iv.raw.kind !== 'stock') continue;
     for (const link of [...iv.raw.inflows, ...iv.raw.outflows]) {
       const v = resolveVar(iv.scope, unquote(link.name));
-      if (v && v.kind === 'aux' && !v.lookup) {
+      if (v && v.kind === 'aux' && (!v.lookup || v.table)) {
         v.kind = 'flow';
         diags.push(warning('aux-as-flow', `'${v.name}' is an <aux> but stock '${iv.info.name}' lists it as a flow; it is read as a flow`, { ...locOf(doc, link.node), variable: v.name }));
       }

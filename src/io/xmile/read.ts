@@ -18,7 +18,7 @@ import { flatten, type ModelDef } from './instance.js';
 import { markInitial } from './init.js';
 import { readMacros } from './macros.js';
 import { displayName, xid } from './names.js';
-import { foldControls, gfContainers, lookupValues, markLookups, promoteFlows } from './prepare.js';
+import { foldControls, gfContainers, lookupTables, markLookups, promoteFlows } from './prepare.js';
 import { readSimSpecs } from './simspecs.js';
 import { readBehavior, readVariables } from './vars.js';
 import { readModelExtension } from './vendor.js';
@@ -68,7 +68,7 @@ export function readXmile(text: string, file?: string, options: ReadOptions = {}
   const flat = flatten(doc, models, rootId, diags, budget);
   const eqns = new Equations(doc, dims, macros, diags, budget);
   markLookups(flat, eqns);
-  lookupValues(flat, eqns);
+  lookupTables(flat);
   markInitial(flat, eqns);
   gfContainers(doc, flat);
   promoteFlows(doc, flat, diags);

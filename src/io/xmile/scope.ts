@@ -23,10 +23,11 @@ export interface VarInfo {
   /** Emitted as a named lookup and called as a function. */
   lookup: boolean;
   /**
-   * For a graphical function that is called by name and also used as a value: its value,
-   * `lookup(self, input)` (§3.1.4), translated on demand.
+   * For a graphical function of an input (`<eqn>` and `<gf>`) that is also called by name
+   * (§3.1.4): the base name of its lookup, kept apart from the variable, whose value is the
+   * graphical function applied to its equation.
    */
-  asValue?: () => Expr | undefined;
+  table?: string;
   /**
    * For a variable whose value at the start time differs from its equation's, because it or
    * what it reads has an `<init_eqn>` (init.ts): that value of element `idx`, translated.

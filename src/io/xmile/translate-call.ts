@@ -14,7 +14,7 @@ import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
 import { instantiateMacro } from './macro-instance.js';
 import { resolveVar, type Ctx, type Macro } from './scope.js';
-import { translate } from './translate.js';
+import { lookupCall, translate } from './translate.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -29,7 +29,7 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
       return undefined;
     }
     const arg = translate(x.args[0], ctx);
-    return arg && call('lookup', ref(canonicalName(gf.name), gf.name), arg);
+    return arg && lookupCall(gf, undefined, arg, ctx, x.pos);
   }
   const ours = /^stockflow\.(.+)$/i.exec(x.fn);
   if (ours) return vendorCall(canonicalName(ours[1]), x, ctx);
@@ -70,7 +70,8 @@ function vendorCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {
   const table = functionSpec(native)?.table && first?.kind === 'name' && !first.subs ? resolveVar(ctx.scope, first.name) : undefined;
   if (!table?.lookup) return plainCall(native, x, ctx);
   const rest = x.args.slice(1).map((a) => translate(a, ctx));
-  return rest.every((a): a is Expr => a !== undefined) ? call(native, ref(canonicalName(table.name), table.name), ...rest) : undefined;
+  const name = table.table ?? table.name;
+  return rest.every((a): a is Expr => a !== undefined) ? call(native, ref(canonicalName(name), name), ...rest) : undefined;
 }
 
 function plainCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {
@@ -98,13 +99,13 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
     }
     case 'lookup': {
       const first = x.args[0];
-      const table = first.kind === 'name' && !first.subs ? resolveVar(ctx.scope, first.name) : undefined;
-      if (!table || !table.lookup) {
-        ctx.env.report('not-a-lookup', 'the first argument of LOOKUP must be the name of a graphical function', first.pos);
+      const table = first.kind === 'name' ? resolveVar(ctx.scope, first.name) : undefined;
+      if (!table || !table.lookup || first.kind !== 'name') {
+        ctx.env.report('not-a-lookup', 'the first argument of LOOKUP must be the name of a graphical function (or of one element of an arrayed one)', first.pos);
         return undefined;
       }
       const arg = translate(x.args[1], ctx);
-      return arg && call('lookup', ref(canonicalName(table.name), table.name), arg);
+      return arg && lookupCall(table, first.subs, arg, ctx, first.pos);
     }
     case 'previous': return plainCall('previous', x, ctx);
     case 'rank': return rankBuiltin(x, ctx);

@@ -5,7 +5,7 @@
  * names), operators are mapped (`=` → `==`, `<>` → `!=`, §3.3.1). Every problem is
  * reported through the environment with its offset; the result is then undefined.
  */
-import { bin, num, ref, type BinaryOp, type Expr } from '../../expr/ast.js';
+import { bin, call, num, ref, type BinaryOp, type Expr } from '../../expr/ast.js';
 import { didYouMean } from '../../core/names.js';
 import { XMILE_CONSTANTS } from './builtins.js';
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
@@ -60,11 +60,7 @@ function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
   }
   const v = resolveVar(ctx.scope, x.name);
   if (v) {
-    if (v.lookup && v.asValue && !x.subs) {
-      const value = v.asValue();
-      if (!value) ctx.env.report('lookup-as-value', `the input of graphical function '${x.name}' cannot be translated`, x.pos);
-      return value;
-    }
+    if (v.table) return elementRef(v, x.subs, ctx, x.pos);
     if (v.lookup && x.subs && v.yValues) return gfPoint(v, x, ctx);
     if (v.lookup) {
       ctx.env.report('lookup-as-value', `'${x.name}' is a graphical function used as a value; call it as ${x.name}(x)`, x.pos,
@@ -92,12 +88,31 @@ function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
 
 /** A reference to one element of `v` (or `v` itself when scalar). */
 export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: Ctx, pos: number): Expr | undefined {
+  return elementOf(v, subs, ctx, pos, (idx) => {
+    const name = elementName(v.name, v.dims, idx);
+    return (ctx.initial && v.initial?.(idx)) || ref(canonicalName(name), name);
+  });
+}
+
+/**
+ * `gf(x)`, `LOOKUP(gf, x)` and `LOOKUP(gf[A1], x)` (§3.1.4): the lookup of graphical function
+ * `v`, of the element the subscripts (or the element being expanded) select, applied to `arg`.
+ */
+export function lookupCall(v: VarInfo, subs: readonly XSub[] | undefined, arg: Expr, ctx: Ctx, pos: number): Expr | undefined {
+  return elementOf(v, subs, ctx, pos, (idx) => {
+    const name = elementName(v.table ?? v.name, v.dims, idx);
+    return call('lookup', ref(canonicalName(name), name), arg);
+  });
+}
+
+/** `leaf` of the element of `v` that `subs` (or the elements being expanded) select. */
+function elementOf(v: VarInfo, subs: readonly XSub[] | undefined, ctx: Ctx, pos: number, leaf: (idx: readonly number[]) => Expr): Expr | undefined {
   if (v.dims.length === 0) {
     if (subs && subs.length) {
       ctx.env.report('not-an-array', `'${v.name}' has no dimensions but is subscripted`, pos);
       return undefined;
     }
-    return (ctx.initial && v.initial?.([])) || ref(canonicalName(v.name), v.name);
+    return leaf([]);
   }
   const idx: (number | Expr)[] = [];
   if (!subs) {
@@ -121,18 +136,14 @@ export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: C
       idx.push(i);
     }
   }
-  return selectElement(v, idx, ctx);
+  return selectElement(v, idx, leaf);
 }
 
 /** The element at `idx`; an index computed during the run selects among the elements then (select.ts). */
-function selectElement(v: VarInfo, idx: readonly (number | Expr)[], ctx: Ctx): Expr {
+function selectElement(v: VarInfo, idx: readonly (number | Expr)[], leaf: (idx: readonly number[]) => Expr): Expr {
   const k = idx.findIndex((i) => typeof i !== 'number');
-  if (k >= 0) {
-    return selectByIndex(idx[k] as Expr, v.dims[k].elements.length, (j) => selectElement(v, idx.map((i, m) => (m === k ? j - 1 : i)), ctx));
-  }
-  const fixed = idx as number[];
-  const name = elementName(v.name, v.dims, fixed);
-  return (ctx.initial && v.initial?.(fixed)) || ref(canonicalName(name), name);
+  if (k < 0) return leaf(idx as number[]);
+  return selectByIndex(idx[k] as Expr, v.dims[k].elements.length, (j) => selectElement(v, idx.map((i, m) => (m === k ? j - 1 : i)), leaf));
 }
 
 function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | Expr | undefined {
