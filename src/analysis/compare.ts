@@ -10,6 +10,7 @@
  * delta }], counterfactuals: [...] }`, with delta = scenario − baseline in each metric's units.
  * A scenario that changes the run before the model's trigger gets a warning (trigger.ts).
  */
+import { timeAxisOf, type TimeAxis } from './metric-format.js';
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../core/names.js';
 import type { Metric, Model, Scenario, ScenarioKind } from '../model/types.js';
@@ -39,8 +40,8 @@ export interface Comparison {
   readonly counterfactuals: ScenarioOutcome[];
   /** Scenarios that change the run before the model's trigger. */
   readonly warnings: Diagnostic[];
-  /** The model's time unit, for showing times of events. */
-  readonly unit?: string;
+  /** The model's time unit and clock origin, for showing times of events. */
+  readonly time: TimeAxis;
 }
 
 /** The scenario's kind (remediation when it does not say). */
@@ -80,7 +81,7 @@ export function compareVariants(baseline: Model, variants: readonly Variant[], m
   });
   const order = variants.map((v) => v.scenario.id);
   const of = (k: ScenarioKind) => sortByEffect(outcomes.filter((o) => o.kind === k), metrics, order);
-  return { baseline: { metrics: base }, scenarios: of('remediation'), counterfactuals: of('counterfactual'), warnings, unit: baseline.sim.timeUnit };
+  return { baseline: { metrics: base }, scenarios: of('remediation'), counterfactuals: of('counterfactual'), warnings, time: timeAxisOf(baseline.sim) };
 }
 
 /** Orders outcomes best first (see the module comment). */

@@ -1,12 +1,27 @@
 /**
  * Metric values and changes for people. A quantity prints as a number and its change as a
- * percentage of the baseline; a time of event prints as a time (H:MM for models in hours,
- * counted from the start of the run, so a model whose time 0 is midnight reads as a clock)
- * and its change as a difference in hours and minutes, never as a percentage: a percentage
- * of hours since midnight measures nothing. Censored times print as their state.
+ * percentage of the baseline; a time of event prints as a time and its change as a difference
+ * in hours and minutes, never as a percentage: a percentage of hours since midnight measures
+ * nothing. A model with a clock (`sim.time_origin`) shows times as wall-clock times in the
+ * origin's zone, through model/clock.ts as the report does (`05:15`, with the date once the
+ * time falls on a later day than the origin: `11-26 01:30`); without one, H:MM (+Nd) counted
+ * from time 0 for models in hours or minutes. Censored times print as their state.
  */
-import type { Metric } from '../model/types.js';
+import type { Metric, SimSpec } from '../model/types.js';
+import { clockOf, shortClock, spansDays } from '../model/clock.js';
 import { censoredState, difference, metricKind } from './metrics.js';
+
+/** How model time reads: its unit and, when the model declares one, its clock origin. */
+export interface TimeAxis {
+  readonly unit?: string;
+  /** `sim.time_origin` (ISO date-time with offset) of the model. */
+  readonly origin?: string;
+}
+
+/** The time axis of a model's sim spec. */
+export function timeAxisOf(sim: Pick<SimSpec, 'timeUnit' | 'timeOrigin'>): TimeAxis {
+  return { ...(sim.timeUnit ? { unit: sim.timeUnit } : {}), ...(sim.timeOrigin ? { origin: sim.timeOrigin } : {}) };
+}
 
 /** Numbers for people: 3 significant digits, no exponent for ordinary magnitudes. */
 export function fmt(x: number): string {
@@ -26,10 +41,13 @@ function minutesPer(unit?: string): number | undefined {
   return HOURS.test(unit.trim()) ? 60 : MINUTES.test(unit.trim()) ? 1 : undefined;
 }
 
-/** A time of event: H:MM (with +Nd past a day) for hours and minutes, else the number and unit. */
-export function formatTime(t: number, unit?: string): string {
+/** A time of event: the clock time, else H:MM (+Nd past a day) for hours and minutes, else the number and unit. */
+export function formatTime(t: number, axis: TimeAxis = {}): string {
   const state = censoredState(t);
   if (state) return state;
+  const { unit } = axis;
+  const wall = clockOf({ timeOrigin: axis.origin, timeUnit: unit });
+  if (wall) return shortClock(wall, t, spansDays(wall, 0, t));
   const per = minutesPer(unit);
   if (per === undefined) return unit ? `${fmt(t)} ${unit}` : `t = ${fmt(t)}`;
   const total = Math.round(t * per);
@@ -54,19 +72,19 @@ export function formatDuration(d: number, unit?: string): string {
 }
 
 /** A metric's value: a number, a time, or a censored state. */
-export function formatMetric(m: Pick<Metric, 'aggregate'>, v: number, unit?: string): string {
-  return metricKind(m) === 'time' ? formatTime(v, unit) : fmt(v);
+export function formatMetric(m: Pick<Metric, 'aggregate'>, v: number, axis?: TimeAxis): string {
+  return metricKind(m) === 'time' ? formatTime(v, axis) : fmt(v);
 }
 
 /** Change of a scenario's value against the baseline's: a percentage for quantities, a time difference for times. */
-export function formatChange(m: Pick<Metric, 'aggregate'>, v: number, base: number, unit?: string): string {
+export function formatChange(m: Pick<Metric, 'aggregate'>, v: number, base: number, axis: TimeAxis = {}): string {
   if (metricKind(m) === 'quantity') return percentChange(difference(v, base), base);
   if (v === base) return '0 min';
   const state = censoredState(v);
   if (state) return state;
   const baseState = censoredState(base);
   if (baseState) return `baseline ${baseState}`;
-  return formatDuration(v - base, unit);
+  return formatDuration(v - base, axis.unit);
 }
 
 /**

@@ -5,7 +5,7 @@
 import type { Metric } from '../model/types.js';
 import { paretoAcross, type Comparison, type ScenarioOutcome } from './compare.js';
 import type { Ensemble } from './ensemble.js';
-import { censoredJson, fmt, formatChange, formatDuration, formatMetric } from './metric-format.js';
+import { censoredJson, fmt, formatChange, formatDuration, formatMetric, type TimeAxis } from './metric-format.js';
 import { metricKind } from './metrics.js';
 
 export { fmt } from './metric-format.js';
@@ -15,32 +15,33 @@ function table(rows: string[][], rightFrom: number): string {
   return rows.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
 }
 
-function legend(metrics: readonly Metric[], unit?: string): string {
+function legend(metrics: readonly Metric[], axis: TimeAxis): string {
+  const unit = axis.unit;
   const lines = metrics.map((m, i) => `  M${i + 1} = ${m.name}${m.units ? ` [${m.units}]` : ''}, ${m.better} is better${metricKind(m) === 'time' ? ' (a time of event)' : ''}`);
   if (metrics.some((m) => metricKind(m) === 'time')) {
-    lines.push(`  times of events are ${/^h/i.test(unit ?? '') || /^min/i.test(unit ?? '') ? 'HH:MM from the start of the run' : `in ${unit ?? 'model time'}`}, and their ΔM a difference in time, never a percentage;`,
+    lines.push(`  times of events are ${/^h/i.test(unit ?? '') || /^min/i.test(unit ?? '') ? (axis.origin ? `clock times (HH:MM, time_origin ${axis.origin})` : 'HH:MM from the start of the run') : `in ${unit ?? 'model time'}`}, and their ΔM a difference in time, never a percentage;`,
       '  "never happened" ranks before any time, "not by the end of the run" after any time');
   }
   return lines.join('\n');
 }
 
-function rows(list: readonly ScenarioOutcome[], c: Comparison, metrics: readonly Metric[], unit?: string): string[][] {
+function rows(list: readonly ScenarioOutcome[], c: Comparison, metrics: readonly Metric[], axis: TimeAxis): string[][] {
   return list.map((s, i) => [
     String(i + 1), s.id, s.leverage === null ? '-' : String(s.leverage),
-    ...metrics.flatMap((m) => [formatMetric(m, s.metrics[m.name], unit), formatChange(m, s.metrics[m.name], c.baseline.metrics[m.name], unit)]),
+    ...metrics.flatMap((m) => [formatMetric(m, s.metrics[m.name], axis), formatChange(m, s.metrics[m.name], c.baseline.metrics[m.name], axis)]),
   ]);
 }
 
 /**
  * The ranked table: per remediation its leverage level, each metric and its change vs
- * baseline; counterfactuals in their own table below. `unit` is the model's time unit.
+ * baseline; counterfactuals in their own table below. `axis`: the model's time unit and clock.
  */
-export function formatComparison(c: Comparison, metrics: readonly Metric[], title = '', unit = c.unit): string {
+export function formatComparison(c: Comparison, metrics: readonly Metric[], title = '', axis: TimeAxis = c.time): string {
   const head = ['#', 'scenario', 'level', ...metrics.flatMap((_, i) => [`M${i + 1}`, `ΔM${i + 1}`])];
-  const base = ['', 'baseline', '-', ...metrics.flatMap((m) => [formatMetric(m, c.baseline.metrics[m.name], unit), ''])];
+  const base = ['', 'baseline', '-', ...metrics.flatMap((m) => [formatMetric(m, c.baseline.metrics[m.name], axis), ''])];
   const by = metrics.length ? `ranked by effect on M1 (${metrics[0].name}, ${metrics[0].better} is better)` : '';
   const count = `${c.scenarios.length} remediation${c.scenarios.length === 1 ? '' : 's'}`;
-  let out = `${title ? `${title}: ` : ''}${count} ${by}\n\n${table([head, base, ...rows(c.scenarios, c, metrics, unit)], 2)}\n`;
+  let out = `${title ? `${title}: ` : ''}${count} ${by}\n\n${table([head, base, ...rows(c.scenarios, c, metrics, axis)], 2)}\n`;
   if (metrics.length > 1 && c.scenarios.length > 1) {
     const dominated = paretoAcross(c.scenarios, metrics);
     const front = c.scenarios.filter((s) => dominated.get(s.id) === undefined).map((s) => s.id);
@@ -48,16 +49,16 @@ export function formatComparison(c: Comparison, metrics: readonly Metric[], titl
     out += `\nPareto across all ${metrics.length} metrics (no weights; X < Y: Y is at least as good on every metric and better on one):\n  frontier: ${front.join(', ')}\n${below.length ? `  dominated: ${below.join(', ')}\n` : ''}`;
   }
   if (c.counterfactuals.length) {
-    out += `\nCounterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):\n\n${table([head, base, ...rows(c.counterfactuals, c, metrics, unit)], 2)}\n`;
+    out += `\nCounterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):\n\n${table([head, base, ...rows(c.counterfactuals, c, metrics, axis)], 2)}\n`;
   }
-  return `${out}\n${legend(metrics, unit)}\n  level = Meadows leverage point (12 weakest … 1 strongest); ΔM = change vs baseline\n`;
+  return `${out}\n${legend(metrics, axis)}\n  level = Meadows leverage point (12 weakest … 1 strongest); ΔM = change vs baseline\n`;
 }
 
 /** The ensemble table for the first metric: median change, P10–P90, P(beats baseline), P(best). */
-export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], unit?: string, what = 'remediations'): string {
+export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], axis: TimeAxis = {}, what = 'remediations'): string {
   const m = metrics[0];
   const b = e.baseline[m.name];
-  const show = (d: number) => (metricKind(m) === 'time' ? formatDuration(d, unit) : fmt(d));
+  const show = (d: number) => (metricKind(m) === 'time' ? formatDuration(d, axis.unit) : fmt(d));
   const head = ['#', 'scenario', 'level', 'median Δ', 'P10 Δ', 'P90 Δ', 'P(beats baseline)', 'P(best) ± se'];
   const se = (p: number) => Math.sqrt((p * (1 - p)) / e.draws);
   const body = e.scenarios.map((s, i) => {
@@ -66,7 +67,7 @@ export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], unit?: s
   });
   const source = e.from ? `${e.draws} members of the posterior ensemble ${e.from}` : `${e.draws} Latin-hypercube draws`;
   return `Uncertainty (${what}): ${source} (seed ${e.seed}) over ${e.factors.length} uncertain constants, paired runs; se = Monte Carlo standard error √(p(1−p)/N).\n`
-    + `Effect on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better); baseline median ${formatMetric(m, b.median, unit)}, P10–P90 ${formatMetric(m, b.p10, unit)}–${formatMetric(m, b.p90, unit)}\n\n`
+    + `Effect on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better); baseline median ${formatMetric(m, b.median, axis)}, P10–P90 ${formatMetric(m, b.p10, axis)}–${formatMetric(m, b.p90, axis)}\n\n`
     + `${table([head, ...body], 2)}\n`;
 }
 

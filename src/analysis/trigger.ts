@@ -15,7 +15,7 @@ import type { Model, Scenario } from '../model/types.js';
 import type { SimulationResult } from '../sim/result.js';
 import { trySimulate, type SimulateOptions } from '../sim/simulate.js';
 import { tryApplyScenario } from '../scenarios/apply.js';
-import { fmt, formatTime } from './metric-format.js';
+import { fmt, formatTime, timeAxisOf } from './metric-format.js';
 
 /** Relative difference below which two values are the same run (rounding noise). */
 const SAME = 1e-9;
@@ -39,9 +39,9 @@ export function triggerCheck(model: Model, scenario: Scenario, baseline: Simulat
     }
   }
   if (!first) return undefined;
-  const unit = model.sim.timeUnit;
+  const axis = timeAxisOf(model.sim);
   return warning('intervention-before-trigger',
-    `scenario '${scenario.id}' sets the run in motion before the trigger at ${formatTime(start, unit)}: stock '${first.name}' has moved by ${fmt(first.b)} since the start at ${formatTime(first.t, unit)}, against ${fmt(first.a)} in the baseline`,
+    `scenario '${scenario.id}' sets the run in motion before the trigger at ${formatTime(start, axis)}: stock '${first.name}' has moved by ${fmt(first.b)} since the start at ${formatTime(first.t, axis)}, against ${fmt(first.a)} in the baseline`,
     { file: model.file, field: `scenarios.${scenario.id}`, hint: 'an intervention tested against the event should change nothing until the event starts: make it respond to what the event changes (growth since the start, not the level it starts at), or mark it kind: counterfactual' });
 }
 

@@ -14,6 +14,7 @@ import { formatChange, formatDuration, formatEffect, formatTime } from '../../sr
 import { effectSizes } from '../../src/analysis/leverage/effects.js';
 import type { Metric, Model, Scenario } from '../../src/model/types.js';
 import { formatRanking, rankLeverage } from '../../src/analysis/leverage/index.js';
+import { rankingJson } from '../../src/analysis/leverage/json.js';
 import { applyScenario } from '../../src/scenarios/index.js';
 
 /** An outage: availability falls at 2 h and recovers at a rate; a scenario changes the rate. */
@@ -80,7 +81,7 @@ test('no percentage of a time anywhere: table, ensemble table, CSV, JSON, effect
   assert.match(table, /not by the end of the run/);
   assert.match(table, /−\d+ h \d\d min|−\d+ min/);
   const e = runEnsemble(outage, variants.slice(0, 2), { draws: 3, seed: 1, metrics: [recovered] });
-  assert.not.match(formatEnsemble(e, [recovered], 'hour').split('\n').slice(3).join('\n'), /%/);
+  assert.not.match(formatEnsemble(e, [recovered], { unit: 'hour' }).split('\n').slice(3).join('\n'), /%/);
   const json = JSON.parse(comparisonJson(c));
   assert.is(json.scenarios.find((s: { id: string }) => s.id === 'no-hit').metrics.Recovered, 'never happened');
   assert.is(json.counterfactuals[0].metrics.Recovered, 'not by the end of the run');
@@ -97,15 +98,30 @@ test('the Pareto view across metrics needs no weights: an outcome is dominated o
 });
 
 test('times print as H:MM and differences as hours and minutes', () => {
-  assert.is(formatTime(22 + 23 / 60, 'hour'), '22:23');
-  assert.is(formatTime(26 + 5 / 60, 'hour'), '02:05 +1d');
-  assert.is(formatTime(NEVER, 'hour'), 'never happened');
+  const hour = { unit: 'hour' };
+  assert.is(formatTime(22 + 23 / 60, hour), '22:23');
+  assert.is(formatTime(26 + 5 / 60, hour), '02:05 +1d');
+  assert.is(formatTime(NEVER, hour), 'never happened');
   assert.is(formatDuration(-(2 + 15 / 60), 'hour'), '−2 h 15 min');
   assert.is(formatDuration(0.75, 'hour'), '+45 min');
-  assert.is(formatChange(recovered, 20, 22.5, 'hour'), '−2 h 30 min');
-  assert.is(formatChange(recovered, NEVER, 22.5, 'hour'), 'never happened');
+  assert.is(formatChange(recovered, 20, 22.5, hour), '−2 h 30 min');
+  assert.is(formatChange(recovered, NEVER, 22.5, hour), 'never happened');
   assert.is(formatEffect(recovered, 2.5, 'hour'), '2 h 30 min earlier');
-  assert.is(formatTime(3, 'day'), '3 day');
+  assert.is(formatTime(3, { unit: 'day' }), '3 day');
+});
+
+test('a model with a clock (sim.time_origin) shows times of events as its clock times, the report\'s conversion', () => {
+  const sixAm = { unit: 'hour', origin: '2020-11-25T06:00-08:00' };
+  assert.is(formatTime(1.25, sixAm), '07:15', 'time 1.25 h after a 06:00 origin is 07:15, not 01:15');
+  assert.is(formatTime(20, sixAm), '11-26 02:00', 'past midnight of the origin day the date is shown');
+  assert.is(formatTime(90, { unit: 'minute', origin: '2020-11-25T00:00Z' }), '01:30');
+  assert.is(formatChange(recovered, 3, 1.25, sixAm), '+1 h 45 min', 'a difference of times does not depend on the origin');
+  assert.is(formatTime(NOT_BY_END, sixAm), 'not by the end of the run');
+  const shifted = compareVariants({ ...outage, sim: { ...outage.sim, timeUnit: 'hour', timeOrigin: '2020-11-25T06:00-08:00' } }, variants, [recovered]);
+  const plain = compareVariants({ ...outage, sim: { ...outage.sim, timeUnit: 'hour', timeOrigin: undefined } }, variants, [recovered]);
+  const t = plain.baseline.metrics.Recovered;
+  assert.ok(formatComparison(shifted, [recovered]).includes(formatTime(t, sixAm)), 'compare prints the baseline on the clock');
+  assert.ok(formatComparison(shifted, [recovered]).includes('time_origin 2020-11-25T06:00-08:00'));
 });
 
 test('rank on a time of event: effects in hours and minutes, no percentage; counterfactuals apart', async () => {
@@ -121,6 +137,14 @@ test('rank on a time of event: effects in hours and minutes, no percentage; coun
   assert.match(text, /h \d\d min earlier|min earlier/);
   assert.match(text, /\+∞ \(censored\)/);
   assert.match(text, /Counterfactuals \(what-ifs about the event/);
+  const json = JSON.parse(rankingJson(ranking!));
+  const noHit = json.interventions.find((x: { id: string }) => x.id === 'no-hit');
+  assert.is(noHit.effect.median, '+∞ (censored)', 'an event that never happens is recovered infinitely earlier, not null');
+  assert.is(noHit.delta.median, '−∞ (censored)');
+  assert.is(json.counterfactuals[0].effect.median, '−∞ (censored)', 'never repaired: not by the end of the run');
+  assert.is(typeof json.interventions.find((x: { id: string }) => x.id === 'faster').effect.median, 'number');
+  assert.not.match(rankingJson(ranking!), /null/, 'no censored value is written as null');
+  assert.equal(json.interventions.map((x: { band: number }) => x.band), [0, 1], 'a finite effect is one band below an infinite one');
 });
 
 test.run();

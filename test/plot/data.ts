@@ -11,6 +11,7 @@ export const metrics: Metric[] = [
 ];
 
 export const comparison: Comparison = {
+  time: { unit: 'hour' },
   baseline: { metrics: { 'Outage hours': 10, 'Recovered share': 0.8 } },
   scenarios: [
     { id: 'cells', title: 'Cellular front end', kind: 'remediation', leverage: 10, metrics: { 'Outage hours': 0, 'Recovered share': 1 }, delta: { 'Outage hours': -10, 'Recovered share': 0.2 } },

@@ -130,7 +130,7 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
       model: model.name, metric: { name: metric.name, variable: metric.variable, aggregate: metric.aggregate, units: metric.units, better: metric.better },
       view, draws: effects?.draws ?? 0, seed: o.members?.seed ?? o.seed ?? 1, ...(o.members?.from ? { ensemble: o.members.from } : {}), workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
       interventions: ranked.entries, counterfactuals: whatIfs.entries, frontier: ranked.frontier, settings, parameters,
-      ...(model.sim.timeUnit ? { timeUnit: model.sim.timeUnit } : {}),
+      ...(model.sim.timeUnit ? { timeUnit: model.sim.timeUnit } : {}), ...(model.sim.timeOrigin ? { timeOrigin: model.sim.timeOrigin } : {}),
       ...(params?.parameters.length ? { sensitivity: { method: 'morris' as const, trajectories: o.trajectories ?? 10, runs: params.runs } } : {}),
       ...(findings ? { loops: findings } : {}), notes,
     },

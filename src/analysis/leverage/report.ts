@@ -72,7 +72,7 @@ function counterfactuals(r: LeverageRanking): string[] {
 }
 
 function value(r: LeverageRanking, v: number): string {
-  return formatMetric(r.metric, v, r.timeUnit);
+  return formatMetric(r.metric, v, { unit: r.timeUnit, origin: r.timeOrigin });
 }
 
 function effect(r: LeverageRanking, e: number): string {

@@ -143,6 +143,8 @@ export interface LeverageRanking {
   readonly counterfactuals: readonly InterventionEntry[];
   /** The model's time unit (times of events are shown in it). */
   readonly timeUnit?: string;
+  /** The model's clock origin (`sim.time_origin`): times of events are shown as clock times. */
+  readonly timeOrigin?: string;
   /** Ids on the Pareto frontier, deepest first. */
   readonly frontier: readonly string[];
   readonly settings: { readonly tolerance: number; readonly band: number; readonly beta?: number };

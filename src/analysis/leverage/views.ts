@@ -51,10 +51,16 @@ export function frontier(xs: readonly Rankable[], tolerance = DEFAULT_TOLERANCE)
   return stable(xs.filter((x) => dom.get(x.id) === undefined), (a, b) => (b.depth ?? 0) - (a.depth ?? 0) || b.robust - a.robust).map((x) => x.id);
 }
 
-/** Band index of each id: floor((best robust effect − e) / band). */
+/**
+ * Band index of each id: floor((best robust effect − e) / band). A censored effect (±∞, a time
+ * of event that never happens) equal to the best is in band 0; one infinitely far from the
+ * best is in the band after every finite one.
+ */
 export function bands(xs: readonly Rankable[], band = DEFAULT_BAND): Map<string, number> {
   const best = Math.max(...xs.map((x) => x.robust));
-  return new Map(xs.map((x) => [x.id, Math.floor((best - x.robust) / band + 1e-9)]));
+  const gap = xs.map((x) => (x.robust === best ? 0 : Math.floor((best - x.robust) / band + 1e-9)));
+  const last = Math.max(0, ...gap.filter(Number.isFinite));
+  return new Map(xs.map((x, i) => [x.id, Number.isFinite(gap[i]) ? gap[i] : last + 1]));
 }
 
 export function lexicographic<T extends Rankable>(xs: readonly T[], band = DEFAULT_BAND): T[] {

@@ -72,11 +72,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       progress.stop();
       const ensemble = remedies && whatIfs ? { ...remedies, scenarios: [...remedies.scenarios, ...whatIfs.scenarios] } : remedies ?? whatIfs;
       const toStdout = args.json === '-' || args.csv === '-';
-      const unit = model.sim.timeUnit;
+      const axis = comparison.time;
       if (!toStdout) {
-        emit(formatComparison(comparison, chosen.metrics, model.name, unit));
-        if (remedies) emit(`\n${formatEnsemble(remedies, chosen.metrics, unit)}`);
-        if (whatIfs) emit(`\n${formatEnsemble(whatIfs, chosen.metrics, unit, 'counterfactuals, ranked among themselves')}`);
+        emit(formatComparison(comparison, chosen.metrics, model.name, axis));
+        if (remedies) emit(`\n${formatEnsemble(remedies, chosen.metrics, axis)}`);
+        if (whatIfs) emit(`\n${formatEnsemble(whatIfs, chosen.metrics, axis, 'counterfactuals, ranked among themselves')}`);
       }
       if (args.json) emit(comparisonJson(comparison, ensemble), args.json);
       if (args.csv) emit(comparisonCsv(comparison, chosen.metrics, ensemble), args.csv);

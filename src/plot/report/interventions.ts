@@ -104,15 +104,15 @@ function lead(c: Comparison, m: Metric, e?: Ensemble): string {
   const base = c.baseline.metrics[m.name];
   const better = c.scenarios.filter((s) => improvement(m, s.metrics[m.name], base) > 1e-9 * Math.max(1, Math.abs(base)));
   const worse = c.scenarios.filter((s) => improvement(m, s.metrics[m.name], base) < -1e-9 * Math.max(1, Math.abs(base)));
-  const unit = c.unit;
+  const axis = c.time;
   const describe = (s: Comparison['scenarios'][number]) =>
-    `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))}): ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, s.metrics[m.name], unit))} vs ${escapeHtml(formatMetric(m, base, unit))}, ${escapeHtml(formatChange(m, s.metrics[m.name], base, unit))}`;
+    `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))}): ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, s.metrics[m.name], axis))} vs ${escapeHtml(formatMetric(m, base, axis))}, ${escapeHtml(formatChange(m, s.metrics[m.name], base, axis))}`;
   const places = tiedPlaces(better, (s) => s.metrics[m.name]).slice(0, 3);
   const items = [
     `<li>${c.scenarios.length} remediations compared on <b>${escapeHtml(m.name)}</b>${m.units ? ` [${escapeHtml(m.units)}]` : ''} (${m.better} is better); ${better.length} improve on the baseline, ${worse.length} make it worse.</li>`,
     ...places.map((p, k) => (p.length === 1
       ? `<li>${k === 0 ? 'Most effective' : `Next`}: ${describe(p[0])}.</li>`
-      : `<li>${k === 0 ? 'Tied for most effective' : 'Tied next'} (${p.length}, equal ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, p[0].metrics[m.name], unit))} vs ${escapeHtml(formatMetric(m, base, unit))}, ${escapeHtml(formatChange(m, p[0].metrics[m.name], base, unit))}): ${p.map((s) => `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))})`).join(', ')}.</li>`)),
+      : `<li>${k === 0 ? 'Tied for most effective' : 'Tied next'} (${p.length}, equal ${escapeHtml(m.name)} ${escapeHtml(formatMetric(m, p[0].metrics[m.name], axis))} vs ${escapeHtml(formatMetric(m, base, axis))}, ${escapeHtml(formatChange(m, p[0].metrics[m.name], base, axis))}): ${p.map((s) => `<b>${escapeHtml(s.id)}</b> (${escapeHtml(levelName(s.leverage))})`).join(', ')}.</li>`)),
     ...worse.slice(-1).map((s) => `<li>Worst: ${describe(s)}.</li>`),
     ...(c.counterfactuals.length ? [`<li>Counterfactuals (what-ifs about the event, not ranked with the remediations): ${c.counterfactuals.map(describe).join('; ')}.</li>`] : []),
   ];
