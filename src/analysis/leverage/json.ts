@@ -27,9 +27,8 @@ export function rankingJson(r: LeverageRanking): string {
 type Censored<T> = { [K in keyof T]: T[K] extends number ? number | string : T[K] };
 
 function censorSpread<S extends Spread>(s: S, f: (v: number) => number | string): Censored<S> {
-  const out: Record<string, unknown> = { ...s };
-  for (const [k, v] of Object.entries(s)) if (typeof v === 'number' && k !== 'pPositive' && k !== 'pBest') out[k] = f(v);
-  return out as Censored<S>;
+  const keep = new Set(['pPositive', 'pBest']);
+  return Object.fromEntries(Object.entries(s).map(([k, v]) => [k, typeof v === 'number' && !keep.has(k) ? f(v) : v])) as Censored<S>;
 }
 
 function censorEntry(e: InterventionEntry) {
