@@ -18,8 +18,11 @@ export type VExpr =
   | { readonly k: 'na'; readonly pos: number }
   /** A name, with subscripts if written `name[a, b]`. */
   | { readonly k: 'ref'; readonly name: string; readonly subs: readonly Sub[]; readonly pos: number }
-  /** `fn(args)`; `subs` is set for a subscripted lookup call `table[a](x)`. */
-  | { readonly k: 'call'; readonly fn: string; readonly subs: readonly Sub[]; readonly args: readonly VExpr[]; readonly pos: number }
+  /**
+   * `fn(args)`; `subs` is set for a subscripted lookup call `table[a](x)`; `outputs` names the
+   * caller's variables for a macro's further outputs, `M(a, b : out1, out2)`.
+   */
+  | { readonly k: 'call'; readonly fn: string; readonly subs: readonly Sub[]; readonly args: readonly VExpr[]; readonly pos: number; readonly outputs?: readonly MacroOutput[] }
   | { readonly k: 'unary'; readonly op: '-' | '+' | 'not'; readonly arg: VExpr; readonly pos: number }
   | { readonly k: 'binary'; readonly op: VBinary; readonly left: VExpr; readonly right: VExpr; readonly pos: number }
   /** An inline lookup table, as in `WITH LOOKUP(x, ((0,0),(1,1)))`. */
@@ -74,9 +77,17 @@ export interface DimensionDef {
   readonly pos: number;
 }
 
+/** A variable of the calling model that a macro call defines: `M(a : name)`. */
+export interface MacroOutput {
+  readonly name: string;
+  readonly pos: number;
+}
+
 export interface MacroDef {
   readonly name: string;
   readonly params: readonly string[];
+  /** Further outputs after `:` in `:MACRO: M(a, b : out1, out2)`, beside the one named like the macro. */
+  readonly outputs: readonly string[];
   readonly definitions: Definition[];
   readonly pos: number;
 }

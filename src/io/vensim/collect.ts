@@ -38,7 +38,7 @@ export function collect(text: string, file: string | undefined, diags: Diagnosti
       switch (item.k) {
         case 'macroStart':
           if (macro) diags.push(error('syntax-error', `:MACRO: ${item.name} starts inside macro ${macro.name}`, at(item.pos)));
-          macro = { name: item.name, params: item.params, definitions: [], pos: item.pos };
+          macro = { name: item.name, params: item.params, outputs: item.outputs, definitions: [], pos: item.pos };
           macros.set(canonicalName(item.name), macro);
           break;
         case 'macroEnd':

@@ -12,7 +12,7 @@ import { SyntaxFault, TokenStream, describe, parseExpr, parseSubs, parseTableBod
 export type EntryItem =
   | { readonly k: 'definition'; readonly def: Definition }
   | { readonly k: 'dimension'; readonly def: DimensionDef }
-  | { readonly k: 'macroStart'; readonly name: string; readonly params: readonly string[]; readonly pos: number }
+  | { readonly k: 'macroStart'; readonly name: string; readonly params: readonly string[]; readonly outputs: readonly string[]; readonly pos: number }
   | { readonly k: 'macroEnd'; readonly pos: number }
   /** A construct that is read but not simulated (e.g. reality checks). */
   | { readonly k: 'ignored'; readonly what: string; readonly pos: number }
@@ -43,10 +43,12 @@ export function parseEntry(text: string, entry: RawEntry): EntryResult {
       const pos = s.next().pos;
       const name = s.name().text;
       const params: string[] = [];
+      const outputs: string[] = [];
       s.expect('(');
-      if (!s.isOp(')')) do params.push(s.name().text); while (s.accept(',') || s.accept(':'));
+      if (!s.isOp(')') && !s.isOp(':')) do params.push(s.name().text); while (s.accept(','));
+      if (s.accept(':')) do outputs.push(s.name().text); while (s.accept(','));
       s.expect(')');
-      items.push({ k: 'macroStart', name, params, pos });
+      items.push({ k: 'macroStart', name, params, outputs, pos });
     }
     if (s.peek().kind === 'eof') return { items };
     items.push(parseBody(s, entry));

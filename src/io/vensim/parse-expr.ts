@@ -173,8 +173,11 @@ function parsePrimary(s: TokenStream): VExpr {
         args.push(fn === 'with_lookup' && args.length === 1 ? parseTableArg(s) : parseExpr(s));
       } while (s.accept(','));
     }
+    // A macro with further outputs: `M(a, b : out1, out2)` names the caller's variables for them.
+    const outputs: { name: string; pos: number }[] = [];
+    if (s.accept(':')) do { const n = s.name(); outputs.push({ name: n.text, pos: n.pos }); } while (s.accept(','));
     s.expect(')');
-    return { k: 'call', fn: t.text, subs, args, pos: t.pos };
+    return { k: 'call', fn: t.text, subs, args, pos: t.pos, ...(outputs.length ? { outputs } : {}) };
   }
   throw new SyntaxFault(t.kind === 'eof' ? 'the equation ends where a value was expected' : `unexpected ${describe(t)}`, t.pos);
 }

@@ -21,6 +21,7 @@ import { scalarName, type Built, type Instance, type ModelIndex, type Scope, typ
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
 import { mdlSettings } from './settings.js';
+import { macroOutputs } from './macros.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
 
@@ -49,10 +50,11 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const diags: Diagnostic[] = [];
   const { dimensions, definitions, macros, doc, lines } = collect(text, file, diags);
   const settings = mdlSettings(text.slice(equationsEnd(text)));
+  const outputs = new Map<string, string>();
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, fileAliases: settings.aliases, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
+    dims: undefined as never, vars: new Map(), macros, file, fileAliases: settings.aliases, macroOutputs: outputs, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
@@ -90,6 +92,11 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     const units = cleanUnits(def.units);
     v.defs.push(units === def.units ? def : { ...def, units });
     if (def.subs.length) (v as { subscripted: boolean }).subscripted = true;
+  }
+  const calls = macroOutputs(definitions, (id) => vars.has(id) || control.has(id), (pos, message) => diags.push(error('duplicate-definition', message, { file, ...lines.locate(pos) })));
+  for (const [id, name] of calls) {
+    outputs.set(id, name);
+    names.add(id);
   }
   const counts = new Map<Definition, number>();
   for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));

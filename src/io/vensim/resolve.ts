@@ -26,6 +26,9 @@ export function varRef(name: string): Expr {
 export function resolveRef(e: Extract<VExpr, { k: 'ref' }>, sc: Scope): Expr | undefined {
   const id = canonicalName(e.name);
   const { index } = sc;
+  // Inside a macro, `name$` is the calling model's variable (`Time$`, `TIME STEP$`), never a
+  // parameter or a variable of the macro (Vensim reference, "Macros").
+  if (id.endsWith('$') && sc.rename) return resolveRef({ ...e, name: e.name.replace(/\s*\$$/, '') }, { ...sc, params: undefined, rename: undefined });
   if (sc.params?.has(id) && e.subs.length === 0) return sc.params.get(id);
   if (sc.rename?.has(id) && e.subs.length === 0) return varRef(sc.rename.get(id)!);
   const v = index.vars.get(id);
@@ -43,6 +46,8 @@ export function resolveRef(e: Extract<VExpr, { k: 'ref' }>, sc: Scope): Expr | u
   }
   if (e.subs.length === 0) {
     if (CONTROL[id]) return ref(CONTROL[id], CONTROL[id]);
+    const output = index.macroOutputs.get(id);
+    if (output !== undefined) return varRef(output);
     const dims = index.dims;
     if (dims.isDimension(id)) {
       const el = sc.bindings.get(id) ?? sc.bindings.get(`${id}!`) ?? bindElement(id, sc);

@@ -72,6 +72,10 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     return name !== undefined && x ? call('lookup', varRef(name), x) : undefined;
   }
   if (index.macros.has(id)) return expandMacro(index.macros.get(id)!, e, sc);
+  if (e.outputs) {
+    index.diags.push(error('syntax-error', `names after a colon are outputs of a macro call, and ${e.fn} is not a macro`, where(sc, e.outputs[0].pos)));
+    return undefined;
+  }
   if (id === 'if_then_else') {
     if (!arity(e, sc, 3)) return undefined;
     const a = translateAll(e.args, sc);
