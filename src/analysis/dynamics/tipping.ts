@@ -22,6 +22,8 @@ export interface Trigger {
 
 export interface TriggerOutcome {
   readonly tipped: boolean;
+  /** The run broke down (non-finite rates or state): it says nothing about another attractor. */
+  readonly failed?: boolean;
   /** Time after the trigger ended until back within 1% of the largest displacement; undefined when tipped or not back. */
   readonly recovery?: number;
   /** The state where the run ended. */
@@ -74,7 +76,7 @@ export function applyTrigger(s: DynamicalSystem, from: Equilibrium, t: Trigger, 
     until: (time, x) => { path.push({ t: time, x: Array.from(x) }); peak = Math.max(peak, distance(x)); return false; },
   });
   action.undo();
-  if (!during.ok) return { tipped: true, end: during.x, path };
+  if (!during.ok) return { tipped: true, failed: true, end: during.x, path };
   let back: number | undefined;
   let last = { time: 0, d: distance(during.x) };
   const after = follow(s, during.x, {
@@ -90,11 +92,15 @@ export function applyTrigger(s: DynamicalSystem, from: Equilibrium, t: Trigger, 
     },
   });
   const home = after.ok && distance(after.x) <= 0.01 * Math.max(peak, 1e-12);
-  return { tipped: !home, recovery: home ? back : undefined, end: after.x, path };
+  return { tipped: !home, failed: !after.ok, recovery: home ? back : undefined, end: after.x, path };
 }
 
-/** The smallest amplitude that tips the system (bisection to 1e-4 relative), or undefined when none up to 2^40 × the first guess does. */
-export function tippingThreshold(s: DynamicalSystem, from: Equilibrium, t: Trigger, apply: Apply, guess: number, o: TippingOptions = {}): { amplitude?: number; below?: TriggerOutcome; above?: TriggerOutcome } {
+/**
+ * The smallest amplitude that tips the system (bisection to 1e-4 relative), or undefined when
+ * none up to 2^40 × the first guess does, or when the run breaks down (non-finite rates) at a
+ * size before any finite run has failed to return: `failedAt` is then that size.
+ */
+export function tippingThreshold(s: DynamicalSystem, from: Equilibrium, t: Trigger, apply: Apply, guess: number, o: TippingOptions = {}): { amplitude?: number; below?: TriggerOutcome; above?: TriggerOutcome; failedAt?: number } {
   let lo = 0, hi = Math.max(guess, 1e-9);
   let above = applyTrigger(s, from, t, apply, hi, o);
   for (let k = 0; !above.tipped; k++) {
@@ -102,6 +108,7 @@ export function tippingThreshold(s: DynamicalSystem, from: Equilibrium, t: Trigg
     lo = hi; hi *= 2;
     above = applyTrigger(s, from, t, apply, hi, o);
   }
+  if (above.failed) return { failedAt: hi };
   let below = applyTrigger(s, from, t, apply, lo, o);
   while (hi - lo > 1e-4 * hi) {
     const mid = (lo + hi) / 2;

@@ -57,7 +57,7 @@ export const tippingCommand: CommandModule<object, TippingArgs> = {
     const stocks = (x: readonly number[]) => Object.fromEntries(s.stockNames.map((n, i) => [n, x[i]]));
     const doc = {
       state: from.stocks, trigger: { kind: trigger.kind, target: trigger.target, duration: trigger.duration },
-      threshold: th.amplitude ?? null, tips_to: th.above ? stocks(th.above.end) : null,
+      threshold: th.amplitude ?? null, ...(th.failedAt !== undefined ? { run_failed_at: th.failedAt } : {}), tips_to: th.above ? stocks(th.above.end) : null,
       recovery_below_threshold: th.below?.recovery ?? null,
       ...(range ? { parameter: range.name, amplitude, recovery: recovery.map((r) => ({ value: r.value, recovery_time: r.recovery ?? null, tipped: r.tipped, stable_state: r.stable })) } : {}),
     };
@@ -66,7 +66,8 @@ export const tippingCommand: CommandModule<object, TippingArgs> = {
     if (args.json !== '-') {
       const lines = [`Tipping '${model.name}' from its stable state ${s.stockNames.map((n, i) => `${n} = ${num(from.state[i])}`).join(', ')}`,
         `by a ${trigger.kind} of '${trigger.target}' lasting ${num(trigger.duration)}:`];
-      lines.push(th.amplitude === undefined ? '  no trigger up to 2^40 times the first guess tips it'
+      lines.push(th.failedAt !== undefined ? `  no trigger tips it into another state: every run returned up to a trigger of ${num(th.failedAt / 2, 4)}, and at ${num(th.failedAt, 4)} the rates become non-finite (the model breaks down, not the system tipping)`
+        : th.amplitude === undefined ? '  no trigger up to 2^40 times the first guess tips it'
         : `  smallest trigger that tips it: ${num(th.amplitude, 4)} (to ${s.stockNames.map((n, i) => `${n} = ${num(th.above!.end[i])}`).join(', ')})`);
       for (const r of recovery) lines.push(`  ${range!.name} = ${num(r.value, 5)}: ${r.recovery !== undefined ? `recovers in ${num(r.recovery, 4)}` : r.stable ? 'tipped by a trigger of ' + num(amplitude, 4) : 'no stable state'}`);
       emit(`${lines.join('\n')}\n`);

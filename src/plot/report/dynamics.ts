@@ -6,7 +6,7 @@
  */
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
-import { diagramInput, dynamicalSystem, multistableRanges, num, sweep } from '../../analysis/dynamics/index.js';
+import { diagramInput, dynamicalSystem, multistableRanges, num, sweep, type Sweep } from '../../analysis/dynamics/index.js';
 import { bifurcationFigure } from '../bifurcation.js';
 import { escapeHtml } from '../html/escape.js';
 import type { AddChart } from './charts.js';
@@ -23,7 +23,6 @@ export function tippingSection(model: Model, simulate: SimulateOptions | undefin
   const candidates = model.variables.filter((v) => v.kind === 'constant' && v.uncertainty && v.uncertainty.max > v.uncertainty.min).slice(0, MAX_CONSTANTS);
   if (!candidates.length) return { reason: 'no constant has an uncertainty range to sweep' };
   const parts: string[] = [];
-  const stock = s.stockNames.find((_, i) => !s.helper[i]) ?? s.stockNames[0];
   for (const c of candidates) {
     if (c.kind !== 'constant' || !c.uncertainty) continue;
     const r = sweep(model, { overrides, parameter: c.name, lo: c.uncertainty.min, hi: c.uncertainty.max });
@@ -36,8 +35,19 @@ export function tippingSection(model: Model, simulate: SimulateOptions | undefin
       bands.length ? `two or more stable states for ${bands.map((b) => `${num(b.from, 5)}…${num(b.to, 5)}`).join(', ')}` : '',
     ].filter(Boolean).join('; ');
     parts.push(`<h3>${escapeHtml(c.name)}</h3><p>Over its uncertainty range ${num(c.uncertainty.min)}…${num(c.uncertainty.max)}: ${escapeHtml(text)}.</p>`);
-    parts.push(chart(bifurcationFigure(diagramInput(sw, stock, [{ value: overrides?.[c.name] ?? c.value, label: 'model' }]))));
+    parts.push(chart(bifurcationFigure(diagramInput(sw, mostVarying(sw), [{ value: overrides?.[c.name] ?? c.value, label: 'model' }]))));
   }
   if (!parts.length) return { reason: 'no fold or Hopf point over the uncertainty ranges of its constants' };
   return { html: `<p>Equilibria of the stocks as each uncertain constant varies (stockflow sweep): stable solid, unstable dashed. A fold is a tipping point — past it the state the system was in no longer exists.</p>${parts.join('\n')}` };
+}
+
+/** The model's own stock that differs most along the branches (relative to its size): the one whose diagram shows the fold. */
+function mostVarying(sw: Sweep): string {
+  const own = sw.stockNames.map((n, i) => ({ n, i })).filter(({ i }) => !sw.system.helper[i]);
+  const spread = ({ i }: { i: number }) => {
+    const xs = sw.branches.flatMap((b) => b.map((p) => p.state[i]));
+    const lo = Math.min(...xs), hi = Math.max(...xs);
+    return (hi - lo) / Math.max(Math.abs(lo), Math.abs(hi), 1e-12);
+  };
+  return (own.length ? own : sw.stockNames.map((n, i) => ({ n, i }))).reduce((a, b) => (spread(b) > spread(a) ? b : a)).n;
 }
