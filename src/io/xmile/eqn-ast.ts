@@ -12,12 +12,14 @@ export type XBinOp =
 export type XUnOp = '-' | '+' | 'not';
 
 /**
- * One subscript: an index expression, `*` (all elements of that dimension), or a range
+ * One subscript: an index expression, `*` (all elements of that dimension, or with `*:SubA`
+ * those of a subrange), or a range
  * `from:to` of elements (§3.7.1.2, inside array builtins).
  */
 export type XSub =
   | XExpr
-  | { readonly kind: 'star'; readonly pos: number }
+  /** `*`, or `*:SubA`: the elements of subrange SubA of that dimension. */
+  | { readonly kind: 'star'; readonly pos: number; readonly sub?: string }
   | { readonly kind: 'range'; readonly from: XExpr; readonly to: XExpr; readonly pos: number };
 
 export type XExpr =

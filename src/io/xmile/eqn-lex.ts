@@ -21,7 +21,7 @@ export interface LexError {
 const ID_START = /[\p{L}_$]/u;
 const ID_PART = /[\p{L}\p{N}_$\p{M}]/u;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
-const OPS2 = ['<=', '>=', '<>', '==', '!='];
+const OPS2 = ['<=', '>=', '<>', '==', '!=', '//'];
 const OPS1 = '+-*/^()[],<>=?:%';
 
 export function tokenize(text: string, dialect: Dialect): { tokens?: Token[]; error?: LexError } {

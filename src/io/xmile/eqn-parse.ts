@@ -4,7 +4,8 @@
  * unary `+ - NOT`, `^` (right-associative; so `-2^2` is −4), then `()` / `[]`.
  * Keywords are case-insensitive (§3.3). The native dialect adds `?:`, `xor`, `==`, `!=`
  * and `%`, and keeps `not`/unary minus at the same level (see docs/equations.md).
- * Subscripts may be `*` or a range `a:b` (§3.7.1.2).
+ * Subscripts may be `*`, `*:SubA` (the elements of a subrange) or a range `a:b` (§3.7.1.2).
+ * Stella's safe division `a // b` is SAFEDIV(a, b): 0 where b is 0.
  */
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
 import { tokenize, type Dialect, type LexError, type Token } from './eqn-lex.js';
@@ -122,10 +123,14 @@ class Parser {
   }
 
   private multiplicative(): XExpr {
-    return this.binaryLevel(() => this.unary(), () => {
-      if (this.isOp('*', '/')) return this.peek().v as XBinOp;
-      return this.isKw('mod') || this.isOp('%') ? 'mod' : undefined;
-    });
+    let left = this.unary();
+    for (;;) {
+      const op = this.isOp('*', '/') ? this.peek().v : this.isKw('mod') || this.isOp('%') ? 'mod' : this.dialect === 'xmile' && this.isOp('//') ? '//' : undefined;
+      if (!op) return left;
+      this.next();
+      const right = this.unary();
+      left = op === '//' ? { kind: 'call', fn: 'SAFEDIV', args: [left, right], pos: left.pos } : { kind: 'binary', op: op as XBinOp, left, right, pos: left.pos };
+    }
   }
 
   private unary(): XExpr {
@@ -190,6 +195,11 @@ class Parser {
       if (after.t === 'op' && (after.v === ',' || after.v === ']')) {
         this.next();
         return { kind: 'star', pos: tok.pos };
+      }
+      const sub = this.tokens[this.i + 2];
+      if (after.t === 'op' && after.v === ':' && (sub.t === 'id' || sub.t === 'str')) {
+        this.i += 3;
+        return { kind: 'star', pos: tok.pos, sub: sub.v };
       }
     }
     const from = this.expression();

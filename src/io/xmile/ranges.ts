@@ -9,8 +9,23 @@
 import type { XExpr, XSub } from './eqn-ast.js';
 import { findElement, type Dimension } from './dims.js';
 import { staticValue, type Ctx } from './scope.js';
+import { xid } from './names.js';
 
 type RangeSub = Extract<XSub, { kind: 'range' }>;
+type StarSub = Extract<XSub, { kind: 'star' }>;
+
+/**
+ * What `*` iterates: the whole dimension, or for `*:SubA` the subrange SubA, a dimension
+ * whose elements are all elements of `dim` (reported and undefined when it is not one).
+ */
+export function starDimension(s: StarSub, dim: Dimension, ctx: Ctx, report = true): Dimension | undefined {
+  if (!s.sub) return dim;
+  const sub = ctx.env.dims.get(xid(s.sub));
+  if (sub && sub.ids.every((id) => dim.ids.includes(id))) return sub;
+  if (report) ctx.env.report('invalid-subscript', sub ? `'${sub.name}' is not a subrange of '${dim.name}': not all its elements are elements of '${dim.name}'`
+    : `'*:${s.sub}' names no dimension`, s.pos, `'*:SubA' takes a dimension whose elements are all elements of '${dim.name}'`);
+  return undefined;
+}
 
 /** A range as a dimension; `offset` is the 0-based index of its first element in `of`. */
 export interface RangeDimension extends Dimension {

@@ -8,7 +8,7 @@ import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
 import { elementName, tuples } from './dims.js';
-import { rangeDimension, rangeProblem } from './ranges.js';
+import { rangeDimension, rangeProblem, starDimension } from './ranges.js';
 import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
 import { expandArray, translate } from './translate.js';
 import { selectByIndex } from './select.js';
@@ -101,7 +101,11 @@ function selfSize(self: Extract<XExpr, { kind: 'name' }>, ctx: Ctx): Expr | unde
   let n = 1;
   for (let k = 0; k < dims.length; k++) {
     const s = self.subs[k];
-    if (s.kind === 'star') n *= dims[k].elements.length;
+    if (s.kind === 'star') {
+      const d = starDimension(s, dims[k], ctx);
+      if (!d) return undefined;
+      n *= d.elements.length;
+    }
     else if (s.kind === 'range') {
       const r = rangeDimension(s, dims[k], ctx);
       if (!r) { ctx.env.report('invalid-subscript', rangeProblem(dims[k]), s.pos); return undefined; }

@@ -13,7 +13,7 @@ import { elementName, findElement, tuples, type Dimension } from './dims.js';
 import { canonicalName, xid } from './names.js';
 import { resolveVar, staticValue, visibleNames, type Ctx, type VarInfo } from './scope.js';
 import { gfElements, gfPoint } from './gf-container.js';
-import { rangeDimension, rangeProblem } from './ranges.js';
+import { rangeDimension, rangeProblem, starDimension } from './ranges.js';
 import { translateCall } from './translate-call.js';
 import { selectByIndex } from './select.js';
 
@@ -148,9 +148,10 @@ function selectElement(v: VarInfo, idx: readonly (number | Expr)[], leaf: (idx: 
 
 function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | Expr | undefined {
   if (s.kind === 'star') {
-    const i = ctx.bind.get(dim.id);
-    if (i === undefined) ctx.env.report('free-subscript', "'*' selects a whole dimension; use it inside an array function such as SUM", s.pos);
-    return i;
+    const d = starDimension(s, dim, ctx);
+    const i = d && ctx.bind.get(d.id);
+    if (d && i === undefined) ctx.env.report('free-subscript', "'*' selects a whole dimension; use it inside an array function such as SUM", s.pos);
+    return d && i !== undefined ? dim.ids.indexOf(d.ids[i]) : undefined;
   }
   if (s.kind === 'range') {
     const r = rangeDimension(s, dim, ctx);
@@ -225,7 +226,10 @@ function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
       if (v && !e.subs) v.dims.forEach((d) => { if (!ctx.bind.has(d.id)) found.set(d.id, d); });
       if (v && e.subs) {
         e.subs.forEach((s, k) => {
-          if (s.kind === 'star' && v.dims[k]) found.set(v.dims[k].id, v.dims[k]);
+          if (s.kind === 'star' && v.dims[k]) {
+            const d = starDimension(s, v.dims[k], ctx, false);
+            if (d) found.set(d.id, d);
+          }
           else if (s.kind === 'range' && v.dims[k]) {
             const r = rangeDimension(s, v.dims[k], ctx);
             if (r) found.set(r.id, r);
