@@ -6,9 +6,9 @@
  * rectangular (1), triangular (2), normal (3) or exponential (4) distribution centred on p.
  * The price is the one at which the allocations add up to the supply. If the supply covers
  * every request, each gets its request; nothing is allocated from a supply ≤ 0. Negative
- * requests count as 0, as Vensim does. When every profile is fixed-quantity (type 0), a short
- * supply is shared in proportion to the requests, as Vensim's output shows. Type 0 mixed with
- * other types, constant-elasticity (5) and
+ * requests count as 0, as Vensim does. Fixed-quantity requesters (type 0) are served first;
+ * a supply short of them is shared among them in proportion to their requests, as Vensim's
+ * output shows when every profile is type 0. Constant-elasticity (5) and
  * integer (type + 10) profiles, and widths ≤ 0, are not supported and give NaN, which stops
  * the run with a diagnostic naming the variable.
  *
@@ -116,10 +116,15 @@ export function allocateAvailable(k: number, supply: number, ...rest: number[]):
   if (Number.isNaN(supply)) return NaN;
   if (supply >= total) return requests[k - 1];
   if (supply <= 0) return 0;
-  // Priority type 0 (fixed quantity) everywhere: a short supply is shared in proportion to the
-  // requests, whatever the priorities (Vensim's own run of SDEverywhere's allocate_ptype:
-  // requests 200, 50 of 100 get 80, 20).
-  if (profiles.every((q, i) => requests[i] <= 0 || q.type === 0)) return requests[k - 1] * (supply / total);
-  if (!profiles.every((q, i) => requests[i] <= 0 || supported(q))) return NaN;
-  return requests[k - 1] * profileShare(profiles[k - 1], clearingPrice(requests, profiles, supply));
+  if (!profiles.every((q, i) => requests[i] <= 0 || q.type === 0 || supported(q))) return NaN;
+  // Fixed quantities (type 0) are "constant for all priorities": they are served first. A
+  // supply short of them is shared among them in proportion to their requests (Vensim's own
+  // run of SDEverywhere's allocate_ptype, all type 0: requests 200, 50 of 100 get 80, 20)
+  // and the curves get nothing; what is left over them is shared by the curves.
+  const fixed = profiles.reduce((sum, q, i) => (q.type === 0 ? sum + requests[i] : sum), 0);
+  const mine = profiles[k - 1];
+  if (supply <= fixed) return mine.type === 0 ? requests[k - 1] * (supply / fixed) : 0;
+  if (mine.type === 0) return requests[k - 1];
+  const curves = requests.map((r, i) => (profiles[i].type === 0 ? 0 : r));
+  return requests[k - 1] * profileShare(mine, clearingPrice(curves, profiles, supply - fixed));
 }

@@ -75,11 +75,22 @@ test('fixed-quantity profiles (type 0) share a short supply in proportion to the
   assert.equal(allocations(100, [40, 60], [[0, 0.1, 0.5], [0, 0.9, 0.5]]), [40, 60]);
 });
 
+test('fixed quantities (type 0) mixed with curves are served first; the curves share what is left', () => {
+  // a supply short of the fixed requests goes to them in proportion; the curve gets nothing
+  assert.equal(allocations(5, [10, 10], [[0, 1, 1], [1, 1, 1]]), [5, 0]);
+  // 15 covers the fixed 10; the rectangular requester alone takes the other 5 of its 10
+  assert.equal(allocations(15, [10, 10], [[0, 1, 1], [1, 1, 1]]), [10, 5]);
+  // 12 = fixed 4 + 8 for two equal normal curves: 4 each, by symmetry
+  const [f, a, b] = allocations(12, [4, 10, 10], [[0, 9, 1], [3, 2, 1], [3, 2, 1]]);
+  assert.is(f, 4);
+  close(a, 4, 1e-9);
+  close(b, 4, 1e-9);
+});
+
 test('allocate_available gives NaN for profiles it does not support, which becomes a diagnostic', () => {
   for (const profile of [[5, 1, 1], [13, 1, 1], [3, 1, 0]]) {
     assert.ok(Number.isNaN(allocations(5, [10], [profile])[0]), `profile ${profile}`);
   }
-  assert.ok(Number.isNaN(allocations(5, [10, 10], [[0, 1, 1], [1, 1, 1]])[0]), 'type 0 mixed with type 1');
   assert.ok(Number.isNaN(allocateAvailable(3, 5, 10, 1, 1, 1, 0)), 'k out of range');
 });
 
