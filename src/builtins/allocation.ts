@@ -23,12 +23,15 @@
  *   starting bracket cannot be recovered from its output, and an exact price gives the same
  *   answer for every model (the differences that remain are Vensim's early stop).
  */
+import { erf } from 'mathjs';
 
 /** A requester's priority profile (the pextra element is unused by types 1–4). */
 interface Profile {
   readonly type: number;
   readonly priority: number;
   readonly width: number;
+  /** The normal curve by the exact normal CDF (Stella's ALLOCATE) instead of Vensim's A&S 26.2.16. */
+  readonly exact?: boolean;
 }
 
 /** 1/√(2π), the standard normal density at 0. */
@@ -49,7 +52,7 @@ function normalShare(z: number): number {
 }
 
 /** Share of the request left at price x under a profile: 1 at low prices, 0 at high. */
-export function profileShare({ type, priority: p, width: w }: Profile, x: number): number {
+export function profileShare({ type, priority: p, width: w, exact }: Profile, x: number): number {
   switch (type) {
     case 1: {
       if (x <= p - w / 2) return 1;
@@ -60,7 +63,7 @@ export function profileShare({ type, priority: p, width: w }: Profile, x: number
       if (x < p) return 1 - (2 * (x - p + w / 2) ** 2) / (w * w);
       return x < p + w / 2 ? (2 * (p + w / 2 - x) ** 2) / (w * w) : 0;
     }
-    case 3: return normalShare((x - p) / w);
+    case 3: return exact ? 0.5 * (1 - erf((x - p) / (w * Math.SQRT2))) : normalShare((x - p) / w);
     case 4: return x < p ? 1 - 0.5 * Math.exp((x - p) / w) : 0.5 * Math.exp((p - x) / w);
     default: return NaN;
   }
@@ -105,12 +108,26 @@ function clearingPrice(requests: readonly number[], profiles: readonly Profile[]
  * the allocation of requester k (1-based).
  */
 export function allocateAvailable(k: number, supply: number, ...rest: number[]): number {
+  return allocate(false, k, supply, rest);
+}
+
+/**
+ * Stella's ALLOCATE, with the arguments of allocate_available: the same curves and solve,
+ * but the normal curve is the exact normal CDF. Stella's own run of SDEverywhere's
+ * `allocate.stmx` gives the exact normal's allocations (0.000400460 where A&S 26.2.16
+ * gives 0.000403429 at Month 0.25), unlike Vensim's run of the same model.
+ */
+export function allocateExact(k: number, supply: number, ...rest: number[]): number {
+  return allocate(true, k, supply, rest);
+}
+
+function allocate(exact: boolean, k: number, supply: number, rest: readonly number[]): number {
   const n = rest.length / 5;
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n) return NaN;
   const requests = rest.slice(0, n).map((r) => Math.max(0, r));
   const profiles = requests.map((_, i): Profile => {
     const j = n + 4 * i;
-    return { type: rest[j], priority: rest[j + 1], width: rest[j + 2] };
+    return { type: rest[j], priority: rest[j + 1], width: rest[j + 2], exact };
   });
   const total = requests.reduce((a, b) => a + b, 0);
   if (Number.isNaN(supply)) return NaN;

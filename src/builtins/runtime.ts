@@ -4,7 +4,7 @@
  */
 import { lgamma } from 'mathjs';
 import type { LookupTable } from '../model/types.js';
-import { allocateAvailable } from './allocation.js';
+import { allocateAvailable, allocateExact } from './allocation.js';
 import { createHistory } from './history.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market.js';
 import { createRandomState } from './random.js';
@@ -27,6 +27,7 @@ export const runtime = {
   /** Table functions: lookup_area, lookup_invert, data_between … (tables.ts). */
   ...tableRuntime,
   allocateAvailable,
+  allocateExact,
   /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
   findMarketPrice,
   demandAtPrice,

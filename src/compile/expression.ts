@@ -56,6 +56,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   pulse: (a, t, dt) => runtime.pulse(t, dt, a[0], a[1], a[2] ?? 0),
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
   allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
+  stella_allocate: (a) => runtime.allocateExact(a[0], a[1], ...a.slice(2)),
   find_market_price: (a) => runtime.findMarketPrice(a[0], a[1], ...a.slice(2)),
   demand_at_price: (a) => runtime.demandAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
   supply_at_price: (a) => runtime.supplyAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),

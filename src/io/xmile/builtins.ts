@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -47,6 +47,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['init', plain('init', 1)], ['previous', { native: 'previous', min: 1, max: 2, special: 'previous' }],
   // isee vendor function (Stella): the value at an earlier time (builtins/history.ts)
   ['history', plain('history', 2)],
+  // isee vendor function (Stella): priority allocation over a dimension (allocate.ts)
+  ['allocate', { native: 'stella_allocate', min: 5, max: 6, special: 'allocate' }],
   // §3.7.1.3 array builtins (MIN/MAX also take two scalars, §3.5.1)
   ['min', { native: 'min', min: 1, max: Infinity, special: 'array' }],
   ['max', { native: 'max', min: 1, max: Infinity, special: 'array' }],

@@ -15,6 +15,7 @@ import { canonicalName, xid } from './names.js';
 import { instantiateMacro } from './macro-instance.js';
 import { resolveVar, type Ctx, type Macro } from './scope.js';
 import { lookupCall, translate } from './translate.js';
+import { allocateBuiltin } from './allocate.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -109,6 +110,7 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
     }
     case 'previous': return plainCall('previous', x, ctx);
     case 'rank': return rankBuiltin(x, ctx);
+    case 'allocate': return allocateBuiltin(x, ctx);
     default: return undefined;
   }
 }
