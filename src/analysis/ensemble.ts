@@ -59,9 +59,15 @@ export interface EnsembleOptions {
   readonly simulate?: SimulateOptions;
 }
 
-export function runEnsemble(baseline: Model, variants: readonly Variant[], o: EnsembleOptions): Ensemble {
+export function runEnsemble(baseline: Model, variants: readonly Variant[], o: EnsembleOptions & ExecuteOptions): Ensemble {
   const design = membersFor(baseline, o.members, o.draws, o.seed, o.simulate);
-  const metricsOf = (r: Parameters<typeof computeMetrics>[1]) => computeMetrics(o.metrics, r);
+  const total = design.rows.length * (variants.length + 1);
+  let done = 0;
+  const metricsOf = (r: Parameters<typeof computeMetrics>[1]) => {
+    const m = computeMetrics(o.metrics, r);
+    o.onProgress?.(++done, total);
+    return m;
+  };
   const baseRuns = runDraws(baseline, undefined, design, o.simulate, metricsOf);
   const variantRuns = variants.map((v) => runDraws(v.model, v.scenario, design, o.simulate, metricsOf));
   return summarize(design, baseRuns, variantRuns, variants, o);

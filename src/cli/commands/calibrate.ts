@@ -14,7 +14,8 @@ import { calibrate, calibrationJson, formatCalibration } from '../../analysis/ca
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
-import { checkCommon, checkNoClash, parseParams, progressBar, workerCount } from './sensitivity.js';
+import { checkCommon, checkNoClash, parseParams, workerCount } from './sensitivity.js';
+import { progressBar } from '../progress.js';
 import { checkPosteriorArgs, runPosterior, type PosteriorArgs } from './posterior.js';
 
 interface CalibrateArgs extends SimArgs, QueueArgs, PosteriorArgs {

@@ -16,7 +16,7 @@ import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from 
 import { CliExit, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
-import { progressBar } from './sensitivity.js';
+import { progressBar } from '../progress.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
 interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs {
@@ -58,14 +58,15 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       printDiagnostics(comparison.warnings);
       if (draws === undefined && !members && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N (or --ensemble FILE) too');
       const ensembleOptions = { draws: members?.rows.length ?? draws ?? 0, members, seed: args.seed, metrics: chosen.metrics, simulate: options };
-      const progress = progressBar('models');
+      const progress = progressBar(args.queue === undefined ? 'runs' : 'batches');
       // Remediations and counterfactuals are separate ensembles: P(best) only among their own kind.
       const ensembleOf = async (kind: ScenarioKind) => {
         const group = variants.filter((v) => kindOf(v.scenario) === kind);
         if ((draws === undefined && !members) || !group.length) return undefined;
+        const onProgress = (done: number, total: number) => progress.update(done, total, `${kind}s`);
         return withQueue(args, async (executor) => (executor?.runUnits
-          ? runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, group, { ...ensembleOptions, onProgress: progress.update })
-          : runEnsemble(model, group, ensembleOptions)));
+          ? runEnsembleOn({ ...executor, runUnits: executor.runUnits }, model, group, { ...ensembleOptions, onProgress })
+          : runEnsemble(model, group, { ...ensembleOptions, onProgress })));
       };
       const remedies = await ensembleOf('remediation');
       const whatIfs = await ensembleOf('counterfactual');

@@ -11,7 +11,8 @@ import { formatPosterior, posteriorJson, samplePosterior } from '../../analysis/
 import { fileSha256 } from '../../io/ensemble.js';
 import { besideModel } from '../../io/reference.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { progressBar, workerCount } from './sensitivity.js';
+import { workerCount } from './sensitivity.js';
+import { progressBar } from '../progress.js';
 import { withQueue, type QueueArgs } from '../queue/options.js';
 
 export interface PosteriorArgs extends QueueArgs {

@@ -17,7 +17,8 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
-import { checkCommon, parseMetric, progressBar, workerCount } from './sensitivity.js';
+import { checkCommon, parseMetric, workerCount } from './sensitivity.js';
+import { progressBar } from '../progress.js';
 
 interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs {
   model: string;

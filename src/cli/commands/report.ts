@@ -18,6 +18,7 @@ import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { knownVariables, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 import { readModelReference } from '../../io/reference.js';
+import { progressBar } from '../progress.js';
 
 interface ReportArgs extends SimArgs, ScenarioArgs {
   model: string;
@@ -53,6 +54,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     failOnErrors(reference.diagnostics);
     const members = readEnsembleArg(args.ensemble, model);
     const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
+    const progress = progressBar('stages');
     try {
       const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
       const report = await buildReport(model, {
@@ -60,7 +62,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
         simulate: options, sensitivity: args.sensitivity, samples: args.samples, loops: args.loops,
         reference: reference.data,
         command: `stockflow report ${process.argv.slice(3).join(' ')}`.trim(),
+        onProgress: progress.update,
       });
+      progress.stop();
       printDiagnostics(report.diagnostics);
       const html = reportHtml(report, plotlyScript(), explorerScript());
       write(file, html);
@@ -69,6 +73,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       process.stdout.write(`report: wrote ${file} (${(html.length / 1e6).toFixed(1)} MB, ${charts} charts; ${shown})\n`);
       for (const o of report.omitted) process.stdout.write(`report: no ${o.section.toLowerCase()} section: ${o.reason}\n`);
     } catch (e) {
+      progress.stop();
       if (e instanceof ModelError) throw new CliExit(EXIT_MODEL, e.diagnostics);
       throw e;
     }

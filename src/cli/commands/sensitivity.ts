@@ -6,7 +6,6 @@
  * --ensemble FILE, first-order shares over an ensemble's members as given (a posterior).
  * Seeded: the same seed gives the same bytes whatever --workers or the workers.
  */
-import cliProgress from 'cli-progress';
 import type { Argv, CommandModule } from 'yargs';
 import { canonicalName } from '../../core/names.js';
 import { ModelError } from '../../core/diagnostics.js';
@@ -19,6 +18,7 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
+import { progressBar } from '../progress.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs {
   model: string;
@@ -173,20 +173,4 @@ export function parseMetric(model: Model, text?: string): Omit<MetricOutput, 'ki
   if (!variable) throw usageError('--metric needs a variable name');
   if (threshold !== undefined && !Number.isFinite(threshold)) throw usageError(`--metric: the threshold '${at[2]}' is not a number`);
   return { variable, aggregate: aggregate ?? 'final', ...(threshold === undefined ? {} : { threshold }) };
-}
-
-/** A progress bar on stderr, only when stderr is a terminal. */
-export function progressBar(unit: string): { update: (done: number, total: number) => void; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => undefined, stop: () => undefined };
-  let bar: cliProgress.SingleBar | undefined;
-  return {
-    update: (done, total) => {
-      if (!bar) {
-        bar = new cliProgress.SingleBar({ stream: process.stderr, format: `{bar} {value}/{total} ${unit}  {percentage}%  eta {eta_formatted}`, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
-        bar.start(total, 0);
-      }
-      bar.update(done);
-    },
-    stop: () => { bar?.stop(); bar = undefined; },
-  };
 }

@@ -57,7 +57,12 @@ export interface ReportOptions {
   readonly explorer?: boolean;
   /** The model's reference data (io/reference.ts): drawn on the charts of its variables and tabled. */
   readonly reference?: ReferenceData;
+  /** Called as the report's stages start (the stage's name) and once more when it is done. */
+  readonly onProgress?: (done: number, total: number, stage: string) => void;
 }
+
+/** The report's stages in the order buildReport runs them, for progress. */
+const STAGES = ['loop analysis', 'diagram', 'baseline', 'interventions', 'explorer', 'leverage ranking', 'loop dominance', 'tipping points', 'sensitivity'] as const;
 
 /** Dresses a chart over time: the record's events and series on it, the clock on its x axis. */
 export type TimeFigure = (fig: Figure, variables: readonly string[]) => Figure;
@@ -80,15 +85,19 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
     if (html) sections.push({ id, title, html });
     else omitted.push({ section: title, reason: reason ?? 'nothing to show' });
   };
+  const stage = (name: (typeof STAGES)[number] | 'done') => o.onProgress?.(name === 'done' ? STAGES.length : STAGES.indexOf(name), STAGES.length, name);
   const variants = pickVariants(model, o.scenarios ?? 'all');
   const baseline = simulate(model, o.simulate);
+  stage('loop analysis');
   const loops = o.loops === false ? { diagnostics: [] } : loopAnalysis(model, o.simulate);
   diagnostics.push(...loops.diagnostics.filter((d) => d.severity !== 'error'));
 
   add('model', 'Model', summaryHtml(model) + (model.scenarios?.length ? levelLegend(model.scenarios.map((s) => s.leverage?.level ?? null)) : ''));
+  stage('diagram');
   add('diagram', 'Stock-and-flow diagram', await diagramHtml(model, diagramLoops(loops.analysis)));
   const clock = clockOf(model.sim);
   const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars) : fig, clock);
+  stage('baseline');
   const groups = baselineGroups(model, baseline, o.vars);
   const flat = constantBaseline(model, baseline, o.vars);
   const flatNote = flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '';
@@ -97,18 +106,22 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   if (o.reference) add('record', 'The model against the record', recordSection(model, baseline, o.reference, (fig, vars) => chart(dress(fig, vars))));
 
   const metrics = selectMetrics(model);
+  stage('interventions');
   if (!variants.length) omitted.push({ section: 'Interventions', reason: model.scenarios?.length ? 'no scenario was chosen' : 'the model defines no scenarios' });
   else if (!metrics.metrics.length || hasErrors(metrics.diagnostics)) omitted.push({ section: 'Interventions', reason: 'the model defines no usable outcome metrics' });
   else {
     const s = interventionSection({ model, baseline, variants, metrics: metrics.metrics, simulate: o.simulate, draws: o.uncertainty, members: o.ensemble, seed: o.seed, dress }, chart);
     add('interventions', 'Interventions', s.html);
   }
+  stage('explorer');
   if (o.explorer === false) omitted.push({ section: 'Explorer', reason: 'switched off' });
   else add('explorer', 'Explorer: what if…', explorerSection(model, variants, baseline, o.simulate), 'the model has no uncertain constants and no interventions');
+  stage('leverage ranking');
   const leverage = o.leverage ?? (variants.length && metrics.metrics.length && !hasErrors(metrics.diagnostics) ? await ranking(model, o, loops.analysis, diagnostics) : undefined);
   if (leverage?.entries.length) add('leverage', 'Leverage ranking', (leverage.note ? `<p>${escapeHtml(leverage.note)}</p>` : '') + chart(leverageFigure(leverage)));
   else omitted.push({ section: 'Leverage ranking', reason: variants.length ? 'no ranking was computed for this report' : 'the model has no interventions to rank' });
 
+  stage('loop dominance');
   if (o.loops === false) omitted.push({ section: 'Loop dominance', reason: 'loop analysis was switched off' });
   else {
     const failed = loops.analysis ? undefined : loops.diagnostics.find((d) => d.severity === 'error')?.message ?? 'the loop analysis failed';
@@ -118,8 +131,10 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
       add('loops', 'Loop dominance', l.html, l.reason);
     }
   }
+  stage('tipping points');
   const tipping = tippingSection(model, o.simulate, chart);
   add('tipping', 'Tipping points', tipping.html, tipping.reason);
+  stage('sensitivity');
   const method = o.sensitivity ?? 'morris';
   if (method === 'none') omitted.push({ section: 'Sensitivity', reason: 'switched off' });
   else {
@@ -127,6 +142,7 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
     diagnostics.push(...s.diagnostics);
     add('sensitivity', 'Sensitivity', s.html, s.reason);
   }
+  stage('done');
   return { page: { title: model.name || 'stockflow report', lead: lead(model), sections, footer: footer(omitted, o.command) }, omitted, diagnostics };
 }
 
