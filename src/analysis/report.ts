@@ -7,12 +7,13 @@ import { paretoAcross, type Comparison, type ScenarioOutcome } from './compare.j
 import type { Ensemble } from './ensemble.js';
 import { censoredJson, fmt, formatChange, formatDuration, formatMetric, type TimeAxis } from './metric-format.js';
 import { metricKind } from './metrics.js';
+import { textTable } from '../core/text-table.js';
 
 export { fmt } from './metric-format.js';
 
-function table(rows: string[][], rightFrom: number): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => r.map((cell, c) => (c >= rightFrom ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()).join('\n');
+/** Numbers from `rightFrom` on; split blocks repeat the rank and the scenario. */
+function table(rows: string[][], rightFrom: number, width?: number): string {
+  return textTable(rows, { right: (c) => c >= rightFrom, keep: 2, width }).join('\n');
 }
 
 function legend(metrics: readonly Metric[], axis: TimeAxis): string {
@@ -36,12 +37,12 @@ function rows(list: readonly ScenarioOutcome[], c: Comparison, metrics: readonly
  * The ranked table: per remediation its leverage level, each metric and its change vs
  * baseline; counterfactuals in their own table below. `axis`: the model's time unit and clock.
  */
-export function formatComparison(c: Comparison, metrics: readonly Metric[], title = '', axis: TimeAxis = c.time): string {
+export function formatComparison(c: Comparison, metrics: readonly Metric[], title = '', axis: TimeAxis = c.time, width?: number): string {
   const head = ['#', 'scenario', 'level', ...metrics.flatMap((_, i) => [`M${i + 1}`, `ΔM${i + 1}`])];
   const base = ['', 'baseline', '-', ...metrics.flatMap((m) => [formatMetric(m, c.baseline.metrics[m.name], axis), ''])];
   const by = metrics.length ? `ranked by effect on M1 (${metrics[0].name}, ${metrics[0].better} is better)` : '';
   const count = `${c.scenarios.length} remediation${c.scenarios.length === 1 ? '' : 's'}`;
-  let out = `${title ? `${title}: ` : ''}${count} ${by}\n\n${table([head, base, ...rows(c.scenarios, c, metrics, axis)], 2)}\n`;
+  let out = `${title ? `${title}: ` : ''}${count} ${by}\n\n${table([head, base, ...rows(c.scenarios, c, metrics, axis)], 2, width)}\n`;
   if (metrics.length > 1 && c.scenarios.length > 1) {
     const dominated = paretoAcross(c.scenarios, metrics);
     const front = c.scenarios.filter((s) => dominated.get(s.id) === undefined).map((s) => s.id);
@@ -49,13 +50,13 @@ export function formatComparison(c: Comparison, metrics: readonly Metric[], titl
     out += `\nPareto across all ${metrics.length} metrics (no weights; X < Y: Y is at least as good on every metric and better on one):\n  frontier: ${front.join(', ')}\n${below.length ? `  dominated: ${below.join(', ')}\n` : ''}`;
   }
   if (c.counterfactuals.length) {
-    out += `\nCounterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):\n\n${table([head, base, ...rows(c.counterfactuals, c, metrics, axis)], 2)}\n`;
+    out += `\nCounterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):\n\n${table([head, base, ...rows(c.counterfactuals, c, metrics, axis)], 2, width)}\n`;
   }
   return `${out}\n${legend(metrics, axis)}\n  level = Meadows leverage point (12 weakest … 1 strongest); ΔM = change vs baseline\n`;
 }
 
 /** The ensemble table for the first metric: median change, P10–P90, P(beats baseline), P(best). */
-export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], axis: TimeAxis = {}, what = 'remediations'): string {
+export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], axis: TimeAxis = {}, what = 'remediations', width?: number): string {
   const m = metrics[0];
   const b = e.baseline[m.name];
   const show = (d: number) => (metricKind(m) === 'time' ? formatDuration(d, axis.unit) : fmt(d));
@@ -68,7 +69,7 @@ export function formatEnsemble(e: Ensemble, metrics: readonly Metric[], axis: Ti
   const source = e.from ? `${e.draws} members of the posterior ensemble ${e.from}` : `${e.draws} Latin-hypercube draws`;
   return `Uncertainty (${what}): ${source} (seed ${e.seed}) over ${e.factors.length} uncertain constants, paired runs; se = Monte Carlo standard error √(p(1−p)/N).\n`
     + `Effect on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better); baseline median ${formatMetric(m, b.median, axis)}, P10–P90 ${formatMetric(m, b.p10, axis)}–${formatMetric(m, b.p90, axis)}\n\n`
-    + `${table([head, ...body], 2)}\n`;
+    + `${table([head, ...body], 2, width)}\n`;
 }
 
 function csvField(text: string): string {

@@ -4,6 +4,7 @@
  * bounds, at_bounds, near_best, starts: [ … ], seed, evaluations }`.
  */
 import { fmt } from '../report.js';
+import { textTable } from '../../core/text-table.js';
 import type { Calibration, FitAt } from './calibrate.js';
 import type { TargetFit } from './fit.js';
 
@@ -24,12 +25,11 @@ export function calibrationJson(c: Calibration): string {
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-export function table(rows: string[][], rightFrom: number): string {
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
-  return rows.map((r) => r.map((cell, j) => (j >= rightFrom ? cell.padStart(widths[j]) : cell.padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
+export function table(rows: string[][], rightFrom: number, width?: number): string {
+  return textTable(rows, { right: (c) => c >= rightFrom, width }).join('\n');
 }
 
-export function formatCalibration(c: Calibration, title = ''): string {
+export function formatCalibration(c: Calibration, title = '', width?: number): string {
   const names = Object.keys(c.parameters);
   const params = [['parameter', 'fitted', 'model', 'bounds', 'near-best spread'], ...names.map((n) => [
     n, fmt(c.parameters[n]), c.baseline ? fmt(c.baseline.parameters[n]) : '-', `${fmt(c.bounds[n].lo)}…${fmt(c.bounds[n].hi)}`,
@@ -44,7 +44,7 @@ export function formatCalibration(c: Calibration, title = ''): string {
   const lines = [
     `${title ? `${title}: ` : ''}calibration, ${c.starts.length} start${c.starts.length === 1 ? '' : 's'} (seed ${c.seed}, ${ok} converged), ${c.evaluations} runs`,
     `objective J = ${fmt(c.objective)}${c.baseline ? ` (model's own values: ${fmt(c.baseline.objective)})` : ''}`,
-    '', table(params, 1), '', table(fit, 2), '',
+    '', table(params, 1, width), '', table(fit, 2, width), '',
     `  near-best spread: range of each parameter over the ${c.nearBest.starts} start(s) within 1 % of the best J;`,
     '  a wide spread or a parameter at a bound means the data do not pin that value down.',
   ];

@@ -66,12 +66,12 @@ export function multistableRanges(s: Sweep): { from: number; to: number }[] {
   return out;
 }
 
-export function formatSweep(s: Sweep, model: string): string {
+export function formatSweep(s: Sweep, model: string, width?: number): string {
   const lines = [`Equilibria of '${model}' as ${s.parameter} goes from ${num(s.lo)} to ${num(s.hi)}: ${s.branches.length} branch${s.branches.length === 1 ? '' : 'es'}, ${s.folds.length} fold${s.folds.length === 1 ? '' : 's'}, ${s.hopf.length} Hopf point${s.hopf.length === 1 ? '' : 's'}`];
   const shown = s.stockNames.slice(0, 6);
   const rows = [...s.folds.map((b) => ['fold', b] as const), ...s.hopf.map((b) => ['Hopf', b] as const)]
     .map(([kind, b]) => [kind, num(b.value, 9), ...shown.map((n, i) => num(b.state[i])), String(b.branch + 1)]);
-  if (rows.length) lines.push('', ...textTable(['point', s.parameter, ...shown, 'branch'], rows));
+  if (rows.length) lines.push('', ...textTable(['point', s.parameter, ...shown, 'branch'], rows, width));
   const ranges = multistableRanges(s);
   lines.push('', ranges.length
     ? `Two or more stable equilibria for ${s.parameter} in ${ranges.map((r) => `${num(r.from, 4)}…${num(r.to, 4)}`).join(', ')}`

@@ -2,6 +2,7 @@
  * Text and JSON of the dynamics analyses: the equilibria table printed on stdout and the
  * JSON documents of issue 16 (`{ equilibria: [ { stocks, stable, eigenvalues } ] }`).
  */
+import { textTable as coreTable } from '../../core/text-table.js';
 import type { Eigenvalue } from './eigen.js';
 import type { Equilibrium, EquilibriumSearch } from './equilibria.js';
 
@@ -18,11 +19,9 @@ export function eigenText([re, im]: Eigenvalue): string {
   return `${num(re, 4)}${im < 0 ? '-' : '+'}${num(Math.abs(im), 4)}i`;
 }
 
-/** Left-aligned text table with a header rule. */
-export function textTable(head: readonly string[], rows: readonly (readonly string[])[]): string[] {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: readonly string[]) => `  ${r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()}`;
-  return [line(head), `  ${widths.map((w) => '-'.repeat(w)).join('  ')}`, ...rows.map(line)];
+/** Left-aligned text table with a header rule, fitted to `width` when given. */
+export function textTable(head: readonly string[], rows: readonly (readonly string[])[], width?: number): string[] {
+  return coreTable([head, ...rows], { indent: '  ', rule: true, width });
 }
 
 export function stabilityText(e: Pick<Equilibrium, 'stable' | 'hyperbolic' | 'switch'>): string {
@@ -31,13 +30,13 @@ export function stabilityText(e: Pick<Equilibrium, 'stable' | 'hyperbolic' | 'sw
   return e.stable ? 'stable' : 'unstable';
 }
 
-export function formatEquilibria(search: EquilibriumSearch, names: readonly string[], model: string): string {
+export function formatEquilibria(search: EquilibriumSearch, names: readonly string[], model: string, width?: number): string {
   const { equilibria } = search;
   const out = [`Equilibria of '${model}': ${equilibria.length} found in the box from ${search.starts} Newton starts`];
   if (!equilibria.length) return `${out[0]}\n`;
   const shown = names.slice(0, 8);
   const rows = equilibria.map((e, k) => [String(k + 1), ...shown.map((n) => num(e.stocks[n])), stabilityText(e), eigenCell(e)]);
-  out.push(...textTable(['#', ...shown, 'stability', 'eigenvalues'], rows));
+  out.push(...textTable(['#', ...shown, 'stability', 'eigenvalues'], rows, width));
   if (names.length > shown.length) out.push(`  (${names.length - shown.length} more stocks in --json)`);
   for (const [k, e] of equilibria.entries()) {
     if (e.switch) out.push(`  #${k + 1}: the rates switch slope at ${e.switch.stocks.map((c) => `${c.stock} (in the rate of ${c.rates.join(', ')})`).join('; ')}`);

@@ -8,24 +8,28 @@
 import { fmt, formatDuration, formatEffect, formatMetric, percent } from '../metric-format.js';
 import { metricKind } from '../metrics.js';
 import type { InterventionEntry, LeverageRanking, LevelSuggestion, LoopFindings, ParameterEntry } from './types.js';
+import { textTable } from '../../core/text-table.js';
 
 export interface RankingReportOptions {
   /** Constants listed (default 15; the JSON has all). */
   readonly parameters?: number;
+  /** The widest line of the tables (the terminal's); absent: no limit. */
+  readonly lineWidth?: number;
 }
 
 export function formatRanking(r: LeverageRanking, o: RankingReportOptions = {}): string {
   const m = r.metric;
   const out = [`Leverage ranking of '${r.model}' on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better)`];
-  if (r.interventions.length) out.push('', ...interventions(r));
-  if (r.counterfactuals.length) out.push('', ...counterfactuals(r));
-  if (r.parameters.length) out.push('', ...parameters(r, o.parameters ?? 15));
-  if (r.loops) out.push('', ...loops(r.loops));
+  const w = o.lineWidth;
+  if (r.interventions.length) out.push('', ...interventions(r, w));
+  if (r.counterfactuals.length) out.push('', ...counterfactuals(r, w));
+  if (r.parameters.length) out.push('', ...parameters(r, o.parameters ?? 15, w));
+  if (r.loops) out.push('', ...loops(r.loops, w));
   if (r.notes.length) out.push('', 'Notes:', ...r.notes.map((n) => `  - ${n}`));
   return `${out.join('\n')}\n`;
 }
 
-function interventions(r: LeverageRanking): string[] {
+function interventions(r: LeverageRanking, width?: number): string[] {
   const b = r.baseline;
   const lines = [
     r.draws > 1
@@ -42,7 +46,7 @@ function interventions(r: LeverageRanking): string[] {
     ...(r.view === 'weighted' ? [x.score === undefined ? 'unranked' : x.score.toFixed(3)] : []),
     x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, x.actsOn.join(' ') || '-',
   ]);
-  lines.push(...table(head, rows, [false, false, false, true, true, true, true, true, ...(r.view === 'weighted' ? [true] : []), false, false]));
+  lines.push(...table(head, rows, [false, false, false, true, true, true, true, true, ...(r.view === 'weighted' ? [true] : []), false, false], width));
   const byId = new Map(r.interventions.map((x) => [x.id, x]));
   const front = r.frontier.map((id) => byId.get(id)!).map((x) => `${x.id} (L${x.level ?? '-'}, ${pct(x.effect.p10)})`);
   lines.push('', `Pareto frontier on (robust effect, depth of leverage), no weights: ${front.join(' · ')}.`,
@@ -64,11 +68,11 @@ function interventions(r: LeverageRanking): string[] {
 }
 
 /** Counterfactuals: what-ifs about the event, in their own table, ranked only among themselves. */
-function counterfactuals(r: LeverageRanking): string[] {
+function counterfactuals(r: LeverageRanking, width?: number): string[] {
   const head = ['#', 'counterfactual', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)'];
   const rows = r.counterfactuals.map((x, i) => [String(i + 1), x.id, levelCell(x), effect(r, x.effect.p10), effect(r, x.effect.median), deltas(r, x), x.effect.pPositive.toFixed(2)]);
   return ['Counterfactuals (what-ifs about the event, not changes one could make; not ranked with the remediations):',
-    ...table(head, rows, [false, false, false, true, true, true, true])];
+    ...table(head, rows, [false, false, false, true, true, true, true], width)];
 }
 
 function value(r: LeverageRanking, v: number): string {
@@ -101,7 +105,7 @@ function levelCell(x: InterventionEntry): string {
   return own;
 }
 
-function parameters(r: LeverageRanking, top: number): string[] {
+function parameters(r: LeverageRanking, top: number, width?: number): string[] {
   const assumed = r.parameters.some((p) => p.range.assumed);
   const lines = [`Uncertain constants, by Morris mu* (how far each moves ${r.metric.name} over its ${assumed ? 'assumed ±50% ' : ''}range${r.sensitivity ? `; ${r.sensitivity.trajectories} trajectories, ${r.sensitivity.runs} runs` : ''}):`];
   const head = ['#', 'constant', 'level', 'rule', 'mu*', 'mu*/baseline', 'elasticity', 'range', 'why'];
@@ -109,7 +113,7 @@ function parameters(r: LeverageRanking, top: number): string[] {
     String(i + 1), p.name, String(p.level.level), ruleCell(p.level), fmt(p.muStar), pct(p.relMuStar),
     p.elasticity === null ? '-' : fmt(p.elasticity), `${fmt(p.range.lo)}…${fmt(p.range.hi)}`, whyCell(p),
   ]);
-  lines.push(...table(head, rows, [false, false, true, false, true, true, true, false, false]));
+  lines.push(...table(head, rows, [false, false, true, false, true, true, true, false, false], width));
   if (r.parameters.length > top) lines.push(`  … ${r.parameters.length - top} more (see --json)`);
   lines.push('rule: B buffer size (11), C delay (9), D loop gain (8 balancing, 7 reinforcing; 12 if it conditions no loop), H goal value (12),',
     'user = the constant\'s leverage field in the model file; elasticity = (dJ/J)/(dp/p) at the model\'s values.');
@@ -126,7 +130,7 @@ function whyCell(p: ParameterEntry): string {
   return `${why.length > 90 ? `${why.slice(0, 87)}...` : why}${loops}`;
 }
 
-function loops(f: LoopFindings): string[] {
+function loops(f: LoopFindings, width?: number): string[] {
   const w = f.window;
   const lines = [`Loops that dominate the outcome (Loops That Matter on the baseline; outcome window ${fmt(w.from)}–${fmt(w.to)}, peak at ${fmt(w.peak)}):`];
   if (!f.loops.length) return [...lines, '  no group of interacting stocks upstream of the outcome has more than one loop'];
@@ -135,7 +139,7 @@ function loops(f: LoopFindings): string[] {
     l.id, l.polarity === 'reinforcing' ? 'R' : 'B', pct(l.share), pct(l.dominance.window), pct(l.dominance.rise), pct(l.dominance.recovery),
     l.interventions.join(' ') || '-', l.constants.join(', ') || '-', clip([...l.variables, l.variables[0]].join(' → '), 80),
   ]);
-  lines.push(...table(head, rows, [false, false, true, true, true, true, false, false, false]));
+  lines.push(...table(head, rows, [false, false, true, true, true, true, false, false, false], width));
   for (const p of f.phases) {
     const span = p.phase === 'rise' ? `${fmt(w.from)}–${fmt(w.peak)}` : `${fmt(w.peak)}–${fmt(w.to)}`;
     const sets = [...p.sets.map((s) => `${s.loops.join(' + ')} ${pct(s.share)}`), ...(p.steady > 0 ? [`steady ${pct(p.steady)}`] : [])];
@@ -153,8 +157,6 @@ function clip(s: string, n: number): string {
   return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }
 
-function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
-  const all = [head, ...rows];
-  const widths = head.map((_, c) => Math.max(...all.map((r) => r[c].length)));
-  return all.map((r) => `  ${r.map((cell, c) => (right[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd()}`);
+function table(head: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[], width?: number): string[] {
+  return textTable([head, ...rows], { right, indent: '  ', keep: 2, width });
 }

@@ -4,12 +4,15 @@
  * CLI prints it.
  */
 import type { DominancePeriod, Loop, LoopAnalysis } from './types.js';
+import { textTable } from '../../core/text-table.js';
 
 export interface LoopReportOptions {
   /** Loops listed per partition (the rest are summarised); default 20. */
   readonly top?: number;
   /** Width of the timeline strips in characters; default 60. */
   readonly width?: number;
+  /** The widest line of the loop tables (the terminal's); absent: no limit. */
+  readonly lineWidth?: number;
   /** Periods listed per partition; default 30. */
   readonly periods?: number;
 }
@@ -24,7 +27,7 @@ export function formatLoopReport(a: LoopAnalysis, o: LoopReportOptions = {}): st
   lines.push(a.labels === 'interval-end' ? 'covers the dt interval ending at t (interval-end labels).' : 'covers the dt interval starting at t (interval-start labels, as Stella).');
   a.partitions.forEach((p, i) => {
     lines.push('', `Partition ${i + 1}: ${p.loops.length} loop${p.loops.length === 1 ? '' : 's'} over stocks ${list(p.stocks, 8)}`);
-    lines.push(...loopTable(a.loops.filter((l) => l.partition === i), o.top ?? 20));
+    lines.push(...loopTable(a.loops.filter((l) => l.partition === i), o.top ?? 20, o.lineWidth));
   });
   lines.push('', 'share: mean |relative loop score| over the run; peak: its maximum. Polarity R/B: from the signs of the',
     'links (∂z/∂x); R?/B?: some link\'s sign varies, so from the sign of the loop score; ±: the loop score changed sign.');
@@ -33,14 +36,14 @@ export function formatLoopReport(a: LoopAnalysis, o: LoopReportOptions = {}): st
   return `${lines.join('\n')}\n`;
 }
 
-function loopTable(loops: readonly Loop[], top: number): string[] {
+function loopTable(loops: readonly Loop[], top: number, width?: number): string[] {
   const rows = loops.slice(0, top).map((l) => [
     l.id,
     `${l.polarity === 'reinforcing' ? 'R' : 'B'}${l.polarityFromStructure ? '' : '?'}${l.polarityChanges ? ' ±' : ''}`,
     pct(l.importance), pct(peak(l.relative)),
     (l.name ? `[${l.name}] ` : '') + l.variables.join(' → ') + (l.through.length ? `   [via ${l.through.join(', ')}]` : ''),
   ]);
-  const out = table(['id', 'polarity', 'share', 'peak', '[name the model gives it] loop (variables in order, back to the first)'], rows, [false, false, true, true, false]);
+  const out = textTable([['id', 'polarity', 'share', 'peak', '[name the model gives it] loop (variables in order, back to the first)'], ...rows], { right: [false, false, true, true, false], indent: '  ', width });
   if (loops.length > top) {
     const rest = loops.slice(top);
     out.push(`  … ${rest.length} more loops, together ${pct(rest.reduce((s, l) => s + l.importance, 0))} mean share (see --json)`);
@@ -105,11 +108,6 @@ function stepOf(a: LoopAnalysis): number {
   return a.time.length > 1 ? a.time[1] - a.time[0] : 0;
 }
 
-function table(head: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c].length)));
-  const line = (r: string[]) => `  ${r.map((x, c) => (c === r.length - 1 ? x : right[c] ? x.padStart(widths[c]) : x.padEnd(widths[c]))).join('  ')}`;
-  return [line(head), ...rows.map(line)];
-}
 
 function peak(xs: Float64Array): number {
   let m = 0;

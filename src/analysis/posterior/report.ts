@@ -11,7 +11,7 @@ const time = (h: number, hours: boolean) => {
   return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
 };
 
-export function formatPosterior(p: Posterior, o: { title?: string; hours?: boolean; members?: string } = {}): string {
+export function formatPosterior(p: Posterior, o: { title?: string; hours?: boolean; members?: string; width?: number } = {}): string {
   const s = p.sampler;
   const c = p.convergence;
   const params = [['constant', 'prior', 'posterior P5…P95', 'median', 'R-hat', 'ESS'], ...p.parameters.map((x) => [
@@ -24,7 +24,7 @@ export function formatPosterior(p: Posterior, o: { title?: string; hours?: boole
   const lines = [
     `${o.title ? `${o.title}: ` : ''}posterior by ${s.method}, ${s.chains} chains × ${s.generations} generations (burn-in ${s.burnIn}), seed ${p.seed}: ${s.evaluations} runs, acceptance ${(100 * s.acceptance).toFixed(1)}%${s.outlierResets ? `, ${s.outlierResets} outlier chain reset(s)` : ''}${s.failedRuns ? `, ${s.failedRuns} failed run(s)` : ''}`,
     `${p.members.length} members${o.members ? ` written to ${o.members}` : ''}; convergence: max R-hat ${c.maxRhat.toFixed(3)} (want < ${c.rhatThreshold}), min ESS ${Math.round(c.minEss)} (want ≥ ${c.essThreshold}): ${c.converged ? 'converged' : 'NOT converged'}`,
-    '', table(params, 2), '', table(fit, 1), '',
+    '', table(params, 2, o.width), '', table(fit, 1, o.width), '',
     `  R-hat: rank-normalised split R-hat; ! ≥ ${RHAT_GOOD} (Vehtari et al. 2021), !! ≥ ${RHAT_FAIL} (Gelman & Rubin 1992). ESS: bulk effective sample size.`,
     '  Events beyond the end of a run are dated at the end (censored); see docs/calibration.md.',
   ];

@@ -4,6 +4,7 @@
  * y} }, … }` plus the run's samples, seed, runs, parameter ranges and ranking. NaN becomes null.
  */
 import { fmt } from '../report.js';
+import { textTable } from '../../core/text-table.js';
 import type { SensitivityResult } from './analyze.js';
 import type { MorrisIndex } from './morris.js';
 import type { OatIndex } from './oat.js';
@@ -47,7 +48,7 @@ const COLUMNS: Record<string, { head: string[]; cells: (x: never) => string[]; n
   },
 };
 
-export function formatSensitivity(r: Result, title = ''): string {
+export function formatSensitivity(r: Result, title = '', width?: number): string {
   const c = COLUMNS[r.method];
   const byName = new Map(r.factors.map((f) => [f.name, f]));
   const rows = [['#', 'parameter', 'range', ...c.head]];
@@ -55,8 +56,7 @@ export function formatSensitivity(r: Result, title = ''): string {
     const f = byName.get(name)!;
     rows.push([String(i + 1), name, `${fmt(f.lo)}…${fmt(f.hi)}`, ...c.cells(r.indices[name] as never)]);
   });
-  const widths = rows[0].map((_, j) => Math.max(...rows.map((row) => row[j].length)));
-  const table = rows.map((row) => row.map((cell, j) => (j >= 3 || j === 0 ? cell.padStart(widths[j]) : cell.padEnd(widths[j]))).join('  ').trimEnd()).join('\n');
+  const table = textTable(rows, { right: (j) => j >= 3 || j === 0, keep: 2, width }).join('\n');
   const nominal = r.nominal === undefined ? '' : `, nominal output ${fmt(r.nominal)}`;
   return `${title ? `${title}: ` : ''}${r.method} sensitivity of ${r.metric} — ${r.runs} runs (samples ${r.samples}, seed ${r.seed})${nominal}\n\n${table}\n\n  ${c.note}\n`;
 }

@@ -5,6 +5,7 @@
  * (seeded), the starts spread over worker threads. With `--posterior N --out FILE`, draw the
  * posterior ensemble instead (posterior.ts).
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { ModelError } from '../../core/diagnostics.js';
 import { readModelFile } from '../../io/load.js';
@@ -18,7 +19,7 @@ import { checkCommon, checkNoClash, parseParams, workerCount } from './sensitivi
 import { progressBar } from '../progress.js';
 import { checkPosteriorArgs, runPosterior, type PosteriorArgs } from './posterior.js';
 
-interface CalibrateArgs extends SimArgs, QueueArgs, PosteriorArgs {
+interface CalibrateArgs extends SimArgs, QueueArgs, PosteriorArgs, WideArgs {
   model: string;
   data?: string;
   param?: string[];
@@ -42,7 +43,7 @@ error divided by the variance of its data, per event the squared time error, tim
 likelihood (tolerance/sigma as sd); see docs/calibration.md.`;
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
-  builder: (y: Argv) => (queueOptions(simOptions(y))
+  builder: (y: Argv) => (wideOption(queueOptions(simOptions(y))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('data', { type: 'string', describe: "reference data: a series or events CSV (see below); default: the model's reference files" })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to fit (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })
@@ -58,7 +59,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the fit takes more than a few seconds); results do not depend on it' })
     .epilog(DATA_HELP)
     .example('$0 calibrate models/kinesis-outage.yaml --json fit.json', 'fit the uncertain constants to the published timeline the model names')
-    .example('$0 calibrate models/kinesis-outage.yaml --posterior 2000 --out posterior.json', 'draw a posterior ensemble for --ensemble')) as unknown as Argv<CalibrateArgs>,
+    .example('$0 calibrate models/kinesis-outage.yaml --posterior 2000 --out posterior.json', 'draw a posterior ensemble for --ensemble')) ) as unknown as Argv<CalibrateArgs>,
   handler: async (args) => {
     checkCommon(args);
     checkPosteriorArgs(args);
@@ -96,7 +97,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       });
       failOnErrors(out.diagnostics);
       const result = out.result!;
-      if (args.json !== '-') emit(formatCalibration(result, model.name));
+      if (args.json !== '-') emit(formatCalibration(result, model.name, tableWidth(args)));
       if (args.json) emit(calibrationJson(result), args.json);
     } catch (e) {
       progress.stop();

@@ -4,6 +4,7 @@
  * also run an N-draw Latin-hypercube ensemble over the constants' uncertainty ranges
  * (reproducible for a given `--seed`); with `--ensemble FILE`, over the members of a posterior.
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
@@ -19,7 +20,7 @@ import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from '../progress.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 
-interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs {
+interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
   model: string;
   metrics?: string;
   json?: string;
@@ -30,7 +31,7 @@ interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs {
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
-  builder: (y: Argv) => (scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
+  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
     .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
     .option('json', { type: 'string', describe: 'write the comparison as JSON to this file (- for stdout)' })
@@ -38,7 +39,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     .option('uncertainty', { type: 'number', describe: 'also run N Latin-hypercube draws over the uncertainty ranges' })
     .option('seed', { type: 'number', default: 1, describe: 'seed of the uncertainty ensemble' })
     .example('$0 compare models/kinesis-outage.yaml', 'rank the remediations on every metric')
-    .example('$0 compare models/kinesis-outage.yaml --scenario cellular-frontend,larger-servers --uncertainty 200', 'two of them under 200 uncertainty draws, with P(best)')) as unknown as Argv<CompareArgs>,
+    .example('$0 compare models/kinesis-outage.yaml --scenario cellular-frontend,larger-servers --uncertainty 200', 'two of them under 200 uncertainty draws, with P(best)')) ) as unknown as Argv<CompareArgs>,
   handler: async (args) => {
     const draws = checkArgs(args);
     const options = toSimulateOptions(args);
@@ -75,9 +76,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
       const toStdout = args.json === '-' || args.csv === '-';
       const axis = comparison.time;
       if (!toStdout) {
-        emit(formatComparison(comparison, chosen.metrics, model.name, axis));
-        if (remedies) emit(`\n${formatEnsemble(remedies, chosen.metrics, axis)}`);
-        if (whatIfs) emit(`\n${formatEnsemble(whatIfs, chosen.metrics, axis, 'counterfactuals, ranked among themselves')}`);
+        emit(formatComparison(comparison, chosen.metrics, model.name, axis, tableWidth(args)));
+        if (remedies) emit(`
+${formatEnsemble(remedies, chosen.metrics, axis, undefined, tableWidth(args))}`);
+        if (whatIfs) emit(`
+${formatEnsemble(whatIfs, chosen.metrics, axis, 'counterfactuals, ranked among themselves', tableWidth(args))}`);
       }
       if (args.json) emit(comparisonJson(comparison, ensemble), args.json);
       if (args.csv) emit(comparisonCsv(comparison, chosen.metrics, ensemble), args.csv);

@@ -3,6 +3,7 @@
  * state in its plausible box, with the Jacobian's eigenvalues and stability, as a table on
  * stdout and the JSON `{ equilibria: [ { stocks, stable, eigenvalues, … } ] }`.
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { equilibriaJson, formatEquilibria, modelEquilibria, type Range } from '../../analysis/dynamics/index.js';
 import { readModelFile } from '../../io/load.js';
@@ -12,7 +13,7 @@ import { parseSets, toReadOptions, scenarioOption, oneScenario, type ScenarioArg
 import { dict } from '../../core/dict.js';
 import { splitNames } from '../../io/csv.js';
 
-export interface DynamicsArgs extends ScenarioArgs {
+export interface DynamicsArgs extends ScenarioArgs, WideArgs {
   model: string;
   set?: string[];
   time?: number;
@@ -65,12 +66,12 @@ export function loadForDynamics(args: DynamicsArgs) {
 }
 
 export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
-  builder: (y: Argv) => (dynamicsOptions(y)
+  builder: (y: Argv) => (wideOption(dynamicsOptions(y)
     .option('json', { type: 'string', describe: 'also write { equilibria: [ { stocks, stable, eigenvalues, flows, auxiliaries } ] } to this file (- for stdout instead of the table)' })
     .option('starts', { type: 'number', describe: 'Newton starts sampled in the box (default 40 + 20 per stock, at most 600)' })
     .example('$0 equilibria models/retry-storm.yaml', 'the good and the metastable state, and the saddle between them')
     .example('$0 equilibria model.yaml --set "Arrival Rate=8" --json eq.json', 'at another load, as JSON')
-    .example('$0 equilibria models/kinesis-outage.yaml --only "Booting Servers,Building Servers" --freeze "Broken Servers=3000"', 'one phase of a model: the restart pipeline with a backlog held')) as unknown as Argv<EquilibriaArgs>,
+    .example('$0 equilibria models/kinesis-outage.yaml --only "Booting Servers,Building Servers" --freeze "Broken Servers=3000"', 'one phase of a model: the restart pipeline with a backlog held'))) as unknown as Argv<EquilibriaArgs>,
   handler: (args) => {
     if (args.starts !== undefined && (!Number.isInteger(args.starts) || args.starts < 0 || args.starts > 100000)) throw usageError('--starts expects a whole number from 0 to 100000');
     const { model, options } = loadForDynamics(args);
@@ -78,6 +79,6 @@ export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
     failOnErrors(found.diagnostics);
     const { system, search } = found;
     if (args.json) emit(`${JSON.stringify(equilibriaJson(search!, system!.time), null, 1)}\n`, args.json);
-    if (args.json !== '-') emit(formatEquilibria(search!, system!.stockNames, model.name));
+    if (args.json !== '-') emit(formatEquilibria(search!, system!.stockNames, model.name, tableWidth(args)));
   },
 };

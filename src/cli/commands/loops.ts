@@ -3,6 +3,7 @@
  * Matter dominance over a run, as a text table with a dominance timeline on stdout, and
  * optionally the JSON document of issue 4 (`--json FILE`, `-` for stdout instead of text).
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { analyzeLoops, DEFAULT_MAX_LOOPS, formatLoopReport, loopsToJson, type LabelConvention } from '../../analysis/loops/index.js';
 import { readModelFile } from '../../io/load.js';
@@ -10,7 +11,7 @@ import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 
-interface LoopsArgs extends SimArgs, ScenarioArgs {
+interface LoopsArgs extends SimArgs, ScenarioArgs, WideArgs {
   model: string;
   json?: string;
   'max-loops': number;
@@ -22,7 +23,7 @@ interface LoopsArgs extends SimArgs, ScenarioArgs {
 const LABELS: readonly LabelConvention[] = ['interval-end', 'interval-start'];
 
 export const loopsCommand: CommandModule<object, LoopsArgs> = {
-  builder: (y: Argv) => (scenarioOption(simOptions(y), 'analyse the model with the intervention with this id applied')
+  builder: (y: Argv) => (wideOption(scenarioOption(simOptions(y), 'analyse the model with the intervention with this id applied')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('json', { type: 'string', describe: 'also write { loops, time, relative_scores, dominance } as JSON to this file (--json=- for stdout instead of the text)' })
     .option('max-loops', { type: 'number', default: DEFAULT_MAX_LOOPS, describe: 'above this many loops, use the strongest-path search instead of listing every loop' })
@@ -30,7 +31,7 @@ export const loopsCommand: CommandModule<object, LoopsArgs> = {
     .option('labels', { type: 'string', default: 'interval-end', choices: LABELS as string[], describe: 'a score at time t covers the dt interval ending (simlin) or starting (Stella) at t' })
     .option('top', { type: 'number', default: 20, describe: 'loops listed per cycle partition in the text table' })
     .example('$0 loops models/kinesis-outage.yaml', 'loop table and dominance timeline')
-    .example('$0 loops model.xmile --json loops.json --dt 0.25', 'write the relative loop scores as JSON')) as unknown as Argv<LoopsArgs>,
+    .example('$0 loops model.xmile --json loops.json --dt 0.25', 'write the relative loop scores as JSON')) ) as unknown as Argv<LoopsArgs>,
   handler: (args) => {
     const options = toSimulateOptions(args);
     const maxLoops = args['max-loops'];
@@ -46,6 +47,6 @@ export const loopsCommand: CommandModule<object, LoopsArgs> = {
     failOnErrors(result.diagnostics);
     const analysis = result.analysis!;
     if (args.json) emit(`${JSON.stringify(loopsToJson(analysis))}\n`, args.json);
-    if (args.json !== '-') emit(formatLoopReport(analysis, { top: args.top }));
+    if (args.json !== '-') emit(formatLoopReport(analysis, { top: args.top, lineWidth: tableWidth(args) }));
   },
 };

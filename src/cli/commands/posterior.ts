@@ -3,6 +3,7 @@
  * uncertain constants by DREAM(ZS), its diagnostics printed (warnings on stderr when R-hat or
  * ESS miss their thresholds) and the ensemble file written with its provenance.
  */
+import { tableWidth, type WideArgs } from '../width.js';
 import type { Model } from '../../model/types.js';
 import type { ReferenceData } from '../../analysis/calibrate/index.js';
 import type { ParamRange } from '../../analysis/sensitivity/index.js';
@@ -15,7 +16,7 @@ import { workerCount } from './sensitivity.js';
 import { progressBar } from '../progress.js';
 import { withQueue, type QueueArgs } from '../queue/options.js';
 
-export interface PosteriorArgs extends QueueArgs {
+export interface PosteriorArgs extends QueueArgs, WideArgs {
   model: string;
   data?: string;
   posterior?: number;
@@ -58,7 +59,7 @@ export async function runPosterior(args: PosteriorArgs, model: Model, data: Refe
       fixed: simulate.overrides ?? {},
     };
     emit(posteriorJson(p, provenance), args.out);
-    emit(formatPosterior(p, { title: model.name, hours: /^h(ou)?rs?$/i.test(model.sim.timeUnit ?? ''), members: args.out }));
+    emit(formatPosterior(p, { title: model.name, hours: /^h(ou)?rs?$/i.test(model.sim.timeUnit ?? ''), members: args.out, width: tableWidth(args) }));
   } finally {
     progress.stop();
   }

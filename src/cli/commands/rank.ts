@@ -7,6 +7,7 @@
  * (robust effect, depth); `--weight-depth BETA` orders by a depth-weighted score instead,
  * which the output labels as a value judgement.
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { canonicalName } from '../../core/names.js';
 import { ModelError } from '../../core/diagnostics.js';
@@ -20,7 +21,7 @@ import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { checkCommon, parseMetric, workerCount } from './sensitivity.js';
 import { progressBar } from '../progress.js';
 
-interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs {
+interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
   model: string;
   json?: string;
   uncertainty: number;
@@ -37,7 +38,7 @@ interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs {
 }
 
 export const rankCommand: CommandModule<object, RankArgs> = {
-  builder: (y: Argv) => (scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
+  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges (not used with --ensemble)' })
@@ -51,7 +52,7 @@ export const rankCommand: CommandModule<object, RankArgs> = {
     .option('weight-depth', { type: 'number', describe: 'order by robust effect × (1 + BETA × depth) instead: a value judgement in favour of deep leverage (opt-in; 0.5 is the usual choice)' })
     .option('band', { type: 'number', default: 0.1, describe: 'band width of the lexicographic view, as a fraction (0.1 = 10 percentage points)' })
     .epilog('Effects are paired relative effects e = improvement / baseline per draw; the robust effect is their P10.')
-    .example('$0 rank models/kinesis-outage.yaml --uncertainty 100', 'interventions, constants and loops as leverage points')) as unknown as Argv<RankArgs>,
+    .example('$0 rank models/kinesis-outage.yaml --uncertainty 100', 'interventions, constants and loops as leverage points')) ) as unknown as Argv<RankArgs>,
   handler: async (args) => {
     checkArgs(args);
     const simulate = toSimulateOptions(args);
@@ -72,7 +73,7 @@ export const rankCommand: CommandModule<object, RankArgs> = {
         return ranked;
       });
       failOnErrors(r.diagnostics);
-      if (args.json !== '-') emit(formatRanking(r.ranking!));
+      if (args.json !== '-') emit(formatRanking(r.ranking!, { lineWidth: tableWidth(args) }));
       if (args.json) emit(rankingJson(r.ranking!), args.json);
     } catch (e) {
       progress.stop();

@@ -6,6 +6,7 @@
  * --ensemble FILE, first-order shares over an ensemble's members as given (a posterior).
  * Seeded: the same seed gives the same bytes whatever --workers or the workers.
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { canonicalName } from '../../core/names.js';
 import { ModelError } from '../../core/diagnostics.js';
@@ -20,7 +21,7 @@ import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { progressBar } from '../progress.js';
 
-interface SensitivityArgs extends SimArgs, QueueArgs {
+interface SensitivityArgs extends SimArgs, QueueArgs, WideArgs {
   model: string;
   /** The sensitivity design; the integration method is --method, as in every command. */
   design?: string;
@@ -42,7 +43,7 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
   'first_time_above', 'first_time_below', 'last_time_above', 'last_time_below'];
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
-  builder: (y: Argv) => (ensembleOption(queueOptions(simOptions(y)))
+  builder: (y: Argv) => (wideOption(ensembleOption(queueOptions(simOptions(y)))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('design', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })
     .option('integrator', { type: 'string', deprecated: 'use --method', describe: 'old name of --method (the integration method)' })
@@ -57,7 +58,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the runs take more than a few seconds); results do not depend on it' })
     .epilog('Ranges are sampled uniformly, or with the constant\'s uncertainty distribution when the range comes from the model.')
     .example('$0 sensitivity models/teacup.yaml', 'Morris screening of every uncertain constant')
-    .example('$0 sensitivity models/kinesis-outage.yaml --design sobol --samples 1024 --method rk4', "Sobol' indices, integrated with RK4")) as unknown as Argv<SensitivityArgs>,
+    .example('$0 sensitivity models/kinesis-outage.yaml --design sobol --samples 1024 --method rk4', "Sobol' indices, integrated with RK4")) ) as unknown as Argv<SensitivityArgs>,
   handler: async (args) => {
     checkCommon(args);
     checkRunCounts(args, { samples: args.samples, resamples: args.resamples });
@@ -89,7 +90,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       });
       failOnErrors(out.diagnostics);
       const result = out.result!;
-      if (args.json !== '-') emit(formatSensitivity(result, model.name));
+      if (args.json !== '-') emit(formatSensitivity(result, model.name, tableWidth(args)));
       if (args.json) emit(sensitivityJson(result), args.json);
     } catch (e) {
       progress.stop();

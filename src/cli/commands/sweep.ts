@@ -3,6 +3,7 @@
  * constant varies, by pseudo-arclength continuation, with folds and Hopf points located; a
  * bifurcation diagram per variable in the HTML.
  */
+import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { diagramInput, formatSweep, sweep, sweepJson, sweepValues } from '../../analysis/dynamics/index.js';
 import { error } from '../../core/diagnostics.js';
@@ -13,7 +14,7 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { dynamicsOptions, loadForDynamics, type DynamicsArgs } from './equilibria.js';
 import { write } from './plot.js';
 
-interface SweepArgs extends DynamicsArgs {
+interface SweepArgs extends DynamicsArgs, WideArgs {
   param: string;
   json?: string;
   html?: string;
@@ -29,12 +30,12 @@ export function parseRange(text: string, option: string): { name: string; lo: nu
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
-  builder: (y: Argv) => (dynamicsOptions(y)
+  builder: (y: Argv) => (wideOption(dynamicsOptions(y)
     .option('param', { type: 'string', demandOption: true, describe: 'the constant to vary: NAME=LO:HI' })
     .option('json', { type: 'string', describe: 'write { branches, folds, hopf } as JSON to this file (- for stdout instead of the text)' })
     .option('html', { type: 'string', describe: 'write bifurcation diagrams (stable solid, unstable dashed) to this HTML file' })
     .option('vars', { type: 'string', describe: 'variables drawn in the HTML, comma-separated (default: the model\'s stocks, at most four)' })
-    .example('$0 sweep models/retry-storm.yaml --param "Arrival Rate=5:10" --html sweep.html', 'the metastable band of the retry storm')) as unknown as Argv<SweepArgs>,
+    .example('$0 sweep models/retry-storm.yaml --param "Arrival Rate=5:10" --html sweep.html', 'the metastable band of the retry storm')) ) as unknown as Argv<SweepArgs>,
   handler: (args) => {
     const range = parseRange(args.param, '--param');
     if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
@@ -52,6 +53,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       write(args.html, renderPage({ title: `${model.name}: equilibria against ${s.parameter}`, sections }, plotlyScript()));
       process.stderr.write(`sweep: wrote ${args.html}\n`);
     }
-    if (args.json !== '-') emit(formatSweep(s, model.name));
+    if (args.json !== '-') emit(formatSweep(s, model.name, tableWidth(args)));
   },
 };
