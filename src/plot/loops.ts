@@ -10,7 +10,8 @@ import { baseLayout, label, round, roundAll, type Figure, type Trace } from './f
 import { alpha, BALANCING_COLORS, REINFORCING_COLORS } from './palette.js';
 
 export interface LoopDominanceInput {
-  readonly loops: readonly { readonly id: string; readonly polarity: string; readonly variables: readonly string[]; readonly partition?: number }[];
+  /** `name`: the model's declared name (`R1 restart contention`), which labels the loop when present; else the generated id. */
+  readonly loops: readonly { readonly id: string; readonly name?: string; readonly polarity: string; readonly variables: readonly string[]; readonly partition?: number }[];
   readonly time: ArrayLike<number>;
   readonly relative_scores: Readonly<Record<string, ArrayLike<number>>>;
   readonly dominance: readonly { readonly from: number; readonly to: number; readonly loops: readonly string[]; readonly partition?: number }[];
@@ -50,12 +51,13 @@ export function loopDominanceFigure(d: LoopDominanceInput, o: LoopFigureOptions 
   const ranked = [...d.loops].sort((a, b) => loopImportance(d.relative_scores[b.id] ?? []) - loopImportance(d.relative_scores[a.id] ?? []));
   const shown = ranked.slice(0, max);
   const rest = ranked.slice(max);
+  const labels = new Map(d.loops.map((l) => [l.id, l.name ?? l.id]));
   let r = 0;
   let b = 0;
   const data: Trace[] = shown.map((l) => {
     const reinforcing = l.polarity === 'reinforcing';
     const color = reinforcing ? REINFORCING_COLORS[r++ % REINFORCING_COLORS.length] : BALANCING_COLORS[b++ % BALANCING_COLORS.length];
-    return area(`${l.id}`, reinforcing ? 'R' : 'B', x, roundAll(d.relative_scores[l.id] ?? [], 4), color, `${l.id} (${l.polarity}): ${l.variables.join(' → ')} → ${l.variables[0] ?? ''}`);
+    return area(labels.get(l.id)!, reinforcing ? 'R' : 'B', x, roundAll(d.relative_scores[l.id] ?? [], 4), color, `${l.name ? `${l.name} (found as ${l.id})` : l.id} (${l.polarity}): ${l.variables.join(' → ')} → ${l.variables[0] ?? ''}`);
   });
   for (const polarity of ['reinforcing', 'balancing']) {
     const others = rest.filter((l) => (l.polarity === 'reinforcing') === (polarity === 'reinforcing'));
@@ -68,7 +70,7 @@ export function loopDominanceFigure(d: LoopDominanceInput, o: LoopFigureOptions 
   const shapes = periods.map((p, k) => ({ type: 'rect', xref: 'x', yref: 'paper', x0: round(p.from), x1: round(p.to), y0: 0, y1: 1, fillcolor: k % 2 ? 'rgba(0,0,0,0.035)' : 'rgba(0,0,0,0)', line: { width: 0 }, layer: 'below' }));
   const annotations = periods.map((p, k) => ({
     x: round((p.from + p.to) / 2), y: 1.0 + (k % 2) * 0.05, xref: 'x', yref: 'paper', yanchor: 'bottom', showarrow: false,
-    text: p.loops.join('+'), font: { size: 11, color: '#333' },
+    text: p.loops.map((id) => labels.get(id) ?? id).join(' + '), font: { size: 11, color: '#333' },
   }));
   return {
     data,

@@ -94,6 +94,14 @@ test('loop dominance stacks reinforcing loops up and balancing loops down, with 
   matchesGolden('loops', fig);
 });
 
+test('loops the model names are labelled by their declared names in the legend, the hover and the dominance labels', () => {
+  const named = { ...d.loops, loops: d.loops.loops.map((l: { id: string }) => (l.id === 'R1' ? { ...l, name: 'R9 word of mouth' } : l)) };
+  const fig = loopDominanceFigure(named);
+  assert.equal(fig.data.map((t) => t.name), ['B1', 'R9 word of mouth', 'B2']);
+  assert.match(String(fig.data[1].hovertemplate ?? fig.data[1].text ?? JSON.stringify(fig.data[1])), /R9 word of mouth \(found as R1\)/);
+  assert.equal((fig.layout.annotations as { text: string }[]).map((a) => a.text), ['R9 word of mouth', 'B1']);
+});
+
 test('weak loops beyond the limit are summed per polarity, and partitions get a figure each', () => {
   const fig = loopDominanceFigure(d.loops, { maxLoops: 1 });
   assert.equal(fig.data.map((t) => t.name), ['B1', '1 other reinforcing loop', '1 other balancing loop']);
