@@ -95,7 +95,7 @@ test('loop dominance stacks reinforcing loops up and balancing loops down, with 
 });
 
 test('loops the model names are labelled by their declared names in the legend, the hover and the dominance labels', () => {
-  const named = { ...d.loops, loops: d.loops.loops.map((l: { id: string }) => (l.id === 'R1' ? { ...l, name: 'R9 word of mouth' } : l)) };
+  const named = { ...d.loops, loops: d.loops.loops.map((l) => (l.id === 'R1' ? { ...l, name: 'R9 word of mouth' } : l)) };
   const fig = loopDominanceFigure(named);
   assert.equal(fig.data.map((t) => t.name), ['B1', 'R9 word of mouth', 'B2']);
   assert.match(String(fig.data[1].hovertemplate ?? fig.data[1].text ?? JSON.stringify(fig.data[1])), /R9 word of mouth \(found as R1\)/);
