@@ -3,11 +3,12 @@
  * and every `<module>` instance below it become one flat list of variables; a variable
  * of instance `hares` is named `hares.<name>`. `<connect to="hares.lynxes" from=".x"/>`
  * (a leading `.` or no module part: the enclosing model; `m.v`: the output of sibling
- * instance m) makes the input variable `lynxes` of `hares` an alias of the source.
+ * instance m; parts may be quoted, names.ts connectName) makes the input variable `lynxes`
+ * of `hares` an alias of the source.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { BUDGET_HINT, elementBudget, reserve, type ElementBudget } from '../../core/budget.js';
-import { displayName, xid } from './names.js';
+import { connectName, xid } from './names.js';
 import { resolveVar, type Scope, type VarInfo } from './scope.js';
 import type { Connect, RawVar } from './vars.js';
 import { locOf, type XmlDoc } from './xml.js';
@@ -77,8 +78,8 @@ export function flatten(doc: XmlDoc, models: ReadonlyMap<string, ModelDef>, root
   const root = rootDef ? build(rootDef, '', [rootId]) : { prefix: '', vars: new Map(), modules: new Map() };
   for (const { scope, connects } of pending) {
     for (const c of connects) {
-      const to = resolveVar(scope, displayName(c.to));
-      const from = resolveVar(scope, displayName(c.from.replace(/^\./, '')));
+      const to = resolveVar(scope, connectName(c.to));
+      const from = resolveVar(scope, connectName(c.from));
       if (!to || !from) {
         diags.push(error('invalid-connect', `cannot connect '${c.from}' to '${c.to}': ${!to ? `'${c.to}' is not a variable of a module here` : `'${c.from}' is not defined`}`, locOf(doc, c.node)));
         continue;

@@ -6,6 +6,7 @@
  * (core/names.ts) then treats exactly as the standard does.
  */
 import { XMILE_FUNCTIONS } from './builtins.js';
+import { tokenize } from './eqn-lex.js';
 import { canonicalName } from '../../core/names.js';
 
 /** A name fit for display and CSV headers: `\n` and line breaks become spaces, runs collapse. */
@@ -51,6 +52,18 @@ export function xmileRef(name: string): string {
 /** A name as written in a link (`<inflow>"a b"</inflow>`), without surrounding quotes. */
 export function unquote(name: string): string {
   return name.trim().replace(/^"(.*)"$/s, '$1');
+}
+
+/**
+ * A name in a module's `<connect to="…" from="…">` (§4.7.1) as a plain dotted name: a leading
+ * `.` (the enclosing model) is dropped and quoted parts are unquoted, so `."main init"`,
+ * `hares."lynx pop"` and `"hares"."lynx pop"` name what `main_init` and `hares.lynx_pop` do.
+ */
+export function connectName(raw: string): string {
+  const text = raw.trim().replace(/^\./, '');
+  const lexed = tokenize(text, 'xmile').tokens;
+  const only = lexed?.length === 2 && (lexed[0].t === 'id' || lexed[0].t === 'str') ? lexed[0].v : undefined;
+  return displayName(only ?? text);
 }
 
 /** Words XMILE equations reserve (§3.2.2.5): operators, constants and every builtin the reader knows. */

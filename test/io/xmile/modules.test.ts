@@ -103,4 +103,25 @@ test('problems inside a stateful macro are reported where it is called', () => {
   assert.ok(arrayed.some((x) => x.code === 'unsupported-construct' && x.line !== undefined));
 });
 
+test('<connect> names may be quoted, start with a dot, or hold the \\n of a name typed on two lines', () => {
+  const sub = `<model name="hare\\nmodel"><variables>
+    <aux name="lynx\\npop" access="input"><eqn>0</eqn></aux>
+    <aux name="out" access="output"><eqn>lynx_pop * 2</eqn></aux></variables></model>`;
+  // XMILE 1.0 §3.2.2: `\n`, space and underscore are the same character in a name.
+  for (const connect of [
+    '<connect to="hares.&quot;lynx pop&quot;" from="&quot;main init&quot;"/>',
+    '<connect to="&quot;hares&quot;.&quot;lynx pop&quot;" from=".&quot;main init&quot;"/>',
+    '<connect to="hares.lynx_pop" from=".main_init"/>',
+    '<connect to="hares.lynx\\npop" from="main\\ninit"/>',
+  ]) {
+    const text = xmileDoc(`
+      ${aux('main\\ninit', '7')}
+      <module name="hares" model_name="hare_model">${connect}</module>
+      ${aux('x', 'hares.out')}`).replace('</xmile>', `${sub}\n</xmile>`);
+    const m = readOk(text);
+    assert.is(equationOf(m, 'hares.lynx pop'), 'main_init', connect);
+    assert.is(last(run(m), 'x'), 14, connect);
+  }
+});
+
 test.run();
