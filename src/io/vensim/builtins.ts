@@ -61,6 +61,7 @@ export function trunc(x: Expr): Expr {
  * - PULSE(start, width): 1 from start for width (at least one TIME STEP), else 0; compared
  *   at half a step so that accumulated times like 0.1·k do not miss the edge.
  * - GAME(x): x outside gaming.
+ * - X IF MISSING(x, value): value where x is :NA:.
  */
 export const REWRITES: Readonly<Record<string, { readonly arity: number; readonly build: (a: Expr[]) => Expr }>> = {
   integer: { arity: 1, build: ([x]) => trunc(x) },
@@ -78,6 +79,8 @@ export const REWRITES: Readonly<Record<string, { readonly arity: number; readonl
     },
   },
   game: { arity: 1, build: ([x]) => x },
+  /** X IF MISSING(x, value): value where x is :NA: (missing), else x (Vensim reference, X IF MISSING). */
+  x_if_missing: { arity: 2, build: ([x, value]) => ({ kind: 'if', cond: bin('==', x, num(NA_VALUE)), then: value, else: x }) },
   /**
    * TIME BASE(start, slope): START + Time·SLOPE, "START when Time is 0" (Vensim reference,
    * TIME BASE); Vensim also marks the variable as a time base, which only affects display.

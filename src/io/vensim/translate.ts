@@ -14,6 +14,7 @@ import { expandMacro } from './macros.js';
 import { instanceName, resolveRef, varRef } from './resolve.js';
 import { where, type Scope } from './scope.js';
 import { translateDelay, VENSIM_DELAYS } from './delays.js';
+import { translateSinteg } from './sinteg.js';
 import { translateVector, VECTOR_FUNCTIONS } from './vectors.js';
 import { TABLE_CALLS, translateTableCall } from './lookups.js';
 
@@ -150,6 +151,7 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     const [cond, input] = [a[0], a[1]].map((x) => mapExpr(x, (n) => (n.kind === 'ref' && n.id === self ? held : n)));
     return { kind: 'if', cond, then: input, else: held };
   }
+  if (id === 'sinteg') return translateSinteg(e, sc);
   if (VECTOR_FUNCTIONS.has(id)) return translateVector(id, e, sc);
   if (TABLE_CALLS[id]) return translateTableCall(id, e, sc);
   if (VENSIM_DELAYS.has(id)) return translateDelay(id, e, sc);
@@ -166,7 +168,7 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     index.diags.push(error('unsupported-construct', `${e.fn} must be the whole right-hand side of its equation`, where(sc, e.pos, { hint: 'move it into an equation of its own' })));
     return undefined;
   }
-  const known = [...Object.keys(SIMPLE), ...Object.keys(REWRITES), 'if_then_else', 'active_initial', 'sum', 'prod', 'vmin', 'vmax', 'min', 'max', 'elmcount', 'sample_if_true', 'get_time_value', ...VECTOR_FUNCTIONS, ...VENSIM_DELAYS, ...Object.keys(TABLE_CALLS)];
+  const known = [...Object.keys(SIMPLE), ...Object.keys(REWRITES), 'if_then_else', 'active_initial', 'sum', 'prod', 'vmin', 'vmax', 'min', 'max', 'elmcount', 'sample_if_true', 'sinteg', 'get_time_value', ...VECTOR_FUNCTIONS, ...VENSIM_DELAYS, ...Object.keys(TABLE_CALLS)];
   const guess = didYouMean(id, known);
   index.diags.push(error('unknown-function', `unknown function '${e.fn}'`, where(sc, e.pos, {
     hint: guess ? `did you mean '${guess.toUpperCase().replace(/_/g, ' ')}'?` : 'see the supported Vensim functions in docs/vensim-functions.md',
