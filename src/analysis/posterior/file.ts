@@ -38,7 +38,7 @@ export function posteriorJson(p: Posterior, provenance: Provenance): string {
     format: ENSEMBLE_FORMAT, version: 1, kind: 'posterior', seed: p.seed,
     model: provenance.model, data: { ...provenance.data, likelihood: LIKELIHOOD },
     sampler: {
-      method: s.method, chains: s.chains, generations: s.generations, burn_in: s.burnIn, crossover: s.crossover, jump_rate: s.jumpRate,
+      method: s.method, chains: s.chains, generations: s.generations, burn_in: s.burnIn, crossover: s.crossover, crossover_probabilities: s.crossoverProbabilities, jump_rate: s.jumpRate,
       archive_every: s.archiveEvery, evaluations: s.evaluations, acceptance: s.acceptance, outlier_resets: s.outlierResets, failed_runs: s.failedRuns,
     },
     fixed: provenance.fixed ?? {},

@@ -49,6 +49,8 @@ export interface SamplerSettings {
   readonly generations: number;
   readonly burnIn: number;
   readonly crossover: readonly number[];
+  /** Probability of each crossover value after burn-in (adapted during burn-in). */
+  readonly crossoverProbabilities: readonly number[];
   readonly jumpRate: number;
   readonly archiveEvery: number;
   readonly evaluations: number;
@@ -160,7 +162,7 @@ function convergenceWarnings(parameters: readonly ParameterSummary[], c: Converg
 
 function settings(run: DreamChains, chains: number, generations: number, burnIn: number, failedRuns: number): SamplerSettings {
   return {
-    method: 'DREAM(ZS)', chains, generations, burnIn, crossover: [...CROSSOVER], jumpRate: JUMP_RATE, archiveEvery: ARCHIVE_EVERY,
+    method: 'DREAM(ZS)', chains, generations, burnIn, crossover: [...CROSSOVER], crossoverProbabilities: run.crossoverProbabilities, jumpRate: JUMP_RATE, archiveEvery: ARCHIVE_EVERY,
     evaluations: run.evaluations, acceptance: run.accepted / run.proposed, outlierResets: run.outlierResets, failedRuns,
   };
 }

@@ -1,17 +1,13 @@
 /** The text form of a posterior: prior against posterior per constant, convergence, and fit. */
-import { fmt } from '../report.js';
+import { fmt, formatDuration, formatTime, type TimeAxis } from '../metric-format.js';
 import { table } from '../calibrate/report.js';
 import { RHAT_FAIL, RHAT_GOOD } from './convergence.js';
 import type { Posterior } from './posterior.js';
 
-/** Clock-style H:MM for hours (event times of models in hours), else the number. */
-const time = (h: number, hours: boolean) => {
-  if (!hours || !Number.isFinite(h)) return fmt(h);
-  const m = Math.round(h * 60);
-  return `${Math.floor(m / 60)}:${String(m % 60).padStart(2, '0')}`;
-};
-
-export function formatPosterior(p: Posterior, o: { title?: string; hours?: boolean; members?: string; width?: number } = {}): string {
+/** Event times on the model's clock (metric-format.ts), tolerances as durations. */
+export function formatPosterior(p: Posterior, o: { title?: string; time?: TimeAxis; members?: string; width?: number } = {}): string {
+  const time = (t: number) => formatTime(t, o.time);
+  const span = (t: number) => formatDuration(t, o.time?.unit).replace(/^\+/, '');
   const s = p.sampler;
   const c = p.convergence;
   const params = [['constant', 'prior', 'posterior P5…P95', 'median', 'R-hat', 'ESS'], ...p.parameters.map((x) => [
@@ -19,7 +15,7 @@ export function formatPosterior(p: Posterior, o: { title?: string; hours?: boole
     `${fmt(x.p05)}…${fmt(x.p95)}`, fmt(x.p50), x.rhat.toFixed(3) + (x.rhat >= RHAT_FAIL ? ' !!' : x.rhat >= RHAT_GOOD ? ' !' : ''), String(Math.round(x.ess)),
   ])];
   const fit = [['target', 'observed ± tolerance', 'members P10…P90', 'median'], ...p.fit.map((t) => t.kind === 'event'
-    ? [t.target, `${time(t.observed!, !!o.hours)} ± ${time(t.tolerance!, !!o.hours)}`, `${time(t.p10, !!o.hours)}…${time(t.p90, !!o.hours)}`, time(t.p50, !!o.hours)]
+    ? [t.target, `${time(t.observed!)} ± ${span(t.tolerance!)}`, `${time(t.p10)}…${time(t.p90)}`, time(t.p50)]
     : [`${t.target} (RMSE)`, '-', `${fmt(t.p10)}…${fmt(t.p90)}`, fmt(t.p50)])];
   const lines = [
     `${o.title ? `${o.title}: ` : ''}posterior by ${s.method}, ${s.chains} chains × ${s.generations} generations (burn-in ${s.burnIn}), seed ${p.seed}: ${s.evaluations} runs, acceptance ${(100 * s.acceptance).toFixed(1)}%${s.outlierResets ? `, ${s.outlierResets} outlier chain reset(s)` : ''}${s.failedRuns ? `, ${s.failedRuns} failed run(s)` : ''}`,

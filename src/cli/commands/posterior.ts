@@ -4,6 +4,7 @@
  * ESS miss their thresholds) and the ensemble file written with its provenance.
  */
 import { tableWidth, type WideArgs } from '../width.js';
+import { timeAxisOf } from '../../analysis/metric-format.js';
 import type { Model } from '../../model/types.js';
 import type { ReferenceData } from '../../analysis/calibrate/index.js';
 import type { ParamRange } from '../../analysis/sensitivity/index.js';
@@ -59,7 +60,7 @@ export async function runPosterior(args: PosteriorArgs, model: Model, data: Refe
       fixed: simulate.overrides ?? {},
     };
     emit(posteriorJson(p, provenance), args.out);
-    emit(formatPosterior(p, { title: model.name, hours: /^h(ou)?rs?$/i.test(model.sim.timeUnit ?? ''), members: args.out, width: tableWidth(args) }));
+    emit(formatPosterior(p, { title: model.name, time: timeAxisOf(model.sim), members: args.out, width: tableWidth(args) }));
   } finally {
     progress.stop();
   }

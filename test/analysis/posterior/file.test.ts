@@ -19,7 +19,7 @@ const posterior: Posterior = {
     { name: 'Tau', prior: { min: 2, max: 8, distribution: 'uniform' }, mean: 4, sd: 0.1, p05: 3.9, p50: 4, p95: 4.1, rhat: 1.002, ess: 850 },
   ],
   members: [[100, 4], [90, 3], [110, 5]],
-  sampler: { method: 'DREAM(ZS)', chains: 8, generations: 100, burnIn: 50, crossover: [1 / 3, 2 / 3, 1], jumpRate: 0.2, archiveEvery: 10, evaluations: 808, acceptance: 0.3, outlierResets: 0, failedRuns: 0 },
+  sampler: { method: 'DREAM(ZS)', chains: 8, generations: 100, burnIn: 50, crossover: [1 / 3, 2 / 3, 1], crossoverProbabilities: [0.5, 0.3, 0.2], jumpRate: 0.2, archiveEvery: 10, evaluations: 808, acceptance: 0.3, outlierResets: 0, failedRuns: 0 },
   convergence: { maxRhat: 1.002, minEss: 850, rhatThreshold: 1.01, essThreshold: 800, converged: true },
   fit: [],
 };
