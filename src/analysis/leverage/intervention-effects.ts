@@ -46,6 +46,8 @@ export interface InterventionEffects {
   readonly draws: number;
   /** Constants sampled. */
   readonly factors: readonly string[];
+  /** The members run: one row of `factors` values per draw. */
+  readonly rows: readonly (readonly number[])[];
   /** Threads used for the interventions' runs. */
   readonly threads: number;
 }
@@ -83,6 +85,7 @@ export async function interventionEffects(model: Model, variants: readonly Varia
     values: rest.map(value),
     draws: design.rows.length,
     factors: design.factors,
+    rows: design.rows,
     threads: Math.min(threads, units.length || 1),
   };
 }

@@ -36,6 +36,7 @@ import type { LeverageRanking, LoopFindings, ParameterEntry, RankingView } from 
 import { DEFAULT_BAND, DEFAULT_TOLERANCE } from './views.js';
 import { outcomeWindow, upstreamOf, type OutcomeWindow } from './window.js';
 import { effectSizes, spread } from './effects.js';
+import { restsOn } from './rests-on.js';
 
 export const DEFAULT_DRAWS = 50;
 
@@ -112,6 +113,11 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
     })), { view, ...settings });
   };
   const ranked = effects ? group('remediation') : { entries: [], frontier: [] };
+  const valuesOf = new Map(picked.variants.map((v, i) => [v.scenario.id, effects?.values[i] ?? []]));
+  const order = effects && effects.draws > 1 ? restsOn({
+    metric, rows: effects.rows, factors: effects.factors, base: effects.base, seed: o.seed ?? 1,
+    ranked: ranked.entries.map((x) => ({ id: x.id, values: valuesOf.get(x.id)! })),
+  }) : [];
   const whatIfs = effects ? group('counterfactual') : { entries: [], frontier: [] };
   const nominal = computeMetric(metric, run.result);
   const baseline = effects ? spread(effects.base) : { median: nominal, p10: nominal, p90: nominal };
@@ -130,6 +136,7 @@ export async function rankLeverage(model: Model, o: RankOptions = {}): Promise<R
       model: model.name, metric: { name: metric.name, variable: metric.variable, aggregate: metric.aggregate, units: metric.units, better: metric.better },
       view, draws: effects?.draws ?? 0, seed: o.members?.seed ?? o.seed ?? 1, ...(o.members?.from ? { ensemble: o.members.from } : {}), workers: effects?.threads ?? 1, baseline: { ...baseline, nominal },
       interventions: ranked.entries, counterfactuals: whatIfs.entries, frontier: ranked.frontier, settings, parameters,
+      ...(order.length ? { restsOn: order } : {}),
       ...(model.sim.timeUnit ? { timeUnit: model.sim.timeUnit } : {}), ...(model.sim.timeOrigin ? { timeOrigin: model.sim.timeOrigin } : {}),
       ...(params?.parameters.length ? { sensitivity: { method: 'morris' as const, trajectories: o.trajectories ?? 10, runs: params.runs } } : {}),
       ...(findings ? { loops: findings } : {}), notes,
@@ -163,6 +170,7 @@ async function measure(model: Model, variants: readonly Variant[], metric: Metri
     else notes.push(model.scenarios?.length ? 'no scenario chosen: no interventions ranked' : 'the model defines no scenarios: no interventions to rank, only constants and loops');
     if (effects && !effects.factors.length) notes.push('no constant has an uncertainty range: one run per intervention, no spread');
     if (o.sensitivity === false) notes.push('parameter sensitivity switched off');
+    else if (o.members) notes.push(`no Morris screening over the prior ranges: on the ensemble ${o.members.from ?? ''} the constants are read from its members ("what the order rests on")`);
     else params = await parameterSensitivity(model, { metric: { variable: metric.variable, aggregate: metric.aggregate, threshold: metric.threshold }, simulate: o.simulate, seed, trajectories: o.trajectories, workers, executor: o.executor });
   } catch (e) {
     if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] };

@@ -22,6 +22,7 @@ export function formatRanking(r: LeverageRanking, o: RankingReportOptions = {}):
   const out = [`Leverage ranking of '${r.model}' on ${m.name}${m.units ? ` [${m.units}]` : ''} (${m.better} is better)`];
   const w = o.lineWidth;
   if (r.interventions.length) out.push('', ...interventions(r, w));
+  if (r.restsOn?.length) out.push('', ...restsOnLines(r));
   if (r.counterfactuals.length) out.push('', ...counterfactuals(r, w));
   if (r.parameters.length) out.push('', ...parameters(r, o.parameters ?? 15, w));
   if (r.loops) out.push('', ...loops(r.loops, w));
@@ -48,11 +49,11 @@ function interventions(r: LeverageRanking, width?: number): string[] {
   ]);
   lines.push(...table(head, rows, [false, false, false, true, true, true, true, true, ...(r.view === 'weighted' ? [true] : []), false, false], width));
   const byId = new Map(r.interventions.map((x) => [x.id, x]));
-  const front = r.frontier.map((id) => byId.get(id)!).map((x) => `${x.id} (L${x.level ?? '-'}, ${pct(x.effect.p10)})`);
+  const front = r.frontier.map((id) => byId.get(id)!).map((x) => `${x.id} (L${x.level ?? '-'}, ${size(r, x.effect.p10)})`);
   lines.push('', `Pareto frontier on (robust effect, depth of leverage), no weights: ${front.join(' · ')}.`,
-    `  Dominated ("< X"): X is at least as deep and at least as effective (within ${pct(r.settings.tolerance)}), and better on one of them.`);
+    `  Dominated ("< X"): X is at least as deep and at least as effective (within ${size(r, r.settings.tolerance)}), and better on one of them.`);
   const bands = [...new Set(r.interventions.map((x) => x.band))].sort((a, c) => a - c).slice(0, 3);
-  lines.push(`Lexicographic (bands of ${pct(r.settings.band)} below the best robust effect, deeper first within a band): `
+  lines.push(`Lexicographic (bands of ${size(r, r.settings.band)} below the best robust effect, deeper first within a band): `
     + bands.map((k) => `band ${k + 1}: ${lexOrder(r.interventions, k).join(', ')}`).join('; ') + (bands.length < new Set(r.interventions.map((x) => x.band)).size ? '; …' : '') + '.');
   if (r.view === 'weighted') {
     lines.push(`VALUE JUDGEMENT: the order above weights depth of leverage with score = robust e × (1 + β·d), β = ${r.settings.beta}, d = (12 − level)/11.`,
@@ -67,6 +68,16 @@ function interventions(r: LeverageRanking, width?: number): string[] {
   return lines;
 }
 
+/** What the order rests on: each contested pair of neighbours, how sure, and the constants its gap varies with. */
+function restsOnLines(r: LeverageRanking): string[] {
+  const source = r.ensemble ? `the ${r.draws} members of ${r.ensemble}` : `the ${r.draws} draws`;
+  const gap = (e: number) => (metricKind(r.metric) === 'time' ? formatDuration(e, r.timeUnit) : `${(100 * e).toFixed(1)} points of e`);
+  return [`What the order rests on (measured on ${source}, no new runs):`, ...r.restsOn!.flatMap((p) => [
+    `  ${p.upper} above ${p.lower}: in ${percent(p.pUpperBetter)} of draws; median gap ${gap(p.gapMedian)}`,
+    `    the gap varies with ${p.constants.map((c) => `${c.name} (ε² ${c.eta2.toFixed(2)} ± ${c.eta2_conf.toFixed(2)}, ρ ${c.rho >= 0 ? '+' : '−'}${Math.abs(c.rho).toFixed(2)})`).join(', ')}`,
+  ]), '  ε² = first-order share of the gap\'s variance across the members (given data, binned; Plischke et al. 2013); ρ = Spearman rank correlation (+: the constant raises the upper one\'s lead).'];
+}
+
 /** Counterfactuals: what-ifs about the event, in their own table, ranked only among themselves. */
 function counterfactuals(r: LeverageRanking, width?: number): string[] {
   const head = ['#', 'counterfactual', 'level', 'robust e', 'median e', 'Δ median (P10…P90)', 'P(e>0)'];
@@ -79,6 +90,11 @@ function value(r: LeverageRanking, v: number): string {
   return formatMetric(r.metric, v, { unit: r.timeUnit, origin: r.timeOrigin });
 }
 
+/** An amount of effect: a percentage of the baseline for a quantity, a duration for a time of event. */
+function size(r: LeverageRanking, e: number): string {
+  return metricKind(r.metric) === 'time' ? formatDuration(e, r.timeUnit).replace(/^[+−]/, '') : pct(e);
+}
+
 function effect(r: LeverageRanking, e: number): string {
   return formatEffect(r.metric, e, r.timeUnit);
 }
@@ -89,7 +105,7 @@ function deltas(r: LeverageRanking, x: InterventionEntry): string {
 }
 
 function viewTitle(r: LeverageRanking): string {
-  if (r.view === 'lexicographic') return `epsilon-lexicographic (robust effect in bands of ${pct(r.settings.band)}, deeper first inside a band)`;
+  if (r.view === 'lexicographic') return `epsilon-lexicographic (robust effect in bands of ${size(r, r.settings.band)}, deeper first inside a band)`;
   if (r.view === 'weighted') return `by depth-weighted score (β = ${r.settings.beta}; a value judgement, see below)`;
   return 'by robust effect, with the Pareto frontier on (robust effect, depth) marked';
 }

@@ -86,6 +86,18 @@ export interface ParameterEntry {
   readonly loops: readonly string[];
 }
 
+/** Two neighbours in the order and what their order rests on (rests-on.ts). */
+export interface OrderPair {
+  readonly upper: string;
+  readonly lower: string;
+  /** Share of draws in which `upper` has the better effect (ties count half). */
+  readonly pUpperBetter: number;
+  /** Median of e_upper − e_lower over the draws. */
+  readonly gapMedian: number;
+  /** Constants the gap varies with, by given-data first-order share ε², largest first. */
+  readonly constants: readonly { readonly name: string; readonly eta2: number; readonly eta2_conf: number; readonly rho: number }[];
+}
+
 export interface LoopEntry {
   readonly id: string;
   readonly polarity: 'reinforcing' | 'balancing';
@@ -150,6 +162,8 @@ export interface LeverageRanking {
   readonly settings: { readonly tolerance: number; readonly band: number; readonly beta?: number };
   /** By mu*, largest first. */
   readonly parameters: readonly ParameterEntry[];
+  /** What the order of the remediations rests on, measured on the ensemble's members (absent without draws). */
+  readonly restsOn?: readonly OrderPair[];
   /** How the parameters were screened (absent when sensitivity was off or nothing varies). */
   readonly sensitivity?: { readonly method: 'morris'; readonly trajectories: number; readonly runs: number };
   readonly loops?: LoopFindings;
