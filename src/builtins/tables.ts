@@ -110,15 +110,23 @@ export function lookupInvert(p: TablePoints, y: number, outside: number): number
 }
 
 /**
- * A time series at time t: interpolated (mode 0), the later point's value (mode ≥ 1, as
- * :LOOK FORWARD:) or the earlier point's (mode ≤ −1, as :HOLD BACKWARD:); `missing` before
- * the first or after the last point.
+ * A time series at time t, as Vensim's GET DATA BETWEEN TIMES computes it: interpolated
+ * (mode 0); in modes ±1 the time is first rounded down to a whole number t0, then the value
+ * of the first point at or after t0 (mode ≥ 1) or of the last point strictly before t0
+ * (mode ≤ −1; the first point's when none is before it). `missing` before the first or after
+ * the last point. The rounding and the strict "before" are Vensim's own run of SDEverywhere's
+ * `getdata` (docs/builtins.md); the reference page does not describe them.
  */
 export function dataBetween(p: TablePoints, t: number, mode: number, missing: number): number {
-  const { xs } = p;
+  const { xs, ys } = p;
   if (t !== t) return t;
-  if ((t < xs[0] && !near(t, xs[0])) || (t > xs[xs.length - 1] && !near(t, xs[xs.length - 1]))) return missing;
-  return p.read(mode >= 1 ? 'forward' : mode <= -1 ? 'discrete' : 'continuous')(t);
+  const at = mode >= 1 || mode <= -1 ? Math.floor(t + TIME_EPS * Math.max(1, Math.abs(t))) : t;
+  if ((at < xs[0] && !near(at, xs[0])) || (at > xs[xs.length - 1] && !near(at, xs[xs.length - 1]))) return missing;
+  if (mode < 1 && mode > -1) return p.read('continuous')(at);
+  if (mode >= 1) return p.read('forward')(at);
+  let i = 0;
+  while (i + 1 < xs.length && xs[i + 1] < at && !near(xs[i + 1], at)) i++;
+  return ys[i];
 }
 
 /** The value of the point at time t, or `missing` when no point is at t. */

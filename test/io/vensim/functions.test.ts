@@ -163,15 +163,18 @@ function withData(equations: string): Model {
   }
 }
 
-test('GET DATA BETWEEN TIMES interpolates (0), looks forward (1) or holds backward (-1); :NA: outside the data', () => {
+test('GET DATA BETWEEN TIMES interpolates (0); forward (1) and backward (-1) round the time down first; :NA: outside the data', () => {
   const m = withData(`i = GET DATA BETWEEN TIMES(sales, Time + 0.5, 0) ~ ~ |
 f = GET DATA BETWEEN TIMES(sales, Time + 0.5, 1) ~ ~ |
 b = GET DATA BETWEEN TIMES(sales, Time + 0.5, -1) ~ ~ |`);
   const s = run(m);
   // Time + 0.5 = 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5: data at 1, 2, 3 only
   assert.equal(s('i'), [NA, 10, 15, 20, 17.5, 15, NA, NA, NA]);
-  assert.equal(s('f'), [NA, 10, 20, 20, 15, 15, NA, NA, NA]);
-  assert.equal(s('b'), [NA, 10, 10, 20, 20, 15, NA, NA, NA]);
+  // Modes ±1 read the time rounded down (0, 1, 1, 2, 2, 3, 3, 4, 4); forward takes the point
+  // at or after it, backward the last point strictly before it (the first point when none
+  // is), as Vensim's own run of SDEverywhere's getdata shows.
+  assert.equal(s('f'), [NA, 10, 10, 20, 20, 15, 15, NA, NA]);
+  assert.equal(s('b'), [NA, 10, 10, 10, 10, 20, 20, NA, NA]);
 });
 
 test('GET DATA AT TIME gives the value of a data point, :NA: between points', () => {
