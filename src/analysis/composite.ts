@@ -23,7 +23,7 @@ export function checkComposites(model: Model): Diagnostic[] {
   for (const m of model.metrics ?? []) {
     const v = g.vars.get(canonicalName(m.variable));
     if (!v || (v.kind !== 'aux' && v.kind !== 'flow')) continue;
-    const expr = g.exprs.get(v.id);
+    const expr = g.expr(v.id);
     if (!expr) continue;
     const terms = additiveTerms(expr).map((t) => [...references(t)].filter((id) => g.vars.has(id) && !isFixed(g.vars.get(id)!)));
     for (let i = 0; i < terms.length; i++) {
@@ -47,18 +47,21 @@ export function checkComposites(model: Model): Diagnostic[] {
 
 interface Graph {
   readonly vars: Map<string, Variable>;
-  readonly exprs: Map<string, Expr>;
+  /** The parsed equation of an auxiliary or flow, parsed on first use (a check walks few of them). */
+  readonly expr: (id: string) => Expr | undefined;
 }
 
 function graphOf(model: Model): Graph {
   const vars = new Map(model.variables.map((v) => [v.id, v]));
-  const exprs = new Map<string, Expr>();
-  for (const v of model.variables) {
-    if (v.kind !== 'aux' && v.kind !== 'flow') continue;
-    const parsed = parseEquation(v.equation);
-    if (parsed.expr) exprs.set(v.id, parsed.expr);
-  }
-  return { vars, exprs };
+  const exprs = new Map<string, Expr | undefined>();
+  const expr = (id: string): Expr | undefined => {
+    if (exprs.has(id)) return exprs.get(id);
+    const v = vars.get(id);
+    const parsed = v && (v.kind === 'aux' || v.kind === 'flow') ? parseEquation(v.equation).expr : undefined;
+    exprs.set(id, parsed);
+    return parsed;
+  };
+  return { vars, expr };
 }
 
 /** The terms of a top-level sum or difference. */
@@ -113,7 +116,7 @@ function sources(g: Graph, id: string, a: string): Set<string> | undefined {
     if (!v) return undefined;
     if (isFixed(v)) continue;
     if (x === a || (v.kind === 'stock' && x !== id)) { out.add(x); continue; }
-    const e = g.exprs.get(x);
+    const e = g.expr(x);
     if (!e) return undefined;
     for (const r of references(e)) {
       if (!g.vars.has(r)) return undefined;

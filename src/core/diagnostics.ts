@@ -73,8 +73,6 @@ export function locate(diags: readonly Diagnostic[], where: Partial<Diagnostic>)
 export function lazyPosition<T extends object>(fixed: T, find: () => { readonly line?: number; readonly column?: number }): T & { readonly line?: number; readonly column?: number } {
   let found: { readonly line?: number; readonly column?: number } | undefined;
   const get = () => (found ??= find());
-  return Object.defineProperties({ ...fixed }, {
-    line: { enumerable: true, get: () => get().line },
-    column: { enumerable: true, get: () => get().column },
-  }) as T & { readonly line?: number; readonly column?: number };
+  // An object literal with accessors and Object.assign: many times cheaper than defineProperties.
+  return Object.assign({ get line() { return get().line; }, get column() { return get().column; } }, fixed);
 }

@@ -19,6 +19,8 @@ const ADAPTIVE = new Set(['rk45', 'rosenbrock']);
 export function checkTimeStep(model: Model, options: SimulateOptions = {}, compiled?: CompiledModel): Diagnostic[] {
   const sim: SimSpec = compiled?.sim ?? { ...model.sim, ...definedOf(options) };
   if (ADAPTIVE.has(sim.method) || sim.varying?.dt || !(sim.dt > 0)) return [];
+  // Only a stock with outflows can drain faster than dt; without one, nothing needs running.
+  if (!model.variables.some((v) => v.kind === 'stock' && v.outflows.length)) return [];
   const oneStep = { stop: sim.start + sim.dt, saveper: sim.dt };
   // A model already compiled for the run (as `run` has) is probed as it is, not built again.
   const r = compiled
