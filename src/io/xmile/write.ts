@@ -11,6 +11,7 @@
  */
 import type { LookupTable, Model, Variable } from '../../model/types.js';
 import { planArrays, type ArrayGroup, type ArrayPlan } from './write-arrays.js';
+import { sectorGroups } from './write-groups.js';
 import { toXmileEquation, type EqnContext } from './write-eqn.js';
 import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
@@ -55,6 +56,7 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
       out.push(...scalarVar(v, ctx, plan));
     }
   }
+  for (const g of sectorGroups(model, plan)) out.push(`${I}<group name="${esc(g.sector)}">`, ...g.members.map((m) => `${I}  <entity name="${esc(m)}"/>`), `${I}</group>`);
   out.push('    </variables>', '  </model>', '</xmile>', '');
   if (problems.length) throw new ModelError(problems);
   return { text: out.join('\n'), notes: [...vendor.diagnostics(model.file), ...varyingSpecNote(model)] };

@@ -144,4 +144,20 @@ test('names that need quoting in XMILE are quoted and read back to the same vari
   assert.ok(readXmile(writeXmile(back)).model);
 });
 
+test('sectors are written as XMILE groups and read back: every variable keeps its sector, sectors keep their order', () => {
+  const { model } = readModelFile('models/kinesis-outage.yaml');
+  assert.ok(model?.sectors?.length);
+  const text = writeXmile(model!);
+  for (const s of model!.sectors!) assert.ok(text.includes(`<group name="${s.replace(/&/g, '&amp;')}">`), s);
+  assert.match(text, /<group name="Front-end fleet">\n\s+<entity name="Serving Servers"\/>/);
+  const back = readOk(text);
+  assert.equal(back.sectors, model!.sectors);
+  for (const v of model!.variables) assert.is(variable(back, v.name).sector, v.sector, v.name);
+});
+
+test('a model without sectors writes no groups', () => {
+  const { model } = readModelFile('models/teacup.yaml');
+  assert.not.match(writeXmile(model!), /<group/);
+});
+
 test.run();

@@ -55,6 +55,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   elem: { kids: {}, attrs: ['name'], requiredAttrs: ['name'] },
   model: { kids: { sim_specs: 1, behavior: 1, variables: 1, views: 1 }, required: ['variables'], attrs: ['name', 'resource', 'run', 'password'] },
   variables: { kids: { stock: MANY, flow: MANY, aux: MANY, gf: MANY, group: MANY, module: MANY }, attrs: [] },
+  // §4.8 (xsd: group_type): a group names its members with <entity>; our writer's sectors.
+  group: { kids: { doc: 1, entity: MANY, display: 1 }, attrs: ['name', 'run'], requiredAttrs: ['name'] },
+  entity: { kids: {}, attrs: ['name', 'run'], requiredAttrs: ['name'] },
   stock: { kids: { ...COMMON_VAR, inflow: MANY, outflow: MANY, queue: 1, non_negative: 1, conveyor: 1 }, attrs: VAR_ATTRS },
   flow: { kids: { ...COMMON_VAR, multiplier: 1, non_negative: 1, overflow: 1, leak: 1, leak_integers: 1 }, attrs: [...VAR_ATTRS, 'leak_start', 'leak_end'] },
   aux: { kids: COMMON_VAR, attrs: [...VAR_ATTRS, 'flow_concept'] },
