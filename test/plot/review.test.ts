@@ -46,6 +46,21 @@ test('time charts go on the clock in the origin zone, with events of their varia
   assert.is((fig.layout.annotations as { text: string }[])[0].text, 'half up');
 });
 
+test("an event about a sector is drawn as its line on the charts of that sector's other variables, the diamond only on its own", () => {
+  const sectorOf = (name: string) => model.variables.find((v) => v.id === name.toLowerCase().replace(/[\s_]+/g, ' '))?.sector;
+  const events = [
+    { kind: 'event' as const, name: 'half up [P]', variable: 'Up', aggregate: 'first_time_above' as const, threshold: 0.5, time: 1.5, weight: 1 },
+    { kind: 'event' as const, name: 'spare moved', variable: 'Parked', aggregate: 'first_time_above' as const, threshold: 1, time: 2, weight: 1 },
+  ];
+  const down = withReference(timeSeriesFigure(run, ['Down']), events, ['Down'], sectorOf);
+  assert.equal((down.layout.shapes as { x0: number }[]).map((s) => s.x0), [1.5], 'the Service event, not the Spare one');
+  assert.equal((down.layout.annotations as { text: string }[]).map((a) => a.text), ['half up']);
+  assert.not.ok(down.data.some((t) => t.name === 'published events'), 'no threshold marker on another variable');
+  const up = withReference(timeSeriesFigure(run, ['Up']), events, ['Up'], sectorOf);
+  assert.ok(up.data.some((t) => t.name === 'published events'));
+  assert.is(withReference(timeSeriesFigure(run, ['Down']), events, ['Down']).layout.shapes, undefined, 'without sectors only own events');
+});
+
 test('a complement never shares an axis with its mirror, and constant series are left out and listed', () => {
   const groups = baselineGroups(model, run);
   const together = groups.find((g) => g.variables.includes('Up') && g.variables.includes('Down'));

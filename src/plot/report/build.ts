@@ -6,6 +6,7 @@
  * ranking when one is given, or else computed when the model has scenarios and metrics.
  * Sections left out are listed with the reason.
  */
+import { canonicalName } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
 import { hasErrors, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { simulate, type SimulateOptions } from '../../sim/simulate.js';
@@ -96,12 +97,14 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   stage('diagram');
   add('diagram', 'Stock-and-flow diagram', await diagramHtml(model, diagramLoops(loops.analysis)));
   const clock = clockOf(model.sim);
-  const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars) : fig, clock);
+  const sectors = new Map(model.variables.map((v) => [v.id, v.sector]));
+  const sectorOf = (name: string) => sectors.get(canonicalName(name));
+  const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars, sectorOf) : fig, clock);
   stage('baseline');
   const groups = baselineGroups(model, baseline, o.vars);
   const flat = constantBaseline(model, baseline, o.vars);
   const flatNote = flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '';
-  add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}${clock ? ` (clock times from ${escapeHtml(clock.origin)})` : ''}.${o.reference ? ' Dotted lines and open diamonds: the published events.' : ''}</p>`
+  add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}${clock ? ` (clock times from ${escapeHtml(clock.origin)})` : ''}.${o.reference ? ' Dotted lines: the published events about the part of the system a chart shows (its sector); open diamonds: where the record says the charted variable crossed its threshold.' : ''}</p>`
     + groups.map((g) => chart(dress(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units ?? 'dimensionless' }), g.variables))).join('\n') + flatNote);
   if (o.reference) add('record', 'The model against the record', recordSection(model, baseline, o.reference, (fig, vars) => chart(dress(fig, vars))));
 
