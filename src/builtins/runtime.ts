@@ -11,6 +11,7 @@ import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
+import { vectorLookup } from './vector-lookup.js';
 
 
 /** A graphical function's closure; it carries its points for the table functions (tables.ts). */
@@ -32,6 +33,8 @@ export const runtime = {
   findMarketPrice,
   demandAtPrice,
   supplyAtPrice,
+  /** Vensim VECTOR LOOKUP (vector-lookup.ts). */
+  vectorLookup,
   createRandomState,
   /** history() records (history.ts). */
   createHistory,

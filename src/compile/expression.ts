@@ -57,6 +57,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   pulse_train: (a, t, dt) => runtime.pulseTrain(t, dt, a[0], a[1], a[2], a[3]),
   allocate_available: (a) => runtime.allocateAvailable(a[0], a[1], ...a.slice(2)),
   stella_allocate: (a) => runtime.allocateExact(a[0], a[1], ...a.slice(2)),
+  vector_lookup: (a) => runtime.vectorLookup(a[0], a[1], a[2], a[3], a[4], ...a.slice(5)),
   find_market_price: (a) => runtime.findMarketPrice(a[0], a[1], ...a.slice(2)),
   demand_at_price: (a) => runtime.demandAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
   supply_at_price: (a) => runtime.supplyAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),

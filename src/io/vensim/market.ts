@@ -32,7 +32,7 @@ function profileRange(first: string, sc: Scope): readonly string[] | undefined {
 }
 
 /** Elements at subscript `at` of `ref`: a range, or the longest range starting at the element written there. */
-function rangeAt(v: VarInfo, ref: Ref, at: number, sc: Scope): readonly string[] | undefined {
+export function rangeAt(v: VarInfo, ref: Ref, at: number, sc: Scope): readonly string[] | undefined {
   const id = canonicalName(ref.subs[at].name);
   const dims = sc.index.dims;
   if (dims.isDimension(id)) return dims.get(id)!.elements;
@@ -42,7 +42,7 @@ function rangeAt(v: VarInfo, ref: Ref, at: number, sc: Scope): readonly string[]
     .sort((a, b) => b.elements.length - a.elements.length)[0]?.elements;
 }
 
-const withSubs = (ref: Ref, at: number, names: readonly string[]): Sub[] =>
+export const withSubs = (ref: Ref, at: number, names: readonly string[]): Sub[] =>
   [...ref.subs.slice(0, at), ...names.map((name) => ({ name, bang: false, pos: ref.pos }))];
 
 /** Quantities (last subscript running over a range) and their profiles (then pprofile). */

@@ -14,7 +14,8 @@
  *   `missing` when none is nonzero. (Action 5 is x^s, as Vensim's own outputs show.)
  * - INVERT MATRIX(m, n) of constants is inverted when the model is read.
  * - ALLOCATE BY PRIORITY / ALLOCATE AVAILABLE become engine calls (see allocation.ts), and
- *   FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE too (market.ts).
+ *   FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE too (market.ts), and VECTOR LOOKUP
+ *   (vector-lookup.ts).
  */
 import { error } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
@@ -24,6 +25,7 @@ import { translateAllocation } from './allocation.js';
 import { expandOver, bangDims, bangBindings } from './arrays.js';
 import { invertMatrix } from './matrix.js';
 import { MARKET_FUNCTIONS, translateMarket } from './market.js';
+import { translateVectorLookup } from './vector-lookup.js';
 import { NA_VALUE } from './builtins.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
 import { where, withBindings, type Scope } from './scope.js';
@@ -31,7 +33,7 @@ import { translate } from './translate.js';
 
 export const VECTOR_FUNCTIONS: ReadonlySet<string> = new Set([
   'vector_select', 'vector_elm_map', 'vector_sort_order', 'vector_rank', 'vector_reorder', 'allocate_by_priority', 'allocate_available', 'invert_matrix',
-  'find_market_price', 'demand_at_price', 'supply_at_price',
+  'find_market_price', 'demand_at_price', 'supply_at_price', 'vector_lookup',
 ]);
 
 type Call = Extract<VExpr, { k: 'call' }>;
@@ -144,6 +146,7 @@ export function translateVector(id: string, e: Call, sc: Scope): Expr | undefine
   if (id === 'invert_matrix') return invertMatrix(e, sc);
   if (id === 'allocate_by_priority' || id === 'allocate_available') return translateAllocation(id, e, sc);
   if (MARKET_FUNCTIONS.has(id)) return translateMarket(id, e, sc);
+  if (id === 'vector_lookup') return translateVectorLookup(e, sc);
   if (e.args.length !== 2) return fail(sc, e.pos, `${e.fn} takes 2 arguments, not ${e.args.length}`);
   const vec = vectorOf(e.args[0], sc);
   if (!vec) return undefined;
