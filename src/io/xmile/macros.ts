@@ -41,8 +41,8 @@ function macroVariables(doc: XmlDoc, raws: readonly RawVar[], macro: string, dia
   const out: MacroVar[] = [];
   let ok = true;
   for (const v of raws) {
-    if ((v.kind !== 'stock' && v.kind !== 'flow' && v.kind !== 'aux') || !v.eqn || kid(v.node, 'dimensions') || v.elements.length || v.gf || v.conveyor) {
-      diags.push(error('unsupported-construct', `in macro '${macro}': '${v.name}' needs one scalar <eqn> (no arrays, graphical functions, conveyors or modules inside macros)`, locOf(doc, v.node)));
+    if ((v.kind !== 'stock' && v.kind !== 'flow' && v.kind !== 'aux') || !v.eqn || kid(v.node, 'dimensions') || v.elements.length || v.gf || v.conveyor || v.initEqn) {
+      diags.push(error('unsupported-construct', `in macro '${macro}': '${v.name}' needs one scalar <eqn> (no arrays, graphical functions, conveyors, initial equations or modules inside macros)`, locOf(doc, v.node)));
       ok = false;
       continue;
     }

@@ -133,7 +133,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
   return {
     kind, node, name, id: xid(name), dims, elements,
     eqn: many.length > 1 ? undefined : eqnOf(doc, node),
-    ...(kind === 'stock' ? {} : initOf(doc, node)),
+    ...(kind === 'stock' ? stockInit(doc, node, name, diags) : initOf(doc, node)),
     gf: kind === 'gf' ? node : kid(node, 'gf'),
     inflows: links('inflow'), outflows: links('outflow'),
     nonNegative: nn ?? (kind === 'stock' ? behavior.stock : kind === 'flow' ? behavior.flow : false),
@@ -162,6 +162,13 @@ function vendorKid(node: XNode, local: string): XNode | undefined {
 function eqnOf(doc: XmlDoc, node: XNode, tag = 'eqn'): RawEqn | undefined {
   const e = kid(node, tag);
   return e ? { src: textOf(doc, e), node: e } : undefined;
+}
+
+/** A stock's `<eqn>` is its initial value already: an `<init_eqn>` beside it has no meaning (§4.1). */
+function stockInit(doc: XmlDoc, node: XNode, name: string, diags: Diagnostic[]): object {
+  const e = kid(node, 'init_eqn');
+  if (e) diags.push(error('invalid-equation', `stock '${name}' has an <init_eqn>; a stock's <eqn> is its initial value`, { ...locOf(doc, e), variable: name, hint: 'remove the <init_eqn>, or put it in the <eqn>' }));
+  return {};
 }
 
 function initOf(doc: XmlDoc, node: XNode): { initEqn?: RawEqn } {

@@ -6,7 +6,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { readOk, run, xmileDoc } from './helpers.js';
+import { readFails, readOk, run, xmileDoc } from './helpers.js';
 
 const model = (target = '<aux name="Target"><eqn>Stock * 2</eqn><init_eqn>10</init_eqn></aux>') => xmileDoc(`
   <stock name="Stock"><eqn>Target</eqn><inflow>adjusting</inflow></stock>
@@ -45,6 +45,14 @@ test('arrayed variables take an <init_eqn> per element or for all elements', () 
   assert.equal(Array.from(r.series('Target[b]')), [10, 20]);
   assert.equal(Array.from(r.series('Own[a]')), [7, 1]);
   assert.equal(Array.from(r.series('Own[b]')), [0, 1]);
+});
+
+test('an <init_eqn> on a stock, or inside a macro, is a located error', () => {
+  const onStock = readFails(xmileDoc('<stock name="S"><eqn>1</eqn><init_eqn>2</init_eqn></stock>'));
+  assert.ok(onStock.some((d) => d.code === 'invalid-equation' && d.variable === 'S' && d.line), onStock.map((d) => d.message).join('\n'));
+  const macro = `<macro name="M"><parm>x</parm><eqn>y</eqn><variables><aux name="y"><eqn>x</eqn><init_eqn>0</init_eqn></aux></variables></macro>`;
+  const inMacro = readFails(xmileDoc('<aux name="a"><eqn>M(TIME)</eqn></aux>', { top: macro }));
+  assert.ok(inMacro.some((d) => /initial equations/.test(d.message) && d.line), inMacro.map((d) => d.message).join('\n'));
 });
 
 test.run();
