@@ -73,7 +73,7 @@ function restsOnLines(r: LeverageRanking): string[] {
   const source = r.ensemble ? `the ${r.draws} members of ${r.ensemble}` : `the ${r.draws} draws`;
   const gap = (e: number) => (metricKind(r.metric) === 'time' ? formatDuration(e, r.timeUnit) : `${(100 * e).toFixed(1)} points of e`);
   return [`What the order rests on (measured on ${source}, no new runs):`, ...r.restsOn!.flatMap((p) => [
-    `  ${p.upper} above ${p.lower}: in ${percent(p.pUpperBetter)} of draws; median gap ${gap(p.gapMedian)}`,
+    `  ${p.upper} above ${p.lower}: better in ${percent(p.pUpperBetter)} of draws${p.pTied ? `, tied in ${percent(p.pTied)}` : ''}; median gap ${gap(p.gapMedian)}`,
     `    the gap varies with ${p.constants.map((c) => `${c.name} (ε² ${c.eta2.toFixed(2)} ± ${c.eta2_conf.toFixed(2)}, ρ ${c.rho >= 0 ? '+' : '−'}${Math.abs(c.rho).toFixed(2)})`).join(', ')}`,
   ]), '  ε² = first-order share of the gap\'s variance across the members (given data, binned; Plischke et al. 2013); ρ = Spearman rank correlation (+: the constant raises the upper one\'s lead).'];
 }

@@ -1,8 +1,8 @@
 /**
  * What the order of a ranking rests on, measured on the ensemble the ranking ran over (a
  * calibrated posterior, or prior draws): for each pair of neighbours in the order whose effects
- * differ between draws, the gap g_d = e_upper,d − e_lower,d (in effect units) and the share
- * of draws in which the upper one is better (ties count half); then which constants the gap
+ * differ between draws, the gap g_d = e_upper,d − e_lower,d (in effect units) and the shares
+ * of draws in which the upper one is better and in which the two tie (|g| ≤ 10⁻⁹); then which constants the gap
  * varies with across the members, by the given-data first-order share ε² of its variance and
  * Spearman's ρ (sensitivity/given-data.ts: no independence between the constants needed, so a
  * posterior's correlations are kept). Uses the paired runs the ranking already made: no new
@@ -15,6 +15,8 @@ import type { OrderPair } from './types.js';
 
 /** Pairs reported, from the top of the order. */
 export const MAX_PAIRS = 4;
+/** Effects closer than this are a tie (e is a share of the baseline or a time). */
+const TIE = 1e-9;
 /** Constants listed per pair, by ε². */
 export const TOP_CONSTANTS = 4;
 
@@ -38,12 +40,13 @@ export function restsOn(i: RestsOnInput): OrderPair[] {
   for (let k = 0; k + 1 < i.ranked.length && out.length < MAX_PAIRS; k++) {
     const gap = effects[k].map((e, d) => e - effects[k + 1][d]);
     if (!gap.every(Number.isFinite) || gap.every((g) => g === gap[0])) continue;
-    const better = gap.reduce((s, g) => s + (g > 0 ? 1 : g === 0 ? 0.5 : 0), 0) / n;
+    const better = gap.filter((g) => g > TIE).length / n;
+    const tied = gap.filter((g) => Math.abs(g) <= TIE).length / n;
     const indices = givenDataIndices(i.rows, Float64Array.from(gap), 0, { resamples: 100, confidence: 0.95, seed: i.seed });
     const constants = i.factors.map((name, j) => ({ name, ...indices[j] }))
       .filter((c) => Number.isFinite(c.eta2)).sort((a, b) => b.eta2 - a.eta2).slice(0, TOP_CONSTANTS);
     const sorted = [...gap].sort((a, b) => a - b);
-    out.push({ upper: i.ranked[k].id, lower: i.ranked[k + 1].id, pUpperBetter: better, gapMedian: sorted[Math.floor(n / 2)], constants });
+    out.push({ upper: i.ranked[k].id, lower: i.ranked[k + 1].id, pUpperBetter: better, pTied: tied, gapMedian: sorted[Math.floor(n / 2)], constants });
   }
   return out;
 }

@@ -90,8 +90,10 @@ export interface ParameterEntry {
 export interface OrderPair {
   readonly upper: string;
   readonly lower: string;
-  /** Share of draws in which `upper` has the better effect (ties count half). */
+  /** Share of draws in which `upper` has the better effect. */
   readonly pUpperBetter: number;
+  /** Share of draws in which the two effects tie. */
+  readonly pTied: number;
   /** Median of e_upper − e_lower over the draws. */
   readonly gapMedian: number;
   /** Constants the gap varies with, by given-data first-order share ε², largest first. */

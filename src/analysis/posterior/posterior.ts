@@ -78,7 +78,8 @@ export interface Posterior {
   readonly fit: TargetSummary[];
 }
 
-export const DEFAULT_CHAINS = 8;
+/** Few, long chains: R-hat needs effective draws per chain (docs/calibration.md). */
+export const DEFAULT_CHAINS = 4;
 export const DEFAULT_GENERATIONS = 1000;
 
 export async function samplePosterior(model: Model, o: PosteriorOptions): Promise<{ result?: Posterior; diagnostics: Diagnostic[] }> {

@@ -53,7 +53,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     .option('json', { type: 'string', describe: 'write the fit as JSON to this file (- for stdout)' })
     .option('posterior', { type: 'number', describe: 'draw N members of the posterior (MCMC) instead of fitting one point; needs --out' })
     .option('out', { type: 'string', describe: 'with --posterior: the ensemble file to write (JSON; read by --ensemble)' })
-    .option('chains', { type: 'number', describe: 'with --posterior: parallel chains (default 8, at least 4)' })
+    .option('chains', { type: 'number', describe: 'with --posterior: parallel chains (default 4, at least 4; few long chains converge sooner than many short ones)' })
     .option('generations', { type: 'number', describe: 'with --posterior: generations per chain (default 1000); runs = chains × (generations + 1)' })
     .option('burn-in', { type: 'number', describe: 'with --posterior: generations discarded (default half)' })
     .option('workers', { type: 'number', describe: 'threads that compute, the main one included (default: one per core when the fit takes more than a few seconds); results do not depend on it' })

@@ -65,7 +65,7 @@ test('rank --ensemble reads the constants from the members, not Morris over the 
   assert.equal(ranking.parameters, [], 'no Morris screening over the prior ranges on an ensemble');
   assert.is(ranking.sensitivity, undefined);
   const [pair] = ranking.restsOn;
-  assert.equal([pair.upper, pair.lower, pair.pUpperBetter], ['faster-drain', 'slower-drain', 1]);
+  assert.equal([pair.upper, pair.lower, pair.pUpperBetter, pair.pTied], ['faster-drain', 'slower-drain', 1, 0]);
   assert.equal(pair.constants.map((c: { name: string }) => c.name).sort(), ['Initial Load', 'Tau']);
   // over the prior, gap = t_slow − t_fast = 1.5·τ·ln(S0/20): τ (2…8 h) carries it, S0 (80…120) barely
   const prior = JSON.parse(cli('rank', MODEL, '--uncertainty', '100', '--no-loops', '--no-sensitivity', '--json', '-').stdout);
@@ -73,7 +73,7 @@ test('rank --ensemble reads the constants from the members, not Morris over the 
   assert.ok(prior.restsOn[0].constants[0].eta2 > 0.8 && prior.restsOn[0].constants[0].rho > 0.9, JSON.stringify(prior.restsOn[0].constants[0]));
   const text = cli('rank', MODEL, '--ensemble', ensemble, '--no-loops');
   assert.match(text.stdout, /What the order rests on \(measured on the 60 members of .*decay\.posterior\.json, no new runs\):/);
-  assert.match(text.stdout, /faster-drain above slower-drain: in 100\.0% of draws/);
+  assert.match(text.stdout, /faster-drain above slower-drain: better in 100\.0% of draws; median gap/);
   assert.match(text.stdout, /the gap varies with (Tau|Initial Load) \(ε² /);
   assert.not.match(text.stdout, /Pareto frontier.*%|bands of [\d.]+%/, 'a time of event has no percentage of effect');
 });
