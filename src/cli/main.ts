@@ -7,7 +7,7 @@
 import { commandName, commands, type CommandBody } from './commands/index.js';
 import { topLevelHelp, USAGE } from './help.js';
 import { modelLimitOptions } from './options.js';
-import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput } from './output.js';
+import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput, writeFailure } from './output.js';
 import { ModelError } from '../core/diagnostics.js';
 
 function fail(e: unknown): never {
@@ -49,6 +49,8 @@ const width = (): number => Math.min(100, process.stdout.columns || 100);
 const noop: CommandBody = { builder: {}, handler: () => undefined };
 
 export async function main(argv: string[]): Promise<void> {
+  // A closed pipe (`stockflow run m.yaml | head -1`) or a full disk behind stdout reports here.
+  process.stdout.on('error', (e) => fail(writeFailure('-', e)));
   const args = joinDashValues(argv);
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     process.stdout.write(topLevelHelp(width()));

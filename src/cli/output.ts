@@ -32,13 +32,28 @@ export function emit(content: string, file?: string): void {
   else writing(file, () => writeOutput(file, content));
 }
 
+/** What a failed write's error code means to the user. */
+const WHY: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device', EDQUOT: 'disk quota exceeded', EFBIG: 'the file is too large for the file system',
+  EACCES: 'permission denied', EPERM: 'permission denied', EROFS: 'the file system is read-only',
+  ENOENT: 'its folder does not exist', ENOTDIR: 'a part of its path is not a folder', EPIPE: 'the reading end of the pipe was closed', EIO: 'an input/output error',
+};
+
+/** The usage error (exit 2) for a write that failed with `e`, naming the file and the cause. */
+export function writeFailure(file: string, e: unknown): CliExit {
+  if (e instanceof CliExit) return e;
+  if (e instanceof OutputError) return new CliExit(EXIT_USAGE, [], e.message);
+  const code = (e as NodeJS.ErrnoException).code;
+  const why = code && WHY[code] ? `${WHY[code]} (${code})` : code ?? String(e);
+  return new CliExit(EXIT_USAGE, [], `cannot write ${file === '-' ? 'standard output' : file}: ${why}`);
+}
+
 /** Runs a file write; a refused or failed write is a usage error (exit 2), not a stack trace. */
 export function writing<T>(file: string, write: () => T): T {
   try {
     return write();
   } catch (e) {
-    if (e instanceof OutputError) throw new CliExit(EXIT_USAGE, [], e.message);
-    throw new CliExit(EXIT_USAGE, [], `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw writeFailure(file, e);
   }
 }
 

@@ -60,7 +60,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         ...options,
         sink: (columns) => {
           const names = selectNames(columns, args.vars, args.helpers ?? false, model.file);
-          return (sink = (args.json ? jsonSink : csvSink)({ write: (chunk) => out.write(chunk) }, columns, names, clockText));
+          const write = (chunk: string) => writing(out === stdout ? '-' : file!, () => out.write(chunk));
+          return (sink = (args.json ? jsonSink : csvSink)({ write }, columns, names, clockText));
         },
       });
       failOnErrors([...sim.diagnostics, ...(sim.compiled ? checkTimeStep(model, options, sim.compiled) : [])]);
