@@ -57,10 +57,18 @@ export function clockOf(sim: Pick<SimSpec, 'timeOrigin' | 'timeUnit'>): Clock | 
   return { origin: sim.timeOrigin, epochMs: Date.parse(sim.timeOrigin), unitMs: unitMs(sim.timeUnit)!, offsetMinutes };
 }
 
-/** Wall-clock fields in the origin's zone: `YYYY-MM-DD hh:mm:ss` (no zone), what Plotly date axes read. */
+/**
+ * Wall-clock fields in the origin's zone: `YYYY-MM-DD hh:mm:ss` (no zone), what Plotly date axes
+ * read, rounded to the nearest second (2.7333… h is 02:44:00, not the 02:43:59 a cut would give).
+ */
 export function wallClock(clock: Clock, t: number): string {
-  const d = new Date(clock.epochMs + t * clock.unitMs + clock.offsetMinutes * 60_000);
-  return d.toISOString().slice(0, 19).replace('T', ' ');
+  return wallFields(clock, t, 1_000).slice(0, 19).replace('T', ' ');
+}
+
+/** The instant at model time t, rounded to a multiple of `stepMs`, as ISO fields in the origin's zone. */
+function wallFields(clock: Clock, t: number, stepMs: number): string {
+  const ms = clock.epochMs + t * clock.unitMs + clock.offsetMinutes * 60_000;
+  return new Date(Math.round(ms / stepMs) * stepMs).toISOString();
 }
 
 /** ISO 8601 with the origin's offset, to the second: `2020-11-25T05:15:00-08:00`. */
@@ -68,9 +76,9 @@ export function isoClock(clock: Clock, t: number): string {
   return `${wallClock(clock, t).replace(' ', 'T')}${offsetText(clock.offsetMinutes)}`;
 }
 
-/** Short clock time for tables: `05:15`, with the date when the run spans several days (`11-26 01:30`). */
+/** Short clock time for tables, to the nearest minute: `05:15`, with the date when the run spans several days (`11-26 01:30`). */
 export function shortClock(clock: Clock, t: number, withDate: boolean): string {
-  const w = wallClock(clock, t);
+  const w = wallFields(clock, t, 60_000).replace('T', ' ');
   return withDate ? `${w.slice(5, 10)} ${w.slice(11, 16)}` : w.slice(11, 16);
 }
 

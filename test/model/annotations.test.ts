@@ -47,6 +47,11 @@ test('time_origin: a clock in the origin zone; bad origins and units are diagnos
   assert.is(isoClock(clock, 22 + 23 / 60), '2020-11-25T22:23:00-08:00');
   assert.is(shortClock(clock, 26.5, true), '11-26 02:30');
   assert.is(zoneLabel(clock), 'UTC−08:00');
+  // 2.7333… h in floating point is a hair under 02:44: clock times round, they do not cut.
+  assert.is(shortClock(clock, 41 / 15, false), '02:44');
+  assert.is(shortClock(clock, 2 + 44.49 / 60, false), '02:44');
+  assert.is(shortClock(clock, 2 + 44.5 / 60, false), '02:45');
+  assert.is(wallClock(clock, 41 / 15), '2020-11-25 02:44:00');
   const bad = readNative(BASE.replace('time_unit: hour', 'time_unit: month, time_origin: 2020-11-25T00:00Z'), 'm.yaml').diagnostics;
   assert.equal(bad.map((x) => x.code), ['bad-time-origin']);
   assert.match(bad[0].message, /fixed length/);
