@@ -8,11 +8,10 @@
  * Worker entry: `worker.js` beside this file (or `worker.ts` under tsx; see thread.ts).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { ModelError } from '../../core/diagnostics.js';
 import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from './model-function.js';
 import { runTask, taskWeight, type EvaluateResult, type RowProblem, type Task, type TaskResult } from './tasks.js';
-import { startThread } from './thread.js';
+import { ThreadPool } from './thread-pool.js';
 import type { Executor } from './executor.js';
 
 /** A number of worker threads, or 'auto': one per core when the work is worth it. */
@@ -51,6 +50,8 @@ export interface PoolOptions {
    * `workers` and `workerThreadsOnly` then do not apply. Results are the same either way.
    */
   readonly executor?: Executor;
+  /** Threads kept up across calls (thread-pool.ts): used instead of starting threads for this batch. */
+  readonly pool?: ThreadPool;
 }
 
 /** The default strategy: worker threads on this machine, as runTasks does without an executor. */
@@ -60,12 +61,13 @@ export function threadExecutor(o: Omit<PoolOptions, 'executor' | 'onProgress'> =
 
 export async function runTasks(spec: ModelFunctionSpec, tasks: readonly Task[], o: PoolOptions = {}): Promise<TaskResult[]> {
   if (o.executor) return o.executor.run(spec, tasks, { onProgress: o.onProgress });
+  if (o.pool) return o.pool.run(tasks, { onProgress: o.onProgress, workerThreadsOnly: o.workerThreadsOnly });
   const requested = o.workers === 'auto' ? 1 : o.workers ?? 1;
   const workers = Math.max(1, Math.min(Math.floor(requested), tasks.length));
   const total = tasks.reduce((s, t) => s + taskWeight(t), 0);
-  if (o.workerThreadsOnly && tasks.length) return runInWorkers(spec, tasks, workers + 1, total, o);
+  if (o.workerThreadsOnly && tasks.length) return runInWorkers(spec, tasks, workers + 1, o);
   if (workers <= 1) return runLocal(spec, tasks, total, o);
-  return runInWorkers(spec, tasks, workers, total, o);
+  return runInWorkers(spec, tasks, workers, o);
 }
 
 /**
@@ -119,7 +121,7 @@ async function evaluateChunks(spec: ModelFunctionSpec, rows: readonly (readonly 
   return { values, problems, failures };
 }
 
-function prepareOrThrow(spec: ModelFunctionSpec): ModelFunction {
+export function prepareOrThrow(spec: ModelFunctionSpec): ModelFunction {
   const prepared = prepareModelFunction(spec);
   if (!prepared.fn) throw new ModelError(prepared.diagnostics);
   return prepared.fn;
@@ -145,60 +147,12 @@ async function runLocal(spec: ModelFunctionSpec, tasks: readonly Task[], total: 
   return out;
 }
 
-/**
- * The main thread works too: n − 1 worker threads start (each takes a second or more to load
- * the library and compile the model), and meanwhile the main thread takes tasks from the same
- * queue, one at a time, yielding between them so that workers that are ready get theirs. Each
- * worker holds at most two tasks, so it never waits on a busy main thread.
- */
-async function runInWorkers(spec: ModelFunctionSpec, tasks: readonly Task[], n: number, total: number, o: PoolOptions): Promise<TaskResult[]> {
-  const results = new Array<TaskResult>(tasks.length);
-  const fn = o.local ?? prepareOrThrow(spec);
-  const pool: Worker[] = [];
-  let next = 0;
-  let finished = 0;
-  let done = 0;
-  let failure: unknown;
-  let wake: (() => void) | undefined;
-  const settle = (id: number, r: TaskResult) => {
-    results[id] = r;
-    done += taskWeight(tasks[id]);
-    finished++;
-    o.onProgress?.(done, total);
-    wake?.();
-  };
-  const fail = (e: unknown) => { failure ??= e; wake?.(); };
-  const feed = (w: Worker) => {
-    if (next < tasks.length && failure === undefined) { const id = next++; w.postMessage({ id, task: tasks[id] }); }
-  };
+/** The main thread and n − 1 worker threads for one batch (thread-pool.ts), closed after it. */
+async function runInWorkers(spec: ModelFunctionSpec, tasks: readonly Task[], n: number, o: PoolOptions): Promise<TaskResult[]> {
+  const pool = new ThreadPool(spec, n, o.local ?? prepareOrThrow(spec));
   try {
-    for (let i = 0; i < n - 1; i++) {
-      const w = startWorker(spec);
-      pool.push(w);
-      w.on('message', (m: { kind: string; id: number; result: TaskResult; diagnostics: never }) => {
-        if (m.kind === 'ready') { feed(w); feed(w); } else if (m.kind === 'failed') fail(new ModelError(m.diagnostics));
-        else if (m.kind === 'done') { settle(m.id, m.result); feed(w); }
-      });
-      w.on('error', fail);
-      w.on('exit', (code) => { if (finished < tasks.length) fail(new Error(`a worker thread stopped early (exit code ${code})`)); });
-    }
-    while (failure === undefined && finished < tasks.length) {
-      if (next < tasks.length && !o.workerThreadsOnly) {
-        const id = next++;
-        settle(id, runTask(fn, tasks[id]));
-        await new Promise((resolve) => setImmediate(resolve)); // let workers' messages in
-      } else {
-        await new Promise<void>((resolve) => { wake = resolve; });
-        wake = undefined;
-      }
-    }
+    return await pool.run(tasks, { onProgress: o.onProgress, workerThreadsOnly: o.workerThreadsOnly });
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.close();
   }
-  if (failure !== undefined) throw failure;
-  return results;
-}
-
-function startWorker(spec: ModelFunctionSpec): Worker {
-  return startThread(import.meta.url, 'worker', { spec });
 }

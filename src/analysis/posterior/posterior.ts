@@ -13,9 +13,10 @@
 import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
-import { evaluateRows, type WorkerCount } from '../parallel/pool.js';
+import { chooseWorkers, evaluateRows, type WorkerCount } from '../parallel/pool.js';
+import { ThreadPool } from '../parallel/thread-pool.js';
 import type { Executor } from '../parallel/executor.js';
-import { prepareModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
+import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
 import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
 import { toValueRows, toValues } from '../sensitivity/factors.js';
 import type { ReferenceData } from '../calibrate/targets.js';
@@ -99,13 +100,21 @@ export async function samplePosterior(model: Model, o: PosteriorOptions): Promis
   const fn = prepared.fn;
   let failedRuns = 0;
   let firstFailure: Diagnostic | undefined;
+  // One pool of threads for the whole run: starting threads per generation costs more than a generation.
+  const threads = o.executor ? 1 : threadCount(o.workers, fn, toValues(factors.map(() => 0.5), factors), chains * (generations + 1));
+  const pool = threads > 1 ? new ThreadPool(spec, threads, fn) : undefined;
   const evaluate = async (unit: readonly (readonly number[])[]) => {
-    const r = await evaluateRows(spec, toValueRows(unit, factors), { workers: o.workers, executor: o.executor, local: fn });
+    const r = await evaluateRows(spec, toValueRows(unit, factors), { workers: threads, pool, executor: o.executor, local: fn });
     failedRuns += r.failures;
     firstFailure ??= r.problems[0]?.diagnostic;
     return r.values;
   };
-  const run = await sampleDream({ dims: factors.length, chains, generations, burnIn, seed, logPrior: () => 0, evaluate, onGeneration: o.onProgress });
+  let run: DreamChains;
+  try {
+    run = await sampleDream({ dims: factors.length, chains, generations, burnIn, seed, logPrior: () => 0, evaluate, onGeneration: o.onProgress });
+  } finally {
+    await pool?.close();
+  }
   const kept = run.states.map((c) => c.slice(burnIn + 1).map((u) => toValues(u, factors)));
   const members = thin(kept, o.members);
   const parameters = summarize(factors, kept, chainDiagnostics);
@@ -114,6 +123,14 @@ export async function samplePosterior(model: Model, o: PosteriorOptions): Promis
   if (failedRuns) diagnostics.push(warning('runs-failed', `${failedRuns} of ${run.evaluations} runs failed and count as impossible (likelihood 0)${firstFailure ? `; the first: ${firstFailure.message}` : ''}`, { file: model.file }));
   const sampler = settings(run, chains, generations, burnIn, failedRuns);
   return { result: { seed, parameters, members, sampler, convergence, fit: predictiveFit(fn, o.data.targets, members) }, diagnostics };
+}
+
+/** Threads for the run: as asked, or with 'auto' one per core when the runs (timed on the prior's median) take more than a few seconds. */
+function threadCount(workers: WorkerCount | undefined, fn: ModelFunction, probe: readonly number[], runs: number): number {
+  if (workers !== 'auto') return chooseWorkers(workers, 0);
+  const started = performance.now();
+  for (let i = 0; i < 3; i++) fn.evaluate(probe);
+  return chooseWorkers('auto', ((performance.now() - started) / 3) * runs);
 }
 
 function settingsProblems(members: number, chains: number, generations: number, burnIn: number): Diagnostic[] {
