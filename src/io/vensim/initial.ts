@@ -9,6 +9,7 @@ import { mapExpr, num, type Expr } from '../../expr/ast.js';
 import { fold } from './fold.js';
 import type { Instance, ModelIndex } from './scope.js';
 import { translate } from './translate.js';
+import { externalConstant, isExternal } from './external.js';
 
 const CONTROL_REFS = new Set(['initial_time', 'final_time', 'dt', 'saveper']);
 
@@ -51,7 +52,16 @@ export function initialEvaluator(index: ModelIndex, control: (id: string) => num
       e = e.args[1];
     }
     const mark = index.diags.length;
-    const t = translate(e, { index, bindings: inst.bindings, variable: inst.name, top: e, probe: true });
+    const sc = { index, bindings: inst.bindings, variable: inst.name, lhs: inst.tuple, top: e, probe: true };
+    // GET XLS/DIRECT CONSTANTS are read with the model, so their values are known (INVERT
+    // MATRIX of a matrix read from a file, SDEverywhere's invertmatrixio).
+    const fn = e.k === 'call' ? canonicalName(e.fn) : '';
+    if (e.k === 'call' && isExternal(fn) && fn.endsWith('_constants')) {
+      const value = externalConstant(e, inst, sc);
+      index.diags.length = mark;
+      return value;
+    }
+    const t = translate(e, sc);
     index.diags.length = mark;
     return t && fold(freeze(t), env);
   };

@@ -1,8 +1,10 @@
 /**
  * INVERT MATRIX(m[…, row, col], n) (Vensim reference, INVERT MATRIX): the inverse of the
  * square matrix over the last two subscripts. stockflow inverts it when the model is read,
- * so every entry must be known at the initial time (constants); a time-varying matrix is
- * reported as unsupported.
+ * so every entry must be known at the initial time (constants, numbers read from files); a
+ * time-varying matrix is reported as unsupported. Each element of the left-hand side takes
+ * the inverse's entry at its own last two subscripts, whatever the argument names there
+ * (`inv[s, t] = INVERT MATRIX(m[s, s], n)`, SDEverywhere's invertmatrixio, run by Vensim).
  */
 import { canonicalName } from '../../core/names.js';
 import { num, type Expr } from '../../expr/ast.js';
@@ -39,15 +41,16 @@ export function invertMatrix(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr 
   const rows = sc.index.dims.get(canonicalName(rs.name));
   const cols = sc.index.dims.get(canonicalName(cs.name));
   if (!v || !rows || !cols || rows.elements.length !== cols.elements.length) return fail(sc, arg.pos, `'${arg.name}' must be a variable whose last two subscripts are ranges of equal size`);
-  const here = resolveTuple(arg.subs.slice(-2), sc);
+  const here = sc.lhs && sc.lhs.length >= 2 ? sc.lhs.slice(-2) : resolveTuple(arg.subs.slice(-2), sc);
   if (!here) return undefined;
+  if (!rows.elements.includes(here[0]) || !cols.elements.includes(here[1])) return fail(sc, e.pos, `the left-hand side's last two subscripts must be elements of the matrix's rows and columns`);
   const m: number[][] = [];
   for (const r of rows.elements) {
     const row: number[] = [];
     for (const c of cols.elements) {
       const subs = [...arg.subs.slice(0, -2), { name: r, bang: false, pos: arg.pos }, { name: c, bang: false, pos: arg.pos }];
       const name = instanceName(v, subs, arg.pos, sc);
-      const value = name === undefined ? undefined : sc.index.initialValue(varRef(name));
+      const value = name === undefined ? undefined : sc.index.constantValue(varRef(name));
       if (value === undefined) return fail(sc, arg.pos, `INVERT MATRIX needs constant entries; '${name ?? arg.name}' is not known before the run`);
       row.push(value);
     }

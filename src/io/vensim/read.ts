@@ -107,7 +107,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {
     for (const inst of v.instances.values()) {
-      const b = buildInstance(inst, counts.get(inst.def)!, { index, bindings: inst.bindings, variable: inst.name });
+      const b = buildInstance(inst, counts.get(inst.def)!, { index, bindings: inst.bindings, variable: inst.name, lhs: inst.tuple });
       if (b) built.push(b);
     }
   }

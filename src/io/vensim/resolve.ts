@@ -39,7 +39,7 @@ export function resolveRef(e: Extract<VExpr, { k: 'ref' }>, sc: Scope): Expr | u
       const inst = v.subscripted ? v.instances.get(resolveTuple(e.subs, sc)!.join(',')) : v.instances.get('');
       const body = inst?.def.body;
       if (inst && body?.k === 'expr' && body.expr.k === 'call' && canonicalName(body.expr.fn) === 'active_initial' && body.expr.args.length === 2) {
-        return translate(body.expr.args[1], { ...sc, bindings: inst.bindings, variable: inst.name });
+        return translate(body.expr.args[1], { ...sc, bindings: inst.bindings, variable: inst.name, lhs: inst.tuple });
       }
     }
     return varRef(name);

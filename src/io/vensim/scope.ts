@@ -82,6 +82,8 @@ export interface Scope {
   readonly bindings: ReadonlyMap<string, string>;
   /** The scalar being translated (for diagnostics and self references). */
   readonly variable: string;
+  /** Its elements on the left-hand side, one per subscript (INVERT MATRIX places its result by them). */
+  readonly lhs?: readonly string[];
   /** Macro parameters → their translated arguments. */
   readonly params?: ReadonlyMap<string, Expr>;
   /** Macro-internal variable ids → the names of their expanded copies. */

@@ -5,6 +5,8 @@
  *   value it last took (initial before cond was ever true)": the variable holds a value, so
  *   naming itself in cond or input (a running minimum) reads that held value, not a loop.
  * - GET DIRECT CONSTANTS reads a blank cell as 0 (text in a cell is an error in Vensim too).
+ * - INVERT MATRIX(m, n) inverts a matrix whose numbers are read from a file with the model;
+ *   each element of the left-hand side takes the inverse's entry at its own subscripts.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -74,6 +76,26 @@ test('GET DIRECT CONSTANTS refuses text in a cell with a located error, as Vensi
   assert.ok(err && !loaded.model);
   assert.is(err!.line, 3);
   assert.match(err!.message, /no number in 'c\.csv' for c\[B2\] \(cell row 2, column 3\)/);
+});
+
+// [[4, 7], [2, 6]] has determinant 10 and inverse [[0.6, -0.7], [-0.2, 0.4]].
+test('INVERT MATRIX of numbers read by GET DIRECT CONSTANTS, placed by the left-hand side\'s subscripts', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stockflow-invert-'));
+  writeFileSync(join(dir, 'm.csv'), 'x,t1,t2\ns1,4,7\ns2,2,6\n');
+  const eqs = `S: s1, s2 ~~|\nT: s1, s2 ~~|\nm[S, T] = GET DIRECT CONSTANTS('m.csv', ',', 'B2') ~~|
+i[S, T] = INVERT MATRIX(m[S, T], 2) ~~|\nj[S, T] = INVERT MATRIX(m[S, S], ELMCOUNT(S)) ~~|\n`;
+  writeFileSync(join(dir, 'm.mdl'), `{UTF-8}\n${eqs}${CONTROL}`);
+  const loaded = readModelFile(join(dir, 'm.mdl'));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  assert.is(errors.length, 0, errors.map((d) => d.message).join('; '));
+  const result = trySimulate(loaded.model!).result!;
+  for (const name of ['i', 'j']) {
+    const got = ['[s1,s1]', '[s1,s2]', '[s2,s1]', '[s2,s2]'].map((e) => result.series(`${name}${e}`)[0]);
+    [0.6, -0.7, -0.2, 0.4].forEach((want, k) => assert.ok(Math.abs(got[k] - want) < 1e-12, `${name}: ${got}`));
+  }
+  // A matrix that changes during the run cannot be inverted when the model is read.
+  const err = readVensim(`{UTF-8}\nS: s1, s2 ~~|\nm[S, S] = Time ~~|\ni[S, S] = INVERT MATRIX(m[S, S], 2) ~~|\n${CONTROL}`, 'm.mdl').diagnostics.find((d) => d.severity === 'error');
+  assert.match(err?.message ?? '', /INVERT MATRIX needs constant entries/);
 });
 
 test.run();
