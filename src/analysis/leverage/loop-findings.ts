@@ -85,7 +85,8 @@ export function loopFindings(i: LoopFindingsInput): LoopFindings {
     };
   }));
   dominating.sort((x, y) => y.dominance.window - x.dominance.window);
-  return { window: w, loops: listed, dominating: dominating.map((e) => e.id), phases, singleLoopPartitions: [...relevant].filter((p) => size(p) === 1).length };
+  const names = Object.fromEntries(a.loops.filter((l) => l.name !== undefined && relevant.has(l.partition)).map((l) => [l.id, l.name!]));
+  return { window: w, loops: listed, dominating: dominating.map((e) => e.id), phases, singleLoopPartitions: [...relevant].filter((p) => size(p) === 1).length, names };
 }
 
 /** Mean |relative score| over the reported times that pass `keep` (0 when none does). */

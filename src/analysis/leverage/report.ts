@@ -45,7 +45,7 @@ function interventions(r: LeverageRanking, width?: number): string[] {
     String(i + 1), x.id, levelCell(x), effect(r, x.effect.p10), effect(r, x.effect.median),
     deltas(r, x), x.effect.pPositive.toFixed(2), `${x.effect.pBest.toFixed(2)} ± ${Math.sqrt((x.effect.pBest * (1 - x.effect.pBest)) / Math.max(1, r.draws)).toFixed(2)}`,
     ...(r.view === 'weighted' ? [x.score === undefined ? 'unranked' : x.score.toFixed(3)] : []),
-    x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, x.actsOn.join(' ') || '-',
+    x.pareto.frontier ? 'frontier' : `< ${x.pareto.dominatedBy}`, loopList(r.loops, x.actsOn) || '-',
   ]);
   lines.push(...table(head, rows, [false, false, false, true, true, true, true, true, ...(r.view === 'weighted' ? [true] : []), false, false], width));
   const byId = new Map(r.interventions.map((x) => [x.id, x]));
@@ -127,7 +127,7 @@ function parameters(r: LeverageRanking, top: number, width?: number): string[] {
   const head = ['#', 'constant', 'level', 'rule', 'mu*', 'mu*/baseline', 'elasticity', 'range', 'why'];
   const rows = r.parameters.slice(0, top).map((p, i) => [
     String(i + 1), p.name, String(p.level.level), ruleCell(p.level), fmt(p.muStar), pct(p.relMuStar),
-    p.elasticity === null ? '-' : fmt(p.elasticity), `${fmt(p.range.lo)}…${fmt(p.range.hi)}`, whyCell(p),
+    p.elasticity === null ? '-' : fmt(p.elasticity), `${fmt(p.range.lo)}…${fmt(p.range.hi)}`, whyCell(p, r.loops),
   ]);
   lines.push(...table(head, rows, [false, false, true, false, true, true, true, false, false], width));
   if (r.parameters.length > top) lines.push(`  … ${r.parameters.length - top} more (see --json)`);
@@ -140,9 +140,19 @@ function ruleCell(l: LevelSuggestion): string {
   return l.source === 'user' ? `user${l.rules[0] ? ` (auto ${l.rules[0].level}${l.rules[0].rule})` : ''}` : l.rule;
 }
 
-function whyCell(p: ParameterEntry): string {
+/**
+ * Loops as readers know them: the model's declared names where it declares them, else the
+ * analysis's ids — in brackets when the model names other loops, since those ids (B1, R2) are
+ * numbered apart from the model's own.
+ */
+function loopList(f: LoopFindings | undefined, ids: readonly string[], sep = ', '): string {
+  const named = f !== undefined && Object.keys(f.names).length > 0;
+  return ids.map((id) => f?.names[id] ?? (named ? `(${id})` : id)).join(sep);
+}
+
+function whyCell(p: ParameterEntry, f: LoopFindings | undefined): string {
   const why = p.level.why;
-  const loops = p.loops.length ? `; dominant loops ${p.loops.join(' ')}` : '';
+  const loops = p.loops.length ? `; dominant loops ${loopList(f, p.loops)}` : '';
   return `${why.length > 90 ? `${why.slice(0, 87)}...` : why}${loops}`;
 }
 
@@ -152,16 +162,17 @@ function loops(f: LoopFindings, width?: number): string[] {
   if (!f.loops.length) return [...lines, '  no group of interacting stocks upstream of the outcome has more than one loop'];
   const head = ['loop', 'pol', 'share', 'dominant: window', 'rise', 'recovery', 'interventions acting on it', 'constants conditioning it (by mu*)', 'variables'];
   const rows = f.loops.map((l) => [
-    l.id, l.polarity === 'reinforcing' ? 'R' : 'B', pct(l.share), pct(l.dominance.window), pct(l.dominance.rise), pct(l.dominance.recovery),
+    loopList(f, [l.id]), l.polarity === 'reinforcing' ? 'R' : 'B', pct(l.share), pct(l.dominance.window), pct(l.dominance.rise), pct(l.dominance.recovery),
     l.interventions.join(' ') || '-', l.constants.join(', ') || '-', clip([...l.variables, l.variables[0]].join(' → '), 80),
   ]);
   lines.push(...table(head, rows, [false, false, true, true, true, true, false, false, false], width));
   for (const p of f.phases) {
     const span = p.phase === 'rise' ? `${fmt(w.from)}–${fmt(w.peak)}` : `${fmt(w.peak)}–${fmt(w.to)}`;
-    const sets = [...p.sets.map((s) => `${s.loops.join(' + ')} ${pct(s.share)}`), ...(p.steady > 0 ? [`steady ${pct(p.steady)}`] : [])];
+    const sets = [...p.sets.map((s) => `${loopList(f, s.loops, ' + ')} ${pct(s.share)}`), ...(p.steady > 0 ? [`steady ${pct(p.steady)}`] : [])];
     lines.push(`  ${p.phase === 'rise' ? 'Rise' : 'Recovery'} (${span}), group ${p.partition + 1} (${p.stocks.join(', ')}…): ${sets.join(', ') || 'no loop active'}`);
   }
   if (f.singleLoopPartitions) lines.push(`(${f.singleLoopPartitions} single-loop group${f.singleLoopPartitions === 1 ? '' : 's'} upstream of the outcome dominate themselves and are not listed.)`);
+  if (Object.keys(f.names).length) lines.push('Loops are named as the model names them; (B7) is a loop the model does not name, by the analysis\'s own numbering.');
   lines.push('share = mean |relative loop score| in the window; dominant = share of the time the loop is in its group\'s dominant set (≥ 50% of the change);',
     'steady = times when the group\'s flows hold steady (constant-rate change, nothing for a loop to dominate).');
   return lines;

@@ -135,6 +135,8 @@ export interface LoopFindings {
   readonly phases: readonly PhaseDominance[];
   /** Partitions upstream of the outcome that hold a single loop (trivially dominant). */
   readonly singleLoopPartitions: number;
+  /** Loop id → the name the model declares for it (`R1 restart contention`), for the loops of those groups that have one. */
+  readonly names: Readonly<Record<string, string>>;
 }
 
 export type RankingView = 'pareto' | 'lexicographic' | 'weighted';

@@ -23,6 +23,11 @@ test('Kinesis: the table and the JSON rank every remediation with its Meadows le
   assert.match(r.stdout, /Pareto frontier on \(robust effect, depth of leverage\), no weights:/);
   assert.match(r.stdout, /Uncertain constants, by Morris mu\*/);
   assert.match(r.stdout, /Loops that dominate the outcome/);
+  // loops carry the names the model declares; the analysis's own ids only in brackets beside them
+  assert.match(r.stdout, /B3 membership learning/);
+  assert.match(r.stdout, /B1 operator pacing/);
+  assert.match(r.stdout, /\(B\d+\)/);
+  assert.match(r.stdout, /\(B7\) is a loop the model does not name/);
   const j = JSON.parse(readFileSync(file, 'utf8'));
   assert.is(j.draws, 8);
   assert.is(j.interventions.length, 11);
@@ -40,6 +45,7 @@ test('Kinesis: the table and the JSON rank every remediation with its Meadows le
   assert.is(j.parameters.length, 40);
   for (const p of j.parameters) assert.ok(p.level.level >= 7 && p.level.level <= 12 && p.level.rule, p.name);
   assert.ok(j.loops.loops.length > 0);
+  assert.ok(Object.values(j.loops.names).includes('R1 restart contention'), JSON.stringify(j.loops.names));
   assert.is(j.workers, undefined, 'the thread count stays out of the JSON (same bytes whatever --workers)');
 });
 
