@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { Model } from '../model/types.js';
+import { kindOf } from './confine.js';
 import { readerFor, supportedExtensions } from './formats.js';
 import type { ReadOptions } from './read-options.js';
 
@@ -27,7 +28,11 @@ export function readModelFile(file: string, options: ReadOptions = {}): LoadResu
   }
   let bytes: Buffer;
   try {
-    if (statSync(file).isDirectory()) return { diagnostics: [error('not-a-file', 'is a directory, not a model file', { file })] };
+    // A FIFO, socket or device named as the model would block the read or never end: refused
+    // before it is opened (the data files a model names get the same check, confine.ts).
+    const st = statSync(file);
+    if (st.isDirectory()) return { diagnostics: [error('not-a-file', 'is a directory, not a model file', { file })] };
+    if (!st.isFile()) return { diagnostics: [error('not-a-file', `is ${kindOf(st)}, not a regular model file`, { file, hint: 'save the model to a file and give its path' })] };
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

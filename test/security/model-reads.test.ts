@@ -48,6 +48,20 @@ test('a data file that is /dev/zero or a FIFO is refused at once', () => {
   refused(mdl(dir, "x = GET DIRECT DATA('pipe.csv', ',', 'A', 'B2')\n\t~\t~\t|"), /a FIFO/);
 });
 
+test('a model file that is a FIFO or a device is refused before it is opened (no blocking read)', () => {
+  const dir = tempDir();
+  const fifo = join(dir, 'model.yaml');
+  execFileSync('mkfifo', [fifo]);
+  const r = readModelFile(fifo);
+  assert.equal(r.diagnostics.map((d) => [d.code, d.file]), [['not-a-file', fifo]]);
+  assert.match(r.diagnostics[0].message, /is a FIFO, not a regular model file/);
+  symlinkSync('/dev/zero', join(dir, 'zero.mdl'));
+  assert.match(readModelFile(join(dir, 'zero.mdl')).diagnostics[0].message, /is a device/);
+  const run = cli('check', fifo);
+  assert.is(run.code, 1, run.stderr);
+  assert.match(run.stderr, /model\.yaml.*is a FIFO/);
+});
+
 test('data variables skip a FIFO beside the model with a warning and read the real file', () => {
   const dir = tempDir();
   execFileSync('mkfifo', [join(dir, 'a-pipe.csv')]);
