@@ -12,7 +12,9 @@
  * happened by the end) has t_model beyond the run. It is dated at the end of the run, the time
  * analysis/metrics.ts gives it; for an observed time inside the run that is the largest
  * likelihood any time beyond the run could give (the censored value's profile bound), so the
- * penalty is the smallest one consistent with the run. A run that fails has likelihood 0.
+ * penalty is the smallest one consistent with the run. The other side likewise: a last_time_*
+ * event whose condition never holds ("never happened", before any time) is dated at the start
+ * of the run, the bound for a time before it. A run that fails has likelihood 0.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { aggregate, type SeriesSource } from '../metrics.js';
@@ -33,7 +35,7 @@ export function logLikelihood(targets: readonly Target[], source: SeriesSource):
   return Number.isNaN(ll) ? -Infinity : ll;
 }
 
-/** The model's time of an event; one beyond the run is dated at its end (see above). */
+/** The model's time of an event; one beyond the run is dated at its end, one before it at its start (see above). */
 export function eventTime(t: EventTarget, source: SeriesSource): number {
   const v = aggregate(source.time, source.series(t.variable), t.aggregate, t.threshold ?? 0);
   const end = source.time[source.time.length - 1];
