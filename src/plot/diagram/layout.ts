@@ -53,6 +53,8 @@ export interface DiagramLayout {
 export const FONT = 11;
 const CHAR = 6.3;
 const LINE = 13;
+/** Characters per label line of valves and circles: their labels set the width of a layer. */
+const LABEL_CHARS = 12;
 
 const SHAPE: Readonly<Record<DiagramNodeKind, { w: number; h: number }>> = {
   stock: { w: 0, h: 0 }, flow: { w: 26, h: 26 }, aux: { w: 18, h: 18 }, constant: { w: 12, h: 12 }, lookup: { w: 22, h: 16 }, cloud: { w: 34, h: 22 },
@@ -74,7 +76,7 @@ function textWidth(lines: readonly string[]): number {
 }
 
 function elkNode(n: DiagramNode): ElkNode {
-  const lines = wrap(n.name, n.kind === 'stock' ? 18 : 16);
+  const lines = wrap(n.name, n.kind === 'stock' ? 18 : LABEL_CHARS);
   if (n.kind === 'stock') {
     return { id: n.id, width: Math.max(80, textWidth(lines) + 20), height: Math.max(40, lines.length * LINE + 18) };
   }
@@ -107,7 +109,7 @@ const LAYERED: Readonly<Record<string, string>> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'RIGHT',
   'elk.edgeRouting': 'SPLINES',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '46',
+  'elk.layered.spacing.nodeNodeBetweenLayers': '30',
   'elk.spacing.nodeNode': '26',
   'elk.spacing.edgeNode': '14',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
@@ -143,8 +145,10 @@ export async function layoutDiagram(graph: DiagramGraph, o: LayoutOptions = {}):
       layoutOptions: { 'elk.algorithm': 'rectpacking', 'elk.rectpacking.widthApproximation.targetWidth': String(o.width ?? 1300), 'elk.spacing.nodeNode': '24', 'elk.padding': '[top=10,left=10,bottom=10,right=10]' },
       children: [...sectors, ...(graph.nodes.some((n) => !n.sector) ? [OTHER] : [])].map((name) => ({
         id: `sector:${name}`, labels: [{ text: name }],
-        // A long sector wraps into rows (ELK graph wrapping) instead of running off the page.
-        layoutOptions: { ...LAYERED, 'elk.padding': '[top=34,left=14,bottom=14,right=14]', 'elk.layered.wrapping.strategy': 'MULTI_EDGE', 'elk.aspectRatio': '2.2' },
+        // No graph wrapping: ELK's wrapping cuts a long sector into rows and routes every edge
+        // crossing a cut back around the whole row (U-turns); a long sector is scaled to the
+        // page instead, and the report's zoom shows it closer.
+        layoutOptions: { ...LAYERED, 'elk.padding': '[top=34,left=14,bottom=14,right=14]' },
         children: graph.nodes.filter((n) => sectorOf.get(n.id) === name).map(elkNode),
         edges: graph.edges.filter((e) => inner(e) && sectorOf.get(e.from) === name).map(elkEdge),
       })),
@@ -194,7 +198,7 @@ function placed(n: DiagramNode, c: ElkNode, dx: number, dy: number): PlacedNode 
   const h = n.kind === 'stock' ? c.height ?? 0 : SHAPE[n.kind].h;
   const cx = dx + (c.x ?? 0) + (c.width ?? 0) / 2;
   const top = dy + (n.kind === 'stock' ? c.y ?? 0 : (c.y ?? 0) + Math.max(0, ((c.height ?? 0) - h) / 2));
-  return { ...n, x: cx - w / 2, y: top, width: w, height: h, lines: wrap(n.name, n.kind === 'stock' ? 18 : 16) };
+  return { ...n, x: cx - w / 2, y: top, width: w, height: h, lines: wrap(n.name, n.kind === 'stock' ? 18 : LABEL_CHARS) };
 }
 
 /**
