@@ -82,8 +82,13 @@ function elkNode(n: DiagramNode): ElkNode {
   }
   const s = SHAPE[n.kind];
   const labels = n.name ? [{ text: n.name, width: textWidth(lines), height: lines.length * LINE }] : [];
-  // Set per node: ELK does not pass node options down from the root.
-  return { id: n.id, width: s.w, height: s.h, labels, layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER', 'elk.nodeSize.constraints': 'NODE_LABELS' } };
+  // Set per node: ELK does not pass node options down from the root. NODE_LABELS alone sizes
+  // the node to its label (a cloud, unlabelled, to 0 × 0, drawn 34 px wide over its box's
+  // edge); MINIMUM_SIZE keeps the shape's own size.
+  return {
+    id: n.id, width: s.w, height: s.h, labels,
+    layoutOptions: { 'elk.nodeLabels.placement': 'OUTSIDE V_BOTTOM H_CENTER', 'elk.nodeSize.constraints': 'NODE_LABELS MINIMUM_SIZE', 'elk.nodeSize.minimum': `(${s.w}, ${s.h})` },
+  };
 }
 
 function elkEdge(e: DiagramGraph['edges'][number]): ElkExtendedEdge {
@@ -155,6 +160,7 @@ export async function layoutDiagram(graph: DiagramGraph, o: LayoutOptions = {}):
     };
   const Elk = await loadElk();
   const out = await new Elk().layout(root);
+  if (process.env.DBG) console.log(JSON.stringify(out.children?.[0], (k, v) => (k === 'edges' || k === 'labels' ? undefined : v)));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const nodes: PlacedNode[] = [];
   const rawEdges: { e: ElkExtendedEdge; dx: number; dy: number }[] = [];
