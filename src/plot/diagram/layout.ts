@@ -160,7 +160,6 @@ export async function layoutDiagram(graph: DiagramGraph, o: LayoutOptions = {}):
     };
   const Elk = await loadElk();
   const out = await new Elk().layout(root);
-  if (process.env.DBG) console.log(JSON.stringify(out.children?.[0], (k, v) => (k === 'edges' || k === 'labels' ? undefined : v)));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const nodes: PlacedNode[] = [];
   const rawEdges: { e: ElkExtendedEdge; dx: number; dy: number }[] = [];
