@@ -5,8 +5,8 @@
  * - start-up: medians of CPU time over interleaved rounds, as ratios to `node -e 0`;
  * - large native models: CPU time of `check` and `run --vars a_1` at 10k and 100k elements,
  *   and the 100k/10k ratio (linear growth is 10);
- * - wide output: peak memory (maximum resident set) of `run --csv` of 2,658 series × 8,001
- *   saved steps, and its CPU time;
+ * - wide output: peak memory (maximum resident set) of `run --csv` and of `run --json` of
+ *   2,658 series × 8,001 saved steps, and their CPU times;
  * - whole process at scale: `stockflow run` of the 1000-stock chain (.mdl, RK4, 10,000 steps,
  *   every variable to CSV) against the same equations as a hand-compiled program started cold
  *   (bench/whole.ts), medians of CPU time over interleaved rounds; both CSVs must agree.
@@ -76,6 +76,9 @@ export function wideGoal(): void {
   const u = measure([CLI, 'run', file, '--csv', join(dir, 'wide.csv')]);
   console.log(`wide output: 2,658 series × 8,001 steps to CSV in ${(u.cpuMs / 1000).toFixed(1)} s CPU`);
   line('run --csv 2,658 × 8,001 peak memory', u.maxRssMb, 400, ' MB');
+  const j = measure([CLI, 'run', file, '--json', join(dir, 'wide.json')]);
+  console.log(`wide output: 2,658 series × 8,001 steps to JSON in ${(j.cpuMs / 1000).toFixed(1)} s CPU`);
+  line('run --json 2,658 × 8,001 peak memory', j.maxRssMb, 400, ' MB');
 }
 
 export function wholeProcessGoal(n = 1000, rounds = 3): void {

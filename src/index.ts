@@ -26,7 +26,7 @@ export { dataAccess, DEFAULT_MAX_DATA_BYTES, type DataAccess, type DataAccessOpt
 export { openOutput, writeOutput, sameFile, OutputError, type OutputFile, type OutputOptions } from './io/write.js';
 export { readNative } from './io/native.js';
 export { formatCsv } from './io/csv.js';
-export { csvSink, jsonSink, type TextOut } from './io/result-stream.js';
+export { csvSink, jsonSink, type OutputSink, type TextOut } from './io/result-stream.js';
 export { writeNative } from './io/native-write.js';
 export { readXmile, writeXmile } from './io/xmile/index.js';
 export { readVensim } from './io/vensim/index.js';

@@ -4,12 +4,20 @@
  * byte for byte what formatCsv / JSON.stringify(result.toJSON()) give for the same run.
  *
  * JSON is column-major ({ time: [...], name: [...] }), so its rows cannot go out as they
- * come: they are kept as doubles for the chosen columns only (8 bytes a value, against
- * the in-memory result's every column) and written column by column in chunks.
+ * come: the chosen columns are kept as doubles in blocks of at most 16 MiB, each full block
+ * spilled column by column to a temporary file (io/column-spill.ts), and written column by
+ * column in chunks at the end; memory grows with the columns, not columns × rows.
  */
 import type { OutputColumn } from '../compile/layout.js';
 import type { SaveSink } from '../sim/sink.js';
 import { csvField } from './csv.js';
+import { BLOCK_VALUES, ColumnSpill } from './column-spill.js';
+
+/** A sink that writes a format: `end` after a successful run writes the rest, `abort` after a failed one frees what it holds. */
+export interface OutputSink extends SaveSink {
+  end(): void;
+  abort(): void;
+}
 
 /** Where text goes: an output file (io/write.ts) or stdout. */
 export interface TextOut {
@@ -45,7 +53,7 @@ function indicesOf(columns: readonly OutputColumn[], names: readonly string[]): 
 }
 
 /** A sink writing CSV (header `time,<names>`, or `time,clock,<names>` with a clock); call `end` after the run. */
-export function csvSink(out: TextOut, columns: readonly OutputColumn[], names: readonly string[], clock?: (t: number) => string): SaveSink & { end(): void } {
+export function csvSink(out: TextOut, columns: readonly OutputColumn[], names: readonly string[], clock?: (t: number) => string): OutputSink {
   const text = new Chunker(out);
   text.push(`${['time', ...(clock ? ['clock'] : []), ...names].map(csvField).join(',')}\n`);
   return {
@@ -56,44 +64,46 @@ export function csvSink(out: TextOut, columns: readonly OutputColumn[], names: r
       text.push(`${line}\n`);
     },
     end: () => text.flush(),
+    abort: () => undefined,
   };
 }
 
 /** JSON.stringify's spelling of a number (NaN and ±Infinity are null). */
 const jsonNumber = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 
-/** A sink writing JSON { time: [...], (clock: [...],) name: [...] }; call `end` after the run to write it. */
-export function jsonSink(out: TextOut, columns: readonly OutputColumn[], chosen: readonly string[], clock?: (t: number) => string): SaveSink & { end(): void } {
+/** A sink writing JSON { time: [...], (clock: [...],) name: [...] }; call `end` after the run to write it, `abort` to drop it. */
+export function jsonSink(out: TextOut, columns: readonly OutputColumn[], chosen: readonly string[], clock?: (t: number) => string, blockValues = BLOCK_VALUES): OutputSink {
   const names = [...new Set(chosen)]; // an object has each key once, as toJSON's does
-  const width = names.length + 1;
-  let rows = 0;
-  let kept = new Float64Array(width * 1024);
+  const kept = new ColumnSpill(names.length + 1, blockValues);
+  const array = (text: Chunker, c: number, spell: (x: number) => string) => {
+    let first = true;
+    text.push('[');
+    kept.readColumn(c, (x) => {
+      text.push(first ? spell(x) : `,${spell(x)}`);
+      first = false;
+    });
+    text.push(']');
+  };
   return {
     columns: indicesOf(columns, names),
-    save(time, values) {
-      if ((rows + 1) * width > kept.length) {
-        const grown = new Float64Array(kept.length * 2);
-        grown.set(kept);
-        kept = grown;
-      }
-      kept[rows * width] = time;
-      kept.set(values, rows * width + 1);
-      rows++;
-    },
+    save: (time, values) => kept.add(time, values),
     end() {
-      const text = new Chunker(out);
-      ['time', ...names].forEach((name, c) => {
-        text.push(`${c ? ',' : '{'}${JSON.stringify(name)}:[`);
-        for (let r = 0; r < rows; r++) text.push(`${r ? ',' : ''}${jsonNumber(kept[r * width + c])}`);
-        text.push(']');
-        if (c === 0 && clock) {
-          text.push(',"clock":[');
-          for (let r = 0; r < rows; r++) text.push(`${r ? ',' : ''}${JSON.stringify(clock(kept[r * width]))}`);
-          text.push(']');
-        }
-      });
-      text.push('}\n');
-      text.flush();
+      try {
+        const text = new Chunker(out);
+        ['time', ...names].forEach((name, c) => {
+          text.push(`${c ? ',' : '{'}${JSON.stringify(name)}:`);
+          array(text, c, jsonNumber);
+          if (c === 0 && clock) {
+            text.push(',"clock":');
+            array(text, 0, (t) => JSON.stringify(clock(t)));
+          }
+        });
+        text.push('}\n');
+        text.flush();
+      } finally {
+        kept.close();
+      }
     },
+    abort: () => kept.close(),
   };
 }

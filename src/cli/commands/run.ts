@@ -8,7 +8,7 @@ import { checkTimeStep } from '../../sim/time-step.js';
 import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
 import { clockOf, isoClock } from '../../model/clock.js';
-import { csvSink, jsonSink } from '../../io/result-stream.js';
+import { csvSink, jsonSink, type OutputSink } from '../../io/result-stream.js';
 import { openOutput, type OutputFile } from '../../io/write.js';
 import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
@@ -54,7 +54,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const clockText = clock && (args.json || args.clock) ? (t: number) => isoClock(clock, t) : undefined;
     const file = args.json ?? args.csv;
     const out = file && file !== '-' ? writing(file, () => openOutput(file)) : stdout;
-    let sink: ReturnType<typeof csvSink> | undefined;
+    let sink: OutputSink | undefined;
     try {
       const sim = trySimulate(model, {
         ...options,
@@ -68,6 +68,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       sink!.end();
       out.commit();
     } catch (e) {
+      sink?.abort();
       out.abort();
       throw e;
     }
