@@ -5,6 +5,7 @@
  * written out in docs/builtins.md.
  */
 import { bin, call, num, ref, type Expr } from '../expr/ast.js';
+import { conveyorLeak } from './conveyor-leak.js';
 import { depreciateStraightline } from './depreciate.js';
 import type { ProgramNode } from './program.js';
 
@@ -169,6 +170,8 @@ export const STATEFUL: readonly StatefulSpec[] = [
       const h = ctx.fresh('delay fixed');
       return { nodes: [{ ...h, kind: 'pipeline', helper: true, source: a[0], delay: a[1], equation: initArg(a, 2) }], result: r(h) };
     } },
+  { name: 'conveyor_leak', minArgs: 5, maxArgs: 5, doc: 'conveyor_leak(input, len, fraction, start, end): the linear leakage flow of a conveyor of transit time len whose leak zone runs from start to end (fractions of the length); a batch loses fraction of what entered across the zone (conveyor-leak.ts)',
+    expand: (a, ctx) => conveyorLeak(a, ctx) },
   { name: 'npv', minArgs: 2, maxArgs: 4, doc: 'npv(stream, rate[, initial[, factor]]): Vensim NPV, the net present value of stream discounted at rate per time unit, plus initial (default 0), times factor (default 1)',
     expand: (a, ctx) => npv(a, ctx) },
   { name: 'depreciate_straightline', minArgs: 3, maxArgs: 4, doc: 'depreciate_straightline(str, dtime, fisc[, init]): Vensim DEPRECIATE STRAIGHTLINE, the investment stream str depreciated in equal parts over dtime, by fiscal periods of fisc (depreciate.ts)',

@@ -10,7 +10,7 @@ import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
-import { applyConveyorOutflows, conveyorOutflow, type PendingOutflow } from './conveyor.js';
+import { applyConveyors, type PendingConveyor } from './conveyor.js';
 import { applyMultipliers, multipliedFlow } from './multiplier.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
@@ -25,35 +25,43 @@ import { locOf, type XmlDoc } from './xml.js';
 
 export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, diags: Diagnostic[], skip: ReadonlySet<InstVar>): Variable[] {
   const out: Variable[] = [];
-  const state: EmitState = { conveyorFlows: conveyorFlows(doc, flat, diags), conveyorOutflows: new Map(), downstream: new Map() };
+  const state: EmitState = { ...conveyorFlows(doc, flat, diags), conveyors: [], leakFractions: new Map(), downstream: new Map() };
   for (const iv of flat.vars) {
     if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, state));
   }
-  return [...applyMultipliers(applyConveyorOutflows(out, state.conveyorOutflows, diags), state.downstream), ...eqns.defined];
+  return [...applyMultipliers(applyConveyors(out, state.conveyors, state.leakFractions, diags), state.downstream), ...eqns.defined];
 }
 
 /** What the variables of one element need from others', settled after all are emitted. */
 interface EmitState {
   /** Conveyor outflows: their equations come from their stock. */
   readonly conveyorFlows: ReadonlySet<VarInfo>;
-  /** Per conveyor outflow element, its equation (conveyor.ts). */
-  readonly conveyorOutflows: Map<string, PendingOutflow>;
+  /** Leakage flows of conveyors: their own equation is the leak fraction. */
+  readonly leakFlows: ReadonlySet<VarInfo>;
+  /** Conveyor stock elements, whose flows' equations are set once all are emitted (conveyor.ts). */
+  readonly conveyors: PendingConveyor[];
+  /** Per leakage flow element, its leak fraction. */
+  readonly leakFractions: Map<string, Expr>;
   /** Per flow element with a unit conversion multiplier, its downstream flow (multiplier.ts). */
   readonly downstream: Map<string, string>;
 }
 
-function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): Set<VarInfo> {
+function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { conveyorFlows: Set<VarInfo>; leakFlows: Set<VarInfo> } {
   const flows = new Set<VarInfo>();
+  const leakFlows = new Set<VarInfo>();
+  const rawOf = new Map(flat.vars.map((v) => [v.info, v.raw] as const));
   for (const { raw, scope } of flat.vars) {
     if (!raw.conveyor) continue;
-    if (raw.outflows.length !== 1) {
-      diags.push(error('invalid-conveyor', `conveyor '${raw.name}' has ${raw.outflows.length} outflows; a plain conveyor has exactly one`, { ...locOf(doc, raw.node), variable: raw.name, hint: 'leakage flows are not supported' }));
+    const resolved = raw.outflows.map((o) => resolveVar(scope, unquote(o.name)));
+    const plain = resolved.filter((f) => !(f && rawOf.get(f)?.leak));
+    if (plain.length !== 1) {
+      diags.push(error('invalid-conveyor', `conveyor '${raw.name}' has ${plain.length} outflows besides its leakage flows; a conveyor has exactly one`, { ...locOf(doc, raw.node), variable: raw.name, hint: 'mark the other outflows as leakage with <leak/>' }));
       continue;
     }
-    const f = resolveVar(scope, unquote(raw.outflows[0].name));
-    if (f) flows.add(f);
+    if (plain[0]) flows.add(plain[0]);
+    for (const f of resolved) if (f && rawOf.get(f)?.leak) leakFlows.add(f);
   }
-  return flows;
+  return { conveyorFlows: flows, leakFlows };
 }
 
 function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, diags: Diagnostic[], state: EmitState): Variable[] {
@@ -120,13 +128,24 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
     // A connected module input (Stella also uses ghost stocks) is an alias of its source.
     const v = source ? { kind: 'aux' as const, name, id, equation: printNative(expr), ...base } : variable(doc, raw, name, id, expr, gf, t, iv, base, diags);
     if (v) out.push(v);
-    if (v?.kind === 'stock' && raw.conveyor && v.outflows.length === 1 && ctx) {
-      const len = eqns.parse(raw.conveyor.len, where)?.[0];
-      const lenExpr = len && translate(len, { ...ctx, env: eqns.env(raw.conveyor.len, where) });
-      if (lenExpr) state.conveyorOutflows.set(v.outflows[0], { equation: conveyorOutflow(v.inflows, expr, lenExpr), len: lenExpr, stock: name, where: origin });
-    }
+    if (state.leakFlows.has(info)) state.leakFractions.set(name, expr);
+    if (v?.kind === 'stock' && raw.conveyor && ctx) pendConveyor(v, raw, iv, expr, eqns, ctx, where, origin, state);
   }
   return out;
+}
+
+/** Records a conveyor stock element, whose outflow and leakage flows are set at the end. */
+function pendConveyor(v: { name: string; inflows: readonly string[]; outflows: readonly string[] }, raw: RawVar, iv: InstVar, initial: Expr,
+  eqns: Equations, ctx: Ctx, where: Where, origin: Partial<Diagnostic>, state: EmitState): void {
+  const spec = raw.conveyor!;
+  if (v.outflows.length !== raw.outflows.length) return;
+  const isLeak = raw.outflows.map((o) => { const f = resolveVar(iv.scope, unquote(o.name)); return !!f && state.leakFlows.has(f); });
+  const outflow = v.outflows.find((_, k) => !isLeak[k]);
+  const len = eqns.parse(spec.len, where)?.[0];
+  const lenExpr = len && translate(len, { ...ctx, env: eqns.env(spec.len, where) });
+  if (!lenExpr || outflow === undefined) return;
+  const leaks = v.outflows.filter((_, k) => isLeak[k]).map((flow) => ({ flow, start: spec.leakStart, end: spec.leakEnd }));
+  state.conveyors.push({ inflows: v.inflows, initial, len: lenExpr, outflow, leaks, stock: v.name, where: origin });
 }
 
 function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr, gf: LookupTable | undefined, t: readonly number[],
