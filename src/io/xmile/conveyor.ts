@@ -76,6 +76,9 @@ function leakZone(doc: XmlDoc, node: XNode, variable: string, diags: Diagnostic[
   return { leakStart, leakEnd };
 }
 
+/** The run's clock settings, constant during a run (values stand in: only constancy is asked). */
+const RUN_CONSTANTS: ReadonlyMap<string, number> = new Map([['dt', 1], ['starttime', 0], ['stoptime', 1], ['saveper', 1]]);
+
 /** A conveyor's leakage flow: its name and the leak zone (fractions of the length). */
 export interface PendingLeak { readonly flow: string; readonly start: number; readonly end: number }
 
@@ -105,7 +108,7 @@ export function applyConveyors(vars: Variable[], conveyors: readonly PendingConv
   const equations = new Map<string, Expr>();
   for (const c of conveyors) {
     const refuse = (what: string, hint: string) => diags.push(error('unsupported-construct', `conveyor '${c.stock}': ${what}`, { ...c.where, variable: c.stock, hint }));
-    if (foldConstant(c.len, byId) === undefined) refuse('its transit time can change during the run; stockflow runs conveyors with a constant transit time', 'make <len> a number or an expression of constants');
+    if (foldConstant(c.len, byId, RUN_CONSTANTS) === undefined) refuse('its transit time can change during the run; stockflow runs conveyors with a constant transit time', 'make <len> a number or an expression of constants');
     const input = c.inflows.map((n) => ref(canonicalName(n), n)).reduce<Expr | undefined>((a, r) => (a ? bin('+', a, r) : r), undefined) ?? num(0);
     let outflow = call('delay_fixed', input, c.len, bin('/', c.initial, c.len));
     if (c.leaks.length) {

@@ -29,7 +29,9 @@ export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, dia
   for (const iv of flat.vars) {
     if (!skip.has(iv)) out.push(...emitOne(doc, iv, flat, eqns, diags, state));
   }
-  return [...applyMultipliers(applyConveyors(out, state.conveyors, state.leakFractions, diags), state.downstream), ...eqns.defined];
+  const fractions = new Map([...state.leakFractions, ...eqns.leakFractions]);
+  const all = applyConveyors([...out, ...eqns.defined], [...state.conveyors, ...eqns.conveyors], fractions, diags);
+  return [...applyMultipliers(all.slice(0, out.length), state.downstream), ...all.slice(out.length)];
 }
 
 /** What the variables of one element need from others', settled after all are emitted. */
@@ -201,6 +203,6 @@ function noEnv(diags: Diagnostic[], origin: object, variable: string): Translate
   return {
     dims: new Map(), macros: new Map(),
     report: (code: string, message: string) => { diags.push(error(code, message, { ...origin, variable })); },
-    define: () => undefined, instance: () => 0, reserve: () => true,
+    define: () => undefined, conveyor: () => undefined, instance: () => 0, reserve: () => true,
   };
 }

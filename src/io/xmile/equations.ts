@@ -6,6 +6,8 @@
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { BUDGET_HINT, elementBudget, reserve, type ElementBudget } from '../../core/budget.js';
+import type { Expr } from '../../expr/ast.js';
+import type { PendingConveyor } from './conveyor.js';
 import type { XExpr } from './eqn-ast.js';
 import { parseXmileEquation } from './eqn-parse.js';
 import type { Variable } from '../../model/types.js';
@@ -23,6 +25,9 @@ export class Equations {
   private readonly cache = new Map<RawEqn, (XExpr | undefined)[]>();
   /** Variables made while translating: the instances of macros with their own variables. */
   readonly defined: Variable[] = [];
+  /** Conveyors among them, and the leak fractions of their leakage flows (conveyor.ts). */
+  readonly conveyors: PendingConveyor[] = [];
+  readonly leakFractions = new Map<string, Expr>();
   private instances = 0;
 
   constructor(
@@ -72,6 +77,11 @@ export class Equations {
       macros: this.macros,
       report: (code, message, pos, hint) => this.report(code, message, pos, eqn, where, hint),
       define: (v) => { this.defined.push(v); },
+      conveyor: (c, fractions, pos) => {
+        const at = position(this.doc, eqn.src.offsets[Math.max(0, Math.min(pos, eqn.src.offsets.length - 1))]);
+        this.conveyors.push({ ...c, where: { file: this.doc.file, ...at } });
+        for (const [k, f] of fractions) this.leakFractions.set(k, f);
+      },
       instance: () => ++this.instances,
       reserve: (n, what, pos) => {
         const over = reserve(this.budget, n, what);

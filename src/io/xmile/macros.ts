@@ -35,21 +35,26 @@ export function readMacros(doc: XmlDoc, dims: DimTable, behavior: Behavior, diag
 /**
  * A macro's own stocks, flows and auxiliaries, read as any model's variables are (vars.ts);
  * undefined (with diagnostics) when one cannot be copied per call: arrays, graphical
- * functions, conveyors, modules, or a missing equation.
+ * functions, modules, or a missing equation. Conveyors are copied with their transit time.
  */
 function macroVariables(doc: XmlDoc, raws: readonly RawVar[], macro: string, diags: Diagnostic[]): MacroVar[] | undefined {
   const out: MacroVar[] = [];
   let ok = true;
   for (const v of raws) {
-    if ((v.kind !== 'stock' && v.kind !== 'flow' && v.kind !== 'aux') || !v.eqn || kid(v.node, 'dimensions') || v.elements.length || v.gf || v.conveyor || v.initEqn) {
-      diags.push(error('unsupported-construct', `in macro '${macro}': '${v.name}' needs one scalar <eqn> (no arrays, graphical functions, conveyors, initial equations or modules inside macros)`, locOf(doc, v.node)));
+    if ((v.kind !== 'stock' && v.kind !== 'flow' && v.kind !== 'aux') || !v.eqn || kid(v.node, 'dimensions') || v.elements.length || v.gf || v.initEqn) {
+      diags.push(error('unsupported-construct', `in macro '${macro}': '${v.name}' needs one scalar <eqn> (no arrays, graphical functions, initial equations or modules inside macros)`, locOf(doc, v.node)));
       ok = false;
       continue;
     }
     const eqn = parseIn(doc, v.eqn.node, macro, diags);
     if (!eqn) { ok = false; continue; }
     const links = (list: RawVar['inflows']) => list.map((l) => unquote(l.name));
-    out.push({ kind: v.kind, name: v.name, eqn, inflows: links(v.inflows), outflows: links(v.outflows), nonNegative: v.nonNegative });
+    const len = v.conveyor && parseIn(doc, v.conveyor.len.node, macro, diags);
+    if (v.conveyor && !len) { ok = false; continue; }
+    out.push({
+      kind: v.kind, name: v.name, eqn, inflows: links(v.inflows), outflows: links(v.outflows), nonNegative: v.nonNegative,
+      ...(v.conveyor && len ? { conveyor: { len, leakStart: v.conveyor.leakStart, leakEnd: v.conveyor.leakEnd } } : {}), ...(v.leak ? { leak: true } : {}),
+    });
   }
   return ok ? out : undefined;
 }

@@ -6,6 +6,7 @@
  */
 import type { Expr } from '../../expr/ast.js';
 import type { Variable } from '../../model/types.js';
+import type { PendingConveyor } from './conveyor.js';
 import type { XExpr } from './eqn-ast.js';
 import type { DimTable, Dimension } from './dims.js';
 import { xid } from './names.js';
@@ -62,6 +63,10 @@ export interface MacroVar {
   readonly inflows: readonly string[];
   readonly outflows: readonly string[];
   readonly nonNegative: boolean;
+  /** A conveyor stock's transit time and leak zone (conveyor.ts). */
+  readonly conveyor?: { readonly len: XExpr; readonly leakStart: number; readonly leakEnd: number };
+  /** A conveyor's leakage flow (`<leak/>`). */
+  readonly leak?: boolean;
 }
 
 export interface TranslateEnv {
@@ -71,6 +76,8 @@ export interface TranslateEnv {
   report(code: string, message: string, pos: number, hint?: string): void;
   /** Adds a variable made while translating (an instance of a macro's variables). */
   define(v: Variable): void;
+  /** Adds a conveyor made while translating (in a macro instance), its flows set at the end (conveyor.ts). */
+  conveyor(c: Omit<PendingConveyor, 'where'>, fractions: ReadonlyMap<string, Expr>, pos: number): void;
   /** A number not used before in this file, for naming macro instances. */
   instance(): number;
   /** Reserves `n` variables of the expansion budget for `what`; false (after reporting) when they do not fit. */

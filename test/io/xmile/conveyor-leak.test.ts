@@ -48,6 +48,26 @@ test('a leak zone over the second half of the belt, shared by two leakage flows,
   assert.ok(Math.abs(at('unloading', 8) - 6) < 1e-12);
 });
 
+// Stella's straight-line depreciation pattern: a macro whose conveyor leaks all of what enters
+// evenly over its length; its parameter is also written as an input variable (access="input").
+const SPREAD = `<macro name="spread"><eqn>paid_out</eqn><parm>x</parm><parm>n</parm><variables>
+  <aux name="x" access="input"><eqn>0</eqn></aux><aux name="n" access="input"><eqn>1</eqn></aux>
+  <stock name="belt"><eqn>0</eqn><inflow>put</inflow><outflow>rest</outflow><outflow>paid out</outflow>
+    <conveyor force_leak_fraction="true"><len>n</len></conveyor></stock>
+  <flow name="put"><eqn>x</eqn></flow><flow name="rest"><eqn>0</eqn></flow>
+  <flow name="paid out"><eqn>1</eqn><leak/></flow></variables></macro>`;
+
+test('a conveyor inside a macro gets a fresh copy at every call, leaking what entered evenly over its length', () => {
+  const m = readOk(xmileDoc(`<aux name="pulse"><eqn>IF TIME = 1 THEN 100 ELSE 0</eqn></aux>
+  <aux name="four"><eqn>spread(pulse, 4)</eqn></aux><aux name="two"><eqn>spread(pulse * 2, 2)</eqn></aux>`,
+  { top: SPREAD, sim: sim(1) }));
+  const r = run(m);
+  // 100 entered at time 1 leaves as 100 / 4 at times 2..5; 200 over 2 as 100 at times 2 and 3.
+  assert.equal(series(r, 'four'), [0, 0, 25, 25, 25, 25, 0, 0, 0]);
+  assert.equal(series(r, 'two'), [0, 0, 100, 100, 0, 0, 0, 0, 0]);
+  assert.equal(series(r, 'spread#1.rest'), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
+});
+
 test('leakage the engine cannot run faithfully is refused where it stands', () => {
   const codes = (text: string) => readFails(text).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.variable} ${d.line} ${d.message}`);
   const has = (list: string[], ...parts: string[]) => assert.ok(list.some((m) => parts.every((p) => m.includes(p))), list.join('\n'));
