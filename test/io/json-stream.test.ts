@@ -1,5 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,16 @@ test('a disk full while a spilled JSON run is written: cannot write, exit 2, no 
   const dir = tempDir();
   const bad = cli('run', model, '--vars', 'nope', '--json', join(dir, 'x.json'));
   assert.is(bad.code, 1);
+  assert.equal(readdirSync(dir), []);
+});
+
+test('a temporary folder that cannot be written is a located usage error naming it and TMPDIR, and no output appears', () => {
+  const dir = tempDir();
+  const model = tempFile('long3.yaml', 'sim: { start: 0, stop: 1200000, dt: 1 }\nstocks:\n  p: { initial: 1 }\n');
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), 'run', model, '--json', join(dir, 'o.json')], { encoding: 'utf8', env: { ...process.env, TMPDIR: join(dir, 'missing') } });
+  assert.is(r.status, 2, r.stderr);
+  assert.match(r.stderr, /cannot write .*missing \(where --json keeps the columns of a long run; set TMPDIR to use another folder\): its folder does not exist \(ENOENT\)/);
+  assert.not.match(r.stderr, /internal error/);
   assert.equal(readdirSync(dir), []);
 });
 

@@ -4,6 +4,7 @@
  * Rows are written as the run saves them (io/result-stream.ts), so a long or wide run
  * needs memory for its columns only; a file appears only when the run succeeds.
  */
+import { tmpdir } from 'node:os';
 import { checkTimeStep } from '../../sim/time-step.js';
 import type { Argv, CommandModule } from 'yargs';
 import { splitNames } from '../../io/csv.js';
@@ -61,7 +62,10 @@ export const runCommand: CommandModule<object, RunArgs> = {
         sink: (columns) => {
           const names = selectNames(columns, args.vars, args.helpers ?? false, model.file);
           const write = (chunk: string) => writing(out === stdout ? '-' : file!, () => out.write(chunk));
-          return (sink = (args.json ? jsonSink : csvSink)({ write }, columns, names, clockText));
+          const made = (args.json ? jsonSink : csvSink)({ write }, columns, names, clockText);
+          // What fails outside the output itself is the JSON's temporary column file.
+          const spill = `${tmpdir()} (where --json keeps the columns of a long run; set TMPDIR to use another folder)`;
+          return (sink = { ...made, save: (t, v) => writing(spill, () => made.save(t, v)), end: () => writing(spill, () => made.end()) });
         },
       });
       failOnErrors([...sim.diagnostics, ...(sim.compiled ? checkTimeStep(model, options, sim.compiled) : [])]);
