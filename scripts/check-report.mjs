@@ -94,6 +94,9 @@ async function check(browser, file, name) {
     const before = await explorerData(page);
     const slider = await page.$('.sf-explorer input[type=range]');
     if (slider) {
+      // A reader moves a slider with the explorer on screen: charts out of view redraw when scrolled to.
+      await slider.scrollIntoViewIfNeeded();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await slider.evaluate((s) => { s.value = String(Number(s.min) + 0.9 * (Number(s.max) - Number(s.min))); s.dispatchEvent(new Event('input', { bubbles: true })); });
       const after = await explorerData(page);
       const ms = await explorer.getAttribute('data-explorer-ms');

@@ -75,23 +75,45 @@ function start(root: HTMLElement): void {
     if (!out.result) throw new Error(out.diagnostics.map((d) => d.message).join('; '));
     return out.result;
   }
+  // Runs share their save times, so the clock axis is computed once per length of run.
+  let axis: { n: number; x: (string | number)[] } | undefined;
+  const xOf = (time: Float64Array) => {
+    if (axis?.n !== time.length) axis = { n: time.length, x: Array.from(time, (t) => (data.clock ? wallClock(data.clock, t) : t)) };
+    return axis.x;
+  };
+  const xaxis = data.clock ? { type: 'date', title: { text: `clock time (${zoneLabel(data.clock)})` }, tickformat: '%H:%M\n%b %d' } : { title: { text: `time${data.timeUnit ? ` [${data.timeUnit}]` : ''}` } };
+  let latest: { v: ExplorerVariant; r: ReturnType<typeof run> }[] = [];
+  // Charts out of view are redrawn when they scroll into view, so a slider move costs the
+  // runs and the charts the reader can see (all of them where IntersectionObserver is missing).
+  const visible = new Set<number>(charts.map((_, k) => k));
+  const stale = new Set<number>();
+  function draw(k: number): void {
+    stale.delete(k);
+    const c = data.charts[k];
+    const traces = latest.flatMap(({ v, r }) => c.variables.map((name, j) => ({
+      type: 'scatter', mode: 'lines', x: xOf(r.time), y: Array.from(r.series(name)), name: `${v.id}${c.variables.length > 1 ? ` · ${name}` : ''}`,
+      line: { color: v.color, width: v.id === 'baseline' ? 3 : 2, dash: c.variables.length > 1 ? ['solid', 'dot', 'dash', 'longdash'][j % 4] : v.dash },
+    })));
+    void plotly?.react(charts[k], traces, {
+      title: { text: c.title, x: 0, xanchor: 'left' }, xaxis, yaxis: { title: { text: c.units ?? 'dimensionless' } },
+      margin: { l: 70, r: 20, t: 50, b: 55 }, hovermode: 'x unified', uirevision: 'explorer',
+    }, { responsive: true, displaylogo: false });
+  }
+  if (typeof IntersectionObserver === 'function') {
+    const seen = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        const k = charts.indexOf(e.target as HTMLElement);
+        if (e.isIntersecting) { visible.add(k); if (stale.has(k)) draw(k); } else visible.delete(k);
+      }
+    }, { rootMargin: '200px 0px' });
+    charts.forEach((c) => seen.observe(c));
+  }
   function redraw(): void {
     const t0 = performance.now();
     const shown = [data.baseline, ...data.variants.filter((v) => on.has(v.id))];
-    const runs = shown.map((v) => ({ v, r: run(v) }));
-    const x = Array.from(runs[0].r.time, (t) => (data.clock ? wallClock(data.clock, t) : t));
-    const xaxis = data.clock ? { type: 'date', title: { text: `clock time (${zoneLabel(data.clock)})` }, tickformat: '%H:%M\n%b %d' } : { title: { text: `time${data.timeUnit ? ` [${data.timeUnit}]` : ''}` } };
-    data.charts.forEach((c, k) => {
-      const traces = runs.flatMap(({ v, r }) => c.variables.map((name, j) => ({
-        type: 'scatter', mode: 'lines', x, y: Array.from(r.series(name)), name: `${v.id}${c.variables.length > 1 ? ` · ${name}` : ''}`,
-        line: { color: v.color, width: v.id === 'baseline' ? 3 : 2, dash: c.variables.length > 1 ? ['solid', 'dot', 'dash', 'longdash'][j % 4] : v.dash },
-      })));
-      void plotly?.react(charts[k], traces, {
-        title: { text: c.title, x: 0, xanchor: 'left' }, xaxis, yaxis: { title: { text: c.units ?? 'dimensionless' } },
-        margin: { l: 70, r: 20, t: 50, b: 55 }, hovermode: 'x unified', uirevision: 'explorer',
-      }, { responsive: true, displaylogo: false });
-    });
-    root.dataset.explorerRuns = String(Number(root.dataset.explorerRuns ?? 0) + runs.length);
+    latest = shown.map((v) => ({ v, r: run(v) }));
+    charts.forEach((_, k) => { if (visible.has(k) || !root.dataset.explorerReady) draw(k); else stale.add(k); });
+    root.dataset.explorerRuns = String(Number(root.dataset.explorerRuns ?? 0) + latest.length);
     root.dataset.explorerMs = (performance.now() - t0).toFixed(1);
   }
   try { redraw(); root.dataset.explorerReady = 'true'; } catch (e) {
