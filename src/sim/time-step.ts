@@ -11,14 +11,13 @@
 import { warning, type Diagnostic } from '../core/diagnostics.js';
 import type { Model, SimSpec, Stock } from '../model/types.js';
 import type { CompiledModel } from '../compile/compile.js';
+import { getIntegrator } from './integrators/index.js';
 import { runCompiled } from './run.js';
 import { trySimulate, type SimulateOptions } from './simulate.js';
 
-const ADAPTIVE = new Set(['rk45', 'rosenbrock']);
-
 export function checkTimeStep(model: Model, options: SimulateOptions = {}, compiled?: CompiledModel): Diagnostic[] {
   const sim: SimSpec = compiled?.sim ?? { ...model.sim, ...definedOf(options) };
-  if (ADAPTIVE.has(sim.method) || sim.varying?.dt || !(sim.dt > 0)) return [];
+  if (getIntegrator(sim.method)?.adaptive || sim.varying?.dt || !(sim.dt > 0)) return [];
   // Only a stock with outflows can drain faster than dt; without one, nothing needs running.
   if (!model.variables.some((v) => v.kind === 'stock' && v.outflows.length)) return [];
   const oneStep = { stop: sim.start + sim.dt, saveper: sim.dt };
