@@ -18,6 +18,9 @@ export interface Located {
   readonly diagnostics: Diagnostic[];
 }
 
+/** The most times one anchor's content may be copied by aliases (yaml's own guard against alias bombs). */
+export const MAX_ALIAS_COUNT = 100;
+
 /** A parsed document and a function from a text offset to its line and column. */
 export function parsePositioned(text: string, uniqueKeys: boolean): { doc: Document.Parsed; at: (offset: number | undefined) => Partial<Diagnostic> } {
   const lineCounter = new LineCounter();
@@ -41,7 +44,7 @@ export function parseLocated(text: string, file?: string): Located {
     return { isMapping: false, locate, diagnostics };
   }
   try {
-    return { value: doc.toJS({ maxAliasCount: 100 }), isMapping: isMap(doc.contents), locate, diagnostics: [] };
+    return { value: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), isMapping: isMap(doc.contents), locate, diagnostics: [] };
   } catch (e) {
     if (!(e instanceof ReferenceError)) throw e; // yaml's guard against alias bombs
     return { isMapping: false, locate, diagnostics: [error('alias-bomb', `YAML aliases expand too far: ${firstLine(e.message)}`, { file, hint: 'write the repeated parts out' })] };

@@ -6,7 +6,7 @@ import { isMap, visit } from 'yaml';
 import { error } from '../core/diagnostics.js';
 import { modelFromNative, type Lowered } from '../model/native.js';
 import { quickLoad } from './fast-yaml.js';
-import { firstLine, lazyLocator, locator, parsePositioned } from './located.js';
+import { firstLine, lazyLocator, locator, MAX_ALIAS_COUNT, parsePositioned } from './located.js';
 import { duplicateKeys } from './yaml-tree.js';
 
 export function readNative(text: string, file?: string): Lowered {
@@ -35,6 +35,3 @@ export function readNative(text: string, file?: string): Lowered {
   }
   return modelFromNative(data, file, locate);
 }
-
-/** The most times one anchor's content may be copied by aliases (yaml's own guard against alias bombs). */
-const MAX_ALIAS_COUNT = 100;
