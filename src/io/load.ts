@@ -42,7 +42,7 @@ export function readModelFile(file: string, options: ReadOptions = {}): LoadResu
   if (bytes.length === 0 || text.trim() === '') {
     return { diagnostics: [error('empty-file', 'the file is empty', { file, hint: 'a model needs at least a sim section; see docs/model-format.md' })] };
   }
-  if (!hasUtf16Bom(bytes) && looksBinary(bytes)) {
+  if (!utf16Bom(bytes) && looksBinary(bytes)) {
     const utf16 = looksUtf16(bytes);
     return { diagnostics: [error('binary-file', utf16 ? 'the file looks like UTF-16 text without a byte-order mark' : 'the file is binary, not a text model', { file, hint: utf16 ? 'save it as UTF-8 (or UTF-16 with a byte-order mark)' : 'give a .yaml, .json, .xmile/.stmx or .mdl text file in UTF-8 or UTF-16 with a byte-order mark' })] };
   }
@@ -62,13 +62,17 @@ export function loadModel(file: string, options: ReadOptions = {}): Model {
   return model;
 }
 
-const hasUtf16Bom = (b: Buffer) => b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+/** The UTF-16 encoding named by the file's byte-order mark, if it starts with one. */
+function utf16Bom(b: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'utf-16le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
 
 /** UTF-8, or UTF-16 (little or big endian) when the file starts with its byte-order mark. */
 function decode(bytes: Buffer): string {
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
-  return bytes.toString('utf8');
+  const utf16 = utf16Bom(bytes);
+  return utf16 ? new TextDecoder(utf16).decode(bytes) : bytes.toString('utf8');
 }
 
 /** Every other byte zero over the first few hundred bytes: UTF-16 text of mostly ASCII. */
