@@ -12,7 +12,7 @@ import { hasErrors, ModelError } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Variant } from '../../analysis/compare.js';
 import { clockOf, type Clock } from '../../model/clock.js';
-import { interventionColor, levelDash } from '../palette.js';
+import { BASELINE_COLOR, interventionColor, levelDash } from '../palette.js';
 
 export interface ExplorerVariant {
   readonly id: string;
@@ -45,7 +45,7 @@ export function explorerData(model: Model, variants: readonly Variant[], charts:
   const sliders = model.variables.flatMap((v) => (v.kind === 'constant' && v.uncertainty
     ? [{ name: v.name, min: v.uncertainty.min, max: v.uncertainty.max, value: v.value, units: v.units, source: v.uncertainty.source }] : []));
   const variant = (id: string, title: string, m: Model, k: number, level?: number, fixed: string[] = []): ExplorerVariant => ({
-    id, title, level, color: k < 0 ? '#222222' : interventionColor(k), dash: k < 0 ? 'solid' : levelDash(level), program: compiled(m, simulate), fixed,
+    id, title, level, color: k < 0 ? BASELINE_COLOR : interventionColor(k), dash: k < 0 ? 'solid' : levelDash(level), program: compiled(m, simulate), fixed,
   });
   return {
     model: model.name, timeUnit: model.sim.timeUnit, clock: clockOf(model.sim), sliders, charts,
