@@ -30,9 +30,7 @@ export function recordSection(model: Model, run: SimulationResult, data: Referen
     parts.push(table(['event', 'variable', 'record', 'model', `model − record [${unit}]`],
       events.map((f) => [f.target, f.variable, when(f.observedTime!), when(f.modelTime!), Number(late(f).toFixed(2))])));
   }
-  const variables = [...new Set(data.targets.map((t) => t.variable))].filter((v) => {
-    try { run.series(v); return true; } catch { return false; }
-  });
+  const variables = [...new Set(data.targets.map((t) => t.variable))].filter((v) => run.has(v));
   if (variables.length) parts.unshift(chart(timeSeriesFigure(run, variables, { title: 'The baseline against the published timeline', timeUnit: model.sim.timeUnit, yTitle: 'as each variable is measured' }), variables));
   if (series.length) {
     parts.push(table(['reference series', 'points', 'RMS error'], series.map((f) => [f.variable, f.n, Number(f.rmse.toPrecision(3))])));
