@@ -83,6 +83,12 @@ function unitGroups(model: Model, run: SeriesInput, names: readonly string[], wh
   return groups;
 }
 
+/** The variables the model's metrics are about, once each, as the model spells them. */
+export function outcomeNames(model: Model): string[] {
+  const byId = new Map(model.variables.map((v) => [v.id, v]));
+  return [...new Set((model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable))];
+}
+
 /** The default baseline charts: outcome variables, then stocks; series constant over the run are left out. */
 export function baselineGroups(model: Model, run: SeriesInput, chosen?: readonly string[]): ChartGroup[] {
   const drawn = (names: readonly string[]) => {
@@ -90,16 +96,14 @@ export function baselineGroups(model: Model, run: SeriesInput, chosen?: readonly
     return names.filter((n) => !flat.has(n));
   };
   if (chosen?.length) return groupSeries(model, run, drawn(chosen), 'Chosen variables');
-  const byId = new Map(model.variables.map((v) => [v.id, v]));
-  const outcomes = [...new Set((model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable))];
+  const outcomes = outcomeNames(model);
   const stocks = model.variables.filter((v) => v.kind === 'stock' && !outcomes.includes(v.name)).map((v) => v.name);
   return [...groupSeries(model, run, drawn(outcomes), 'Outcomes'), ...groupSeries(model, run, drawn(stocks), 'Stocks')];
 }
 
 /** The variables baselineGroups leaves out for being constant, with their value. */
 export function constantBaseline(model: Model, run: SeriesInput, chosen?: readonly string[]): { name: string; value: number }[] {
-  const byId = new Map(model.variables.map((v) => [v.id, v]));
-  const outcomes = (model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable);
+  const outcomes = outcomeNames(model);
   const names = chosen?.length ? chosen : [...new Set([...outcomes, ...model.variables.filter((v) => v.kind === 'stock').map((v) => v.name)])];
   return constantSeries(run, names).map((name) => ({ name, value: run.series(name)[0] }));
 }

@@ -3,17 +3,15 @@ import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
 import type { Variant } from '../../analysis/compare.js';
-import { canonicalName } from '../../core/names.js';
 import { explorerData } from '../explorer/data.js';
 import { scriptJson } from '../html/escape.js';
-import { groupSeries } from './baseline.js';
+import { groupSeries, outcomeNames } from './baseline.js';
 
 /** Undefined when there is nothing to explore (no uncertain constant and no intervention). */
 export function explorerSection(model: Model, variants: readonly Variant[], baseline: SimulationResult, simulate?: SimulateOptions): string | undefined {
   const uncertain = model.variables.filter((v) => v.kind === 'constant' && v.uncertainty).length;
   if (!uncertain && !variants.length) return undefined;
-  const byId = new Map(model.variables.map((v) => [v.id, v]));
-  const outcomes = [...new Set((model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable))];
+  const outcomes = outcomeNames(model);
   const names = outcomes.length ? outcomes : model.variables.filter((v) => v.kind === 'stock').slice(0, 4).map((v) => v.name);
   const charts = groupSeries(model, baseline, names, 'Outcomes').slice(0, 3).map((g) => ({ title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, variables: g.variables.slice(0, 3), units: g.units }));
   const data = explorerData(model, variants, charts, simulate);
