@@ -11,16 +11,17 @@
  * end at a bound, and the spread of each parameter over the starts that came within 1 % of the
  * best J (a wide spread means the data cannot tell those values apart).
  */
-import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { error, type Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import { latinHypercube } from '../lhs.js';
-import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
+import type { ModelFunction } from '../parallel/model-function.js';
 import { chooseWorkers, runTasks, type WorkerCount } from '../parallel/pool.js';
 import type { Executor } from '../parallel/executor.js';
 import type { MinimizeResult, Task } from '../parallel/tasks.js';
-import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
+import type { ParamRange } from '../sensitivity/model.js';
 import type { Factor } from '../sensitivity/factors.js';
+import { prepareDataFunction } from './data-function.js';
 import { fitReport, type TargetFit } from './fit.js';
 import type { ReferenceData } from './targets.js';
 import { dict } from '../../core/dict.js';
@@ -75,16 +76,11 @@ export interface Calibration extends FitAt {
 }
 
 export async function calibrate(model: Model, o: CalibrationOptions): Promise<{ result?: Calibration; diagnostics: Diagnostic[] }> {
-  const resolved = resolveFactors(model, o.params);
-  const diagnostics = [...resolved.diagnostics];
-  if (!o.data.targets.length) diagnostics.push(error('no-data', 'the data file has no values to fit', { file: o.data.file }));
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const factors = resolved.factors;
-  const spec: ModelFunctionSpec = { model, params: factors.map((f) => f.name), output: { kind: 'fit', targets: o.data.targets, file: o.data.file }, simulate: o.simulate };
-  const prepared = prepareModelFunction(spec);
-  diagnostics.push(...prepared.diagnostics);
-  if (!prepared.fn || hasErrors(diagnostics)) return { diagnostics };
-  const fn = prepared.fn;
+  const noData = o.data.targets.length ? [] : [error('no-data', 'the data file has no values to fit', { file: o.data.file })];
+  const prepared = prepareDataFunction(model, 'fit', { params: o.params, data: o.data, simulate: o.simulate, after: noData });
+  const { diagnostics } = prepared;
+  if (!prepared.fn) return { diagnostics };
+  const { fn, spec, factors } = prepared;
   const seed = o.seed ?? 1;
   const count = o.starts ?? 8;
   if (!Number.isInteger(count) || count < 0) return { diagnostics: [...diagnostics, error('bad-starts', `the number of starts must be a whole number ≥ 0 (got ${count})`)] };

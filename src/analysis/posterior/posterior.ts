@@ -10,16 +10,17 @@
  * The ensemble is N members thinned evenly from the chains after burn-in, with convergence
  * diagnostics per constant (convergence.ts) and a warning for every threshold missed.
  */
-import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import { chooseWorkers, evaluateRows, type WorkerCount } from '../parallel/pool.js';
 import { ThreadPool } from '../parallel/thread-pool.js';
 import type { Executor } from '../parallel/executor.js';
-import { prepareModelFunction, type ModelFunction, type ModelFunctionSpec } from '../parallel/model-function.js';
-import { resolveFactors, type ParamRange } from '../sensitivity/model.js';
+import type { ModelFunction } from '../parallel/model-function.js';
+import type { ParamRange } from '../sensitivity/model.js';
 import { toValueRows, toValues } from '../sensitivity/factors.js';
 import type { ReferenceData } from '../calibrate/targets.js';
+import { prepareDataFunction } from '../calibrate/data-function.js';
 import { ARCHIVE_EVERY, CROSSOVER, JUMP_RATE, sampleDream, type DreamChains } from './dream.js';
 import { chainDiagnostics, ESS_PER_CHAIN, RHAT_FAIL, RHAT_GOOD } from './convergence.js';
 import { likelihoodProblems } from './likelihood.js';
@@ -88,16 +89,13 @@ export async function samplePosterior(model: Model, o: PosteriorOptions): Promis
   const generations = o.generations ?? DEFAULT_GENERATIONS;
   const burnIn = o.burnIn ?? Math.floor(generations / 2);
   const seed = o.seed ?? 1;
-  const diagnostics = [...settingsProblems(o.members, chains, generations, burnIn)];
-  const resolved = resolveFactors(model, o.params);
-  diagnostics.push(...resolved.diagnostics, ...likelihoodProblems(o.data.targets, o.data.file));
-  if (hasErrors(diagnostics)) return { diagnostics };
-  const factors = resolved.factors;
-  const spec: ModelFunctionSpec = { model, params: factors.map((f) => f.name), output: { kind: 'likelihood', targets: o.data.targets, file: o.data.file }, simulate: o.simulate };
-  const prepared = prepareModelFunction(spec);
-  diagnostics.push(...prepared.diagnostics);
-  if (!prepared.fn || hasErrors(diagnostics)) return { diagnostics };
-  const fn = prepared.fn;
+  const prepared = prepareDataFunction(model, 'likelihood', {
+    params: o.params, data: o.data, simulate: o.simulate,
+    before: settingsProblems(o.members, chains, generations, burnIn), after: likelihoodProblems(o.data.targets, o.data.file),
+  });
+  const { diagnostics } = prepared;
+  if (!prepared.fn) return { diagnostics };
+  const { fn, spec, factors } = prepared;
   let failedRuns = 0;
   let firstFailure: Diagnostic | undefined;
   // One pool of threads for the whole run: starting threads per generation costs more than a generation.
