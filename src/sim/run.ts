@@ -14,7 +14,7 @@
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { helperOwner } from '../builtins/program.js';
-import { SimulationResult } from './result.js';
+import type { SimulationResult } from './result.js';
 import { Recorder } from './recorder.js';
 import { checkResultSize, SinkRecorder, type Rows, type SaveSink } from './sink.js';
 import { getIntegrator, integratorNames } from './integrators/index.js';
@@ -110,8 +110,7 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     throw e;
   }
   if (problem) return { diagnostics: [problem] };
-  const result = state.recorder instanceof Recorder ? state.recorder.result() : new SimulationResult(new Float64Array(0), new Float64Array(0), layout.columns);
-  return { result, diagnostics: [] };
+  return { result: state.recorder.result(), diagnostics: [] };
 }
 
 function runFixed(s: RunState, steps: number): Diagnostic | undefined {

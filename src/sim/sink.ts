@@ -5,6 +5,7 @@
  */
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { OutputColumn } from '../compile/layout.js';
+import { SimulationResult } from './result.js';
 
 export interface SaveSink {
   /** Indices into the run's output columns to hand over, in this order. */
@@ -37,6 +38,8 @@ export function checkResultSize(rows: number, columns: number): Diagnostic | und
 export interface Rows {
   readonly count: number;
   save(t: number, y: Float64Array, v: Float64Array): void;
+  /** The run's result: the kept rows, or none when they went to a sink. */
+  result(): SimulationResult;
 }
 
 /** Hands each saved row's chosen columns to a sink; keeps nothing. */
@@ -45,7 +48,7 @@ export class SinkRecorder implements Rows {
   private readonly slots: Int32Array;
   private readonly values: Float64Array;
 
-  constructor(private readonly sink: SaveSink, columns: readonly OutputColumn[], private readonly nStates: number) {
+  constructor(private readonly sink: SaveSink, private readonly columns: readonly OutputColumn[], private readonly nStates: number) {
     this.slots = Int32Array.from(sink.columns, (c) => columns[c].slot);
     this.values = new Float64Array(this.slots.length);
   }
@@ -62,5 +65,9 @@ export class SinkRecorder implements Rows {
     }
     this.sink.save(t, values);
     this.rows++;
+  }
+
+  result(): SimulationResult {
+    return new SimulationResult(new Float64Array(0), new Float64Array(0), this.columns);
   }
 }
