@@ -4,7 +4,7 @@
  * 1 model problem (diagnostics on stderr), 2 usage error. Only the command being run is
  * imported (see commands/index.ts); `stockflow --help` loads neither yargs nor a command.
  */
-import { commandName, commands, type CommandBody } from './commands/index.js';
+import { commandName, commands, commandWord, type CommandBody } from './commands/index.js';
 import { topLevelHelp, USAGE } from './help.js';
 import { modelLimitOptions } from './options.js';
 import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput, writeFailure } from './output.js';
@@ -56,8 +56,7 @@ export async function main(argv: string[]): Promise<void> {
     process.stdout.write(topLevelHelp(width()));
     return;
   }
-  // Global options take no values, so the first word is the command; only it is loaded.
-  const chosen = commands.find((c) => commandName(c) === args.find((a) => !a.startsWith('-')));
+  const chosen = commands.find((c) => commandName(c) === commandWord(args));
   const [{ default: yargs }, body] = await Promise.all([import('yargs'), chosen?.load()]);
   let cli = yargs(args)
     .scriptName('stockflow')

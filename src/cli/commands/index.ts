@@ -4,6 +4,7 @@
  * and each command load only what they use. Adding a command is one line here.
  */
 import type { CommandModule } from 'yargs';
+import { LIMIT_OPTIONS } from '../options.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandBody = CommandModule<any, any>;
@@ -35,4 +36,16 @@ export const commands: readonly CommandEntry[] = [
 /** The command's name: the first word of its usage. */
 export function commandName(entry: CommandEntry): string {
   return entry.command.split(' ')[0];
+}
+
+/**
+ * The command word, the only command loaded: the first argument that is neither an option nor
+ * the value of a global limit option (`stockflow --max-elements 5000 run m.yaml`).
+ */
+export function commandWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    if (!args[i].startsWith('-')) return args[i];
+    if (args[i].slice(2) in LIMIT_OPTIONS) i++;
+  }
+  return undefined;
 }
