@@ -95,13 +95,19 @@ export function externalConstant(e: Call, inst: Instance, sc: Scope): number | u
     at = flat ? named.flat()[i + j] : named[i]?.[j];
   } else if (start) at = { r: start.r + i, c: start.c + j };
   else return fail(sc, e.pos, `'${ref}' is neither a cell (like B2) nor a named range in '${a[0]}'`);
-  const v = at && sheet.value(at);
-  if (at && v === undefined) {
-    // Vensim reads a blank cell as 0; text in a cell is an error, in Vensim as here.
-    sc.index.diags.push(warning('blank-cell', `the cell at row ${at.r + 1}, column ${at.c + 1} of '${a[0]}' for ${inst.name} is blank; it reads as 0, as in Vensim`, where(sc, e.pos)));
+  if (!at) return fail(sc, e.pos, `no number in '${a[0]}' for ${inst.name} (outside the named range '${ref}')`, 'widen the named range or define fewer elements');
+  const v = sheet.value(at);
+  const cell = `the cell at row ${at.r + 1}, column ${at.c + 1} of '${a[0]}' for ${inst.name}`;
+  // Vensim reads a blank cell as 0. A cell holding text stops Vensim's run; it reads as 0 here
+  // too (SDEverywhere's reading, and what the folder's reference shows), with a warning.
+  if (v === undefined) {
+    sc.index.diags.push(warning('blank-cell', `${cell} is blank; it reads as 0, as in Vensim`, where(sc, e.pos)));
     return 0;
   }
-  if (typeof v !== 'number') return fail(sc, e.pos, `no number in '${a[0]}' for ${inst.name} (cell ${at ? `row ${at.r + 1}, column ${at.c + 1}` : 'outside the named range'})`);
+  if (typeof v !== 'number') {
+    sc.index.diags.push(warning('text-cell', `${cell} holds ${JSON.stringify(String(v))}, not a number; it reads as 0 (Vensim refuses the file)`, { ...where(sc, e.pos), hint: 'put a number in the cell' }));
+    return 0;
+  }
   return v;
 }
 
