@@ -3,6 +3,8 @@
  * native equation language (docs/equations.md), which differs only in a few operators.
  * XMILE names may be written bare (letters, digits, `_`, `$`; `.` joins module-qualified
  * parts, §3.6) or in double quotes with `\"` and `\\` escapes (§3.2.1); `{…}` is a comment.
+ * An apostrophe is no XMILE operator or quote (§3.3), so inside a bare XMILE name it is part
+ * of the name, as Stella writes `Can't_start` and `Marg_Capital'` unquoted.
  */
 export type Dialect = 'xmile' | 'native';
 
@@ -20,6 +22,7 @@ export interface LexError {
 
 const ID_START = /[\p{L}_$]/u;
 const ID_PART = /[\p{L}\p{N}_$\p{M}]/u;
+const ID_PART_XMILE = /[\p{L}\p{N}_$\p{M}']/u;
 const NUMBER = /^(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/;
 const OPS2 = ['<=', '>=', '<>', '==', '!=', '//'];
 const OPS1 = '+-*/^()[],<>=?:%';
@@ -77,7 +80,8 @@ function readName(text: string, start: number, dialect: Dialect): { token: Token
       i = r.next;
     } else if (ch !== undefined && ID_START.test(ch)) {
       const s = i;
-      while (i < text.length && ID_PART.test(text[i])) i++;
+      const part = dialect === 'xmile' ? ID_PART_XMILE : ID_PART;
+      while (i < text.length && part.test(text[i])) i++;
       out += text.slice(s, i);
     } else {
       return { message: `a name is expected after '.'`, pos: i };
