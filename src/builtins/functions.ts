@@ -148,3 +148,7 @@ export const RESERVED: ReadonlyMap<string, string> = new Map([
   ['starttime', 'START'], ['initial_time', 'START'], ['stoptime', 'STOP'], ['final_time', 'STOP'],
   ['saveper', 'SAVEPER'], ['pi', 'Math.PI'], ['e', 'Math.E'], ['inf', 'Infinity'], ['nan', 'NaN'],
 ]);
+/** Reserved constants that a variable of the same name shadows (a model's own `e` or `pi`). */
+export const SHADOWED_CONSTANTS: ReadonlySet<string> = new Set(['pi', 'e', 'inf', 'nan']);
+/** Reserved clock names that Vensim leaves free (its clock is TIME STEP, INITIAL TIME, FINAL TIME). */
+export const NATIVE_ONLY_NAMES: ReadonlySet<string> = new Set(['dt', 'starttime', 'stoptime']);

@@ -70,6 +70,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
       if (s === undefined) throw new Error(`no slot for '${id}'`);
       return s < layout.nStates ? `${stockArray}[${s}]` : `v[${s}]`;
     },
+    has: (id) => layout.slotOf.has(id),
     lookup: (id) => layout.lookupOf.get(id)!,
     site: sites.next,
   });
@@ -186,6 +187,7 @@ function withLocals(
         const s = layout.slotOf.get(id);
         return s !== undefined && locals.has(s) ? `x${s}` : base.read(id);
       },
+      has: base.has,
       lookup: base.lookup,
       site: base.site,
     };

@@ -5,11 +5,13 @@
  * verbatim except numbers.
  */
 import type { Expr } from '../expr/ast.js';
-import { functionSpec, RESERVED } from '../builtins/functions.js';
+import { functionSpec, RESERVED, SHADOWED_CONSTANTS } from '../builtins/functions.js';
 
 export interface Slots {
   /** JS for reading the node with this id (`y[3]`, `v[17]`, `lk[2]`). */
   read(id: string): string;
+  /** True when the program has a node with this id. */
+  has(id: string): boolean;
   /** Index of a lookup node's closure in `lk`. */
   lookup(id: string): number;
   /** A new call-site number (for functions with per-site state, such as random draws). */
@@ -21,7 +23,8 @@ export function emitExpr(e: Expr, slots: Slots): string {
     case 'num':
       return numberLiteral(e.value);
     case 'ref': {
-      const reserved = RESERVED.get(e.id);
+      // A model's own `e` or `pi` shadows the constant; clock names cannot be defined.
+      const reserved = SHADOWED_CONSTANTS.has(e.id) && slots.has(e.id) ? undefined : RESERVED.get(e.id);
       return reserved ?? slots.read(e.id);
     }
     case 'unary': {

@@ -10,7 +10,7 @@
  * compiled model.
  */
 import type { Expr } from '../expr/ast.js';
-import { functionSpec, RESERVED } from '../builtins/functions.js';
+import { functionSpec, RESERVED, SHADOWED_CONSTANTS } from '../builtins/functions.js';
 import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
 import { VENSIM_RANDOM, vensimRandomMean } from '../builtins/vensim-random.js';
 import type { LookupTable, SimSpec } from '../model/types.js';
@@ -129,8 +129,8 @@ export function compileExpression(e: Expr, ctx: ExpressionContext): Evaluator {
       case 'num': { const x = n.value; return () => x; }
       case 'ref': {
         // Reserved names win over slots, as in emit.ts.
-        if (RESERVED.has(n.id)) { const r = reserved(n.id); if (r) return r; }
         const slot = ctx.slotOf(n.id);
+        if (RESERVED.has(n.id) && !(SHADOWED_CONSTANTS.has(n.id) && slot !== undefined)) { const r = reserved(n.id); if (r) return r; }
         if (slot !== undefined) return (_t, v) => v[slot];
         throw new Unsupported(`no value for '${n.name}'`);
       }

@@ -17,6 +17,7 @@ import { buildInstance } from './define.js';
 import { initialEvaluator } from './initial.js';
 import { externalSubscript } from './external.js';
 import { isControlName } from './resolve.js';
+import { NATIVE_ONLY_NAMES } from '../../builtins/functions.js';
 import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
@@ -85,7 +86,10 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     if (!v) {
       const lookup = def.body.k === 'lookup' || def.body.k === 'lookupCall'
         || (def.body.k === 'expr' && def.body.expr.k === 'call' && /^get_(xls|direct)_lookups$/.test(canonicalName(def.body.expr.fn)));
-      v = { id, name: def.name, defs: [], subscripted: false, instances: new Map(), lookup };
+      // `dt` is an ordinary name in Vensim but the native clock: such a variable keeps its
+      // name with a suffix so that its equation and the clock stay apart.
+      const name = NATIVE_ONLY_NAMES.has(id) ? `${def.name} (variable)` : def.name;
+      v = { id, name, defs: [], subscripted: false, instances: new Map(), lookup };
       vars.set(id, v);
     }
     // Units may carry a range (`DegreesC [1,6,0.1]`): the model keeps the units alone.
