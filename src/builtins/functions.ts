@@ -5,6 +5,7 @@
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
 import { RANDOM_ARITY } from './random.js';
+import { STELLA_MATH_FUNCTIONS } from './stella-math.js';
 import { TABLE_FUNCTIONS } from './table-functions.js';
 import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
 export interface FunctionSpec {
@@ -128,6 +129,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     emit: (a) => `R.pulseTrain(t, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
   ...TABLE_FUNCTIONS,
   ...VENSIM_RANDOM_FUNCTIONS,
+  ...STELLA_MATH_FUNCTIONS,
 ];
 
 const byName: ReadonlyMap<string, FunctionSpec> = new Map(

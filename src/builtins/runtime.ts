@@ -9,6 +9,7 @@ import { createHistory } from './history.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
+import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 import { vectorLookup } from './vector-lookup.js';
@@ -38,6 +39,8 @@ export const runtime = {
   createRandomState,
   /** history() records (history.ts). */
   createHistory,
+  /** Stella ROOTN, FACTORIAL, COMBINATIONS, PERMUTATIONS, NORMALCDF, INVNORM (stella-math.ts). */
+  ...stellaMathRuntime,
   /** XMILE RANK over expanded elements (rank.ts). */
   rankIndex,
   /** Floored modulo: the result has the sign of the divisor (XMILE §3.3.1). */

@@ -82,7 +82,8 @@ function plainCall(native: string, x: CallNode, ctx: Ctx): Expr | undefined {
 
 function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | undefined {
   switch (spec.special) {
-    case undefined: return plainCall(spec.native, x, ctx);
+    // A native function over a whole table (LOOKUPINV → lookup_invert) takes the graphical function itself.
+    case undefined: return functionSpec(spec.native)?.table ? vendorCall(spec.native, x, ctx) : plainCall(spec.native, x, ctx);
     case 'const': return ref(spec.native);
     case 'array': return arrayBuiltin(x, id, ctx);
     case 'if': {
