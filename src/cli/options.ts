@@ -8,17 +8,21 @@ import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
 import { DEFAULT_MAX_ELEMENTS } from '../core/budget.js';
 import { usageError } from './output.js';
 import { dict } from '../core/dict.js';
+import { integrators } from '../sim/integrators/index.js';
+
+const METHODS = [...integrators.keys()].join(', ');
+const ADAPTIVE = [...integrators.values()].filter((m) => m.adaptive).map((m) => m.name).join(', ');
 import { splitNames } from '../io/csv.js';
 
 export function simOptions<T>(y: Argv<T>) {
   return y
-    .option('method', { type: 'string', describe: 'integration method: euler, rk2, rk4, rk45, rosenbrock' })
+    .option('method', { type: 'string', describe: `integration method: ${METHODS} (rk4-auto, rk2-auto: Vensim's RK4/RK2 Auto, dt the largest step)` })
     .option('dt', { type: 'number', describe: 'time step' })
     .option('start', { type: 'number', describe: 'start time' })
     .option('stop', { type: 'number', describe: 'stop time' })
     .option('saveper', { type: 'number', describe: 'save period (a multiple of dt)' })
-    .option('rtol', { type: 'number', describe: 'relative tolerance (rk45, rosenbrock)' })
-    .option('atol', { type: 'number', describe: 'absolute tolerance (rk45, rosenbrock)' })
+    .option('rtol', { type: 'number', describe: `relative tolerance (${ADAPTIVE})` })
+    .option('atol', { type: 'number', describe: `absolute tolerance (${ADAPTIVE})` })
     .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
     .option('allow-nonfinite', { type: 'boolean', default: false, describe: 'keep running when a value becomes NaN or infinite' });
 }

@@ -115,7 +115,7 @@ export interface SimSpec {
    * with a clock time unit, charts and tables show clock times (model/clock.ts).
    */
   readonly timeOrigin?: string;
-  /** Integration method name, registered in sim/ (euler, rk2, rk4, rk45, rosenbrock). */
+  /** Integration method name, registered in sim/ (euler, rk2, rk4, rk45, rosenbrock, rk4-auto, rk2-auto). */
   readonly method: string;
   /** Relative and absolute tolerances for adaptive methods. */
   readonly rtol?: number;

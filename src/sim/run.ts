@@ -81,7 +81,7 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   const system: OdeSystem = { size: layout.nStates, derivatives: (t, yy, dd) => model.evaluate(t, yy, v, dd) };
   let stepper: Stepper;
   try {
-    stepper = integrator.create(system, { rtol: sim.rtol ?? 1e-6, atol: sim.atol ?? 1e-9 });
+    stepper = integrator.create(system, { rtol: sim.rtol ?? integrator.tolerances?.rtol ?? 1e-6, atol: sim.atol ?? integrator.tolerances?.atol ?? 1e-9 });
   } catch (e) {
     return { diagnostics: [error('bad-sim-spec', (e as Error).message, { field: 'sim.rtol', hint: 'use positive finite tolerances' })] };
   }

@@ -34,6 +34,8 @@ export interface Integrator {
   /** Order of accuracy (global error ∝ h^order for fixed-step methods). */
   readonly order: number;
   readonly adaptive: boolean;
+  /** The tolerances an adaptive method uses when the sim spec gives none (else rtol 1e-6, atol 1e-9). */
+  readonly tolerances?: IntegratorOptions;
   readonly description: string;
   create(system: OdeSystem, options: IntegratorOptions): Stepper;
 }

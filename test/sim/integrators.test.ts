@@ -15,9 +15,9 @@ import {
   solve,
 } from './odes.js';
 
-const ALL = ['euler', 'rk2', 'rk4', 'rk45', 'rosenbrock'];
+const ALL = ['euler', 'rk2', 'rk4', 'rk45', 'rosenbrock', 'rk4-auto', 'rk2-auto'];
 /** Max error expected after 200 steps of h = 0.01 (tolerances 1e-6/1e-9 for adaptive ones). */
-const ACCURACY: Record<string, number> = { euler: 2e-2, rk2: 1e-4, rk4: 1e-8, rk45: 1e-5, rosenbrock: 1e-5 };
+const ACCURACY: Record<string, number> = { euler: 2e-2, rk2: 1e-4, rk4: 1e-8, rk45: 1e-5, rosenbrock: 1e-5, 'rk4-auto': 1e-8, 'rk2-auto': 1e-4 };
 
 test('the registry lists every integrator once under its canonical name', () => {
   assert.equal(integratorNames(), ALL);
@@ -28,11 +28,11 @@ test('the registry lists every integrator once under its canonical name', () => 
   }
   assert.equal(
     ALL.map((n) => integrators.get(n)!.order),
-    [1, 2, 4, 5, 3],
+    [1, 2, 4, 5, 3, 4, 2],
   );
   assert.equal(
     ALL.filter((n) => integrators.get(n)!.adaptive),
-    ['rk45', 'rosenbrock'],
+    ['rk45', 'rosenbrock', 'rk4-auto', 'rk2-auto'],
   );
 });
 
@@ -51,6 +51,9 @@ test('integrators are found by name or alias regardless of case', () => {
     STIFF: 'rosenbrock',
     Gear: 'rosenbrock',
     '  rk4 ': 'rk4',
+    'RK4 Auto': 'rk4-auto',
+    rk4auto: 'rk4-auto',
+    'rk2_auto': 'rk2-auto',
   };
   for (const [alias, name] of Object.entries(expect)) {
     assert.is(getIntegrator(alias)?.name, name, alias);

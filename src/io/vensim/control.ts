@@ -96,3 +96,23 @@ function usesTime(e: Expr): boolean {
     default: return false;
   }
 }
+
+/**
+ * ABSOLUTE TOLERANCE and RELATIVE TOLERANCE: the integration error the Auto integration types
+ * accept in every level. Vensim Help, "Special Model Variables": both default to 0.001, and
+ * "the step size is decreased until for every Level, the error in its computation is less than
+ * ABSOLUTE TOLERANCE or RELATIVE TOLERANCE * Base Level Value". They stay ordinary variables
+ * of the model; their values at the start become sim.atol and sim.rtol.
+ */
+export function integrationTolerances(defOf: (id: string) => Definition | undefined, index: ModelIndex): Pick<SimSpec, 'atol' | 'rtol'> {
+  const out: { atol?: number; rtol?: number } = {};
+  for (const [id, key] of [['absolute_tolerance', 'atol'], ['relative_tolerance', 'rtol']] as const) {
+    const def = defOf(id);
+    if (!def || def.body.k !== 'expr') continue;
+    const expr = def.subs.length ? undefined : translateQuiet(def.body.expr, index, def.name);
+    const v = expr && index.initialValue(expr);
+    if (v !== undefined && v > 0 && Number.isFinite(v)) out[key] = v;
+    else index.diags.push(warning('bad-tolerance', `${def.name} is not one positive number at the start, so the Auto integration types use Vensim's default 0.001`, where({ index, bindings: new Map(), variable: def.name }, def.pos)));
+  }
+  return out;
+}

@@ -12,7 +12,7 @@ import { canonicalName } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
 import type { Definition } from './ast.js';
 import { collect } from './collect.js';
-import { CONTROL_IDS, cleanUnits, simSpec } from './control.js';
+import { CONTROL_IDS, cleanUnits, integrationTolerances, simSpec } from './control.js';
 import { buildInstance } from './define.js';
 import { initialEvaluator } from './initial.js';
 import { externalSubscript } from './external.js';
@@ -21,7 +21,7 @@ import { NATIVE_ONLY_NAMES } from '../../builtins/functions.js';
 import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
-import { mdlSettings } from './settings.js';
+import { autoStepNote, mdlSettings } from './settings.js';
 import { macroOutputs } from './macros.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
@@ -107,7 +107,9 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const controlValues = new Map<string, number>();
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
   const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);
-  const sim = simSpec(control, index, controlValues, settings.method);
+  const spec = simSpec(control, index, controlValues, settings.method);
+  const sim = spec && { ...spec, ...integrationTolerances((id) => vars.get(id)?.defs[0], index) };
+  if (sim && settings.method.endsWith('-auto')) diags.push(autoStepNote(settings.methodName, file));
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {
     for (const inst of v.instances.values()) {

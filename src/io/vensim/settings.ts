@@ -5,15 +5,18 @@
  * them change what a run computes:
  * - `15:a,b,c,METHOD,d,e`: the integration type, the fourth number. 0 Euler, 1 RK4 Auto,
  *   2 Difference, 3 RK2 Auto, 4 RK2 Fixed, 5 RK4 Fixed (Vensim reference, "Integration
- *   Type"; the codes as Vensim saves them and as xmutil and Simlin read them).
+ *   Type"; the codes as Vensim saves them and as xmutil and Simlin read them). The Auto
+ *   types run as sim/integrators/rk-auto.ts: Runge–Kutta with step-size control under the
+ *   model's ABSOLUTE TOLERANCE and RELATIVE TOLERANCE (control.ts, integrationTolerances).
  * - `30:?tag=file`: a data file alias, so that GET DIRECT / GET XLS functions may name the
  *   file as `?tag` (Vensim reference, "Data file aliases").
  * Other codes (fonts, units equivalences, the last run's name) do not change a run.
  */
+import { warning, type Diagnostic } from '../../core/diagnostics.js';
 
 export interface MdlSettings {
-  /** The integration method registered in sim/ (euler, rk2, rk4); Euler when not given. */
-  readonly method: 'euler' | 'rk2' | 'rk4';
+  /** The integration method registered in sim/; Euler when not given. */
+  readonly method: 'euler' | 'rk2' | 'rk4' | 'rk2-auto' | 'rk4-auto';
   /** Vensim's own name of the integration type, for messages. */
   readonly methodName: string;
   /** `?tag` (lower case, with the `?`) → file name, as the model maps them. */
@@ -22,9 +25,9 @@ export interface MdlSettings {
 
 const METHODS: Readonly<Record<number, [MdlSettings['method'], string]>> = {
   0: ['euler', 'Euler'],
-  1: ['rk4', 'RK4 Auto'],
+  1: ['rk4-auto', 'RK4 Auto'],
   2: ['euler', 'Difference'],
-  3: ['rk2', 'RK2 Auto'],
+  3: ['rk2-auto', 'RK2 Auto'],
   4: ['rk2', 'RK2 Fixed'],
   5: ['rk4', 'RK4 Fixed'],
 };
@@ -49,4 +52,15 @@ export function mdlSettings(text: string): MdlSettings {
     }
   }
   return { method, methodName, aliases };
+}
+
+/**
+ * The one assumption of an Auto integration type, said once per read: Vensim documents its
+ * tolerances and that TIME STEP is the largest step, not its error estimate
+ * (sim/integrators/rk-auto.ts says what is chosen).
+ */
+export function autoStepNote(methodName: string, file: string | undefined): Diagnostic {
+  return warning('assumed-step-control',
+    `${methodName}: Vensim does not document its error estimate; steps are halved from TIME STEP under a step-doubling estimate, so values agree with Vensim within ABSOLUTE/RELATIVE TOLERANCE, not digit for digit`,
+    { file, hint: 'see docs/vensim-functions.md, "The settings block"' });
 }

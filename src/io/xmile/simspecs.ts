@@ -10,11 +10,17 @@ import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { SimSpec, VaryingSimSpec } from '../../model/types.js';
 import { attr, kid, locOf, plainText, type XmlDoc, type XNode } from './xml.js';
 
-/** XMILE method names (§3.1.5) → native integrators. Gear is stiff: rosenbrock is ours. */
+/**
+ * XMILE method names (§3.1.5) → native integrators. Gear is stiff: rosenbrock is ours. XMILE
+ * has no name for Vensim's RK4/RK2 Auto (fixed-order Runge–Kutta with step control): our
+ * writer says `rk4`/`rk2` and keeps the exact method in `stockflow:method`.
+ */
 const METHODS: Readonly<Record<string, string>> = {
   euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45', gear: 'rosenbrock',
   rosenbrock: 'rosenbrock',
 };
+/** Methods only `stockflow:method` names. */
+const VENDOR_METHODS: Readonly<Record<string, string>> = { ...METHODS, 'rk4-auto': 'rk4-auto', 'rk2-auto': 'rk2-auto' };
 
 export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagnostic[]): SimSpec | undefined {
   if (!node) {
@@ -47,7 +53,7 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
     diags.push(error('invalid-sim-specs', `the stop time ${stop} is before the start time ${start}`, where));
   }
   const exact = attr(node, 'stockflow:method')?.trim().toLowerCase();
-  const method = exact && METHODS[exact] ? METHODS[exact] : chooseMethod(attr(node, 'method'), diags, where);
+  const method = exact && VENDOR_METHODS[exact] ? VENDOR_METHODS[exact] : chooseMethod(attr(node, 'method'), diags, where);
   const vendorNumber = (...names: string[]) => {
     for (const n of names) { const t = attr(node, n); if (t !== undefined) return parseNumber(t); }
     return undefined;

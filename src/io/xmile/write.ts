@@ -25,7 +25,9 @@ const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
  * SHOULD name a fallback, as in the standard's own `gear, rk4`). Readers take the first
  * method they support; ours reads rosenbrock back from `stockflow:method`.
  */
-const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4' };
+const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4', 'rk4-auto': 'rk4', 'rk2-auto': 'rk2' };
+/** Methods XMILE cannot name: the exact one rides in `stockflow:method` (read back by simspecs.ts). */
+const VENDOR_ONLY = new Set(['rosenbrock', 'rk4-auto', 'rk2-auto']);
 
 export function writeXmile(model: Model): string {
   return writeXmileWithNotes(model).text;
@@ -78,7 +80,7 @@ function simSpecs(model: Model): string[] {
   const attrs = [`method="${METHODS[s.method] ?? esc(s.method)}"`];
   if (s.timeUnit) attrs.push(`time_units="${esc(s.timeUnit)}"`);
   if (s.saveper !== s.dt) attrs.push(`${PREFIX}:saveper="${formatNumber(s.saveper)}"`);
-  if (s.method === 'rosenbrock') attrs.push(`${PREFIX}:method="rosenbrock"`);
+  if (VENDOR_ONLY.has(s.method)) attrs.push(`${PREFIX}:method="${s.method}"`);
   if (s.rtol !== undefined) attrs.push(`${PREFIX}:rtol="${formatNumber(s.rtol)}"`);
   if (s.atol !== undefined) attrs.push(`${PREFIX}:atol="${formatNumber(s.atol)}"`);
   if (s.seed !== undefined) attrs.push(`${PREFIX}:seed="${s.seed}"`);

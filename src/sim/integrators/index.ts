@@ -8,12 +8,13 @@ import { euler } from './euler.js';
 import { rk2 } from './rk2.js';
 import { rk4 } from './rk4.js';
 import { rk45 } from './rk45.js';
+import { rk2Auto, rk4Auto } from './rk-auto.js';
 import { rosenbrock } from './rosenbrock.js';
 import type { RegisteredIntegrator } from './shared.js';
 
 export type { RegisteredIntegrator } from './shared.js';
 
-const ALL: readonly RegisteredIntegrator[] = [euler, rk2, rk4, rk45, rosenbrock];
+const ALL: readonly RegisteredIntegrator[] = [euler, rk2, rk4, rk45, rosenbrock, rk4Auto, rk2Auto];
 
 /**
  * Lookup key for a user-written method name: case-insensitive, surrounding space ignored,
@@ -53,4 +54,4 @@ export function integratorNames(): string[] {
   return [...byName.keys()];
 }
 
-export { euler, rk2, rk4, rk45, rosenbrock };
+export { euler, rk2, rk4, rk45, rosenbrock, rk4Auto, rk2Auto };

@@ -3,7 +3,7 @@
  * `15:…` carries the integration type chosen in Vensim's Simulation Settings (Vensim
  * reference, "Integration Type": Euler, RK4 Auto/Fixed, RK2 Auto/Fixed, Difference; the
  * fourth number as Vensim saves it: 0 Euler, 1 RK4 Auto, 2 Difference, 3 RK2 Auto, 4 RK2
- * Fixed, 5 RK4 Fixed) and `30:?tag=file` a data file alias (Vensim reference, "Data file
+ * Fixed, 5 RK4 Fixed; the Auto types are tested in auto-integration.test.ts) and `30:?tag=file` a data file alias (Vensim reference, "Data file
  * aliases"). Both change what a run computes, so both are read.
  */
 import { test } from 'uvu';
@@ -33,8 +33,14 @@ function finalX(text: string): number {
 test('the integration type of the settings block picks the method: Euler, RK4 and RK2 (Auto and Fixed)', () => {
   assert.is(finalX(withSettings('15:0,0,0,0,0,0')), 2);
   assert.is(finalX(withSettings('15:0,0,0,2,0,0')), 2, 'Difference steps like Euler');
-  for (const code of [1, 5]) assert.ok(Math.abs(finalX(withSettings(`15:0,0,0,${code},0,0`)) - 65 / 24) < 1e-12, `code ${code}`);
-  for (const code of [3, 4]) assert.ok(Math.abs(finalX(withSettings(`15:0,0,0,${code},0,0`)) - 2.5) < 1e-12, `code ${code}`);
+  assert.ok(Math.abs(finalX(withSettings('15:0,0,0,5,0,0')) - 65 / 24) < 1e-12, 'RK4 Fixed');
+  assert.ok(Math.abs(finalX(withSettings('15:0,0,0,4,0,0')) - 2.5) < 1e-12, 'RK2 Fixed');
+  // The Auto types cut the step until each part is within 0.001 × x (Vensim's default
+  // tolerances), so they land near e: RK4 Auto within 0.001, RK2 Auto (8 parts) within 0.01.
+  assert.ok(Math.abs(finalX(withSettings('15:0,0,0,1,0,0')) - Math.E) < 0.001, 'RK4 Auto');
+  assert.ok(Math.abs(finalX(withSettings('15:0,0,0,3,0,0')) - Math.E) < 0.01, 'RK2 Auto');
+  const methods = [0, 1, 2, 3, 4, 5].map((code) => mdlSettings(withSettings(`15:0,0,0,${code},0,0`)).method);
+  assert.equal(methods, ['euler', 'rk4-auto', 'euler', 'rk2-auto', 'rk2', 'rk4']);
 });
 
 test('a model without a settings block, or with an unknown code, runs with Euler (Vensim\'s default)', () => {
@@ -43,12 +49,12 @@ test('a model without a settings block, or with an unknown code, runs with Euler
   assert.is(finalX(withSettings('15:0,0,0,9,0,0')), 2);
   assert.is(mdlSettings(withSettings('15:0,0,0,5,0,0')).methodName, 'RK4 Fixed');
   // The marker may be written without the DEL character (a file saved by another editor).
-  assert.is(mdlSettings(`${SKETCH}:L<%^E!@\n15:0,0,0,1,0,0\n`).method, 'rk4');
+  assert.is(mdlSettings(`${SKETCH}:L<%^E!@\n15:0,0,0,1,0,0\n`).method, 'rk4-auto');
 });
 
 test('the CLI runs an RK4 model as RK4', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stockflow-settings-'));
-  writeFileSync(join(dir, 'g.mdl'), withSettings('15:0,0,0,1,0,0'));
+  writeFileSync(join(dir, 'g.mdl'), withSettings('15:0,0,0,5,0,0'));
   const r = cli('run', join(dir, 'g.mdl'), '--vars', 'x');
   assert.is(r.code, 0, r.stderr);
   assert.ok(Math.abs(Number(r.stdout.trim().split('\n').at(-1)!.split(',')[1]) - 65 / 24) < 1e-6, r.stdout);

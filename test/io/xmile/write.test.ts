@@ -90,6 +90,12 @@ test('the save period, integration method, tolerances, seed and a varying spec s
   assert.equal(plain(readOk(writeXmile(m)).sim), plain(m.sim));
   const stiff = modelFrom('sim: { start: 0, stop: 1, dt: 0.5, method: rosenbrock }\nauxiliaries:\n  a: { equation: "1" }\n');
   assert.is(readOk(writeXmile(stiff)).sim.method, 'rosenbrock');
+  // XMILE has no name for Vensim's RK4/RK2 Auto: other tools read rk4/rk2, ours the exact method.
+  for (const [method, xmile] of [['rk4-auto', 'rk4'], ['rk2-auto', 'rk2']]) {
+    const text = writeXmile(modelFrom(`sim: { start: 0, stop: 1, dt: 0.5, method: ${method} }\nauxiliaries:\n  a: { equation: "1" }\n`));
+    assert.match(text, new RegExp(`method="${xmile}"[^>]*stockflow:method="${method}"`));
+    assert.is(readOk(text).sim.method, method);
+  }
   const varying = modelFrom('sim:\n  start: 0\n  stop: 10\n  dt: 1\n  varying: { dt: "if time < 4 then 1 else 0.5", stop: "if a > 5 then time else 10" }\nauxiliaries:\n  a: { equation: "time" }\n');
   assert.equal(plain(readOk(writeXmile(varying)).sim), plain(varying.sim));
   roundTrip(varying);
