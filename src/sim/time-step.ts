@@ -4,9 +4,8 @@
  * with Euler (and the other fixed-step methods) a step of more than τ/2 overshoots and the
  * run turns into a sawtooth or goes negative, silently. The check runs the model for one step
  * (the model already compiled for the run when there is one) to get the initial flows, and
- * warns for each stock with τ < 2·dt, naming the stock and its
- * outflows and suggesting a dt of at most τ/4 (a power-of-two fraction of the unit, exact in
- * binary). Adaptive methods choose their own step and are not checked.
+ * warns for each stock with τ < 2·dt (once per arrayed stock, naming its shortest element),
+ * suggesting a dt of at most τ/4 (a power-of-two fraction of the unit, exact in binary). Adaptive methods choose their own step and are not checked.
  */
 import { warning, type Diagnostic } from '../core/diagnostics.js';
 import type { Model, SimSpec, Stock } from '../model/types.js';
@@ -26,7 +25,8 @@ export function checkTimeStep(model: Model, options: SimulateOptions = {}, compi
     ? runCompiled({ ...compiled, sim: { ...sim, ...oneStep } }, { seed: options.seed }).result
     : trySimulate(model, { ...options, ...oneStep }).result;
   if (!r) return [];
-  const out: Diagnostic[] = [];
+  // Elements of one arrayed stock share an equation: they get one warning, not one each.
+  const groups = new Map<string, { stock: Stock; tau: number; count: number }>();
   for (const v of model.variables) {
     if (v.kind !== 'stock' || !v.outflows.length || !r.has(v.name)) continue;
     const level = r.series(v.name)[0];
@@ -34,12 +34,27 @@ export function checkTimeStep(model: Model, options: SimulateOptions = {}, compi
     if (!(level > 0) || !(drain > 0)) continue;
     const tau = level / drain;
     if (tau >= 2 * sim.dt) continue;
-    const safer = 2 ** Math.floor(Math.log2(tau / 4));
-    out.push(warning('dt-too-large',
-      `dt = ${sim.dt} is more than half the time constant of '${v.name}' at the start (stock / outflow = ${round(tau)}${sim.timeUnit ? ` ${sim.timeUnit}` : ''}): the run will overshoot or oscillate`,
-      { file: model.file, variable: v.name, ...(v.origin?.line !== undefined ? { line: v.origin.line, column: v.origin.column } : {}), hint: `use dt = ${safer} or smaller (sim.dt, or --dt), or an adaptive method (--method rk45)` }));
+    const key = `${baseName(v.name)}\u0000${v.origin?.line ?? v.name}`;
+    const g = groups.get(key);
+    if (!g) groups.set(key, { stock: v, tau, count: 1 });
+    else { g.count++; if (tau < g.tau) Object.assign(g, { stock: v, tau }); }
   }
-  return out;
+  const unit = sim.timeUnit ? ` ${sim.timeUnit}` : '';
+  return [...groups.values()].map(({ stock: v, tau, count }) => {
+    const safer = 2 ** Math.floor(Math.log2(tau / 4));
+    const what = count > 1
+      ? `${count} elements of '${baseName(v.name)}' (shortest: '${v.name}', stock / outflow = ${round(tau)}${unit})`
+      : `'${v.name}' (stock / outflow = ${round(tau)}${unit})`;
+    return warning('dt-too-large',
+      `dt = ${sim.dt} is more than half the time constant of ${what} at the start: the run will overshoot or oscillate`,
+      { file: model.file, variable: v.name, ...(v.origin?.line !== undefined ? { line: v.origin.line, column: v.origin.column } : {}), hint: `use dt = ${safer} or smaller (sim.dt, or --dt), or an adaptive method (--method rk45)` });
+  });
+}
+
+/** `In Transit[Game1,Retailer]` → `In Transit`. */
+function baseName(name: string): string {
+  const i = name.indexOf('[');
+  return i > 0 && name.endsWith(']') ? name.slice(0, i) : name;
 }
 
 function outflowAt0(s: Stock, value: (name: string) => number): number {
