@@ -7,9 +7,9 @@
  * element being computed.
  */
 import { canonicalName } from '../../core/names.js';
-import { call, num, type Expr } from '../../expr/ast.js';
+import type { Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
-import { NA_VALUE } from './builtins.js';
+import { lookupModeOk, vectorLookup } from '../vector-exprs.js';
 import { rangeAt, withSubs } from './market.js';
 import { instanceName, varRef } from './resolve.js';
 import type { Scope } from './scope.js';
@@ -35,6 +35,6 @@ export function translateVectorLookup(e: Call, sc: Scope): Expr | undefined {
   const a = translateAll(rest, sc);
   if (!a) return undefined;
   const mode = sc.index.constantValue(a[3]);
-  if (mode !== undefined && !(Number.isInteger(mode) && mode >= 0 && mode <= 9)) return fail(sc, rest[3].pos, `VECTOR LOOKUP has no mode ${mode} (0 to 9)`);
-  return call('vector_lookup', a[0], a[1], a[2], a[3], num(NA_VALUE), ...ys);
+  if (!lookupModeOk(mode)) return fail(sc, rest[3].pos, `VECTOR LOOKUP has no mode ${mode} (0 to 9)`);
+  return vectorLookup(ys, a[0], a[1], a[2], a[3]);
 }

@@ -10,23 +10,28 @@
  * priorities, widths and types are each read over the dimension's elements: a whole array
  * (`demand`, `p[*, ppriority]`, `p[region, pwidth]` with `region` free) gives one value per
  * element, a scalar the same value for all of them. The type follows Vensim's numbering
- * (1 rectangular, 2 triangular, 3 normal, 4 exponential, 0 fixed quantity); the five-argument
- * form, whose default curve Stella's help text would have to give, is refused.
+ * (1 rectangular, 2 triangular, 3 normal, 4 exponential, 0 fixed quantity).
+ *
+ * Without the curve type (five arguments) every curve is rectangular: Vensim's ALLOCATE BY
+ * PRIORITY(request, priority, size, width, supply), whose curves are rectangular (Vensim
+ * reference; vensim/allocation.ts), is what Vensim's XMILE export (xmutil,
+ * FunctionAllocateByPriority) writes as `ALLOCATE(supply, dimension, request[*], priority,
+ * width)`, and what simlin reads that form as. So the five-argument form is ALLOCATE BY PRIORITY,
+ * computed by the same allocation core as the six-argument form and ALLOCATE AVAILABLE.
  */
 import { call, num, type Expr } from '../../expr/ast.js';
 import type { XExpr } from './eqn-ast.js';
 import { xid } from './names.js';
 import type { Ctx } from './scope.js';
-import { expandArray, translate } from './translate.js';
+import { translate } from './translate.js';
+import { expandArray } from './expand.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
 
+/** The curve type of the five-argument form (Vensim's numbering). */
+const RECTANGULAR = num(1);
+
 export function allocateBuiltin(x: CallNode, ctx: Ctx): Expr | undefined {
-  if (x.args.length !== 6) {
-    ctx.env.report('wrong-arguments', `ALLOCATE takes 6 arguments here (supply, dimension, requests, priorities, widths, curve types), not ${x.args.length}`, x.pos,
-      'give the curve type as the sixth argument (1 rectangular, 2 triangular, 3 normal, 4 exponential)');
-    return undefined;
-  }
   const [supplyArg, dimArg, ...perElement] = x.args;
   const dim = dimArg.kind === 'name' && !dimArg.subs ? ctx.env.dims.get(xid(dimArg.name)) : undefined;
   if (!dim) {
@@ -53,7 +58,7 @@ export function allocateBuiltin(x: CallNode, ctx: Ctx): Expr | undefined {
     lists.push(items.length === 1 ? Array(n).fill(items[0]) : items);
   }
   if (!supply) return undefined;
-  const [requests, priorities, widths, types] = lists;
+  const [requests, priorities, widths, types = Array<Expr>(n).fill(RECTANGULAR)] = lists;
   const profiles = requests.flatMap((_, i) => [types[i], priorities[i], widths[i], num(0)]);
   return call('stella_allocate', num(k + 1), supply, ...requests, ...profiles);
 }

@@ -11,10 +11,11 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
+const vector = (args: number): BuiltinSpec => ({ native: 'vector', min: args, max: args, special: 'vector' });
 
 /** Keyed by canonical XMILE name. */
 export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string, BuiltinSpec>([
@@ -55,6 +56,9 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['history', plain('history', 2)],
   // isee vendor function (Stella): priority allocation over a dimension (allocate.ts)
   ['allocate', { native: 'stella_allocate', min: 5, max: 6, special: 'allocate' }],
+  // Vensim vector functions as Vensim's XMILE export writes them (vectors.ts)
+  ['vector_elm_map', vector(2)], ['vector_sort_order', vector(2)], ['vector_rank', vector(2)],
+  ['vector_reorder', vector(2)], ['vector_select', vector(5)], ['vector_lookup', vector(5)],
   // §3.7.1.3 array builtins (MIN/MAX also take two scalars, §3.5.1)
   ['min', { native: 'min', min: 1, max: Infinity, special: 'array' }],
   ['max', { native: 'max', min: 1, max: Infinity, special: 'array' }],

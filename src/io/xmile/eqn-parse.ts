@@ -5,7 +5,10 @@
  * Keywords are case-insensitive (§3.3). The native dialect adds `?:`, `xor`, `==`, `!=`
  * and `%`, and keeps `not`/unary minus at the same level (see docs/equations.md).
  * Subscripts may be `*`, `*:SubA` (the elements of a subrange) or a range `a:b` (§3.7.1.2).
- * Stella's safe division `a // b` is SAFEDIV(a, b): 0 where b is 0.
+ * Stella's safe division `a // b` is SAFEDIV(a, b): 0 where b is 0. A function name of several
+ * words written with spaces, as Vensim's XMILE export (xmutil) leaves `VECTOR SELECT(…)`, is
+ * one name: bare words directly followed by `(` (two names side by side are otherwise never
+ * valid).
  */
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
 import { tokenize, type Dialect, type LexError, type Token } from './eqn-lex.js';
@@ -178,14 +181,27 @@ class Parser {
       const called = after.t === 'op' && after.v === '(';
       // MOD(a, b) is also a function in Stella; other keywords never name anything.
       if (tok.t === 'id' && KEYWORDS.has(tok.v.toLowerCase()) && !(called && tok.v.toLowerCase() === 'mod')) throw new SyntaxProblem(`unexpected '${tok.v}'`, tok.pos);
+      const words = tok.t === 'id' && this.dialect === 'xmile' ? this.wordsOfCall() : [];
+      this.i += words.length;
       this.next();
-      if (this.isOp('(')) return { kind: 'call', fn: tok.v, args: this.list(')', () => this.expression()), pos: tok.pos };
+      if (this.isOp('(')) return { kind: 'call', fn: [tok.v, ...words].join(' '), args: this.list(')', () => this.expression()), pos: tok.pos };
       if (this.isOp('[') && this.dialect === 'xmile') {
         return { kind: 'name', name: tok.v, quoted: tok.t === 'str', pos: tok.pos, subs: this.list(']', () => this.subscript()) };
       }
       return { kind: 'name', name: tok.v, quoted: tok.t === 'str', pos: tok.pos };
     }
     throw new SyntaxProblem(tok.t === 'eof' ? 'the equation ends too early' : `unexpected ${describe(tok)}`, tok.pos);
+  }
+
+  /** The further bare words of a function name written with spaces (`VECTOR ELM MAP(`), or none. */
+  private wordsOfCall(): string[] {
+    const words: string[] = [];
+    for (let j = this.i + 1; ; j++) {
+      const t = this.tokens[j];
+      if (t.t === 'op' && t.v === '(') return words;
+      if (t.t !== 'id' || KEYWORDS.has(t.v.toLowerCase())) return [];
+      words.push(t.v);
+    }
   }
 
   private subscript(): XSub {

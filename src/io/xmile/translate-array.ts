@@ -10,7 +10,8 @@ import { canonicalName, xid } from './names.js';
 import { elementName, tuples } from './dims.js';
 import { rangeDimension, rangeProblem, starDimension } from './ranges.js';
 import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
-import { expandArray, translate } from './translate.js';
+import { translate } from './translate.js';
+import { expandArray } from './expand.js';
 import { selectByIndex } from './select.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;

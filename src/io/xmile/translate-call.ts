@@ -16,6 +16,7 @@ import { instantiateMacro } from './macro-instance.js';
 import { resolveVar, type Ctx, type Macro } from './scope.js';
 import { lookupCall, translate } from './translate.js';
 import { allocateBuiltin } from './allocate.js';
+import { vectorBuiltin } from './vectors.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -112,6 +113,7 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
     case 'previous': return plainCall('previous', x, ctx);
     case 'rank': return rankBuiltin(x, ctx);
     case 'allocate': return allocateBuiltin(x, ctx);
+    case 'vector': return vectorBuiltin(x, id, ctx);
     default: return undefined;
   }
 }

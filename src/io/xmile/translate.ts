@@ -9,10 +9,10 @@ import { bin, call, num, ref, type BinaryOp, type Expr } from '../../expr/ast.js
 import { didYouMean } from '../../core/names.js';
 import { XMILE_CONSTANTS } from './builtins.js';
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
-import { elementName, findElement, tuples, type Dimension } from './dims.js';
+import { elementName, findElement, type Dimension } from './dims.js';
 import { canonicalName, xid } from './names.js';
 import { resolveVar, staticValue, visibleNames, type Ctx, type VarInfo } from './scope.js';
-import { gfElements, gfPoint } from './gf-container.js';
+import { gfPoint } from './gf-container.js';
 import { rangeDimension, rangeProblem, starDimension } from './ranges.js';
 import { translateCall } from './translate-call.js';
 import { selectByIndex } from './select.js';
@@ -88,10 +88,13 @@ function translateName(x: NameNode, ctx: Ctx): Expr | undefined {
 
 /** A reference to one element of `v` (or `v` itself when scalar). */
 export function elementRef(v: VarInfo, subs: readonly XSub[] | undefined, ctx: Ctx, pos: number): Expr | undefined {
-  return elementOf(v, subs, ctx, pos, (idx) => {
-    const name = elementName(v.name, v.dims, idx);
-    return (ctx.initial && v.initial?.(idx)) || ref(canonicalName(name), name);
-  });
+  return elementOf(v, subs, ctx, pos, (idx) => elementAt(v, idx, ctx));
+}
+
+/** The element of `v` at 0-based indices `idx` (its initial equation where that applies). */
+export function elementAt(v: VarInfo, idx: readonly number[], ctx: Ctx): Expr {
+  const name = elementName(v.name, v.dims, idx);
+  return (ctx.initial && v.initial?.(idx)) || ref(canonicalName(name), name);
 }
 
 /**
@@ -146,7 +149,8 @@ function selectElement(v: VarInfo, idx: readonly (number | Expr)[], leaf: (idx: 
   return selectByIndex(idx[k] as Expr, v.dims[k].elements.length, (j) => selectElement(v, idx.map((i, m) => (m === k ? j - 1 : i)), leaf));
 }
 
-function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | Expr | undefined {
+/** The 0-based index a subscript of `dim` selects here, or the expression that selects it during the run. */
+export function subscriptIndex(s: XSub, dim: Dimension, ctx: Ctx): number | Expr | undefined {
   if (s.kind === 'star') {
     const d = starDimension(s, dim, ctx);
     const i = d && ctx.bind.get(d.id);
@@ -191,60 +195,4 @@ function mapIndex(from: Dimension, i: number, to: Dimension, ctx: Ctx, pos: numb
   if (from.elements.length === to.elements.length) return i;
   ctx.env.report('dimension-mismatch', `element '${from.elements[i]}' of '${from.name}' has no counterpart in '${to.name}'`, pos);
   return undefined;
-}
-
-/**
- * Array arguments (§3.7.1.3): every element the expression denotes. Dimensions selected
- * with `*` or a range (ranges.ts), named but not being expanded, or implied by a bare
- * array name are iterated; a graphical function gives its y-values (gf-container.ts).
- */
-export function expandArray(x: XExpr, ctx: Ctx): Expr[] | undefined {
-  const points = gfElements(x, ctx);
-  if (points) return points;
-  const free = freeDims(x, ctx);
-  if (free.length === 0) {
-    const one = translate(x, ctx);
-    return one && [one];
-  }
-  const out: Expr[] = [];
-  for (const t of tuples(free)) {
-    const bind = new Map(ctx.bind);
-    free.forEach((d, k) => bind.set(d.id, t[k]));
-    const e = translate(x, { ...ctx, bind });
-    if (!e) return undefined;
-    out.push(e);
-  }
-  return out;
-}
-
-function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
-  const found = new Map<string, Dimension>();
-  const visit = (e: XExpr): void => {
-    if (e.kind === 'call') return; // nested calls iterate their own arrays
-    if (e.kind === 'name') {
-      const v = ctx.params?.has(xid(e.name)) ? undefined : resolveVar(ctx.scope, e.name);
-      if (v && !e.subs) v.dims.forEach((d) => { if (!ctx.bind.has(d.id)) found.set(d.id, d); });
-      if (v && e.subs) {
-        e.subs.forEach((s, k) => {
-          if (s.kind === 'star' && v.dims[k]) {
-            const d = starDimension(s, v.dims[k], ctx, false);
-            if (d) found.set(d.id, d);
-          }
-          else if (s.kind === 'range' && v.dims[k]) {
-            const r = rangeDimension(s, v.dims[k], ctx);
-            if (r) found.set(r.id, r);
-          } else if (s.kind === 'name' && !s.subs && v.dims[k] && findElement(v.dims[k], s.name) === undefined) {
-            const d = ctx.env.dims.get(xid(s.name));
-            if (d && !ctx.bind.has(d.id)) found.set(d.id, d);
-          }
-        });
-      }
-      return;
-    }
-    if (e.kind === 'unary') visit(e.arg);
-    else if (e.kind === 'binary') { visit(e.left); visit(e.right); }
-    else if (e.kind === 'if') { visit(e.cond); visit(e.then); visit(e.else); }
-  };
-  visit(x);
-  return [...found.values()];
 }

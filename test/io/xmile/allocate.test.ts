@@ -2,13 +2,17 @@
  * Stella's ALLOCATE(supply, dimension, requests, priorities, widths, curve types), read from
  * inline XMILE and run. Expected allocations are solved by hand in the comments; the curves
  * are those of Vensim's ALLOCATE AVAILABLE (docs/builtins.md, "Vensim allocation"), the
- * normal one by the exact normal CDF as Stella's own run of allocate.stmx shows.
+ * normal one by the exact normal CDF as Stella's own run of allocate.stmx shows. Without the
+ * curve type the curves are rectangular (Vensim's ALLOCATE BY PRIORITY, src/io/xmile/allocate.ts).
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { close } from '../../helpers.js';
 import { last, readFails, readOk, run, xmileDoc } from './helpers.js';
 
+const SUITE = process.env.SD_TEST_MODELS ?? join(process.cwd(), '../shared/test-models');
 const DIMS = '<dimensions><dim name="region"><elem name="east"/><elem name="west"/></dim></dimensions>';
 const region = '<dimensions><dim name="region"/></dimensions>';
 
@@ -48,12 +52,48 @@ test('ALLOCATE gives every request when the supply covers them', () => {
   assert.equal(shipments(20, '6, 6', '2, 1', 2), [6, 6]);
 });
 
-test('ALLOCATE without the curve type, or with a name that is not a dimension, is a located error', () => {
+test('ALLOCATE without the curve type is ALLOCATE BY PRIORITY: rectangular curves', () => {
+  // the rectangular case above, written with five arguments: west still gets 4
+  const m = readOk(xmileDoc(`
+      <aux name="demand">${region}<eqn>6</eqn></aux>
+      <aux name="priority">${region}<eqn>3 - region</eqn></aux>
+      <aux name="shipments">${region}<eqn>ALLOCATE(10, region, demand[*], priority[region], 1)</eqn></aux>`, { top: DIMS }));
+  const r = run(m);
+  close(last(r, 'shipments[east]'), 6, 1e-9);
+  close(last(r, 'shipments[west]'), 4, 1e-9);
+});
+
+test('five-argument ALLOCATE matches Vensim\'s ALLOCATE BY PRIORITY on the SDXorg case', () => {
+  // allocation2 of tests/allocate_by_priority: demands 8, 1, 3, 4, 0 at priorities 5, 3, 0,
+  // 1.5, 4, width 3, supply = Time (0 … 35 by 0.25), as Vensim's ALLOCATE BY PRIORITY gave it
+  // (output.tab, six significant digits, hence the tolerance)
+  const tab = join(SUITE, 'tests/allocate_by_priority/output.tab');
+  if (!existsSync(tab)) { console.log(`[allocate] SDXorg part SKIPPED: no ${tab}`); return; }
+  const dims = '<dimensions><dim name="dim2"><elem name="A"/><elem name="B"/><elem name="C"/><elem name="D"/><elem name="E"/></dim></dimensions>';
+  const over = '<dimensions><dim name="dim2"/></dimensions>';
+  const list = (xs: number[]) => xs.map((x, i) => `<element subscript="${'ABCDE'[i]}"><eqn>${x}</eqn></element>`).join('');
+  const m = readOk(xmileDoc(`
+      <aux name="demands2">${over}${list([8, 1, 3, 4, 0])}</aux>
+      <aux name="priorities2">${over}${list([5, 3, 0, 1.5, 4])}</aux>
+      <aux name="allocation2">${over}<eqn>ALLOCATE(TIME, dim2, demands2[*], priorities2[dim2], 3)</eqn></aux>`,
+  { top: dims, sim: '<sim_specs><start>0</start><stop>35</stop><dt>0.25</dt></sim_specs>' }));
+  const r = run(m);
+  const [head, ...rows] = readFileSync(tab, 'utf8').trim().split('\n').map((l) => l.split('\t'));
+  let compared = 0;
+  for (const e of 'ABCDE') {
+    const col = head.indexOf(`allocation2[${e}]`);
+    const ours = r.series(`allocation2[${e}]`);
+    rows.forEach((row, t) => { close(ours[t], Number(row[col]), 1e-5 * Math.max(1, Math.abs(Number(row[col]))), `allocation2[${e}] at ${row[0]}`); compared++; });
+  }
+  assert.is(compared, 5 * 141);
+});
+
+test('ALLOCATE with a name that is not a dimension, or too few arguments, is a located error', () => {
   const doc = (eqn: string) => xmileDoc(`
       <aux name="demand">${region}<eqn>1</eqn></aux>
       <aux name="shipments">${region}<eqn>${eqn}</eqn></aux>`, { top: DIMS });
-  const five = readFails(doc('ALLOCATE(5, region, demand, demand, 1)'));
-  assert.ok(five.some((d) => /6 arguments/.test(d.message) && d.line !== undefined), JSON.stringify(five));
+  const four = readFails(doc('ALLOCATE(5, region, demand, demand)'));
+  assert.ok(four.some((d) => /5 to 6 argument/.test(d.message) && d.line !== undefined), JSON.stringify(four));
   const notDim = readFails(doc('ALLOCATE(5, demand, demand, demand, 1, 3)'));
   assert.ok(notDim.some((d) => /must name the dimension/.test(d.message)), JSON.stringify(notDim));
 });
