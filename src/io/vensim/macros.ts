@@ -6,6 +6,13 @@
  * A macro with further outputs, `:MACRO: M(a, b : out1, out2)`, is called `M(x, y : v1, v2)`:
  * its variables out1, out2 become the caller's variables v1, v2 (referred to anywhere in the
  * model). Inside a macro, `Time$` and `TIME STEP$` name the calling model's variables.
+ *
+ * Macros have no subscripts inside, but a call may stand in a subscripted equation
+ * (Vensim reference, "Macros": "you can use subscripted values when calling the macro"). A
+ * subscripted equation is one equation per element (Vensim reference, "Subscripts": the
+ * left-hand side's ranges are an implicit "for each"), so each element calls the macro with
+ * its own copy; the outputs v1, v2 are then subscripted like the left-hand side, v1[e] coming
+ * from element e's call, and are referred to as v1[range] or v1[element].
  */
 import { error } from '../../core/diagnostics.js';
 import { BUDGET_HINT, reserve } from '../../core/budget.js';
@@ -14,7 +21,8 @@ import type { Expr } from '../../expr/ast.js';
 import type { Definition, MacroDef, MacroOutput, VExpr } from './ast.js';
 import { buildInstance } from './define.js';
 import { varRef } from './resolve.js';
-import { where, type ModelIndex, type Scope } from './scope.js';
+import { scalarName, where, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
+import type { Dimensions } from './subscripts.js';
 import { translateAll } from './translate.js';
 
 /** Caller variables that macro calls have defined so far, per model. */
@@ -50,7 +58,13 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
     return undefined;
   }
   const params = new Map(m.params.map((p, i) => [canonicalName(p), args[i]]));
-  const rename = new Map<string, string>(m.outputs.map((o, i) => [canonicalName(o), given[i].name]));
+  const callerNames = given.map((o) => outputName(o, sc));
+  const unplaced = given.find((_, i) => callerNames[i] === undefined);
+  if (unplaced) {
+    index.diags.push(error('unsupported-construct', `the output '${unplaced.name}' of macro ${m.name} is named in a call that is not the whole equation of a model variable`, where(sc, unplaced.pos, { hint: 'call a macro with outputs directly in a variable\'s equation, not inside another macro' })));
+    return undefined;
+  }
+  const rename = new Map<string, string>(m.outputs.map((o, i) => [canonicalName(o), callerNames[i]!]));
   for (const d of m.definitions) {
     const id = canonicalName(d.name);
     if (!rename.has(id)) rename.set(id, index.freshName(`${sc.variable} ${m.name} ${d.name}`));
@@ -62,12 +76,12 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
     return undefined;
   }
   const produced = producedOf(index);
-  const twice = given.find((o) => produced.has(canonicalName(o.name)));
-  if (twice) {
-    index.diags.push(error('duplicate-definition', `'${twice.name}' is defined by more than one macro call (a call with outputs cannot be in a subscripted equation)`, where(sc, twice.pos)));
+  const twice = given.findIndex((_, i) => produced.has(canonicalName(callerNames[i]!)));
+  if (twice >= 0) {
+    index.diags.push(error('duplicate-definition', `'${callerNames[twice]}' is defined by more than one macro call`, where(sc, given[twice].pos)));
     return undefined;
   }
-  for (const o of given) produced.add(canonicalName(o.name));
+  for (const n of callerNames) produced.add(canonicalName(n!));
   for (const def of m.definitions) {
     const name = rename.get(canonicalName(def.name))!;
     const inner: Scope = { index, bindings: new Map(), variable: name, params, rename };
@@ -81,12 +95,26 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
   return varRef(output);
 }
 
+/** The caller's variable (or its element, in a subscripted equation) that a call's output defines. */
+function outputName(o: MacroOutput, sc: Scope): string | undefined {
+  const v = sc.index.macroOutputs.get(canonicalName(o.name));
+  if (!v) return undefined;
+  return v.subscripted ? v.instances.get((sc.lhs ?? []).join(','))?.name : v.name;
+}
+
+/** A variable a macro call defines for the caller, and the equation that makes the call. */
+export interface OutputCall {
+  readonly name: string;
+  readonly def: Definition;
+}
+
 /**
- * The variables that macro calls in `defs` define for the caller (`M(a : out)`): id → name.
+ * The variables that macro calls in `defs` define for the caller (`M(a : out)`), by id.
  * A name given twice, or also defined by an equation, is a located error.
  */
-export function macroOutputs(defs: readonly Definition[], defined: (id: string) => boolean, report: (pos: number, message: string) => void): Map<string, string> {
-  const out = new Map<string, string>();
+export function macroOutputs(defs: readonly Definition[], defined: (id: string) => boolean, report: (pos: number, message: string) => void): Map<string, OutputCall> {
+  const out = new Map<string, OutputCall>();
+  let def: Definition;
   const visit = (e: VExpr): void => {
     if (e.k === 'call') {
       for (const o of e.outputs ?? []) claim(o);
@@ -97,8 +125,32 @@ export function macroOutputs(defs: readonly Definition[], defined: (id: string) 
   const claim = (o: MacroOutput) => {
     const id = canonicalName(o.name);
     if (out.has(id) || defined(id)) report(o.pos, `'${o.name}' is defined more than once (a macro output must be a new variable)`);
-    else out.set(id, o.name);
+    else out.set(id, { name: o.name, def });
   };
-  for (const d of defs) if (d.body.k === 'expr' || d.body.k === 'lookupCall') visit(d.body.expr);
+  for (const d of defs) {
+    def = d;
+    if (d.body.k === 'expr' || d.body.k === 'lookupCall') visit(d.body.expr);
+  }
+  return out;
+}
+
+/**
+ * The caller's variables for macro outputs: a call in a scalar equation defines a scalar, one
+ * in a subscripted equation an array over the same elements as the equation's left-hand side
+ * (`vars` holds the caller, already expanded).
+ */
+export function outputVariables(calls: ReadonlyMap<string, OutputCall>, vars: ReadonlyMap<string, VarInfo>, dims: Dimensions): Map<string, VarInfo> {
+  const out = new Map<string, VarInfo>();
+  for (const [id, { name, def }] of calls) {
+    const subscripted = def.subs.length > 0;
+    const v: VarInfo = { id, name, defs: [def], subscripted, instances: new Map(), lookup: false };
+    const caller = vars.get(canonicalName(def.name));
+    const elements = subscripted ? [...(caller?.instances.values() ?? [])].filter((i) => i.def.pos === def.pos) : [{ tuple: [], bindings: new Map(), index: 0 }];
+    for (const e of elements) {
+      const inst: Instance = { tuple: e.tuple, def, bindings: e.bindings, index: e.index, name: scalarName(v, e.tuple, dims) };
+      v.instances.set(e.tuple.join(','), inst);
+    }
+    out.set(id, v);
+  }
   return out;
 }

@@ -22,7 +22,7 @@ import { scalarName, type Built, type Instance, type ModelIndex, type Scope, typ
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
 import { autoStepNote, mdlSettings } from './settings.js';
-import { macroOutputs } from './macros.js';
+import { macroOutputs, outputVariables } from './macros.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
 
@@ -51,7 +51,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const diags: Diagnostic[] = [];
   const { dimensions, definitions, macros, doc, lines } = collect(text, file, diags);
   const settings = mdlSettings(text.slice(equationsEnd(text)));
-  const outputs = new Map<string, string>();
+  const outputs = new Map<string, VarInfo>();
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
@@ -98,12 +98,13 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     if (def.subs.length) (v as { subscripted: boolean }).subscripted = true;
   }
   const calls = macroOutputs(definitions, (id) => vars.has(id) || control.has(id), (pos, message) => diags.push(error('duplicate-definition', message, { file, ...lines.locate(pos) })));
-  for (const [id, name] of calls) {
-    outputs.set(id, name);
-    names.add(id);
-  }
   const counts = new Map<Definition, number>();
   for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));
+  for (const [id, out] of outputVariables(calls, vars, index.dims)) {
+    outputs.set(id, out);
+    names.add(id);
+    for (const inst of out.instances.values()) names.add(canonicalName(inst.name));
+  }
   const controlValues = new Map<string, number>();
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
   const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);

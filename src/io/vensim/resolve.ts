@@ -31,7 +31,7 @@ export function resolveRef(e: Extract<VExpr, { k: 'ref' }>, sc: Scope): Expr | u
   if (id.endsWith('$') && sc.rename) return resolveRef({ ...e, name: e.name.replace(/\s*\$$/, '') }, { ...sc, params: undefined, rename: undefined });
   if (sc.params?.has(id) && e.subs.length === 0) return sc.params.get(id);
   if (sc.rename?.has(id) && e.subs.length === 0) return varRef(sc.rename.get(id)!);
-  const v = index.vars.get(id);
+  const v = index.vars.get(id) ?? index.macroOutputs.get(id);
   if (v) {
     const name = instanceName(v, e.subs, e.pos, sc);
     if (name === undefined) return undefined;
@@ -46,8 +46,6 @@ export function resolveRef(e: Extract<VExpr, { k: 'ref' }>, sc: Scope): Expr | u
   }
   if (e.subs.length === 0) {
     if (CONTROL[id]) return ref(CONTROL[id], CONTROL[id]);
-    const output = index.macroOutputs.get(id);
-    if (output !== undefined) return varRef(output);
     const dims = index.dims;
     if (dims.isDimension(id)) {
       const el = sc.bindings.get(id) ?? sc.bindings.get(`${id}!`) ?? bindElement(id, sc);

@@ -44,8 +44,11 @@ export interface ModelIndex {
   readonly options: ReadOptions;
   /** The model's own `?tag` → file aliases (its settings block); the caller's override them. */
   readonly fileAliases: ReadonlyMap<string, string>;
-  /** Variables that macro calls define for the caller (`M(a : out)`): id → name. */
-  readonly macroOutputs: ReadonlyMap<string, string>;
+  /**
+   * Variables that macro calls define for the caller (`M(a : out)`), by id: subscripted like
+   * the equation that makes the call, one element per element of its left-hand side.
+   */
+  readonly macroOutputs: ReadonlyMap<string, VarInfo>;
   /** The model's data files (GET XLS …, data variables), confined to its folder. */
   readonly data: DataAccess;
   /** Variables the model may still expand to (arrays, macro copies). */

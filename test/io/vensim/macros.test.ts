@@ -3,7 +3,9 @@
  * calling model's variable (`Time$`, `TIME STEP$`, as in the common SAMPLE UNTIL, PINK NOISE
  * and RAMP FROM TO macros), never a parameter or a variable of the macro; a macro may have
  * further outputs after a colon, `:MACRO: M(a, b : out1, out2)`, which a call names as the
- * caller's own variables, `x = M(p, q : v1, v2)`.
+ * caller's own variables, `x = M(p, q : v1, v2)`. A call may stand in a subscripted equation
+ * (Vensim reference, "Macros": "you can use subscripted values when calling the macro"): each
+ * element calls the macro, so the outputs are subscripted like the left-hand side.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -69,6 +71,34 @@ test('macro outputs that do not match, clash or follow a non-macro are located e
   assert.match(notMacro?.message ?? '', /MAX is not a macro/);
   const undefinedOutput = first(`:MACRO: M(a : out)\nM = a ~~|\n:END OF MACRO:\ny = M(1 : v) ~~|`);
   assert.match(undefinedOutput?.message ?? '', /macro M defines no variable named out/);
+});
+
+// x = 2·Time, 3, 10 − Time over d1..d3; MINMAX(x, 5) per element: low = MIN(x, 5), middle = (x + 5)/2.
+const ARRAYED = `${MINMAX}\nDim: d1, d2, d3 ~~|\nx[d1] = Time * 2 ~~|\nx[d2] = 3 ~~|\nx[d3] = 10 - Time ~~|\nhi[Dim] = MINMAX(x[Dim], 5 : low, middle) ~~|`;
+
+test('a macro call with outputs in a subscripted equation: each element calls it, the outputs are subscripted like the left-hand side', () => {
+  const eqs = `${ARRAYED}\nuse[Dim] = low[Dim] * 10 + middle[d2] ~~|\ntotal = SUM(low[Dim!]) ~~|`;
+  assert.equal(run(eqs, 'hi[d1]'), [5, 5, 5, 6, 8, 10]);
+  assert.equal(run(eqs, 'hi[d3]'), [10, 9, 8, 7, 6, 5]);
+  assert.equal(run(eqs, 'low[d1]'), [0, 2, 4, 5, 5, 5]);
+  assert.equal(run(eqs, 'low[d2]'), [3, 3, 3, 3, 3, 3]);
+  assert.equal(run(eqs, 'low[d3]'), [5, 5, 5, 5, 5, 5]);
+  assert.equal(run(eqs, 'middle[d3]'), [7.5, 7, 6.5, 6, 5.5, 5]);
+  // use[d1] = low[d1]·10 + middle[d2] = 10·(0, 2, 4, 5, 5, 5) + 4; total = Σ low.
+  assert.equal(run(eqs, 'use[d1]'), [4, 24, 44, 54, 54, 54]);
+  assert.equal(run(eqs, 'total'), [8, 10, 12, 13, 13, 13]);
+});
+
+test('an output of a subscripted call is an array: a bare reference, an unknown element or a second definition is a located error', () => {
+  const first = (eqs: string) => read(eqs).diagnostics.find((d) => d.severity === 'error');
+  assert.ok(first(`${ARRAYED}\nbare = low * 2 ~~|`), 'low has subscripts');
+  const other = first(`${ARRAYED}\nlo2[Dim] = MINMAX(x[Dim], 1 : low, m2) ~~|`);
+  assert.is(other?.code, 'duplicate-definition');
+  assert.is(other!.line, 12);
+  // A call in the equation of one element defines that element only.
+  const one = `${MINMAX}\nDim: d1, d2 ~~|\ny[d1] = MINMAX(1, 2 : lo1, mid1) ~~|\ny[d2] = 0 ~~|\nz = lo1[d1] + mid1[d1] ~~|`;
+  assert.equal(run(one, 'z'), [2.5, 2.5, 2.5, 2.5, 2.5, 2.5]);
+  assert.ok(first(`${one}\nw = lo1[d2] ~~|`), 'lo1 has no element d2');
 });
 
 test('the CLI runs a model with $ references and macro outputs', () => {
