@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -31,12 +31,16 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['round', plain('round', 1)], ['sign', plain('sign', 1)], ['ceil', plain('ceil', 1)], ['floor', plain('floor', 1)],
   ['safediv', plain('safediv', 2, 3)], ['xidz', plain('xidz', 3)], ['zidz', plain('zidz', 2)],
   ['mod', { native: 'mod', min: 2, max: 2, special: 'mod' }],
+  // Vensim MODULO, which xmutil leaves in translated files: the remainder with the sign of the dividend
+  ['modulo', { native: 'trunc', min: 2, max: 2, special: 'modulo' }],
   // isee Stella mathematical and statistical builtins (builtins/stella-math.ts), and the
   // inverse of a graphical function: the smallest x where it takes the value y
   ['rootn', plain('rootn', 2)], ['gammaln', plain('gammaln', 1)], ['factorial', plain('factorial', 1)],
   ['combinations', plain('combinations', 2)], ['permutations', plain('permutations', 2)],
   ['normalcdf', plain('normalcdf', 2, 4)], ['invnorm', plain('invnorm', 1, 3)],
   ['lookupinv', plain('lookup_invert', 2)],
+  // isee Stella NPV(stream, rate[, initial, factor]), the stream discounted at rate per time unit (Vensim's NPV)
+  ['npv', plain('npv', 2, 4)],
   ['sinwave', { native: 'sin', min: 2, max: 2, special: 'wave' }],
   ['coswave', { native: 'cos', min: 2, max: 2, special: 'wave' }],
   ['lookup', { native: 'lookup', min: 2, max: 2, special: 'lookup' }],

@@ -10,6 +10,8 @@ import type { Expr } from '../../expr/ast.js';
 import type { PendingConveyor } from './conveyor.js';
 import type { XExpr } from './eqn-ast.js';
 import { parseXmileEquation } from './eqn-parse.js';
+import { XMILE_FUNCTIONS } from './builtins.js';
+import { canonicalName } from './names.js';
 import type { Variable } from '../../model/types.js';
 import type { TranslateEnv, Macro } from './scope.js';
 import type { DimTable } from './dims.js';
@@ -46,6 +48,14 @@ export class Equations {
     const hit = this.cache.get(eqn);
     if (hit) return hit.every((e) => e) ? hit : undefined;
     const text = eqn.src.text;
+    const untranslated = UNTRANSLATED.exec(text);
+    const fn = untranslated?.[1].trim() ?? '';
+    if (untranslated && !XMILE_FUNCTIONS.has(canonicalName(fn)) && !this.macros.has(canonicalName(fn))) {
+      this.report('untranslated-function', `the tool that wrote this file could not translate the Vensim function ${fn ? `'${fn}'` : 'used here'} and left it as it was`,
+        untranslated.index, eqn, where, 'read the original Vensim .mdl instead (stockflow reads it), or rewrite the equation with XMILE functions');
+      this.cache.set(eqn, [undefined]);
+      return undefined;
+    }
     const whole = parseXmileEquation(text);
     let result: (XExpr | undefined)[];
     if (whole.expr) {
@@ -100,6 +110,9 @@ export class Equations {
   }
 }
 
+
+/** xmutil's mark before a Vensim function it could not translate: `{Untranslated function used}LOOKUP BACKWARD(g, 2)`. */
+const UNTRANSLATED = /\{\s*untranslated function used\s*\}\s*([^(]*)/i;
 /**
  * [start, end) ranges of the items at bracket depth 0, separated by `,` (and by `;`
  * between the rows of a two-dimensional Vensim list); a trailing `;` is allowed.

@@ -110,6 +110,11 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
       const arg = translate(x.args[1], ctx);
       return arg && lookupCall(table, first.subs, arg, ctx, first.pos);
     }
+    case 'modulo': {
+      // a − b·trunc(a / b): MODULO(−10, 3) = −1 where XMILE MOD gives 2.
+      const [a, b] = x.args.map((e) => translate(e, ctx));
+      return a && b && bin('-', a, bin('*', b, call(spec.native, bin('/', a, b))));
+    }
     case 'previous': return plainCall('previous', x, ctx);
     case 'rank': return rankBuiltin(x, ctx);
     case 'allocate': return allocateBuiltin(x, ctx);
