@@ -42,4 +42,9 @@ test("xmutil's untranslated-function mark is a located error naming the function
   assert.ok(u && /'LOOKUP BACKWARD'/.test(u.message) && u.line && /\.mdl/.test(u.hint ?? ''), d.map((x) => `${x.code} ${x.message}`).join('\n'));
 });
 
+test('the mark before a function the reader knows is only a comment', () => {
+  const r = run(readOk(xmileDoc('<aux name="x"><eqn>{Untranslated function used}ABS(-2)</eqn></aux>')));
+  assert.is(r.series('x')[0], 2);
+});
+
 test.run();
