@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo' | 'interpolate';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -72,6 +72,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['stddev', { native: 'stddev', min: 1, max: 1, special: 'array' }],
   ['size', { native: 'size', min: 1, max: 1, special: 'array' }],
   ['rank', { native: 'rank_index', min: 2, max: 3, special: 'rank' }],
+  // isee array builtin (Stella): interpolation in an N-dimensional array of points (interpolate.ts)
+  ['interpolate', { native: 'vector_lookup', min: 2, max: Infinity, special: 'interpolate' }],
 ]);
 
 

@@ -42,7 +42,8 @@ export function expandTogether(xs: readonly XExpr[], ctx: Ctx): Expr[][] | undef
   return out;
 }
 
-function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
+/** The dimensions an array argument leaves free, in the order it names them (its elements run over them row-major). */
+export function freeDims(x: XExpr, ctx: Ctx): Dimension[] {
   const found = new Map<string, Dimension>();
   const visit = (e: XExpr): void => {
     if (e.kind === 'call') return; // nested calls iterate their own arrays

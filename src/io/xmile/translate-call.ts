@@ -17,6 +17,7 @@ import { resolveVar, type Ctx, type Macro } from './scope.js';
 import { lookupCall, translate } from './translate.js';
 import { allocateBuiltin } from './allocate.js';
 import { vectorBuiltin } from './vectors.js';
+import { interpolateBuiltin } from './interpolate.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -119,6 +120,7 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
     case 'rank': return rankBuiltin(x, ctx);
     case 'allocate': return allocateBuiltin(x, ctx);
     case 'vector': return vectorBuiltin(x, id, ctx);
+    case 'interpolate': return interpolateBuiltin(x, ctx);
     default: return undefined;
   }
 }
