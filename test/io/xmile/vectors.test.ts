@@ -47,10 +47,12 @@ test('VECTOR SORT ORDER and VECTOR RANK along the last subscript, the direction 
   const vars = `
     <aux name="l">${overA}<eqn>VECTOR SORT ORDER(h[DimA], ASCENDING)</eqn></aux>
     <aux name="m">${overA}<eqn>VECTOR SORT ORDER(h[DimA], 0)</eqn></aux>
-    <aux name="rk">${overA}<eqn>VECTOR_RANK(h[*], 1)</eqn></aux>
+    <aux name="rk">${overA}<eqn>{Untranslated function used}VECTOR RANK(h[*], 1)</eqn></aux>
+    <aux name="rk2">${overA}<eqn>VECTOR_RANK(h[*], 1)</eqn></aux>
     <aux name="o">${overAB}<eqn>d[DimA, DimB] * (3 - 2 * DimB)</eqn></aux>
     <aux name="p">${overAB}<eqn>vector_sort_order(o[DimA, DimB], 1)</eqn></aux>`;
-  assert.equal(values(vars, [...A('l'), ...A('m'), ...A('rk')]), [1, 2, 0, 0, 2, 1, 3, 1, 2]);
+  // (xmutil marks VECTOR RANK, which it does not translate, with a comment before it)
+  assert.equal(values(vars, [...A('l'), ...A('m'), ...A('rk'), ...A('rk2')]), [1, 2, 0, 0, 2, 1, 3, 1, 2, 3, 1, 2]);
   // p runs along DimB in each row of o: (1, −4), (2, −5), (3, −6) each sort as B2 then B1
   assert.equal(values(vars, AB('p')), [1, 0, 1, 0, 1, 0]);
 });
@@ -92,7 +94,7 @@ test('VECTOR SELECT pairs the * subscripts of both arrays; the action may be a v
 
 test('VECTOR LOOKUP reads the elements from the one written as y values', () => {
   // h at x = 0, 1, 2: halfway between the first two points, 2100 + (2010 − 2100)/2
-  const vars = `<aux name="v"><eqn>VECTOR LOOKUP(h[A1], 0.5, 0, 2, 0)</eqn></aux>`;
+  const vars = `<aux name="v"><eqn>{try INTERPORATE or just used arrays with variable arguments for indices}VECTOR LOOKUP(h[A1], 0.5, 0, 2, 0)</eqn></aux>`;
   assert.equal(values(vars, ['v']), [2055]);
 });
 
