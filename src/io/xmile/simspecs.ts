@@ -2,7 +2,7 @@
  * `<sim_specs>` (XMILE 1.0 §4.3): `<start>`, `<stop>`, `<dt>` (with `reciprocal="true"`
  * meaning the value is 1/dt), `method` (a comma-separated preference list; euler is the
  * default, §3.1.5) and `time_units`. The save period comes from `stockflow:saveper` (our
- * writer) or Stella's `isee:save_interval`; `stockflow:method`, `stockflow:rtol` and
+ * writer) or `isee:save_interval` (an attribute from Stella, a child element from xmutil); `stockflow:method`, `stockflow:rtol` and
  * `stockflow:atol` carry what XMILE cannot say (vendor.ts), and so do `stockflow:seed` and
  * `stockflow:varying_dt|saveper|stop` (a sim spec that changes during the run).
  */
@@ -58,12 +58,14 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
     for (const n of names) { const t = attr(node, n); if (t !== undefined) return parseNumber(t); }
     return undefined;
   };
-  const save = vendorNumber('stockflow:saveper', 'isee:save_interval');
+  // Stella writes isee:save_interval as an attribute; xmutil (Vensim's SAVEPER) as a child element.
+  const saveEl = node.children.find((c) => c.prefix === 'isee' && c.local === 'save_interval');
+  const save = vendorNumber('stockflow:saveper', 'isee:save_interval') ?? (saveEl ? parseNumber(plainText(doc, saveEl)) : undefined);
   const rtol = vendorNumber('stockflow:rtol');
   const atol = vendorNumber('stockflow:atol');
   const seed = vendorNumber('stockflow:seed');
   if (start === undefined || stop === undefined || dt === undefined) return undefined;
-  const timeUnit = attr(node, 'time_units')?.trim();
+  const timeUnit = (attr(node, 'time_units') ?? plainText(doc, kid(node, 'time_units')))?.trim();
   const varying = readVarying(node);
   return {
     start, stop, dt, saveper: save !== undefined && save > 0 ? save : dt, method,

@@ -3,7 +3,9 @@
  * Stella opens) carry beyond XMILE 1.0 §3.5: NPV(stream, rate, initial, factor), which
  * Stella also has; Vensim's MODULO, the remainder with the sign of the dividend (MODULO(−10,
  * 3) = −1, where XMILE MOD is floored and gives 2); and the mark xmutil leaves before a
- * function it could not translate, `{Untranslated function used}LOOKUP BACKWARD(g, 2)`.
+ * function it could not translate, `{Untranslated function used}LOOKUP BACKWARD(g, 2)`; and
+ * Vensim's SAVEPER as an `<isee:save_interval>` element of `<sim_specs>` (Stella writes the
+ * attribute `isee:save_interval`).
  *
  * NPV by hand, stream 100 from the start, rate 0.1 per time unit, dt 1: the discount factor
  * is 1, 1/1.1, 1/1.21, …, and the value at time t is the sum of stream·factor up to and
@@ -45,6 +47,14 @@ test("xmutil's untranslated-function mark is a located error naming the function
 test('the mark before a function the reader knows is only a comment', () => {
   const r = run(readOk(xmileDoc('<aux name="x"><eqn>{Untranslated function used}ABS(-2)</eqn></aux>')));
   assert.is(r.series('x')[0], 2);
+});
+
+test("the save interval as xmutil writes it, an <isee:save_interval> element, sets the save period", () => {
+  const sim = '<sim_specs method="Euler"><start>0</start><stop>4</stop><dt>0.5</dt><isee:save_interval>2</isee:save_interval><time_units>Day</time_units></sim_specs>';
+  const m = readOk(xmileDoc('<aux name="x"><eqn>TIME</eqn></aux>', { sim }));
+  assert.is(m.sim.saveper, 2);
+  assert.is(m.sim.timeUnit, 'Day');
+  assert.equal(Array.from(run(m).time), [0, 2, 4]);
 });
 
 test.run();
