@@ -52,6 +52,8 @@ export function checkVaryingDt(nodes: readonly ProgramNode[], file?: string): Di
   const owner = (n: ProgramNode) => nodes.find((m) => m.id === helperOwner(n.id))?.name ?? n.name;
   const pipeline = nodes.find((n) => n.kind === 'pipeline');
   if (pipeline) out.push(error('varying-sim-spec', `the time step varies during the run, but '${owner(pipeline)}' uses a fixed (pipeline) delay sized by it`, { ...where, hint: 'keep TIME STEP constant, or use a material delay of high order' }));
+  const belt = nodes.find((n) => n.kind === 'conveyor');
+  if (belt) out.push(error('varying-sim-spec', `the time step varies during the run, but '${owner(belt)}' is a conveyor, whose slats are one time step each`, { ...where, hint: 'keep TIME STEP constant' }));
   const random = nodes.find((n) => [n.equation, n.rate, n.source].some((e) => e && callsRandom(e)));
   if (random) out.push(error('varying-sim-spec', `the time step varies during the run, but '${owner(random)}' draws random numbers once per step`, { ...where, hint: 'keep TIME STEP constant' }));
   return out;

@@ -162,6 +162,9 @@ function checkLookupUses(e: Expr, vars: ReadonlyMap<string, Variable>, fail: (c:
   visit(e, false);
 }
 
+/** Functions only the expansion of a stateful builtin writes, by that builtin. */
+const INTERNAL: Readonly<Record<string, string>> = { history_at: 'history', conveyor_flow: 'conveyor' };
+
 function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: string, m: string, h?: string) => void): Expr | undefined {
   const arity = (min: number, max: number) => {
     if (node.args.length >= min && node.args.length <= max) return true;
@@ -177,8 +180,9 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     if (t.kind !== 'ref' || s.vars.get(t.id)?.kind !== 'lookup') fail('not-a-lookup', 'the first argument of lookup() must name a lookup');
     return undefined;
   }
-  if (node.fn === 'history_at' && !(node.args[0]?.kind === 'ref' && s.helpers.has(node.args[0].id))) {
-    fail('unknown-function', 'history_at() is internal to history()', 'write history(x, time)');
+  const owner = INTERNAL[node.fn];
+  if (owner && !(node.args[0]?.kind === 'ref' && s.helpers.has(node.args[0].id))) {
+    fail('unknown-function', `${node.fn}() is internal to ${owner}()`, `write ${owner}(…)`);
     return undefined;
   }
   const pure = functionSpec(node.fn);
@@ -197,6 +201,11 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     return undefined;
   }
   if (!arity(stateful.minArgs, stateful.maxArgs)) return undefined;
+  const bad = stateful.check?.(node.args, s.ctx);
+  if (bad) {
+    fail('bad-argument', `${node.fn}() ${bad}`, 'see docs/builtins.md for its arguments');
+    return undefined;
+  }
   if (s.inInitial && (stateful.name === 'init')) return node.args[0];
   let order = 1;
   if (stateful.orderArg !== undefined) {
@@ -214,8 +223,9 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     const fix = (e: Expr | undefined, initial = false) => (e ? resolve(e, { ...sub, inInitial: initial }) : undefined);
     s.nodes.push({
       ...helper,
-      equation: fix(helper.equation, helper.kind === 'stock' || helper.kind === 'init' || helper.kind === 'pipeline' || helper.kind === 'previous'),
-      rate: fix(helper.rate), source: fix(helper.source), delay: fix(helper.delay, true),
+      equation: fix(helper.equation, helper.kind === 'stock' || helper.kind === 'init' || helper.kind === 'pipeline' || helper.kind === 'previous' || helper.kind === 'conveyor'),
+      rate: fix(helper.rate), source: fix(helper.source), delay: fix(helper.delay, helper.kind !== 'conveyor'),
+      args: helper.args?.map((a) => fix(a)!),
     });
   }
   return resolve(expansion.result, { ...s, inInitial: false });

@@ -6,6 +6,7 @@
 import type { Expr } from '../expr/ast.js';
 import type { LookupTable, Variable } from '../model/types.js';
 import type { ClockEquations } from './clock.js';
+import type { BeltShape } from './conveyor.js';
 
 export type NodeKind =
   | 'stock'     // integrated state: `equation` is the initial value, `rate` the net flow
@@ -16,7 +17,8 @@ export type NodeKind =
   | 'init'      // value of `equation` at the start time, then held
   | 'previous'  // value of `source` at the previous step; `equation` at the start
   | 'pipeline'  // a fixed (pipeline) delay of `source` by `delay`; `equation` before it fills
-  | 'history';  // records `source` at every step for history(); its value is its record number
+  | 'history'   // records `source` at every step for history(); its value is its record number
+  | 'conveyor'; // a conveyor belt fed by `source`, transit time `delay`, initial contents `equation`, leak fractions `args`; its value is its belt number
 
 export interface ProgramNode {
   readonly id: string;
@@ -30,6 +32,9 @@ export interface ProgramNode {
   readonly source?: Expr;
   readonly delay?: Expr;
   readonly table?: LookupTable;
+  /** A conveyor's leak fractions, and the shape of its belt (conveyor.ts). */
+  readonly args?: readonly Expr[];
+  readonly belt?: BeltShape;
   readonly value?: number;
   readonly units?: string;
   /** The model variable this node is, or was expanded from. */

@@ -5,6 +5,7 @@
 import { lgamma } from 'mathjs';
 import type { LookupTable } from '../model/types.js';
 import { allocateAvailable, allocateExact } from './allocation.js';
+import { createConveyors } from './conveyor.js';
 import { createHistory } from './history.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market.js';
 import { createRandomState } from './random.js';
@@ -41,6 +42,8 @@ export const runtime = {
   createHistory,
   /** Stella ROOTN, FACTORIAL, COMBINATIONS, PERMUTATIONS, NORMALCDF, INVNORM (stella-math.ts). */
   ...stellaMathRuntime,
+  /** conveyor() belts (conveyor.ts). */
+  createConveyors,
   /** XMILE RANK over expanded elements (rank.ts). */
   rankIndex,
   /** Floored modulo: the result has the sign of the divisor (XMILE §3.3.1). */

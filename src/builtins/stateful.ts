@@ -5,7 +5,7 @@
  * written out in docs/builtins.md.
  */
 import { bin, call, num, ref, type Expr } from '../expr/ast.js';
-import { conveyorLeak } from './conveyor-leak.js';
+import { conveyorCheck, conveyorExpand } from './conveyor-node.js';
 import { depreciateStraightline } from './depreciate.js';
 import type { ProgramNode } from './program.js';
 
@@ -32,6 +32,8 @@ export interface StatefulSpec {
   readonly doc: string;
   /** Index of an argument that must be a constant positive integer (the order n). */
   readonly orderArg?: number;
+  /** What is wrong with these arguments beyond their count, if anything (a sentence). */
+  check?(args: readonly Expr[], ctx: TemplateContext): string | undefined;
   expand(args: readonly Expr[], ctx: TemplateContext, order: number): Expansion;
 }
 
@@ -170,8 +172,8 @@ export const STATEFUL: readonly StatefulSpec[] = [
       const h = ctx.fresh('delay fixed');
       return { nodes: [{ ...h, kind: 'pipeline', helper: true, source: a[0], delay: a[1], equation: initArg(a, 2) }], result: r(h) };
     } },
-  { name: 'conveyor_leak', minArgs: 5, maxArgs: 5, doc: 'conveyor_leak(input, len, fraction, start, end): the linear leakage flow of a conveyor of transit time len whose leak zone runs from start to end (fractions of the length); a batch loses fraction of what entered across the zone (conveyor-leak.ts)',
-    expand: (a, ctx) => conveyorLeak(a, ctx) },
+  { name: 'conveyor', minArgs: 5, maxArgs: Infinity, doc: 'conveyor(k, x, T, init, exp, f1, a1, b1, i1, …): flow k of an XMILE/Stella conveyor fed by x with transit time T (0 the outflow, j the j-th leakage flow, each given by its fraction f, zone a..b and whole-unit flag i; exp 1 for exponential leakage) (conveyor.ts)',
+    check: conveyorCheck, expand: conveyorExpand },
   { name: 'npv', minArgs: 2, maxArgs: 4, doc: 'npv(stream, rate[, initial[, factor]]): Vensim NPV, the net present value of stream discounted at rate per time unit, plus initial (default 0), times factor (default 1)',
     expand: (a, ctx) => npv(a, ctx) },
   { name: 'depreciate_straightline', minArgs: 3, maxArgs: 4, doc: 'depreciate_straightline(str, dtime, fisc[, init]): Vensim DEPRECIATE STRAIGHTLINE, the investment stream str depreciated in equal parts over dtime, by fiscal periods of fisc (depreciate.ts)',

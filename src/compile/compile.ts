@@ -11,7 +11,8 @@ import { CLOCK_FIELDS, type ClockField } from '../builtins/clock.js';
 import { makeLookup, runtime, type LookupFn } from '../builtins/runtime.js';
 import type { Ordering } from '../graph/order.js';
 import type { LookupTable, SimSpec } from '../model/types.js';
-import { emitExpr, type Slots } from './emit.js';
+import { emitExpr, numberLiteral, type Slots } from './emit.js';
+import type { BeltShape } from '../builtins/conveyor.js';
 import { layoutProgram, type Layout } from './layout.js';
 
 /** The generated code's names for the clock fields. */
@@ -34,7 +35,9 @@ export interface CompiledModel {
   evaluate(t: number, y: Float64Array, v: Float64Array, d: Float64Array): void;
   /** Captures the sources of previous() and pipeline delays at a step boundary into p, and records history() inputs. */
   capture(t: number, y: Float64Array, v: Float64Array, p: Float64Array): void;
-  /** True when capture() has work: previous(), fixed delays or history(). */
+  /** Takes the step just integrated on the conveyor belts, from what capture() staged. */
+  settle(): void;
+  /** True when capture() has work: previous(), fixed delays, history() or conveyors. */
   readonly captures: boolean;
   /** True when dt, saveper or stop change during the run (Program.clock). */
   readonly varyingClock: boolean;
@@ -55,9 +58,9 @@ export interface CompiledModel {
  * Turns generated code into the model's functions: the one `new Function` of the project.
  * The browser explorer calls it too, on code this compiler emitted (compile/portable.ts).
  */
-export function instantiate(code: string, tables: readonly LookupTable[], sim: SimSpec): Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'> {
+export function instantiate(code: string, tables: readonly LookupTable[], sim: SimSpec): Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle'> {
   const lookups: LookupFn[] = tables.map((t) => makeLookup(t));
-  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock'>;
+  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle'>;
   return factory(runtime, lookups, sim);
 }
 
@@ -88,10 +91,18 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   ], dyn, layout);
   const initStmts: string[] = [];
   const histories = program.nodes.filter((n) => n.kind === 'history');
+  const belts = program.nodes.filter((n) => n.kind === 'conveyor');
+  const beltArgs = (n: ProgramNode, s: Slots) => `${belts.indexOf(n)}, ${emitExpr(n.equation!, s)}`;
+  const fractions = (n: ProgramNode, s: Slots) => `[${(n.args ?? []).map((a) => emitExpr(a, s)).join(', ')}]`;
   for (const n of ordering.initial) {
     if (n.kind === 'constant') continue; // set from the constants array before initialising
     const s = layout.slotOf.get(n.id)!;
-    // A history node's value is its record number, which history_at() reads.
+    // A history node's value is its record number, which history_at() reads; a belt's its number.
+    if (n.kind === 'conveyor') {
+      sites.begin(`belt ${n.id}`);
+      initStmts.push(`v[${s}] = ${belts.indexOf(n)}; CV.init(${beltArgs(n, ini)}, ${emitExpr(n.delay!, ini)}, ${fractions(n, ini)});`);
+      continue;
+    }
     initStmts.push(`v[${s}] = ${n.kind === 'history' ? histories.indexOf(n) : value(n, ini)};`);
     if (n.kind === 'pipeline') {
       sites.begin(`delay ${n.id}`);
@@ -103,6 +114,10 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
   if (histories.length) captureStmts.push('HS.mark(t);');
   histories.forEach((n, j) => { sites.begin(`source ${n.id}`); captureStmts.push(`HS.put(${j}, ${emitExpr(n.source!, dyn)});`); });
+  belts.forEach((n, j) => {
+    sites.begin(`source ${n.id}`);
+    captureStmts.push(`CV.stage(${j}, ${emitExpr(n.source!, dyn)}, ${emitExpr(n.delay!, dyn)}, ${fractions(n, dyn)});`);
+  });
   const clock = program.clock ?? {};
   const varyingClock = CLOCK_FIELDS.some((f) => clock[f]);
   const clockReadsModel = CLOCK_FIELDS.some((f) => clock[f] && [...references(clock[f]!)].some((id) => {
@@ -122,6 +137,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     'const START = P.start;',
     'const RS = R.createRandomState(START, DT);',
     `const HS = R.createHistory(${histories.length});`,
+    `const CV = R.createConveyors([${belts.map((n) => beltShape(n.belt!)).join(', ')}], DT);`,
     ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
   ];
   const evalCalls = chunked(parts, 'e', '(t, y, v, d)', evalStmts);
@@ -129,8 +145,9 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captureCalls = chunked(parts, 'c', '(t, y, v, p)', split(captureStmts));
   parts.push(`return {
   evaluate(t, y, v, d) { ${evalCalls} },
-  initialize(t, y, v, seed = 0) { RS.reset(seed); HS.reset(); ${initCalls} },
+  initialize(t, y, v, seed = 0) { RS.reset(seed); HS.reset(); CV.reset(); ${initCalls} },
   capture(t, y, v, p) { ${captureCalls} },
+  settle() { ${belts.length ? 'CV.commit();' : ''} },
   clock(t, y, v, c) { ${clockStmts.join(' ')} },
 };`);
   const code = parts.join('\n').replace(/\bR\.(\w+)\(/g, 'R_$1(');
@@ -142,6 +159,12 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     layout, sim, code: body, tables, varyingClock, clockReadsModel, captures: captureStmts.length > 0, ...instantiate(body, tables, sim),
     evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
   };
+}
+
+/** A belt's shape as generated code: numbers and booleans only. */
+function beltShape(b: BeltShape): string {
+  const leaks = b.leaks.map((l) => `{ start: ${numberLiteral(l.start)}, end: ${numberLiteral(l.end)}, integers: ${l.integers} }`);
+  return `{ exponential: ${b.exponential}, leaks: [${leaks.join(', ')}] }`;
 }
 
 /**

@@ -76,6 +76,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   // equation using it does not compile here (see NOT_REEVALUATED), so its links are left
   // unscored rather than guessed.
   history_at: () => NaN,
+  conveyor_flow: () => NaN,
   // Table functions (tables.ts): the table comes in as the closure of the named lookup.
   lookup_extrapolate: (a, _t, _dt, L) => runtime.lookupExtrapolate(L!, a[1]),
   lookup_forward: (a, _t, _dt, L) => runtime.lookupForward(L!, a[1]),
@@ -103,7 +104,7 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
 };
 
 /** Functions whose value depends on the run's records, which re-evaluation does not have. */
-const NOT_REEVALUATED: ReadonlySet<string> = new Set(['history_at']);
+const NOT_REEVALUATED: ReadonlySet<string> = new Set(['history_at', 'conveyor_flow']);
 
 /** Thrown (and caught by `tryCompileExpression`) for a construct this compiler lacks. */
 class Unsupported extends Error {}

@@ -25,6 +25,7 @@ export function dynamicInputs(n: ProgramNode): Expr[] {
 
 export function initialInputs(n: ProgramNode): Expr[] {
   if (n.kind === 'lookup' || n.kind === 'constant') return [];
+  if (n.kind === 'conveyor') return [n.equation, n.delay, ...(n.args ?? [])].filter((e): e is Expr => !!e);
   return [n.equation, n.kind === 'pipeline' ? n.delay : undefined].filter((e): e is Expr => !!e);
 }
 

@@ -185,7 +185,10 @@ function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
   } catch (e) {
     return error('integration-failed', `${(e as Error).message} at time ${t}`, { hint: 'try a smaller dt or another method' });
   }
-  if (capturing) commit(s.model.layout.previous, s.pipes, s.pending, s.v);
+  if (capturing) {
+    commit(s.model.layout.previous, s.pipes, s.pending, s.v);
+    s.model.settle();
+  }
   return undefined;
 }
 

@@ -115,6 +115,7 @@ function discreteState(compiled: CompiledModel, model: Model): Diagnostic[] {
     pipeline: 'a fixed (pipeline) delay holds a queue of past values that is not part of the stocks',
     previous: 'previous() holds last step\'s value, which is not part of the stocks',
     history: 'history() records past values, which are not part of the stocks',
+    conveyor: 'a conveyor holds batches in transit, which are not part of the stocks',
   };
   return compiled.layout.columns.filter((c) => what[c.kind]).map((c) => error('no-equilibrium-state',
     `equilibria are not defined for this model: ${what[c.kind]}`,

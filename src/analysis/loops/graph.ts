@@ -42,19 +42,19 @@ export interface CausalGraph {
   readonly components: readonly (readonly number[])[];
 }
 
-const CARRIED = new Set(['stock', 'flow', 'aux', 'previous', 'pipeline', 'history']);
+const CARRIED = new Set(['stock', 'flow', 'aux', 'previous', 'pipeline', 'history', 'conveyor']);
 
 export function causalGraph(program: Program): CausalGraph {
   const nodes: CausalNode[] = [];
   const byId = new Map<string, number>();
   for (const n of program.nodes) {
     if (!CARRIED.has(n.kind)) continue;
-    const fn = n.kind === 'stock' ? n.rate : n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history' ? n.source : n.equation;
+    const fn = n.kind === 'stock' ? n.rate : n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history' || n.kind === 'conveyor' ? n.source : n.equation;
     if (!fn) continue;
     byId.set(n.id, nodes.length);
     nodes.push({
       index: nodes.length, id: n.id, name: n.name, kind: n.kind, helper: n.helper, owner: n.helper ? helperOwner(n.id) : undefined,
-      state: n.kind === 'stock' || n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history',
+      state: n.kind === 'stock' || n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history' || n.kind === 'conveyor',
       scoreKind: n.kind === 'stock' ? 'stock' : 'aux', fn, table: n.kind === 'flow' || n.kind === 'aux' ? n.table : undefined,
     });
   }

@@ -1,15 +1,14 @@
 /**
- * Conveyors (XMILE 1.0 §4.2.1 "Conveyor Options"; Stella "conveyor"): a stock whose contents ride
- * for a transit time `<len>` and leave through its one outflow exactly that long after they
- * entered. The outflow becomes a pipeline delay of the inflows, `delay_fixed(inflows, len,
- * initial / len)` (builtins/stateful.ts), so the initial contents leave evenly over the first
- * transit time, as Stella spreads them over the slats. Leakage flows (`<leak/>`, their
- * equation the leak fraction) take linear leakage in the zone `<leak_start>`..`<leak_end>`
- * (builtins/conveyor-leak.ts), and the outflow is what is left. The transit time and leak
- * fractions must be constant. Exponential or whole-unit leakage, leakage from initial
- * contents, capacity, inflow limits, sampling, arrest, discrete conveyors and a varying
- * transit time change that arithmetic and are refused with a located diagnostic rather than
- * approximated.
+ * Conveyors (XMILE 1.0 §4.2.1 "Conveyor Options"; Stella "conveyor"): a stock whose contents
+ * ride for a transit time `<len>` and leave through its one outflow when their transit is
+ * over, less what its leakage flows (`<leak/>`, each flow's equation its leak fraction) take
+ * on the way, linearly or, with `exponential_leak="true"`, exponentially, in the zone
+ * `<leak_start>`..`<leak_end>`, in whole units with `<leak_integers/>`. Each flow becomes
+ * `conveyor(k, inflows, len, initial, exponential, leaks…)`, a belt of batches kept by the
+ * engine (builtins/conveyor.ts states each rule and the document it comes from): a batch keeps
+ * the transit time it entered with, so the transit time and the leak fractions may change
+ * during the run. Capacity, inflow limits, sampling, arrest, discrete conveyors and batch
+ * integrity are refused with a located diagnostic.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
@@ -26,6 +25,8 @@ export interface ConveyorSpec {
   /** Where leakage starts and ends along the belt, fractions of its length (default 0 and 1). */
   readonly leakStart: number;
   readonly leakEnd: number;
+  /** `exponential_leak="true"`: leak fractions are per time unit, of what the zone holds. */
+  readonly exponential: boolean;
 }
 
 /** `<conveyor>` options other than `<len>` (§4.2.1), each of which changes what leaves and when. */
@@ -34,7 +35,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 };
 /** Boolean attributes of `<conveyor>` that change the arithmetic when true. */
 const REFUSED_FLAGS: Readonly<Record<string, string>> = {
-  discrete: 'a discrete conveyor', batch_integrity: 'conveyor batch integrity', exponential_leak: 'exponential conveyor leakage',
+  discrete: 'a discrete conveyor', batch_integrity: 'conveyor batch integrity',
 };
 
 /** Reads a stock's `<conveyor>`; undefined (with diagnostics) when it cannot be run faithfully. */
@@ -42,11 +43,11 @@ export function readConveyor(doc: XmlDoc, node: XNode, variable: string, diags: 
   let ok = true;
   for (const c of node.children) {
     const what = c.prefix === '' ? REFUSED[c.local] : undefined;
-    if (what) { diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and linear leakage`, { ...locOf(doc, c), variable })); ok = false; }
+    if (what) { diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and leakage`, { ...locOf(doc, c), variable })); ok = false; }
   }
   for (const [flag, what] of Object.entries(REFUSED_FLAGS)) {
     if (attr(node, flag)?.trim().toLowerCase() === 'true') {
-      diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and linear leakage`, { ...locOf(doc, node), variable }));
+      diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and leakage`, { ...locOf(doc, node), variable }));
       ok = false;
     }
   }
@@ -56,7 +57,8 @@ export function readConveyor(doc: XmlDoc, node: XNode, variable: string, diags: 
     return undefined;
   }
   const zone = leakZone(doc, node, variable, diags);
-  return ok && zone ? { len: { src: textOf(doc, len), node: len }, ...zone } : undefined;
+  const exponential = attr(node, 'exponential_leak')?.trim().toLowerCase() === 'true';
+  return ok && zone ? { len: { src: textOf(doc, len), node: len }, ...zone, exponential } : undefined;
 }
 
 /** `<leak_start>` / `<leak_end>`: numbers with 0 ≤ start < end ≤ 1. */
@@ -76,17 +78,15 @@ function leakZone(doc: XmlDoc, node: XNode, variable: string, diags: Diagnostic[
   return { leakStart, leakEnd };
 }
 
-/** The run's clock settings, constant during a run (values stand in: only constancy is asked). */
-const RUN_CONSTANTS: ReadonlyMap<string, number> = new Map([['dt', 1], ['starttime', 0], ['stoptime', 1], ['saveper', 1]]);
-
-/** A conveyor's leakage flow: its name and the leak zone (fractions of the length). */
-export interface PendingLeak { readonly flow: string; readonly start: number; readonly end: number }
+/** A conveyor's leakage flow: its name, the leak zone (fractions of the length), whole units or not. */
+export interface PendingLeak { readonly flow: string; readonly start: number; readonly end: number; readonly integers: boolean }
 
 /** A conveyor to be: what enters, its initial contents and transit time, its flows, where it is (for diagnostics). */
 export interface PendingConveyor {
   readonly inflows: readonly string[];
   readonly initial: Expr;
   readonly len: Expr;
+  readonly exponential: boolean;
   readonly outflow: string;
   readonly leaks: readonly PendingLeak[];
   readonly stock: string;
@@ -95,38 +95,25 @@ export interface PendingConveyor {
 
 /**
  * Sets the equations of conveyor outflows and leakage flows, computed while their stocks
- * were emitted; `fractions` holds each leakage flow's own equation, its leak fraction. The
- * outflow is the inflows delayed by the transit time, less what leaked on the way:
- * `delay_fixed(inflows, len, initial / len) · (1 − Σ fractions)`; each leakage flow is
- * `conveyor_leak(inflows, len, fraction, start, end)` (builtins/conveyor-leak.ts). A transit
- * time that can change during the run is refused: XMILE keeps each batch on the conveyor for
- * the transit time it entered with (§4.2.1), which a fixed delay cannot do. So are leak
- * fractions that change or add up to more than 1, and leakage from initial contents.
+ * were emitted; `fractions` holds each leakage flow's own equation, its leak fraction. Flow k
+ * of a conveyor (0 its outflow, k its k-th leakage flow) is
+ * `conveyor(k, inflows, len, initial, exponential, f1, start1, end1, integers1, …)`.
+ * Constant linear leak fractions that add up to more than 1 (more leaking than enters) are
+ * an error.
  */
 export function applyConveyors(vars: Variable[], conveyors: readonly PendingConveyor[], fractions: ReadonlyMap<string, Expr>, diags: Diagnostic[]): Variable[] {
   const byId = new Map(vars.map((v) => [v.id, v]));
   const equations = new Map<string, Expr>();
   for (const c of conveyors) {
-    const refuse = (what: string, hint: string) => diags.push(error('unsupported-construct', `conveyor '${c.stock}': ${what}`, { ...c.where, variable: c.stock, hint }));
-    if (foldConstant(c.len, byId, RUN_CONSTANTS) === undefined) refuse('its transit time can change during the run; stockflow runs conveyors with a constant transit time', 'make <len> a number or an expression of constants');
     const input = c.inflows.map((n) => ref(canonicalName(n), n)).reduce<Expr | undefined>((a, r) => (a ? bin('+', a, r) : r), undefined) ?? num(0);
-    let outflow = call('delay_fixed', input, c.len, bin('/', c.initial, c.len));
-    if (c.leaks.length) {
-      if (foldConstant(c.initial, byId) !== 0) refuse('leakage from initial contents is not supported', 'start the conveyor empty (initial value 0)');
-      let total = 0;
-      let kept: Expr = num(1);
-      for (const l of c.leaks) {
-        const f = fractions.get(l.flow) ?? num(0);
-        const value = foldConstant(f, byId);
-        if (value === undefined) refuse(`the leak fraction of '${l.flow}' can change during the run; stockflow runs constant leak fractions`, 'make the leakage flow\'s equation a number or an expression of constants');
-        total += value ?? 0;
-        kept = bin('-', kept, f);
-        equations.set(l.flow, call('conveyor_leak', input, c.len, f, num(l.start), num(l.end)));
-      }
-      if (total > 1 + 1e-12) refuse(`its leak fractions add up to ${+total.toPrecision(12)}, more than all that enters`, 'make the leak fractions add up to at most 1');
-      outflow = bin('*', outflow, kept);
+    const leakArgs = c.leaks.flatMap((l) => [fractions.get(l.flow) ?? num(0), num(l.start), num(l.end), num(l.integers ? 1 : 0)]);
+    const flow = (k: number) => call('conveyor', num(k), input, c.len, c.initial, num(c.exponential ? 1 : 0), ...leakArgs);
+    equations.set(c.outflow, flow(0));
+    c.leaks.forEach((l, k) => equations.set(l.flow, flow(k + 1)));
+    const total = c.leaks.reduce((sum, l) => sum + (foldConstant(fractions.get(l.flow) ?? num(0), byId) ?? 0), 0);
+    if (!c.exponential && total > 1 + 1e-12) {
+      diags.push(error('invalid-conveyor', `conveyor '${c.stock}': its leak fractions add up to ${+total.toPrecision(12)}, more than all that enters`, { ...c.where, variable: c.stock, hint: 'make the leak fractions add up to at most 1' }));
     }
-    equations.set(c.outflow, outflow);
   }
   return vars.map((v) => {
     const e = equations.get(v.name);

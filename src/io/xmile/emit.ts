@@ -38,8 +38,8 @@ export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, dia
 interface EmitState {
   /** Conveyor outflows: their equations come from their stock. */
   readonly conveyorFlows: ReadonlySet<VarInfo>;
-  /** Leakage flows of conveyors: their own equation is the leak fraction. */
-  readonly leakFlows: ReadonlySet<VarInfo>;
+  /** Leakage flows of conveyors (their own equation is the leak fraction), each true when it leaks whole units. */
+  readonly leakFlows: ReadonlyMap<VarInfo, boolean>;
   /** Conveyor stock elements, whose flows' equations are set once all are emitted (conveyor.ts). */
   readonly conveyors: PendingConveyor[];
   /** Per leakage flow element, its leak fraction. */
@@ -48,9 +48,9 @@ interface EmitState {
   readonly downstream: Map<string, string>;
 }
 
-function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { conveyorFlows: Set<VarInfo>; leakFlows: Set<VarInfo> } {
+function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { conveyorFlows: Set<VarInfo>; leakFlows: Map<VarInfo, boolean> } {
   const flows = new Set<VarInfo>();
-  const leakFlows = new Set<VarInfo>();
+  const leakFlows = new Map<VarInfo, boolean>();
   const rawOf = new Map(flat.vars.map((v) => [v.info, v.raw] as const));
   for (const { raw, scope } of flat.vars) {
     if (!raw.conveyor) continue;
@@ -61,7 +61,7 @@ function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { con
       continue;
     }
     if (plain[0]) flows.add(plain[0]);
-    for (const f of resolved) if (f && rawOf.get(f)?.leak) leakFlows.add(f);
+    for (const f of resolved) if (f && rawOf.get(f)?.leak) leakFlows.set(f, !!rawOf.get(f)?.leakIntegers);
   }
   return { conveyorFlows: flows, leakFlows };
 }
@@ -141,13 +141,14 @@ function pendConveyor(v: { name: string; inflows: readonly string[]; outflows: r
   eqns: Equations, ctx: Ctx, where: Where, origin: Partial<Diagnostic>, state: EmitState): void {
   const spec = raw.conveyor!;
   if (v.outflows.length !== raw.outflows.length) return;
-  const isLeak = raw.outflows.map((o) => { const f = resolveVar(iv.scope, unquote(o.name)); return !!f && state.leakFlows.has(f); });
+  const flowInfo = raw.outflows.map((o) => resolveVar(iv.scope, unquote(o.name)));
+  const isLeak = flowInfo.map((f) => !!f && state.leakFlows.has(f));
   const outflow = v.outflows.find((_, k) => !isLeak[k]);
   const len = eqns.parse(spec.len, where)?.[0];
   const lenExpr = len && translate(len, { ...ctx, env: eqns.env(spec.len, where) });
   if (!lenExpr || outflow === undefined) return;
-  const leaks = v.outflows.filter((_, k) => isLeak[k]).map((flow) => ({ flow, start: spec.leakStart, end: spec.leakEnd }));
-  state.conveyors.push({ inflows: v.inflows, initial, len: lenExpr, outflow, leaks, stock: v.name, where: origin });
+  const leaks = v.outflows.flatMap((flow, k) => (isLeak[k] ? [{ flow, start: spec.leakStart, end: spec.leakEnd, integers: !!state.leakFlows.get(flowInfo[k]!) }] : []));
+  state.conveyors.push({ inflows: v.inflows, initial, len: lenExpr, exponential: spec.exponential, outflow, leaks, stock: v.name, where: origin });
 }
 
 function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr, gf: LookupTable | undefined, t: readonly number[],

@@ -59,8 +59,9 @@ function conveyorCopy(v: MacroVar, all: readonly MacroVar[], translated: Readonl
   }
   const fractions = new Map(leaks.map((n) => [name(n), translated.get(copy(n)!)!] as const));
   ctx.env.conveyor({
-    inflows: v.inflows.map(name), initial: translated.get(v)!, len, outflow: name(plain[0]),
-    leaks: leaks.map((n) => ({ flow: name(n), start: v.conveyor!.leakStart, end: v.conveyor!.leakEnd })), stock: ctx.scope.prefix + v.name,
+    inflows: v.inflows.map(name), initial: translated.get(v)!, len, exponential: v.conveyor!.exponential, outflow: name(plain[0]),
+    leaks: leaks.map((n) => ({ flow: name(n), start: v.conveyor!.leakStart, end: v.conveyor!.leakEnd, integers: !!copy(n)?.leakIntegers })),
+    stock: ctx.scope.prefix + v.name,
   }, fractions, pos);
   return true;
 }

@@ -53,7 +53,8 @@ function macroVariables(doc: XmlDoc, raws: readonly RawVar[], macro: string, dia
     if (v.conveyor && !len) { ok = false; continue; }
     out.push({
       kind: v.kind, name: v.name, eqn, inflows: links(v.inflows), outflows: links(v.outflows), nonNegative: v.nonNegative,
-      ...(v.conveyor && len ? { conveyor: { len, leakStart: v.conveyor.leakStart, leakEnd: v.conveyor.leakEnd } } : {}), ...(v.leak ? { leak: true } : {}),
+      ...(v.conveyor && len ? { conveyor: { len, leakStart: v.conveyor.leakStart, leakEnd: v.conveyor.leakEnd, exponential: v.conveyor.exponential } } : {}),
+      ...(v.leak ? { leak: true } : {}), ...(v.leakIntegers ? { leakIntegers: true } : {}),
     });
   }
   return ok ? out : undefined;

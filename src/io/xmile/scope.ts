@@ -64,9 +64,10 @@ export interface MacroVar {
   readonly outflows: readonly string[];
   readonly nonNegative: boolean;
   /** A conveyor stock's transit time and leak zone (conveyor.ts). */
-  readonly conveyor?: { readonly len: XExpr; readonly leakStart: number; readonly leakEnd: number };
-  /** A conveyor's leakage flow (`<leak/>`). */
+  readonly conveyor?: { readonly len: XExpr; readonly leakStart: number; readonly leakEnd: number; readonly exponential: boolean };
+  /** A conveyor's leakage flow (`<leak/>`), in whole units (`<leak_integers/>`). */
   readonly leak?: boolean;
+  readonly leakIntegers?: boolean;
 }
 
 export interface TranslateEnv {

@@ -41,6 +41,8 @@ export interface RawVar {
   readonly conveyor?: ConveyorSpec;
   /** A flow that is a conveyor's leakage flow (`<leak/>`, conveyor.ts). */
   readonly leak?: boolean;
+  /** A leakage flow that leaks whole units only (`<leak_integers/>`). */
+  readonly leakIntegers?: boolean;
   /** A flow's unit conversion multiplier (multiplier.ts). */
   readonly multiplier?: RawEqn;
 }
@@ -50,7 +52,6 @@ export interface Behavior { readonly stock: boolean; readonly flow: boolean }
 const KINDS = new Set(['stock', 'flow', 'aux', 'gf', 'module']);
 const UNSUPPORTED: Readonly<Record<string, string>> = {
   queue: 'queues (XMILE §4.1.1.2) are not supported',
-  leak_integers: 'conveyor leakage in whole units (<leak_integers/>) is not supported',
   overflow: 'queue overflows are not supported',
 };
 /**
@@ -59,7 +60,7 @@ const UNSUPPORTED: Readonly<Record<string, string>> = {
  */
 const UNDERSTOOD = new Set([
   'eqn', 'init_eqn', 'doc', 'units', 'gf', 'dimensions', 'element', 'inflow', 'outflow', 'non_negative', 'conveyor', 'multiplier',
-  'connect', 'connect2', 'xscale', 'yscale', 'xpts', 'ypts', 'range', 'scale', 'format', 'event_poster', 'display', 'leak',
+  'connect', 'connect2', 'xscale', 'yscale', 'xpts', 'ypts', 'range', 'scale', 'format', 'event_poster', 'display', 'leak', 'leak_integers',
 ]);
 const IGNORED = new Set(['group', 'ai_information', 'isee', 'data', 'annotation', 'views', 'behavior', 'sim_specs', 'doc', 'display', 'interface']);
 
@@ -147,6 +148,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     ext: readExtension(doc, node, diags, name),
     ...conveyorOf(doc, node, kind, name, diags),
     ...(kind === 'flow' && kid(node, 'leak') ? { leak: true } : {}),
+    ...(kind === 'flow' && kid(node, 'leak_integers') ? { leakIntegers: true } : {}),
     ...(kind === 'flow' && kid(node, 'multiplier') ? { multiplier: eqnOf(doc, node, 'multiplier') } : {}),
   };
 }
