@@ -7,6 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
+import { cli, tempFile } from '../../cli/cli-helpers.js';
 import { readOk, run, xmileDoc } from './helpers.js';
 
 const sim = (stop: number, dt = 1) => `<sim_specs method="euler"><start>0</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>`;
@@ -90,6 +91,23 @@ test('initial contents with exponential leakage are laid out as a steady stream 
   const r = run(readOk(belt({ inflow: '100', len: '3', initial: '271', exponential: true, leaks: [['dying', '0.1']] })));
   assert.equal(series(r, 'dying'), Array(9).fill(27.1));
   assert.equal(series(r, 'unloading'), Array(9).fill(72.9));
+});
+
+test('the CLI runs a Stella file whose conveyor changes its transit time and leaks exponentially', () => {
+  // Transit 2 until time 2, then 1; 'dying' takes 0.5 a time unit: of the 10 entering at 0,
+  // 5 leak at 1 and 2.5 arrive at 2; the batch of time 2 (transit 1) loses 5 and delivers 5 at 3.
+  const file = tempFile('belt.stmx', belt({ inflow: 'IF TIME = 0 OR TIME = 2 THEN 10 ELSE 0', len: 'IF TIME &lt; 2 THEN 2 ELSE 1', exponential: true, leaks: [['dying', '0.5']], stop: 4 }));
+  const r = cli('run', file, '--vars', 'unloading,dying,Belt');
+  assert.is(r.code, 0, r.stderr);
+  const rows = r.stdout.trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+  assert.equal(rows.map((x) => x[1]), [0, 0, 2.5, 5, 0]);
+  assert.equal(rows.map((x) => x[2]), [0, 5, 2.5, 5, 0]);
+  assert.equal(rows.map((x) => x[3]), [0, 10, 5, 10, 0]);
+  // A conveyor option stockflow cannot run is a located error and exit code 1.
+  const capped = tempFile('capped.stmx', belt({ inflow: '10', len: '2' }).replace('<len>2</len>', '<len>2</len><capacity>5</capacity>'));
+  const bad = cli('run', capped);
+  assert.is(bad.code, 1, bad.stderr);
+  assert.match(bad.stderr, /capped\.stmx:\d+:\d+: error\[unsupported-construct\] 'Belt': a conveyor capacity/);
 });
 
 test.run();
