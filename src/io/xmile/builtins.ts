@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo' | 'interpolate';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo' | 'interpolate' | 'vensim-allocate';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -63,6 +63,9 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   // Vensim vector functions as Vensim's XMILE export writes them (vectors.ts)
   ['vector_elm_map', vector(2)], ['vector_sort_order', vector(2)], ['vector_rank', vector(2)],
   ['vector_reorder', vector(2)], ['vector_select', vector(5)], ['vector_lookup', vector(5)],
+  // Vensim allocation as Vensim's XMILE export leaves it (vensim-allocate.ts)
+  ['allocate_available', { native: 'allocate_available', min: 3, max: 3, special: 'vensim-allocate' }],
+  ['allocate_by_priority', { native: 'allocate_available', min: 5, max: 5, special: 'vensim-allocate' }],
   // §3.7.1.3 array builtins (MIN/MAX also take two scalars, §3.5.1)
   ['min', { native: 'min', min: 1, max: Infinity, special: 'array' }],
   ['max', { native: 'max', min: 1, max: Infinity, special: 'array' }],

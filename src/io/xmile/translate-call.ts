@@ -18,6 +18,7 @@ import { lookupCall, translate } from './translate.js';
 import { allocateBuiltin } from './allocate.js';
 import { vectorBuiltin } from './vectors.js';
 import { interpolateBuiltin } from './interpolate.js';
+import { vensimAllocate } from './vensim-allocate.js';
 import { arrayBuiltin, flatIndex, rankBuiltin } from './translate-array.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -121,6 +122,7 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
     case 'allocate': return allocateBuiltin(x, ctx);
     case 'vector': return vectorBuiltin(x, id, ctx);
     case 'interpolate': return interpolateBuiltin(x, ctx);
+    case 'vensim-allocate': return vensimAllocate(x, id, ctx);
     default: return undefined;
   }
 }

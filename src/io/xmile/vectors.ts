@@ -44,12 +44,12 @@ export function vectorBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefin
   return fixed === undefined ? byDirection(second, build) : build(fixed !== 0);
 }
 
-/** The first argument as an array variable written with all its subscripts, or a report. */
-function arrayArg(x: CallNode, ctx: Ctx): { arg: NameNode; v: VarInfo; subs: readonly XSub[] } | undefined {
-  const arg = x.args[0];
+/** Argument `at` as an array variable written with all its subscripts, or a report. */
+export function arrayArg(x: CallNode, ctx: Ctx, at = 0): { arg: NameNode; v: VarInfo; subs: readonly XSub[] } | undefined {
+  const arg = x.args[at];
   const v = arg.kind === 'name' && arg.subs?.length ? resolveVar(ctx.scope, arg.name) : undefined;
   if (v && arg.kind === 'name' && arg.subs && v.dims.length === arg.subs.length && !v.lookup) return { arg, v, subs: arg.subs };
-  ctx.env.report('wrong-arguments', `the first argument of ${x.fn.toUpperCase()} must be an array variable written with all its subscripts, such as x[DimA]`, arg.pos,
+  ctx.env.report('wrong-arguments', `argument ${at + 1} of ${x.fn.toUpperCase()} must be an array variable written with all its subscripts, such as x[DimA]`, arg.pos,
     v ? `'${v.name}' has ${v.dims.length} dimension(s)` : undefined);
   return undefined;
 }
@@ -68,9 +68,9 @@ function fixedIndex(s: XSub, dim: Dimension, ctx: Ctx, fn: string): number | und
   return undefined;
 }
 
-/** The elements along the last subscript of the first argument, and the position of this element among them. */
-function lastAxis(x: CallNode, ctx: Ctx): { items: Expr[]; k: number } | undefined {
-  const a = arrayArg(x, ctx);
+/** The elements along the last subscript of an argument (the first unless given), and the position of this element among them. */
+export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): { items: Expr[]; k: number } | undefined {
+  const a = arrayArg(x, ctx, argument);
   if (!a) return undefined;
   const at = a.subs.length - 1;
   const last = a.subs[at];

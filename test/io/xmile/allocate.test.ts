@@ -88,6 +88,32 @@ test('five-argument ALLOCATE matches Vensim\'s ALLOCATE BY PRIORITY on the SDXor
   assert.is(compared, 5 * 141);
 });
 
+test('Vensim\'s ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY as Vensim\'s XMILE export leaves them', () => {
+  const XP = '<dim name="XPriority"><elem name="ptype"/><elem name="ppriority"/><elem name="pwidth"/><elem name="pextra"/></dim>';
+  const dims = DIMS.replace('</dimensions>', `${XP}</dimensions>`);
+  const both = '<dimensions><dim name="region"/><dim name="XPriority"/></dimensions>';
+  const m = (type: number, requests: string, priorities: string) => readOk(xmileDoc(`
+      <aux name="demand">${region}<eqn>${requests}</eqn></aux>
+      <aux name="priority">${region}<eqn>${priorities}</eqn></aux>
+      <aux name="pp">${both}<element subscript="east, ptype"><eqn>${type}</eqn></element><element subscript="west, ptype"><eqn>${type}</eqn></element>
+        <element subscript="east, ppriority"><eqn>priority[east]</eqn></element><element subscript="west, ppriority"><eqn>priority[west]</eqn></element>
+        <element subscript="east, pwidth"><eqn>1</eqn></element><element subscript="west, pwidth"><eqn>1</eqn></element>
+        <element subscript="east, pextra"><eqn>0</eqn></element><element subscript="west, pextra"><eqn>0</eqn></element></aux>
+      <aux name="avail">${region}<eqn>{Untranslated function used}ALLOCATE AVAILABLE(demand[region], pp[region, ptype], 10)</eqn></aux>
+      <aux name="byp">${region}<eqn>{Untranslated function used}ALLOCATE BY PRIORITY(demand[region], priority[region], 2, 1, 10)</eqn></aux>`, { top: dims }));
+  // rectangular, the first case of this file: 6 and 4, by either function
+  const rect = run(m(1, '6', '3 - region'));
+  for (const v of ['avail', 'byp']) {
+    close(last(rect, `${v}[east]`), 6, 1e-9);
+    close(last(rect, `${v}[west]`), 4, 1e-9);
+  }
+  // normal: Vensim's curve, A&S 26.2.16 (not Stella's exact normal): price 0.5 by symmetry, east
+  // gets 10·Q(0.5) with Q(0.5) = φ(0.5)·(a₁t + a₂t² + a₃t³), t = 1/(1 + 0.33267·0.5), = 0.30854894117685
+  const normal = run(m(3, '10', 'region - 1'));
+  close(last(normal, 'avail[east]'), 3.0854894117685427, 1e-9);
+  close(last(normal, 'avail[west]'), 6.914510588231457, 1e-9);
+});
+
 test('ALLOCATE with a name that is not a dimension, or too few arguments, is a located error', () => {
   const doc = (eqn: string) => xmileDoc(`
       <aux name="demand">${region}<eqn>1</eqn></aux>

@@ -103,7 +103,7 @@ test('a vector function with a misused argument is a located error', () => {
   const action = bad('VECTOR SELECT(e[*, B1], d[*, B1], 0, 12, 0)');
   assert.ok(action.some((d) => /no numerical action 12/.test(d.message) && d.line !== undefined), JSON.stringify(action));
   const scalar = bad('VECTOR SORT ORDER(ASCENDING, 1)');
-  assert.ok(scalar.some((d) => /must be an array variable/.test(d.message)), JSON.stringify(scalar));
+  assert.ok(scalar.some((d) => /argument 1 of VECTOR SORT ORDER must be an array variable/.test(d.message)), JSON.stringify(scalar));
   const mode = bad('VECTOR LOOKUP(h[A1], 1, 0, 2, 12)');
   assert.ok(mode.some((d) => /no mode 12/.test(d.message)), JSON.stringify(mode));
   const count = bad('VECTOR ELM MAP(b[B1])');
@@ -138,7 +138,7 @@ test('the CLI runs a Vensim-exported XMILE file with vector functions and five-a
   [2, 0, 2].forEach((want, i) => close(row[`shipped[A${i + 1}]`], want, 1e-9, `shipped[A${i + 1}]`));
   const broken = cli('run', tempFile('broken.xmile', readFileSync(file, 'utf8').replace('VECTOR SORT ORDER(h[DimA]', 'VECTOR SORT ORDER(ASCENDING')));
   assert.is(broken.code, 1);
-  assert.match(broken.stderr, /broken\.xmile:\d+:\d+: error\[wrong-arguments\] 'l\[A1\]'.*must be an array variable/);
+  assert.match(broken.stderr, /broken\.xmile:\d+:\d+: error\[wrong-arguments\] 'l\[A1\]'.*argument 1 of VECTOR SORT ORDER must be an array variable/);
 });
 
 test.run();

@@ -1,0 +1,59 @@
+/**
+ * Vensim's ALLOCATE AVAILABLE(request[v], pp[v, ptype], supply) and ALLOCATE BY PRIORITY(
+ * request[v], priority[v], size, width, supply) in XMILE, as Vensim's XMILE export leaves them
+ * (`{Untranslated function used}ALLOCATE AVAILABLE(demand[region], priority_vector[region,
+ * ptype], total_supply_available)`). Both become the `.mdl` reader's engine call,
+ * allocate_available (Vensim's curves, builtins/allocation.ts): the requests run along the last
+ * subscript of the first argument (vectors.ts), the profiles of ALLOCATE AVAILABLE are the four
+ * elements (type, priority, width, extra) of the profile dimension written from its first
+ * element, for each requester; ALLOCATE BY PRIORITY's profiles are rectangular (type 1) with the
+ * priorities along the last subscript of its second argument and one width (size is not used,
+ * as in the `.mdl` reader).
+ */
+import { call, num, type Expr } from '../../expr/ast.js';
+import type { XExpr, XSub } from './eqn-ast.js';
+import type { Ctx } from './scope.js';
+import { translate } from './translate.js';
+import { expandArray } from './expand.js';
+import { arrayArg, lastAxis } from './vectors.js';
+
+type CallNode = Extract<XExpr, { kind: 'call' }>;
+
+export function vensimAllocate(x: CallNode, id: string, ctx: Ctx): Expr | undefined {
+  const req = lastAxis(x, ctx);
+  if (!req) return undefined;
+  const n = req.items.length;
+  let profiles: Expr[] | undefined;
+  let supplyArg: XExpr;
+  if (id === 'allocate_available') {
+    profiles = profileArg(x, n, ctx);
+    supplyArg = x.args[2];
+  } else {
+    const pri = lastAxis(x, ctx, 1);
+    const width = translate(x.args[3], ctx);
+    if (!pri || !width) return undefined;
+    if (pri.items.length !== n) {
+      ctx.env.report('dimension-mismatch', `ALLOCATE BY PRIORITY has ${n} requests but ${pri.items.length} priorities`, x.args[1].pos);
+      return undefined;
+    }
+    profiles = pri.items.flatMap((p) => [num(1), p, width, num(0)]);
+    supplyArg = x.args[4];
+  }
+  const supply = translate(supplyArg, ctx);
+  return profiles && supply && call('allocate_available', num(req.k + 1), supply, ...req.items, ...profiles);
+}
+
+/** pp[v, ptype]: for each requester, the four profile elements from the one written. */
+function profileArg(x: CallNode, n: number, ctx: Ctx): Expr[] | undefined {
+  const a = arrayArg(x, ctx, 1);
+  if (!a) return undefined;
+  const at = a.subs.length - 1;
+  const profile = a.v.dims[at];
+  const first = a.subs[at];
+  const firstOk = first.kind === 'name' && !first.subs && profile.elements.length === 4 && profile.ids[0] === profile.ids[profile.elements.findIndex((e) => e.toLowerCase() === first.name.toLowerCase())];
+  const star = (s: XSub): XSub => ({ kind: 'star', pos: s.pos });
+  const items = firstOk && at > 0 ? expandArray({ ...a.arg, subs: [...a.subs.slice(0, at - 1), star(a.subs[at - 1]), star(first)] }, ctx) : undefined;
+  if (items && items.length === 4 * n) return items;
+  ctx.env.report('wrong-arguments', 'the priority profiles of ALLOCATE AVAILABLE must be written pp[requester, ptype]: ptype the first of a 4-element profile dimension, the requesters the same as the requests', a.arg.pos);
+  return undefined;
+}
