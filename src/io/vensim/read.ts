@@ -97,6 +97,9 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     v.defs.push(units === def.units ? def : { ...def, units });
     if (def.subs.length) (v as { subscripted: boolean }).subscripted = true;
   }
+  dropPlaceholders(vars, (pos, name) => diags.push(error('incomplete-equation',
+    `'${name}' has no equation: A FUNCTION OF(…) is Vensim's placeholder that only lists a variable's causes`,
+    { file, ...lines.locate(pos), variable: name, hint: 'write the equation of the variable in Vensim (or in the file) and read it again' })));
   const calls = macroOutputs(definitions, (id) => vars.has(id) || control.has(id), (pos, message) => diags.push(error('duplicate-definition', message, { file, ...lines.locate(pos) })));
   const counts = new Map<Definition, number>();
   for (const v of vars.values()) for (const def of v.defs) counts.set(def, expand(v, def, index));
@@ -157,4 +160,22 @@ function expand(v: VarInfo, def: Definition, index: ModelIndex): number {
     v.instances.set(key, inst);
   });
   return tuples.length;
+}
+
+/**
+ * Vensim writes `x = A FUNCTION OF(y, z)` for a variable drawn with its causes but not yet
+ * given an equation; such a model does not simulate. A placeholder beside a real definition
+ * of the same variable says nothing and is dropped; a variable with only placeholders is
+ * reported, and stands as 0 so that its uses raise no further reports.
+ */
+function dropPlaceholders(vars: Map<string, VarInfo>, report: (pos: number, name: string) => void): void {
+  const isPlaceholder = (d: Definition) => d.body.k === 'expr' && d.body.expr.k === 'call' && canonicalName(d.body.expr.fn) === 'a_function_of';
+  for (const v of vars.values()) {
+    const real = v.defs.filter((d) => !isPlaceholder(d));
+    if (real.length === v.defs.length) continue;
+    if (real.length === 0) {
+      report(v.defs[0].pos, v.name);
+      v.defs.splice(0, v.defs.length, ...v.defs.map((d) => ({ ...d, body: { k: 'expr' as const, op: '=' as const, expr: { k: 'num' as const, value: 0, pos: d.pos } } })));
+    } else v.defs.splice(0, v.defs.length, ...real);
+  }
 }
