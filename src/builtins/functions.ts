@@ -1,13 +1,17 @@
 /**
  * The stateless function library: name, arity, documentation and the JavaScript the
  * compiler emits for a call. Arguments arrive as already-compiled JS expressions; `t` is
- * the time and `DT` the step inside generated code, `R` the runtime of runtime.ts.
+ * the time and `DT` the step inside generated code, `R` the runtime of runtime.ts, and `TI`
+ * the time test inputs read when the integrator holds them (NaN otherwise; compile.ts hold()).
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
 import { RANDOM_ARITY } from './random.js';
 import { STELLA_MATH_FUNCTIONS } from './stella-math.js';
 import { TABLE_FUNCTIONS } from './table-functions.js';
 import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
+/** The time a test input reads: the held time when the integrator holds inputs, else the time. */
+const INPUT_TIME = '(TI === TI ? TI : t)';
+
 export interface FunctionSpec {
   readonly name: string;
   readonly aliases?: readonly string[];
@@ -123,13 +127,13 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   randomFn('lognormal', 'lognormal with its own mean and sd: lognormal(mean, sd[, seed])'),
   randomFn('exprnd', 'exponential: exprnd(mean[, seed])'),
   randomFn('poisson', 'Poisson: poisson(mean[, seed])'),
-  { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(t, ${a[0]}, ${a[1]})` },
+  { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(${INPUT_TIME}, ${a[0]}, ${a[1]})` },
   { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
-    emit: (a) => `R.ramp(t, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },
+    emit: (a) => `R.ramp(${INPUT_TIME}, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },
   { name: 'pulse', minArgs: 2, maxArgs: 3, doc: 'XMILE PULSE(magnitude, first[, interval]): area magnitude over one dt', units: 'none',
-    emit: (a) => `R.pulse(t, DT, ${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
+    emit: (a) => `R.pulse(${INPUT_TIME}, DT, ${a[0]}, ${a[1]}, ${a[2] ?? '0'})` },
   { name: 'pulse_train', minArgs: 4, maxArgs: 4, doc: 'Vensim PULSE TRAIN(start, width, interval, end)', units: 'dimensionless',
-    emit: (a) => `R.pulseTrain(t, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
+    emit: (a) => `R.pulseTrain(${INPUT_TIME}, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
   ...TABLE_FUNCTIONS,
   ...VENSIM_RANDOM_FUNCTIONS,
   ...STELLA_MATH_FUNCTIONS,

@@ -33,6 +33,12 @@ export interface CompiledModel {
   initialize(t: number, y: Float64Array, v: Float64Array, seed?: number): void;
   /** Computes every flow and auxiliary into v from the state y, and the net rates into d. */
   evaluate(t: number, y: Float64Array, v: Float64Array, d: Float64Array): void;
+  /**
+   * Holds the test inputs (STEP, RAMP, PULSE, PULSE TRAIN) at their value at time t through
+   * the evaluations that follow, as Vensim does over each TIME STEP of its Runge–Kutta
+   * integration; hold(NaN), and initialize(), let them follow the evaluated time again.
+   */
+  hold(t: number): void;
   /** Captures the sources of previous() and pipeline delays at a step boundary into p, and records history() inputs. */
   capture(t: number, y: Float64Array, v: Float64Array, p: Float64Array): void;
   /** Takes the step just integrated on the conveyor belts, from what capture() staged. */
@@ -58,9 +64,9 @@ export interface CompiledModel {
  * Turns generated code into the model's functions: the one `new Function` of the project.
  * The browser explorer calls it too, on code this compiler emitted (compile/portable.ts).
  */
-export function instantiate(code: string, tables: readonly LookupTable[], sim: SimSpec): Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle'> {
+export function instantiate(code: string, tables: readonly LookupTable[], sim: SimSpec): Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle' | 'hold'> {
   const lookups: LookupFn[] = tables.map((t) => makeLookup(t));
-  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle'>;
+  const factory = new Function('R', 'lk', 'P', code) as (r: typeof runtime, lk: LookupFn[], p: SimSpec) => Pick<CompiledModel, 'evaluate' | 'initialize' | 'capture' | 'clock' | 'settle' | 'hold'>;
   return factory(runtime, lookups, sim);
 }
 
@@ -135,6 +141,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     // The clock is constant unless the spec varies: then clock() reassigns it before each step.
     `${varyingClock ? 'let' : 'const'} DT = P.dt, STOP = P.stop, SAVEPER = P.saveper;`,
     'const START = P.start;',
+    // The time test inputs read (STEP, RAMP, PULSE, PULSE TRAIN): NaN = the current time (hold()).
+    'let TI = NaN;',
     'const RS = R.createRandomState(START, DT);',
     `const HS = R.createHistory(${histories.length});`,
     `const CV = R.createConveyors([${belts.map((n) => beltShape(n.belt!)).join(', ')}], DT);`,
@@ -145,7 +153,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const captureCalls = chunked(parts, 'c', '(t, y, v, p)', split(captureStmts));
   parts.push(`return {
   evaluate(t, y, v, d) { ${evalCalls} },
-  initialize(t, y, v, seed = 0) { RS.reset(seed); HS.reset(); CV.reset(); ${initCalls} },
+  initialize(t, y, v, seed = 0) { TI = NaN; RS.reset(seed); HS.reset(); CV.reset(); ${initCalls} },
+  hold(t) { TI = t; },
   capture(t, y, v, p) { ${captureCalls} },
   settle() { ${belts.length ? 'CV.commit();' : ''} },
   clock(t, y, v, c) { ${clockStmts.join(' ')} },

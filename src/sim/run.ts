@@ -3,7 +3,8 @@
  * record at save times, capture previous()/pipeline inputs, let the integrator advance the
  * stocks, and commit the captured values. Discrete values (previous, fixed delays) change
  * only at step boundaries and are held through the stages of a Runge–Kutta step, as
- * Vensim documents for exogenous inputs.
+ * Vensim documents for exogenous inputs; a method that holds inputs (Integrator.holdsInputs)
+ * also holds STEP, RAMP, PULSE and PULSE TRAIN at each step's start time.
  *
  * A fixed clock runs `steps` steps of dt. A varying clock (Vensim control variables that
  * change during the run, builtins/clock.ts) is re-evaluated at every step: the step
@@ -51,6 +52,8 @@ interface RunState {
   readonly stepper: Stepper;
   /** f(t, y) reused by fixed-step methods; undefined for adaptive ones. */
   readonly slope?: Float64Array;
+  /** The method holds the test inputs at each step's start time (Integrator.holdsInputs). */
+  readonly holds: boolean;
   readonly pending: Float64Array;
   readonly pipes: Pipe[];
   readonly recorder: Rows;
@@ -99,6 +102,7 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     model, options, v, y, d, stepper, pipes,
     // The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step).
     slope: integrator.adaptive ? undefined : d,
+    holds: integrator.holdsInputs === true,
     pending: new Float64Array(layout.previous.length + layout.pipelines.length),
     recorder: options.sink ? new SinkRecorder(options.sink, layout.columns, layout.nStates) : new Recorder(model, rows),
   };
@@ -108,6 +112,8 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   } catch (e) {
     if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] }; // a varying clock's rows outgrew memory
     throw e;
+  } finally {
+    if (state.holds) model.hold(NaN); // later evaluations (analyses) read the time they are given
   }
   if (problem) return { diagnostics: [problem] };
   return { result: state.recorder.result(), diagnostics: [] };
@@ -121,6 +127,7 @@ function runFixed(s: RunState, steps: number): Diagnostic | undefined {
   let nextSave = 0;
   for (let k = 0; k <= steps; k++) {
     const t = sim.start + k * sim.dt;
+    if (s.holds) s.model.hold(t);
     const saving = k >= nextSave - 1e-9 && s.recorder.count < rows;
     // Fixed-step methods need f(t, y) for the step anyway; adaptive ones evaluate for
     // themselves, so the loop evaluates only to record or to capture discrete inputs.
@@ -149,6 +156,7 @@ function runVarying(s: RunState, clock: Float64Array): Diagnostic | undefined {
   const before = !model.clockReadsModel;
   for (let k = 0; ; k++) {
     if (before && k > 0) model.clock(t, s.y, s.v, clock);
+    if (s.holds) model.hold(t);
     model.evaluate(t, s.y, s.v, s.d);
     if (!before) model.clock(t, s.y, s.v, clock);
     const bad = checkClock(clock, t);

@@ -34,6 +34,11 @@ export interface Integrator {
   /** Order of accuracy (global error ∝ h^order for fixed-step methods). */
   readonly order: number;
   readonly adaptive: boolean;
+  /**
+   * True when the test inputs (STEP, RAMP, PULSE, PULSE TRAIN) keep their value at the start
+   * of each dt through the method's stages and sub-steps, as in Vensim's Runge–Kutta types.
+   */
+  readonly holdsInputs?: boolean;
   /** The tolerances an adaptive method uses when the sim spec gives none (else rtol 1e-6, atol 1e-9). */
   readonly tolerances?: IntegratorOptions;
   readonly description: string;

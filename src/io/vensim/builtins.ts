@@ -70,12 +70,17 @@ export const REWRITES: Readonly<Record<string, { readonly arity: number; readonl
     arity: 2,
     build: ([x, q]) => ({ kind: 'if', cond: bin('<=', q, num(0)), then: x, else: bin('*', q, trunc(bin('/', x, q))) }),
   },
+  /**
+   * PULSE(start, width): 1 while start ≤ time + dt/2 < start + max(width, dt), else 0, written
+   * as the difference of two steps so that it is a test input an integrator can hold over a
+   * TIME STEP (Vensim Help, "Runge-Kutta Integration"; compile.ts hold()).
+   */
   pulse: {
     arity: 2,
     build: ([start, width]) => {
-      const t = bin('+', { kind: 'ref', id: 'time', name: 'time' }, bin('/', { kind: 'ref', id: 'dt', name: 'dt' }, num(2)));
+      const halfDt = bin('/', { kind: 'ref', id: 'dt', name: 'dt' }, num(2));
       const w = call('max', width, { kind: 'ref', id: 'dt', name: 'dt' });
-      return { kind: 'if', cond: bin('and', bin('>=', t, start), bin('<', t, bin('+', start, w))), then: num(1), else: num(0) };
+      return bin('-', call('step', num(1), bin('-', start, halfDt)), call('step', num(1), bin('-', bin('+', start, w), halfDt)));
     },
   },
   game: { arity: 1, build: ([x]) => x },

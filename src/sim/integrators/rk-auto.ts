@@ -26,9 +26,11 @@
  *   over from one TIME STEP to the next.
  * - It gives up (an error naming the time) below TIME STEP · 2^−40 (about 1e−12 of it,
  *   shared.ts MIN_STEP_FRACTION).
- * Vensim also holds STEP, PULSE and RAMP at their value at the start of each TIME STEP in its
- * Runge–Kutta types; the engine evaluates them at each stage's time for every method, so a
- * switch at a TIME STEP boundary shortens the steps before it here (docs/vensim-functions.md).
+ * - Vensim "holds all exogenous and test inputs (STEP, PULSE and RAMP) constant over the
+ *   integration interval" (Vensim Help, "Runge-Kutta Integration"): these methods declare
+ *   `holdsInputs`, so the engine holds STEP, RAMP, PULSE and PULSE TRAIN at their value at the
+ *   start of each TIME STEP through every sub-step, and a switch at a TIME STEP boundary takes
+ *   effect at that boundary with no step shortened before it.
  */
 import type { IntegratorOptions, OdeSystem, Stepper } from '../types.js';
 import { rk2 } from './rk2.js';
@@ -139,6 +141,7 @@ function autoVariant(base: RegisteredIntegrator, name: string, aliases: string[]
     aliases,
     order: base.order,
     adaptive: true,
+    holdsInputs: true,
     tolerances: VENSIM_TOLERANCES,
     description: `Vensim's ${vensim}: ${base.name} with step halving under error control (ABSOLUTE/RELATIVE TOLERANCE, default 0.001), dt the largest step.`,
     create(system: OdeSystem, options: IntegratorOptions): Stepper {

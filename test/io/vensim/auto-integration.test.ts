@@ -61,6 +61,28 @@ test('reading an Auto type says once what is assumed; a tolerance that is not a 
   assert.is(bad.rtol, undefined);
 });
 
+test('STEP and PULSE keep their value at the start of each TIME STEP through the Auto sub-steps, as Vensim holds them', () => {
+  // Inflow = STEP(10, 2) + PULSE(3, 1), Level' = Inflow − 2·Level from 0. Held per TIME STEP the
+  // inflow is 0 on [0, 2], 10 on [2, 3], 11 on [3, 4], 10 on [4, 5], so exactly:
+  // L(2) = 0, L(3) = 5(1 − e^−2), L(4) = 5.5 + (L(3) − 5.5)e^−2, L(5) = 5 + (L(4) − 5)e^−2.
+  const text = decayModel(1, 'Inflow = STEP(10, 2) + PULSE(3, 1) ~ Widget/Month ~|\n').replace('INTEG(-Drain, 100)', 'INTEG(Inflow - Drain, 0)');
+  const { level } = levels(text);
+  const e2 = Math.exp(-2);
+  const l3 = 5 * (1 - e2);
+  const l4 = 5.5 + (l3 - 5.5) * e2;
+  const expected = [0, 0, 0, l3, l4, 5 + (l4 - 5) * e2];
+  level.forEach((y, t) => assert.ok(Math.abs(y - expected[t]) < 0.01, `t=${t}: ${y} vs ${expected[t]}`));
+  assert.is(level[2], 0, 'the step at t = 2 does not leak into [1, 2]');
+  // After the run the compiled model reads the time it is given again (analyses evaluate it):
+  // at 2.5, STEP(10, 2) = 10 and PULSE(3, 1) = 1 (Vensim's pulse is on while 3 ≤ time + dt/2 < 4).
+  const { model } = readVensim(text, 'decay.mdl');
+  const run = trySimulate(model!);
+  const slot = run.compiled!.layout.slotOf.get('inflow')!;
+  const v = new Float64Array(run.compiled!.layout.nSlots);
+  run.compiled!.evaluate(2.5, new Float64Array(run.compiled!.layout.nStates), v, new Float64Array(run.compiled!.layout.nStates));
+  assert.is(v[slot], 11);
+});
+
 test('the CLI runs an RK4 Auto .mdl end to end, and --method rk4-auto runs any model so', () => {
   const file = tempFile('decay.mdl', decayModel(1));
   const r = cli('run', file, '--vars', 'Level');

@@ -133,7 +133,8 @@ z = XIDZ(a, Time, 1) ~~|`);
   assert.is(eq(m, 'd'), 'vensim_delayn(a, 2, 3, 0)');
   assert.is(eq(m, 'i'), 'trunc(time - 5.5)');
   assert.is(eq(m, 'md'), 'time - 10 - 3 * trunc((time - 10) / 3)');
-  assert.ok(eq(m, 'p').startsWith('if time + dt / 2 >= 2'));
+  // PULSE(2, 1) is 1 while 2 ≤ time + dt/2 < 2 + max(1, dt): two steps, a test input RK Auto holds.
+  assert.is(eq(m, 'p'), 'step(1, 2 - dt / 2) - step(1, 2 + max(1, dt) - dt / 2)');
   assert.is(eq(m, 's'), 'smooth(a, 2, 1)');
   assert.is(eq(m, 'z'), 'xidz(a, time, 1)');
 });
