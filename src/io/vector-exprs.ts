@@ -19,7 +19,7 @@ import { NA_VALUE } from './vensim/builtins.js';
 
 export const sumOf = (xs: readonly Expr[]): Expr => (xs.length ? xs.reduce((a, b) => bin('+', a, b)) : num(0));
 
-const productOf = (xs: readonly Expr[]): Expr => xs.reduce((a, b) => bin('*', a, b));
+const productOf = (xs: readonly Expr[]): Expr => (xs.length ? xs.reduce((a, b) => bin('*', a, b)) : num(1));
 
 /** VECTOR RANK: the 1-based rank of element k among `items`, ties broken by position. */
 export function vectorRank(items: readonly Expr[], k: number, ascending: boolean): Expr {

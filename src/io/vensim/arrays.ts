@@ -40,6 +40,11 @@ export function bangBindings(dimIds: readonly string[], sc: Scope, pos: number):
       sc.index.diags.push(error('unknown-subscript', `'${d}!' is not a subscript range`, where(sc, pos)));
       return undefined;
     }
+    if (dim.elements.length === 0) {
+      // Only a range that failed to expand is empty; reducing over it would build nothing.
+      sc.index.diags.push(error('empty-subscript', `'${dim.name}!' ranges over no elements`, { ...where(sc, pos), hint: `give the subscript range '${dim.name}' at least one element` }));
+      return undefined;
+    }
     combos = combos.flatMap((c) => dim.elements.map((el) => new Map([...c, [`${d}!`, el]])));
   }
   return combos;
