@@ -22,6 +22,9 @@
  *   slats of the initial transit time as a steady stream would hold it: evenly without
  *   leakage, and with leakage so that the value that page computes for a steady state
  *   (T·inflow − (N − 1)·leakage·DT/2 for linear leakage) starts the belt in that state.
+ * - Sampling and arrest (XMILE 1.0 §4.2.1 `<sample>`, `<arrest>`): entering batches take the
+ *   transit time sampled at the last step where the sample condition held (every step by
+ *   default); while the conveyor is arrested nothing leaves, no batch moves and none enters.
  * - Whole-unit leakage (XMILE `<leak_integers/>`): a flow leaks only whole units each DT; the
  *   fraction of a unit not yet leaked is carried to the next DT (no documentation gives the
  *   carry; this keeps every unit that should leak leaking).
@@ -56,6 +59,10 @@ interface Belt {
   /** The inputs captured for the step being taken: inflow, transit time, fractions. */
   readonly staged: Float64Array;
   stagedSet: boolean;
+  /** The step being taken is arrested: the belt stands. */
+  stagedArrest: boolean;
+  /** The transit time sampled last, for the batches entering (XMILE `<sample>`). */
+  latched: number;
 }
 
 const EPS = 1e-9;
@@ -84,10 +91,10 @@ export interface Conveyors {
   reset(): void;
   /** Lays belt j's initial contents on the slats of its initial transit time. */
   init(j: number, initial: number, len: number, fractions: readonly number[]): void;
-  /** Flow `which` of belt j this step (0 the outflow, k the k-th leakage), a rate. */
-  flow(j: number, which: number, fractions: readonly number[]): number;
-  /** Records the inputs of the step about to be taken. */
-  stage(j: number, inflow: number, len: number, fractions: readonly number[]): void;
+  /** Flow `which` of belt j this step (0 the outflow, k the k-th leakage), a rate; 0 while arrested. */
+  flow(j: number, which: number, arrest: number, fractions: readonly number[]): number;
+  /** Records the inputs of the step about to be taken; T is sampled when `sample` ≠ 0. */
+  stage(j: number, inflow: number, len: number, sample: number, arrest: number, fractions: readonly number[]): void;
   /** Takes the staged step on every belt: leak, release, move, take on the inflow. */
   commit(): void;
 }
@@ -99,7 +106,7 @@ export function createConveyors(shapes: readonly BeltShape[], dt: number): Conve
       shape, n: 0, amount: new Float64Array(16), rest: new Int32Array(16), steps: new Int32Array(16),
       alloc: Array.from({ length: k }, () => new Float64Array(16)), carry: new Float64Array(k),
       out: new Float64Array(k + 1), raw: new Float64Array(k), take: Array.from({ length: k }, () => new Float64Array(16)),
-      staged: new Float64Array(k + 2), stagedSet: false,
+      staged: new Float64Array(k + 2), stagedSet: false, stagedArrest: false, latched: 0,
     };
   });
   const add = (b: Belt, amount: number, rest: number, steps: number, fractions: readonly number[], per: number) => {
@@ -115,26 +122,33 @@ export function createConveyors(shapes: readonly BeltShape[], dt: number): Conve
     reset() { for (const b of belts) { b.n = 0; b.carry.fill(0); b.stagedSet = false; } },
     init(j, initial, len, fractions) {
       const b = belts[j];
+      b.latched = len;
       const steps = stepsOf(len, dt);
       const profile = steadyProfile(b.shape, steps, fractions, dt);
       const total = profile.reduce((s, c) => s + c, 0);
       const per = total === 0 ? 0 : initial / total;
       for (let age = 1; age <= steps; age++) add(b, per * profile[age - 1], steps - age, steps, fractions, per);
     },
-    flow(j, which, fractions) {
+    flow(j, which, arrest, fractions) {
+      if (arrest !== 0 && !Number.isNaN(arrest)) return 0;
       const b = belts[j];
       removal(b, fractions, dt);
       return b.out[which] / dt;
     },
-    stage(j, inflow, len, fractions) {
+    stage(j, inflow, len, sample, arrest, fractions) {
       const b = belts[j];
-      b.staged[0] = inflow; b.staged[1] = len;
+      b.stagedArrest = arrest !== 0 && !Number.isNaN(arrest);
+      if (b.stagedArrest) { b.stagedSet = true; return; }
+      if (sample !== 0 && !Number.isNaN(sample)) b.latched = len;
+      b.staged[0] = inflow; b.staged[1] = b.latched;
       for (let k = 0; k < fractions.length; k++) b.staged[k + 2] = fractions[k];
       b.stagedSet = true;
     },
     commit() {
       for (const b of belts) {
         if (!b.stagedSet) continue;
+        b.stagedSet = false;
+        if (b.stagedArrest) continue;
         const fractions = Array.from(b.staged.subarray(2));
         removal(b, fractions, dt);
         b.shape.leaks.forEach((l, k) => { if (l.integers) b.carry[k] = Math.max(0, b.raw[k] + b.carry[k] - b.out[k + 1]); });
@@ -151,7 +165,6 @@ export function createConveyors(shapes: readonly BeltShape[], dt: number): Conve
         const steps = stepsOf(b.staged[1], dt);
         const amount = b.staged[0] * dt;
         add(b, amount, steps - 1, steps, fractions, amount);
-        b.stagedSet = false;
       }
     },
   };

@@ -99,7 +99,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const histories = program.nodes.filter((n) => n.kind === 'history');
   const belts = program.nodes.filter((n) => n.kind === 'conveyor');
   const beltArgs = (n: ProgramNode, s: Slots) => `${belts.indexOf(n)}, ${emitExpr(n.equation!, s)}`;
-  const fractions = (n: ProgramNode, s: Slots) => `[${(n.args ?? []).map((a) => emitExpr(a, s)).join(', ')}]`;
+  // A belt's args: sample, arrest, then the leak fractions (conveyor-node.ts).
+  const fractions = (n: ProgramNode, s: Slots) => `[${(n.args ?? []).slice(2).map((a) => emitExpr(a, s)).join(', ')}]`;
   for (const n of ordering.initial) {
     if (n.kind === 'constant') continue; // set from the constants array before initialising
     const s = layout.slotOf.get(n.id)!;
@@ -122,7 +123,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   histories.forEach((n, j) => { sites.begin(`source ${n.id}`); captureStmts.push(`HS.put(${j}, ${emitExpr(n.source!, dyn)});`); });
   belts.forEach((n, j) => {
     sites.begin(`source ${n.id}`);
-    captureStmts.push(`CV.stage(${j}, ${emitExpr(n.source!, dyn)}, ${emitExpr(n.delay!, dyn)}, ${fractions(n, dyn)});`);
+    const [sample, arrest] = n.args!.map((a) => emitExpr(a, dyn));
+    captureStmts.push(`CV.stage(${j}, ${emitExpr(n.source!, dyn)}, ${emitExpr(n.delay!, dyn)}, ${sample}, ${arrest}, ${fractions(n, dyn)});`);
   });
   const clock = program.clock ?? {};
   const varyingClock = CLOCK_FIELDS.some((f) => clock[f]);

@@ -7,13 +7,16 @@
  * `conveyor(k, inflows, len, initial, exponential, leaks…)`, a belt of batches kept by the
  * engine (builtins/conveyor.ts states each rule and the document it comes from): a batch keeps
  * the transit time it entered with, so the transit time and the leak fractions may change
- * during the run. Capacity, inflow limits, sampling, arrest, discrete conveyors and batch
- * integrity are refused with a located diagnostic.
+ * during the run. `<sample>` says when the transit time is taken for entering batches,
+ * `<arrest>` stops the belt, and `<capacity>`, `<in_limit>` and `<arrest>` limit the inflows
+ * (limitInflows). Discrete conveyors and batch integrity are refused with a located
+ * diagnostic, as are these options on a conveyor inside a macro.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import type { Variable } from '../../model/types.js';
 import { foldConstant } from '../../builtins/fold.js';
+import { parseEquation } from '../../expr/parse.js';
 import { canonicalName } from './names.js';
 import { printNative } from './print-native.js';
 import type { RawEqn } from './vars.js';
@@ -27,12 +30,13 @@ export interface ConveyorSpec {
   readonly leakEnd: number;
   /** `exponential_leak="true"`: leak fractions are per time unit, of what the zone holds. */
   readonly exponential: boolean;
+  /** `<capacity>`, `<in_limit>`, `<sample>`, `<arrest>` equations, where given. */
+  readonly options: Partial<Record<ConveyorOption, RawEqn>>;
 }
 
-/** `<conveyor>` options other than `<len>` (§4.2.1), each of which changes what leaves and when. */
-const REFUSED: Readonly<Record<string, string>> = {
-  capacity: 'a conveyor capacity', in_limit: 'a conveyor inflow limit', sample: 'conveyor sampling', arrest: 'an arrested conveyor',
-};
+/** The `<conveyor>` options that are equations besides `<len>` (§4.2.1). */
+export const CONVEYOR_OPTIONS = ['capacity', 'in_limit', 'sample', 'arrest'] as const;
+export type ConveyorOption = typeof CONVEYOR_OPTIONS[number];
 /** Boolean attributes of `<conveyor>` that change the arithmetic when true. */
 const REFUSED_FLAGS: Readonly<Record<string, string>> = {
   discrete: 'a discrete conveyor', batch_integrity: 'conveyor batch integrity',
@@ -41,13 +45,14 @@ const REFUSED_FLAGS: Readonly<Record<string, string>> = {
 /** Reads a stock's `<conveyor>`; undefined (with diagnostics) when it cannot be run faithfully. */
 export function readConveyor(doc: XmlDoc, node: XNode, variable: string, diags: Diagnostic[]): ConveyorSpec | undefined {
   let ok = true;
-  for (const c of node.children) {
-    const what = c.prefix === '' ? REFUSED[c.local] : undefined;
-    if (what) { diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and leakage`, { ...locOf(doc, c), variable })); ok = false; }
+  const options: Partial<Record<ConveyorOption, RawEqn>> = {};
+  for (const o of CONVEYOR_OPTIONS) {
+    const n = kid(node, o);
+    if (n) options[o] = { src: textOf(doc, n), node: n };
   }
   for (const [flag, what] of Object.entries(REFUSED_FLAGS)) {
     if (attr(node, flag)?.trim().toLowerCase() === 'true') {
-      diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs conveyors with a transit time and leakage`, { ...locOf(doc, node), variable }));
+      diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs continuous conveyors`, { ...locOf(doc, node), variable, hint: 'remove the attribute to run the conveyor as a continuous stream' }));
       ok = false;
     }
   }
@@ -58,7 +63,7 @@ export function readConveyor(doc: XmlDoc, node: XNode, variable: string, diags: 
   }
   const zone = leakZone(doc, node, variable, diags);
   const exponential = attr(node, 'exponential_leak')?.trim().toLowerCase() === 'true';
-  return ok && zone ? { len: { src: textOf(doc, len), node: len }, ...zone, exponential } : undefined;
+  return ok && zone ? { len: { src: textOf(doc, len), node: len }, ...zone, exponential, options } : undefined;
 }
 
 /** `<leak_start>` / `<leak_end>`: numbers with 0 ≤ start < end ≤ 1. */
@@ -87,6 +92,8 @@ export interface PendingConveyor {
   readonly initial: Expr;
   readonly len: Expr;
   readonly exponential: boolean;
+  /** The translated `<capacity>`, `<in_limit>`, `<sample>`, `<arrest>`, where given. */
+  readonly options?: Partial<Record<ConveyorOption, Expr>>;
   readonly outflow: string;
   readonly leaks: readonly PendingLeak[];
   readonly stock: string;
@@ -97,26 +104,66 @@ export interface PendingConveyor {
  * Sets the equations of conveyor outflows and leakage flows, computed while their stocks
  * were emitted; `fractions` holds each leakage flow's own equation, its leak fraction. Flow k
  * of a conveyor (0 its outflow, k its k-th leakage flow) is
- * `conveyor(k, inflows, len, initial, exponential, f1, start1, end1, integers1, …)`.
- * Constant linear leak fractions that add up to more than 1 (more leaking than enters) are
- * an error.
+ * `conveyor(k, inflows, len, initial, exponential, sample, arrest, f1, start1, end1, integers1, …)`.
+ * Inflows are limited where the conveyor says so (limitInflows). Constant linear leak
+ * fractions that add up to more than 1 (more leaking than enters) are an error.
  */
 export function applyConveyors(vars: Variable[], conveyors: readonly PendingConveyor[], fractions: ReadonlyMap<string, Expr>, diags: Diagnostic[]): Variable[] {
   const byId = new Map(vars.map((v) => [v.id, v]));
   const equations = new Map<string, Expr>();
   for (const c of conveyors) {
-    const input = c.inflows.map((n) => ref(canonicalName(n), n)).reduce<Expr | undefined>((a, r) => (a ? bin('+', a, r) : r), undefined) ?? num(0);
+    const input = sum(c.inflows.map((n) => ref(canonicalName(n), n)));
     const leakArgs = c.leaks.flatMap((l) => [fractions.get(l.flow) ?? num(0), num(l.start), num(l.end), num(l.integers ? 1 : 0)]);
-    const flow = (k: number) => call('conveyor', num(k), input, c.len, c.initial, num(c.exponential ? 1 : 0), ...leakArgs);
+    const { sample = num(1), arrest = num(0) } = c.options ?? {};
+    const flow = (k: number) => call('conveyor', num(k), input, c.len, c.initial, num(c.exponential ? 1 : 0), sample, arrest, ...leakArgs);
     equations.set(c.outflow, flow(0));
     c.leaks.forEach((l, k) => equations.set(l.flow, flow(k + 1)));
-    const total = c.leaks.reduce((sum, l) => sum + (foldConstant(fractions.get(l.flow) ?? num(0), byId) ?? 0), 0);
+    const total = c.leaks.reduce((acc, l) => acc + (foldConstant(fractions.get(l.flow) ?? num(0), byId) ?? 0), 0);
     if (!c.exponential && total > 1 + 1e-12) {
       diags.push(error('invalid-conveyor', `conveyor '${c.stock}': its leak fractions add up to ${+total.toPrecision(12)}, more than all that enters`, { ...c.where, variable: c.stock, hint: 'make the leak fractions add up to at most 1' }));
     }
   }
+  const limited = new Map<string, Expr>();
+  for (const c of conveyors) limitInflows(c, byId, equations, limited, diags);
   return vars.map((v) => {
     const e = equations.get(v.name);
-    return e && v.kind === 'flow' ? { ...v, equation: printNative(e), gf: undefined, nonNegative: undefined } : v;
+    if (e && v.kind === 'flow') return { ...v, equation: printNative(e), gf: undefined, nonNegative: undefined };
+    const admitted = limited.get(v.name);
+    return admitted && v.kind === 'flow' ? { ...v, equation: printNative(admitted) } : v;
   });
+}
+
+const sum = (terms: readonly Expr[]): Expr => terms.reduce<Expr | undefined>((a, r) => (a ? bin('+', a, r) : r), undefined) ?? num(0);
+const max0 = (e: Expr) => call('max', num(0), e);
+
+/**
+ * A conveyor's capacity, inflow limit and arrest act on its inflows (XMILE 1.0 §4.2.1; isee,
+ * Conveyor help): with a capacity C the inflow is at most (C − conveyor)/DT + outflow, with an
+ * inflow limit L at most L a time unit, and none while the conveyor is arrested. Inflows that
+ * other conveyors release cannot be held back (isee: "the conveyor itself determines the value
+ * of the outflow"), so they are counted first; the others are served in the order written,
+ * each `min(max(0, request), max(0, what is left))`, and what is not taken stays upstream.
+ */
+function limitInflows(c: PendingConveyor, byId: ReadonlyMap<string, Variable>, equations: ReadonlyMap<string, Expr>, limited: Map<string, Expr>, diags: Diagnostic[]): void {
+  const { capacity, in_limit: limit, arrest } = c.options ?? {};
+  if (!capacity && !limit && !arrest) return;
+  const stock = ref(canonicalName(c.stock), c.stock);
+  const bounds = [
+    ...(capacity ? [bin('+', bin('/', bin('-', capacity, stock), ref('dt', 'dt')), ref(canonicalName(c.outflow), c.outflow))] : []),
+    ...(limit ? [limit] : []),
+  ];
+  const driven = c.inflows.filter((n) => equations.has(n));
+  let room: Expr | undefined = bounds.length ? bin('-', bounds.length > 1 ? call('min', ...bounds) : bounds[0], sum(driven.map((n) => ref(canonicalName(n), n)))) : undefined;
+  for (const name of c.inflows.filter((n) => !equations.has(n))) {
+    const v = byId.get(canonicalName(name));
+    const parsed = v?.kind === 'flow' && !v.gf ? parseEquation(v.equation).expr : undefined;
+    if (!parsed) {
+      diags.push(error('unsupported-construct', `conveyor '${c.stock}': its inflow '${name}' cannot be limited (it has a graphical function or no equation)`, { ...c.where, variable: c.stock, hint: 'give the inflow a plain equation, or remove <capacity>, <in_limit> and <arrest>' }));
+      continue;
+    }
+    let admitted: Expr = room ? call('min', max0(parsed), max0(room)) : parsed;
+    if (arrest) admitted = { kind: 'if', cond: arrest, then: num(0), else: admitted };
+    limited.set(name, admitted);
+    if (room) room = bin('-', room, ref(canonicalName(name), name));
+  }
 }

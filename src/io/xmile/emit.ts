@@ -10,7 +10,7 @@ import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
-import { applyConveyors, type PendingConveyor } from './conveyor.js';
+import { applyConveyors, type ConveyorOption, type PendingConveyor } from './conveyor.js';
 import { applyMultipliers, multipliedFlow } from './multiplier.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
@@ -20,7 +20,7 @@ import { printNative } from './print-native.js';
 import { resolveVar, type Ctx, type TranslateEnv, type VarInfo } from './scope.js';
 import { elementRef, translate } from './translate.js';
 import { initEquationOf, startValue } from './init.js';
-import type { RawVar } from './vars.js';
+import type { RawEqn, RawVar } from './vars.js';
 import { locOf, type XmlDoc } from './xml.js';
 
 export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, diags: Diagnostic[], skip: ReadonlySet<InstVar>): Variable[] {
@@ -148,7 +148,14 @@ function pendConveyor(v: { name: string; inflows: readonly string[]; outflows: r
   const lenExpr = len && translate(len, { ...ctx, env: eqns.env(spec.len, where) });
   if (!lenExpr || outflow === undefined) return;
   const leaks = v.outflows.flatMap((flow, k) => (isLeak[k] ? [{ flow, start: spec.leakStart, end: spec.leakEnd, integers: !!state.leakFlows.get(flowInfo[k]!) }] : []));
-  state.conveyors.push({ inflows: v.inflows, initial, len: lenExpr, exponential: spec.exponential, outflow, leaks, stock: v.name, where: origin });
+  const options: Partial<Record<ConveyorOption, Expr>> = {};
+  for (const [o, raw] of Object.entries(spec.options) as [ConveyorOption, RawEqn][]) {
+    const parsed = eqns.parse(raw, where)?.[0];
+    const e = parsed && translate(parsed, { ...ctx, env: eqns.env(raw, where) });
+    if (!e) return;
+    options[o] = e;
+  }
+  state.conveyors.push({ inflows: v.inflows, initial, len: lenExpr, exponential: spec.exponential, options, outflow, leaks, stock: v.name, where: origin });
 }
 
 function variable(doc: XmlDoc, raw: RawVar, name: string, id: string, expr: Expr, gf: LookupTable | undefined, t: readonly number[],

@@ -51,6 +51,12 @@ function macroVariables(doc: XmlDoc, raws: readonly RawVar[], macro: string, dia
     const links = (list: RawVar['inflows']) => list.map((l) => unquote(l.name));
     const len = v.conveyor && parseIn(doc, v.conveyor.len.node, macro, diags);
     if (v.conveyor && !len) { ok = false; continue; }
+    const option = v.conveyor && Object.values(v.conveyor.options)[0];
+    if (option) {
+      diags.push(error('unsupported-construct', `in macro '${macro}': conveyor '${v.name}' has <capacity>, <in_limit>, <sample> or <arrest>, which conveyors inside macros do not take`, locOf(doc, option.node)));
+      ok = false;
+      continue;
+    }
     out.push({
       kind: v.kind, name: v.name, eqn, inflows: links(v.inflows), outflows: links(v.outflows), nonNegative: v.nonNegative,
       ...(v.conveyor && len ? { conveyor: { len, leakStart: v.conveyor.leakStart, leakEnd: v.conveyor.leakEnd, exponential: v.conveyor.exponential } } : {}),

@@ -104,10 +104,10 @@ test('the CLI runs a Stella file whose conveyor changes its transit time and lea
   assert.equal(rows.map((x) => x[2]), [0, 5, 2.5, 5, 0]);
   assert.equal(rows.map((x) => x[3]), [0, 10, 5, 10, 0]);
   // A conveyor option stockflow cannot run is a located error and exit code 1.
-  const capped = tempFile('capped.stmx', belt({ inflow: '10', len: '2' }).replace('<len>2</len>', '<len>2</len><capacity>5</capacity>'));
-  const bad = cli('run', capped);
+  const slats = tempFile('slats.stmx', belt({ inflow: '10', len: '2' }).replace('<conveyor>', '<conveyor discrete="true">'));
+  const bad = cli('run', slats);
   assert.is(bad.code, 1, bad.stderr);
-  assert.match(bad.stderr, /capped\.stmx:\d+:\d+: error\[unsupported-construct\] 'Belt': a conveyor capacity/);
+  assert.match(bad.stderr, /slats\.stmx:\d+:\d+: error\[unsupported-construct\] 'Belt': a discrete conveyor/);
 });
 
 test.run();

@@ -50,12 +50,10 @@ test('arrayed conveyors run element by element, and the written XMILE gives the 
 
 test('conveyor options that change the arithmetic and a missing transit time are refused where they stand', () => {
   const codes = (text: string) => readFails(text).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.line} ${d.message}`);
-  const cap = codes(conveyor('<capacity>50</capacity>'));
-  assert.ok(cap.some((m) => m.startsWith('unsupported-construct') && m.includes('capacity')), cap.join('\n'));
   const discrete = codes(conveyor().replace('<conveyor>', '<conveyor discrete="true">'));
   assert.ok(discrete.some((m) => m.startsWith('unsupported-construct') && m.includes('discrete')), discrete.join('\n'));
-  const arrest = codes(conveyor('<arrest>TIME > 2</arrest>'));
-  assert.ok(arrest.some((m) => m.startsWith('unsupported-construct') && m.includes('arrested')), arrest.join('\n'));
+  const batches = codes(conveyor().replace('<conveyor>', '<conveyor batch_integrity="true">'));
+  assert.ok(batches.some((m) => m.startsWith('unsupported-construct') && m.includes('batch integrity')), batches.join('\n'));
   const unknownInflow = codes(conveyor().replace('<inflow>enrolling</inflow>', '<inflow>nobody</inflow>'));
   assert.is(unknownInflow.filter((m) => m.startsWith('unknown-flow')).length, 1, unknownInflow.join('\n'));
   const noOutflow = codes(conveyor().replace('<outflow>graduating</outflow>', ''));
