@@ -50,7 +50,7 @@ test('syntax errors, wrong argument counts and translator placeholders are locat
 });
 
 test('unsupported constructs are errors, never silently dropped', () => {
-  const conveyor = xmileDoc('<stock name="s"><eqn>0</eqn><outflow>f</outflow><conveyor><len>3</len><capacity>5</capacity></conveyor></stock><flow name="f"/>');
+  const conveyor = xmileDoc('<stock name="s"><eqn>0</eqn><outflow>f</outflow><conveyor discrete="true"><len>3</len></conveyor></stock><flow name="f"/>');
   assert.ok(find(conveyor, 'unsupported-construct').line);
   const queue = xmileDoc('<stock name="q"><eqn>0</eqn><queue/></stock>');
   assert.ok(find(queue, 'unsupported-construct').line);
