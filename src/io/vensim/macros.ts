@@ -82,7 +82,9 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
     return undefined;
   }
   for (const n of callerNames) produced.add(canonicalName(n!));
-  for (const def of m.definitions) {
+  const local = new Set([m.name, ...m.params, ...m.outputs, ...m.definitions.map((d) => d.name)].map(canonicalName));
+  for (const macroDef of m.definitions) {
+    const def = { ...macroDef, units: callIndependentUnits(macroDef.units, local) };
     const name = rename.get(canonicalName(def.name))!;
     const inner: Scope = { index, bindings: new Map(), variable: name, params, rename };
     if (def.subs.length) {
@@ -93,6 +95,18 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
     if (built) index.addSynthetic(built);
   }
   return varRef(output);
+}
+
+/**
+ * Units of a macro variable are written in terms of the macro's inputs (PINK NOISE's
+ * `mean/correlation time`: Vensim reference, "Macros"), so they depend on the call; the copy
+ * then declares none and the unit check infers them from its equation. Units naming only
+ * real units are kept.
+ */
+function callIndependentUnits(units: string | undefined, local: ReadonlySet<string>): string | undefined {
+  if (!units) return units;
+  const names = units.split(/[*/^()]/).map(canonicalName).filter((n) => n && !/^[-+\d.e]+$/.test(n));
+  return names.some((n) => local.has(n)) ? undefined : units;
 }
 
 /** The caller's variable (or its element, in a subscripted equation) that a call's output defines. */
