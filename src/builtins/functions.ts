@@ -6,6 +6,7 @@
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
 import { RANDOM_ARITY } from './random.js';
+import { STELLA_FINANCE_FUNCTIONS } from './stella-finance.js';
 import { STELLA_MATH_FUNCTIONS } from './stella-math.js';
 import { TABLE_FUNCTIONS } from './table-functions.js';
 import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
@@ -137,6 +138,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   ...TABLE_FUNCTIONS,
   ...VENSIM_RANDOM_FUNCTIONS,
   ...STELLA_MATH_FUNCTIONS,
+  ...STELLA_FINANCE_FUNCTIONS,
 ];
 
 const byName: ReadonlyMap<string, FunctionSpec> = new Map(

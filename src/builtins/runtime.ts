@@ -10,6 +10,7 @@ import { createHistory } from './history.js';
 import { demandAtPrice, findMarketPrice, supplyAtPrice } from './market.js';
 import { createRandomState } from './random.js';
 import { rankIndex } from './rank.js';
+import { stellaFinanceRuntime } from './stella-finance.js';
 import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
@@ -42,6 +43,8 @@ export const runtime = {
   createHistory,
   /** Stella ROOTN, FACTORIAL, COMBINATIONS, PERMUTATIONS, NORMALCDF, INVNORM (stella-math.ts). */
   ...stellaMathRuntime,
+  /** Stella FV, PV, PMT (stella-finance.ts). */
+  ...stellaFinanceRuntime,
   /** conveyor() belts (conveyor.ts). */
   createConveyors,
   /** XMILE RANK over expanded elements (rank.ts). */

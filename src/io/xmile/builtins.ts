@@ -39,6 +39,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['combinations', plain('combinations', 2)], ['permutations', plain('permutations', 2)],
   ['normalcdf', plain('normalcdf', 2, 4)], ['invnorm', plain('invnorm', 1, 3)],
   ['lookupinv', plain('lookup_invert', 2)],
+  // isee Stella financial builtins FV, PV, PMT (builtins/stella-finance.ts)
+  ['fv', plain('fv', 3, 4)], ['pv', plain('pv', 3, 4)], ['pmt', plain('pmt', 3, 4)],
   // isee Stella NPV(stream, rate[, initial, factor]), the stream discounted at rate per time unit (Vensim's NPV)
   ['npv', plain('npv', 2, 4)],
   ['sinwave', { native: 'sin', min: 2, max: 2, special: 'wave' }],

@@ -32,6 +32,7 @@ const EQUATIONS = [
   'xidz(a, 0, 7) + zidz(b, 0) + safediv(a, b) + step(3, 2) + ramp(1, 1, 3) + pulse(1, 2) + pulse_train(1, 0.5, 2, 8)',
   'time * dt + pi + e',
   'rootn(-a * 8, 3) + factorial(3) + combinations(5, 2) + permutations(5, 2) + normalcdf(-a, b) + invnorm(0.3, a, 2)',
+  'pmt(0.01, 36, 10000 * a) + pv(b / 100, 12, -a) + fv(0, c, -a, 5) + pmt(0, 4, a, b)',
 ];
 
 test('re-evaluated equations agree bit for bit with the compiled model', () => {
