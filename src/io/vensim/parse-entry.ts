@@ -7,6 +7,7 @@
 import type { DataMode, Definition, DimensionDef, MappingDef, RangeItem, Sub, VExpr } from './ast.js';
 import { tokenize } from './lexer.js';
 import type { RawEntry } from './source.js';
+import { TOO_TALL, tooTall } from '../tree-height.js';
 import { SyntaxFault, TokenStream, describe, parseExpr, parseSubs, parseTableBody, signedNumber } from './parse-expr.js';
 
 export type EntryItem =
@@ -51,13 +52,23 @@ export function parseEntry(text: string, entry: RawEntry): EntryResult {
       items.push({ k: 'macroStart', name, params, outputs, pos });
     }
     if (s.peek().kind === 'eof') return { items };
-    items.push(parseBody(s, entry));
+    const body = parseBody(s, entry);
+    if (body.k === 'definition' && (body.def.body.k === 'expr' || body.def.body.k === 'lookupCall') && tooTall(body.def.body.expr, subtrees)) {
+      return { items, fault: new SyntaxFault(TOO_TALL, body.def.pos) };
+    }
+    items.push(body);
     return { items };
   } catch (e) {
     if (e instanceof SyntaxFault) return { items, fault: e };
     if (e instanceof RangeError) return { items, fault: new SyntaxFault('the equation is nested too deeply', entry.start) };
     throw e;
   }
+}
+
+function subtrees(e: VExpr): readonly VExpr[] {
+  if (e.k === 'call') return e.args;
+  if (e.k === 'unary') return [e.arg];
+  return e.k === 'binary' ? [e.left, e.right] : [];
 }
 
 function parseBody(s: TokenStream, entry: RawEntry): EntryItem {

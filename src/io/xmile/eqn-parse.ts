@@ -12,6 +12,7 @@
  */
 import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
 import { tokenize, type Dialect, type LexError, type Token } from './eqn-lex.js';
+import { TOO_TALL, tooTall } from '../tree-height.js';
 
 export interface ParseOutcome {
   readonly expr?: XExpr;
@@ -30,10 +31,25 @@ export function parseXmileEquation(text: string, dialect: Dialect = 'xmile'): Pa
     const expr = p.expression();
     const rest = p.peek();
     if (rest.t !== 'eof') return { error: { message: `unexpected '${rest.v}'`, pos: rest.pos } };
+    if (tooTall<XExpr | XSub>(expr, subtrees)) return { error: { message: TOO_TALL, pos: 0 } };
     return { expr };
   } catch (e) {
     if (e instanceof SyntaxProblem) return { error: { message: e.message, pos: e.pos } };
+    // The stack ran out before MAX_DEPTH (the parser was called from deep within a caller).
+    if (e instanceof RangeError) return { error: { message: 'the equation is nested too deeply', pos: 0 } };
     throw e;
+  }
+}
+
+function subtrees(e: XExpr | XSub): readonly (XExpr | XSub)[] {
+  switch (e.kind) {
+    case 'name': return e.subs ?? [];
+    case 'call': return e.args;
+    case 'unary': return [e.arg];
+    case 'binary': return [e.left, e.right];
+    case 'if': return [e.cond, e.then, e.else];
+    case 'range': return [e.from, e.to];
+    default: return [];
   }
 }
 

@@ -18,4 +18,20 @@ p = PROD(x[D!]) ~~|`);
   assert.match(empty[0].hint ?? '', /at least one element/);
 });
 
+test('an equation whose operator chain is too long to walk is a located syntax error (limit of expr/parse.ts)', () => {
+  const long = Array.from({ length: 5000 }, () => 'b').join(' + ');
+  const found = diags(`b = 1 ~~|\na = ${long} ~~|`);
+  const too = found.find((d) => /more than 1500 operations deep/.test(d.message));
+  assert.ok(too, JSON.stringify(found.map((d) => d.message)));
+  assert.is(too!.line, 3);
+  assert.is(too!.column, 1);
+  assert.match(too!.message, /split it into auxiliary variables/);
+  assert.ok(!found.some((d) => d.code === 'too-deep' && d.line === undefined), 'no unlocated too-deep');
+});
+
+test('a chain under the limit still reads', () => {
+  const long = Array.from({ length: 1000 }, () => 'b').join(' + ');
+  assert.not.ok(diags(`b = 1 ~~|\na = ${long} ~~|`).some((d) => d.severity === 'error'));
+});
+
 test.run();

@@ -1,0 +1,42 @@
+/**
+ * Malformed XMILE equations found by mutating real models: each is a located syntax error
+ * on its variable, never an exception (io/load.ts would turn one into an unlocated "could not
+ * be read").
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { readModelFile } from '../../../src/io/load.js';
+import { aux, readFails, readOk, xmileDoc } from './helpers.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const chain = (n: number) => Array.from({ length: n }, () => 'b').join(' + ');
+
+test('an operator chain too long to walk is a located syntax error on its variable', () => {
+  const found = readFails(xmileDoc(`${aux('b', '1')}${aux('a', chain(5000))}`));
+  const too = found.find((d) => d.variable === 'a');
+  assert.ok(too, JSON.stringify(found.map((d) => d.message)));
+  assert.match(too!.message, /more than 1500 operations deep: split it into auxiliary variables/);
+  assert.ok(too!.line! > 0);
+});
+
+test('a chain under the limit still reads', () => {
+  readOk(xmileDoc(`${aux('b', '1')}${aux('a', chain(1000))}`));
+});
+
+test('parentheses or IFs nested past what the stack holds are a located error, also through readModelFile', () => {
+  const deep = (open: string, close: string) => `${open.repeat(3000)}1${close.repeat(3000)}`;
+  for (const eqn of [deep('(', ')'), deep('IF 1 THEN ', ' ELSE 0')]) {
+    const file = join(mkdtempSync(join(tmpdir(), 'sf-deep-')), 'deep.xmile');
+    writeFileSync(file, xmileDoc(aux('a', eqn)));
+    const { model, diagnostics } = readModelFile(file);
+    assert.is(model, undefined);
+    const d = diagnostics.find((x) => x.variable === 'a');
+    assert.ok(d, JSON.stringify(diagnostics.map((x) => x.message)));
+    assert.is(d!.code, 'syntax-error');
+    assert.match(d!.message, /nested too deeply/);
+  }
+});
+
+test.run();
