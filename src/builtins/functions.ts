@@ -45,7 +45,7 @@ const variadic = (name: string, joiner: (a: readonly string[]) => string, doc: s
 
 /** A random function: per-site stream, one draw per step (random.ts); the seed argument is optional. */
 const randomFn = (name: string, doc: string): FunctionSpec => ({
-  name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units: name === 'poisson' ? 'none' : 'first',
+  name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units: name === 'poisson' || name === 'beta' || name === 'binomial' ? 'none' : 'first',
   emit: (a, site) => {
     const [p1, p2, seed] = RANDOM_ARITY[name][0] === 1 ? [a[0], '0', a[1]] : a;
     return `RS.draw(${site}, '${name}', t, ${p1}, ${p2}, ${seed ?? '-1'})`;
@@ -128,6 +128,8 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   randomFn('lognormal', 'lognormal with its own mean and sd: lognormal(mean, sd[, seed])'),
   randomFn('exprnd', 'exponential: exprnd(mean[, seed])'),
   randomFn('poisson', 'Poisson: poisson(mean[, seed])'),
+  randomFn('beta', 'beta with shape parameters alpha and beta, on [0, 1]: beta(alpha, beta[, seed]) (Stella BETA)'),
+  randomFn('binomial', 'successes in n trials of probability p (p outside [0, 1] is 1): binomial(n, p[, seed]) (Stella BINOMIAL)'),
   { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(${INPUT_TIME}, ${a[0]}, ${a[1]})` },
   { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
     emit: (a) => `R.ramp(${INPUT_TIME}, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },

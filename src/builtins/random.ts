@@ -1,5 +1,6 @@
 /**
- * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Vensim's
+ * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Stella's BETA
+ * and BINOMIAL (isee help, "Statistical builtins"); Vensim's
  * RANDOM UNIFORM is translated onto `random`, its other RANDOM … functions are the truncated
  * draws of vensim-random.ts). Semantics:
  * - each call site draws a new value once per time step and holds it through the stages of
@@ -11,7 +12,7 @@
  * One state object belongs to one compiled model and is reset at the start of every run.
  */
 import { createRng, deriveSeed, type Rng } from '../core/random.js';
-import { standardExponential, standardNormal as normal01 } from './samplers.js';
+import { beta, binomial, standardExponential, standardNormal as normal01 } from './samplers.js';
 import { truncatedDraw, VENSIM_RANDOM } from './vensim-random.js';
 import { TIME_EPS } from './time.js';
 
@@ -39,11 +40,15 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
     for (let p = u(); p > limit; p *= u()) k++;
     return k;
   },
+  /** Stella BETA: beta with shape parameters alpha and beta (samplers.ts) */
+  beta: (u, alpha, b) => beta(u, alpha, b),
+  /** Stella BINOMIAL: successes in n trials; a success probability outside [0, 1] is 1, as isee's help says */
+  binomial: (u, n, p) => binomial(u, n, p >= 0 && p <= 1 ? p : 1),
 };
 
 /** Argument counts (the optional last one is the seed). */
 export const RANDOM_ARITY: Readonly<Record<string, [number, number]>> = {
-  random: [2, 3], normal: [2, 3], lognormal: [2, 3], exprnd: [1, 2], poisson: [1, 2],
+  random: [2, 3], normal: [2, 3], lognormal: [2, 3], exprnd: [1, 2], poisson: [1, 2], beta: [2, 3], binomial: [2, 3],
 };
 
 export interface RandomState {

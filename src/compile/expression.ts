@@ -79,6 +79,8 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   lognormal: (a) => a[0],
   exprnd: (a) => a[0],
   poisson: (a) => a[0],
+  beta: (a) => a[0] / (a[0] + a[1]),
+  binomial: (a) => a[0] * (a[1] >= 0 && a[1] <= 1 ? a[1] : 1),
   // Vensim's truncated RANDOM … functions: the mean of the untruncated draw, clipped to [min, max].
   ...Object.fromEntries(Object.keys(VENSIM_RANDOM).map((name) => [name, (a: readonly number[]) => vensimRandomMean(name, a)])),
   // history() answers from the run's records, which re-evaluation does not have: an

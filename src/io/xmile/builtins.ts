@@ -50,6 +50,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   // §3.5.2 statistical (seeded; native names, see the report to the engine owner)
   ['exprnd', plain('exprnd', 1, 2)], ['lognormal', plain('lognormal', 2, 3)],
   ['normal', plain('normal', 2, 3)], ['poisson', plain('poisson', 1, 2)], ['random', plain('random', 2, 3)],
+  // isee Stella BETA(alpha, beta[, seed]) and BINOMIAL(trials, p[, seed]) ("Statistical builtins")
+  ['beta', plain('beta', 2, 3)], ['binomial', plain('binomial', 2, 3)],
   // §3.5.3 delays and smooths
   ['delay', plain('delay_fixed', 2, 3)], ['delay1', plain('delay1', 2, 3)], ['delay3', plain('delay3', 2, 3)],
   ['delayn', plain('delayn', 3, 4)], ['forcst', plain('forecast', 3, 4)], ['smth1', plain('smooth', 2, 3)],

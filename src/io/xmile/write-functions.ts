@@ -24,6 +24,7 @@ const RENAME: Readonly<Record<string, string>> = {
   delayn: 'DELAYN', delay_n: 'DELAYN', delay_fixed: 'DELAY', delay: 'DELAY', delayfixed: 'DELAY', trend: 'TREND',
   forecast: 'FORCST', forcst: 'FORCST', init: 'INIT', initial: 'INIT',
   random: 'RANDOM', normal: 'NORMAL', lognormal: 'LOGNORMAL', exprnd: 'EXPRND', poisson: 'POISSON',
+  beta: 'BETA', binomial: 'BINOMIAL', fv: 'FV', pv: 'PV', pmt: 'PMT',
 };
 
 export function functionToXmile(e: CallNode, ctx: EqnContext): Printed {
