@@ -85,6 +85,9 @@ export class Dimensions {
   }
 }
 
+/** How many ranges deep one range may be defined through others (real models use a few; the resolution recurses). */
+const MAX_RANGE_NESTING = 200;
+
 export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptReader, diags: Diagnostic[], locate: (pos: number) => Partial<Diagnostic>): Dimensions {
   const out = new Dimensions();
   const byId = new Map(defs.map((d) => [canonicalName(d.name), d]));
@@ -95,6 +98,10 @@ export function buildDimensions(defs: readonly DimensionDef[], read: SubscriptRe
     const def = byId.get(id)!;
     if (resolving.has(id)) {
       diags.push(error('subscript-cycle', `subscript range '${def.name}' is defined in terms of itself`, locate(def.pos)));
+      return [];
+    }
+    if (resolving.size >= MAX_RANGE_NESTING) {
+      diags.push(error('too-deep', `subscript range '${def.name}' is defined through more than ${MAX_RANGE_NESTING} other ranges`, { ...locate(def.pos), hint: 'define it from its elements or from a range nearer to them' }));
       return [];
     }
     resolving.add(id);

@@ -34,4 +34,14 @@ test('a chain under the limit still reads', () => {
   assert.not.ok(diags(`b = 1 ~~|\na = ${long} ~~|`).some((d) => d.severity === 'error'));
 });
 
+test('a range defined through thousands of other ranges is a located error, not an unlocated stack overflow', () => {
+  const n = 5000;
+  const chain = Array.from({ length: n }, (_, i) => `D${i}: D${i + 1} ~~|`).join('\n');
+  const found = diags(`${chain}\nD${n}: a1, a2 ~~|\nx[D0] = 1 ~~|`);
+  const deep = found.filter((d) => d.code === 'too-deep');
+  assert.ok(deep.length > 0, JSON.stringify(found.slice(0, 3)));
+  assert.match(deep[0].message, /subscript range 'D\d+' is defined through more than 200 other ranges/);
+  assert.ok(deep[0].line! > 1);
+});
+
 test.run();
