@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type * as MathJs from 'mathjs';
 import type { MathJsInstance } from 'mathjs';
+import type { UnitAliases } from '../model/types.js';
 
 /** A resolved unit name: its dimension exponents (by base name) and its scale to SI. */
 export interface Atom {
@@ -92,13 +93,20 @@ const signature = (dims: ReadonlyMap<string, number>, scale: number) =>
 /** Resolves unit names to atoms; one per check (display names are per model). */
 export class UnitRegistry {
   private readonly atoms = new Map<string, Atom>();
+  /** A declared alias (lower case) → the unit it names (Model.unitAliases). */
+  private readonly synonyms = new Map<string, string>();
+
+  constructor(aliases: UnitAliases = {}) {
+    for (const [unit, others] of Object.entries(aliases)) for (const o of others) this.synonyms.set(o.toLowerCase(), unit);
+  }
 
   atom(key: string): Atom | undefined {
     return this.atoms.get(key);
   }
 
   /** The atom for a name, or undefined for a dimensionless name (dmnl, 1 …). */
-  resolve(name: string): Atom | undefined {
+  resolve(written: string): Atom | undefined {
+    const name = this.synonyms.get(written.toLowerCase()) ?? written;
     const lower = name.toLowerCase();
     if (UNITLESS.has(lower)) return undefined;
     let found = resolved.get(name);
@@ -106,10 +114,10 @@ export class UnitRegistry {
       found = lookupMath(name, lower) ?? null;
       if (resolved.size < 10_000) resolved.set(name, found);
     }
-    if (found) return this.intern(name, found.dims, found.scale);
+    if (found) return this.intern(written, found.dims, found.scale);
     let stem = lower.replace(/[\s_]+/g, ' ');
     if (stem.length > 3 && stem.endsWith('s') && !stem.endsWith('ss')) stem = stem.slice(0, -1);
-    return this.intern(name, new Map([[`@${stem}`, 1]]), 1);
+    return this.intern(written, new Map([[`@${stem}`, 1]]), 1);
   }
 
   /** A dimensionless scale factor (a number written in a unit string). */

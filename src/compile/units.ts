@@ -61,7 +61,7 @@ type U = Units | undefined;
 const TIME_NAMES = new Set(['time', 'dt', 'time_step', 'starttime', 'initial_time', 'stoptime', 'final_time', 'saveper']);
 
 class UnitChecker {
-  private readonly reg = new UnitRegistry();
+  private readonly reg: UnitRegistry;
   private readonly declared = new Map<string, Units>();
   private readonly inferred = new Map<string, U>();
   private readonly initialUnits = new Map<string, U>();
@@ -71,7 +71,9 @@ class UnitChecker {
   private readonly cuts = new Map<string, number>();
   private time: U;
 
-  constructor(private readonly model: Model, private readonly program: Program) {}
+  constructor(private readonly model: Model, private readonly program: Program) {
+    this.reg = new UnitRegistry(model.unitAliases);
+  }
 
   run(): Diagnostic[] {
     this.parseDeclarations();

@@ -68,6 +68,7 @@ export function writeNative(model: Model): string {
   put(doc, 'auxiliaries', section(vars, 'aux', elementBody));
   put(doc, 'constants', section(vars, 'constant', elementBody));
   put(doc, 'lookups', section(vars, 'lookup', elementBody));
+  if (model.unitAliases && Object.keys(model.unitAliases).length) doc.unit_aliases = Object.fromEntries(Object.entries(model.unitAliases).map(([u, a]) => [u, [...a]]));
   if (model.trigger) doc.trigger = { start: model.trigger.start, end: model.trigger.end, doc: model.trigger.doc };
   if (model.metrics?.length) {
     const metrics: Doc = {};

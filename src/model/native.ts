@@ -5,7 +5,7 @@
 import { error, lazyPosition, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName } from '../core/names.js';
 import type {
-  Change, Interpolation, LookupTable, Metric, Model, Origin, Scenario, SimSpec, Variable,
+  Change, Interpolation, LookupTable, Metric, Model, Origin, Scenario, SimSpec, UnitAliases, Variable,
 } from './types.js';
 import { annotate } from './annotations.js';
 import { salvage } from './salvage.js';
@@ -71,7 +71,8 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   }));
   const { diagnostics: problems, ...notes } = annotate(d, vars, sim, file, locate);
   if (problems.length) return { diagnostics: problems };
-  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, ...notes, metrics, scenarios, ...(d.trigger ? { trigger: { start: d.trigger.start, end: d.trigger.end, doc: d.trigger.doc } } : {}), file, format: 'native' }, diagnostics: [] };
+  const unitAliases = d.unit_aliases ? { unitAliases: d.unit_aliases as UnitAliases } : {};
+  return { model: { name: d.name ?? file ?? 'model', doc: d.doc, sim, ...notes, ...unitAliases, metrics, scenarios, ...(d.trigger ? { trigger: { start: d.trigger.start, end: d.trigger.end, doc: d.trigger.doc } } : {}), file, format: 'native' }, diagnostics: [] };
 }
 
 function entries(section: unknown): [string, Doc][] {

@@ -52,6 +52,11 @@ export const modelSchema = {
     "auxiliaries": { "type": "object", "additionalProperties": { "$ref": "#/definitions/aux" } },
     "constants": { "type": "object", "additionalProperties": { "$ref": "#/definitions/constant" } },
     "lookups": { "type": "object", "additionalProperties": { "$ref": "#/definitions/lookup" } },
+    "unit_aliases": {
+      "type": "object",
+      "description": "Unit synonyms: each unit name with the other names that mean the same unit (Person: [People, Persons]), as Vensim's units equivalences and XMILE's <model_units> aliases. Unit checking reads every alias as its unit.",
+      "additionalProperties": { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }
+    },
     "metrics": { "type": "object", "additionalProperties": { "$ref": "#/definitions/metric" } },
     "trigger": {
       "type": "object",

@@ -209,6 +209,9 @@ export interface ReferenceFiles {
   readonly series: readonly string[];
 }
 
+/** A unit name → its other names (native `unit_aliases`). */
+export type UnitAliases = Readonly<Record<string, readonly string[]>>;
+
 export interface Model {
   readonly name: string;
   readonly doc?: string;
@@ -222,6 +225,12 @@ export interface Model {
   readonly sectors?: readonly string[];
   readonly loops?: readonly DeclaredLoop[];
   readonly reference?: ReferenceFiles;
+  /**
+   * Unit synonyms the model declares: a unit name → other names for the same unit
+   * (Vensim's units equivalences, XMILE's `<model_units>` aliases, native `unit_aliases`).
+   * Unit checking reads every alias as its unit.
+   */
+  readonly unitAliases?: UnitAliases;
   /** The file the model was read from, for diagnostics. */
   readonly file?: string;
   readonly format?: 'native' | 'xmile' | 'vensim';

@@ -124,7 +124,8 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const { variables, sectors } = withSectors(finishStocks(built, index.freshName), vensimViewSectors(text.slice(equationsEnd(text))));
   if (!sim || hasErrors(diags)) return { diagnostics: diags };
   const name = file ? basename(file, extname(file)) : 'model';
-  return { model: { name, doc, sim, variables, ...(sectors ? { sectors } : {}), file, format: 'vensim' }, diagnostics: diags };
+  const unitAliases = Object.keys(settings.unitAliases).length ? { unitAliases: settings.unitAliases } : {};
+  return { model: { name, doc, sim, variables, ...(sectors ? { sectors } : {}), ...unitAliases, file, format: 'vensim' }, diagnostics: diags };
 }
 
 /** Expands a definition's left-hand side into instances; returns how many it made. */

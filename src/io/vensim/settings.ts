@@ -10,7 +10,10 @@
  *   model's ABSOLUTE TOLERANCE and RELATIVE TOLERANCE (control.ts, integrationTolerances).
  * - `30:?tag=file`: a data file alias, so that GET DIRECT / GET XLS functions may name the
  *   file as `?tag` (Vensim reference, "Data file aliases").
- * Other codes (fonts, units equivalences, the last run's name) do not change a run.
+ * One more changes what a check reports:
+ * - `22:Name,Alias,…`: a units equivalence, names that mean the same unit (Vensim reference,
+ *   "Units Equivalence": `Person,People,Persons`); the first is the unit, the rest its aliases.
+ * Other codes (fonts, the last run's name) change neither.
  */
 import { warning, type Diagnostic } from '../../core/diagnostics.js';
 
@@ -21,6 +24,8 @@ export interface MdlSettings {
   readonly methodName: string;
   /** `?tag` (lower case, with the `?`) → file name, as the model maps them. */
   readonly aliases: ReadonlyMap<string, string>;
+  /** Units equivalences: the first name of each `22:` line → the others. */
+  readonly unitAliases: Record<string, string[]>;
 }
 
 const METHODS: Readonly<Record<number, [MdlSettings['method'], string]>> = {
@@ -37,7 +42,8 @@ export function mdlSettings(text: string): MdlSettings {
   const marker = /^[ \t]*:L\x7f?<%\^E!@[^\n]*$/m.exec(text);
   let [method, methodName] = METHODS[0];
   const aliases = new Map<string, string>();
-  if (!marker) return { method, methodName, aliases };
+  const units = new Map<string, string[]>();
+  if (!marker) return { method, methodName, aliases, unitAliases: {} };
   for (const line of text.slice(marker.index + marker[0].length).split(/\r\n|\r|\n/)) {
     const m = /^(\d+):(.*)$/.exec(line.trim());
     if (!m) continue;
@@ -49,9 +55,12 @@ export function mdlSettings(text: string): MdlSettings {
       const tag = m[2].slice(0, eq).trim();
       const file = m[2].slice(eq + 1).trim();
       if (eq > 0 && tag !== '' && file !== '') aliases.set((tag.startsWith('?') ? tag : `?${tag}`).toLowerCase(), file);
+    } else if (m[1] === '22') {
+      const [unit, ...others] = m[2].split(',').map((n) => n.trim()).filter((n) => n !== '');
+      if (unit !== undefined && others.length) units.set(unit, [...(units.get(unit) ?? []), ...others]);
     }
   }
-  return { method, methodName, aliases };
+  return { method, methodName, aliases, unitAliases: Object.fromEntries(units) };
 }
 
 /**

@@ -20,6 +20,7 @@ import { readMacros } from './macros.js';
 import { displayName, xid } from './names.js';
 import { foldControls, gfContainers, lookupTables, markLookups, promoteFlows } from './prepare.js';
 import { readSimSpecs } from './simspecs.js';
+import { readModelUnits } from './model-units.js';
 import { readBehavior, readVariables } from './vars.js';
 import { readModelExtension } from './vendor.js';
 import { attr, kid, kids, locOf, parseXml, plainText, type XNode } from './xml.js';
@@ -78,6 +79,7 @@ export function readXmile(text: string, file?: string, options: ReadOptions = {}
   const { variables } = grouped;
   checkUnique(variables, diags);
   const ext = readModelExtension(doc, diags);
+  const unitAliases = readModelUnits(doc);
   diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   if (hasErrors(diags)) return { diagnostics: diags };
   const name = plainText(doc, kid(header ?? doc.root, 'name')) || (file ? basename(file, extname(file)) : 'model');
@@ -88,6 +90,7 @@ export function readXmile(text: string, file?: string, options: ReadOptions = {}
     ...(ext.scenarios ? { scenarios: ext.scenarios } : {}),
     ...(ext.metrics ? { metrics: ext.metrics } : {}),
     ...(grouped.sectors ? { sectors: grouped.sectors } : {}),
+    ...(unitAliases ? { unitAliases } : {}),
   };
   return { model, diagnostics: diags };
 }

@@ -9,7 +9,7 @@
  * Reading the result back with readXmile gives the same simulation. An equation that is
  * not valid native text is a broken model: writeXmile throws a ModelError listing them all.
  */
-import type { LookupTable, Model, Variable } from '../../model/types.js';
+import type { LookupTable, Model, UnitAliases, Variable } from '../../model/types.js';
 import { planArrays, type ArrayGroup, type ArrayPlan } from './write-arrays.js';
 import { sectorGroups } from './write-groups.js';
 import { toXmileEquation, type EqnContext } from './write-eqn.js';
@@ -41,7 +41,7 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
   const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file, vendor };
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
   out.push('  <header>', ...options(plan), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
-  out.push(...simSpecs(model));
+  out.push(...simSpecs(model), ...modelUnits(model.unitAliases));
   out.push(...extension(model));
   if (plan.dims.length) {
     out.push('  <dimensions>');
@@ -225,6 +225,14 @@ function evenlySpaced(xs: readonly number[]): boolean {
 /** Escapes element content (quotes may stay as they are). */
 function escText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** `<model_units>` (§3.1.3) with each unit's aliases; nothing when the model declares none. */
+function modelUnits(aliases: UnitAliases | undefined): string[] {
+  const entries = Object.entries(aliases ?? {}).filter(([, a]) => a.length);
+  if (!entries.length) return [];
+  const unit = ([name, a]: [string, readonly string[]]) => [`    <unit name="${esc(name)}">`, ...a.map((x) => `      <alias>${esc(x)}</alias>`), '    </unit>'];
+  return ['  <model_units>', ...entries.flatMap(unit), '  </model_units>'];
 }
 
 /** Escapes text for XML content and double-quoted attributes. */
