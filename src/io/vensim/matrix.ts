@@ -10,7 +10,7 @@ import { canonicalName } from '../../core/names.js';
 import { num, type Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
-import type { Scope } from './scope.js';
+import type { ModelIndex, Scope } from './scope.js';
 import { fail } from './vectors.js';
 
 /** Gauss–Jordan inversion with partial pivoting; undefined when singular. */
@@ -33,6 +33,22 @@ export function invert(m: number[][]): number[][] | undefined {
   return a.map((row) => row.slice(n));
 }
 
+/**
+ * Inverses already computed, per model: every element of the left-hand side takes one entry
+ * of the same inverse, so it is built once per matrix (and per leading subscripts), not once
+ * per element. Only successful inversions are kept; failures are reported each time as before.
+ */
+const inverses = new WeakMap<ModelIndex, Map<string, number[][]>>();
+
+/** The matrix an argument denotes here: its variable, leading elements and the two ranges. */
+function inverseKey(arg: Extract<VExpr, { k: 'ref' }>, rows: string, cols: string, sc: Scope): string | undefined {
+  const mark = sc.index.diags.length;
+  const lead = resolveTuple(arg.subs.slice(0, -2), sc);
+  // Unresolvable leading subscripts are reported by the full lookup below, once.
+  sc.index.diags.length = mark;
+  return lead && [canonicalName(arg.name), ...lead, rows, cols].join('\u0000');
+}
+
 export function invertMatrix(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | undefined {
   const arg = e.args[0];
   if (e.args.length !== 2 || arg.k !== 'ref' || arg.subs.length < 2) return fail(sc, e.pos, 'INVERT MATRIX takes a matrix m[…, row, col] and its size');
@@ -44,19 +60,26 @@ export function invertMatrix(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr 
   const here = sc.lhs && sc.lhs.length >= 2 ? sc.lhs.slice(-2) : resolveTuple(arg.subs.slice(-2), sc);
   if (!here) return undefined;
   if (!rows.elements.includes(here[0]) || !cols.elements.includes(here[1])) return fail(sc, e.pos, `the left-hand side's last two subscripts must be elements of the matrix's rows and columns`);
-  const m: number[][] = [];
-  for (const r of rows.elements) {
-    const row: number[] = [];
-    for (const c of cols.elements) {
-      const subs = [...arg.subs.slice(0, -2), { name: r, bang: false, pos: arg.pos }, { name: c, bang: false, pos: arg.pos }];
-      const name = instanceName(v, subs, arg.pos, sc);
-      const value = name === undefined ? undefined : sc.index.constantValue(varRef(name));
-      if (value === undefined) return fail(sc, arg.pos, `INVERT MATRIX needs constant entries; '${name ?? arg.name}' is not known before the run`);
-      row.push(value);
+  const key = inverseKey(arg, rows.id, cols.id, sc);
+  const cache = inverses.get(sc.index) ?? new Map<string, number[][]>();
+  inverses.set(sc.index, cache);
+  let inv = key === undefined ? undefined : cache.get(key);
+  if (!inv) {
+    const m: number[][] = [];
+    for (const r of rows.elements) {
+      const row: number[] = [];
+      for (const c of cols.elements) {
+        const subs = [...arg.subs.slice(0, -2), { name: r, bang: false, pos: arg.pos }, { name: c, bang: false, pos: arg.pos }];
+        const name = instanceName(v, subs, arg.pos, sc);
+        const value = name === undefined ? undefined : sc.index.constantValue(varRef(name));
+        if (value === undefined) return fail(sc, arg.pos, `INVERT MATRIX needs constant entries; '${name ?? arg.name}' is not known before the run`);
+        row.push(value);
+      }
+      m.push(row);
     }
-    m.push(row);
+    inv = invert(m);
+    if (!inv) return fail(sc, arg.pos, `the matrix '${arg.name}' is singular and has no inverse`);
+    if (key !== undefined) cache.set(key, inv);
   }
-  const inv = invert(m);
-  if (!inv) return fail(sc, arg.pos, `the matrix '${arg.name}' is singular and has no inverse`);
   return num(inv[rows.elements.indexOf(here[0])][cols.elements.indexOf(here[1])]);
 }
