@@ -67,6 +67,16 @@ interface Belt {
 
 const EPS = 1e-9;
 
+/** Most slats a belt's initial contents may be laid on (the fixed delay's pipeline limit). */
+export const MAX_SLATS = 1e7;
+
+/** A conveyor's initial transit time needs more slats than MAX_SLATS; `slot` is its node's. */
+export class ConveyorTooLong extends Error {
+  constructor(readonly slot: number, readonly len: number, readonly slats: number) {
+    super(`a conveyor's initial transit time ${len} is ${slats} steps of DT`);
+  }
+}
+
 /** Steps of a transit time: round(T/DT), at least one. */
 function stepsOf(len: number, dt: number): number {
   const n = Math.round(len / dt);
@@ -79,18 +89,27 @@ function inZone(l: LeakShape, age: number, steps: number): boolean {
   return mid >= l.start - EPS && mid <= l.end + EPS;
 }
 
-/** Slats of a transit of `steps` in the zone. */
-function zoneSlats(l: LeakShape, steps: number): number {
-  let m = 0;
-  for (let a = 1; a <= steps; a++) if (inZone(l, a, steps)) m++;
-  return m;
+/**
+ * Slats of a transit of `steps` in the zone: the ages counted directly, as `inZone` decides
+ * them, from the first and last age the zone's bounds allow (a count per age was quadratic in
+ * long transit times: every entering batch counted its whole transit).
+ */
+export function zoneSlats(l: LeakShape, steps: number): number {
+  let first = Math.max(1, Math.ceil((l.start - EPS) * steps + 0.5) - 1);
+  while (first <= steps && !inZone(l, first, steps)) first++;
+  let last = Math.min(steps, Math.floor((l.end + EPS) * steps + 0.5) + 1);
+  while (last >= first && !inZone(l, last, steps)) last--;
+  return Math.max(0, last - first + 1);
 }
 
 export interface Conveyors {
   /** Starts a run: every belt empty. */
   reset(): void;
-  /** Lays belt j's initial contents on the slats of its initial transit time. */
-  init(j: number, initial: number, len: number, fractions: readonly number[]): void;
+  /**
+   * Lays belt j (the node in `slot`) out with its initial contents on the slats of its initial
+   * transit time; an empty belt lays nothing. Throws ConveyorTooLong past MAX_SLATS slats.
+   */
+  init(j: number, slot: number, initial: number, len: number, fractions: readonly number[]): void;
   /** Flow `which` of belt j this step (0 the outflow, k the k-th leakage), a rate; 0 while arrested. */
   flow(j: number, which: number, arrest: number, fractions: readonly number[]): number;
   /** Records the inputs of the step about to be taken; T is sampled when `sample` ≠ 0. */
@@ -120,10 +139,12 @@ export function createConveyors(shapes: readonly BeltShape[], dt: number): Conve
   };
   return {
     reset() { for (const b of belts) { b.n = 0; b.carry.fill(0); b.stagedSet = false; } },
-    init(j, initial, len, fractions) {
+    init(j, slot, initial, len, fractions) {
       const b = belts[j];
       b.latched = len;
+      if (initial === 0) return; // empty slats hold, leak and release nothing
       const steps = stepsOf(len, dt);
+      if (steps > MAX_SLATS) throw new ConveyorTooLong(slot, len, Math.round(len / dt));
       const profile = steadyProfile(b.shape, steps, fractions, dt);
       const total = profile.reduce((s, c) => s + c, 0);
       const per = total === 0 ? 0 : initial / total;

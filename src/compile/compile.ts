@@ -98,7 +98,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const initStmts: string[] = [];
   const histories = program.nodes.filter((n) => n.kind === 'history');
   const belts = program.nodes.filter((n) => n.kind === 'conveyor');
-  const beltArgs = (n: ProgramNode, s: Slots) => `${belts.indexOf(n)}, ${emitExpr(n.equation!, s)}`;
+  const beltArgs = (n: ProgramNode, s: Slots) => `${belts.indexOf(n)}, ${layout.slotOf.get(n.id)!}, ${emitExpr(n.equation!, s)}`;
   // A belt's args: sample, arrest, then the leak fractions (conveyor-node.ts).
   const fractions = (n: ProgramNode, s: Slots) => `[${(n.args ?? []).slice(2).map((a) => emitExpr(a, s)).join(', ')}]`;
   for (const n of ordering.initial) {

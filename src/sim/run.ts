@@ -15,6 +15,7 @@
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { helperOwner } from '../builtins/program.js';
+import { ConveyorTooLong, MAX_SLATS } from '../builtins/conveyor.js';
 import type { SimulationResult } from './result.js';
 import { Recorder } from './recorder.js';
 import { checkResultSize, SinkRecorder, type Rows, type SaveSink } from './sink.js';
@@ -79,7 +80,12 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     const bad = checkClock(clock, sim.start);
     if (bad) return { diagnostics: [bad] };
   }
-  model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
+  try {
+    model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
+  } catch (e) {
+    if (e instanceof ConveyorTooLong) return { diagnostics: [beltTooLong(ownerName(model, e.slot), e)] };
+    throw e;
+  }
 
   const system: OdeSystem = { size: layout.nStates, derivatives: (t, yy, dd) => model.evaluate(t, yy, v, dd) };
   let stepper: Stepper;
@@ -218,6 +224,12 @@ function pipelineLength(delay: number, dt: number, cap: number): number | undefi
 function badDelay(variable: string, delay: number): Diagnostic {
   return error('bad-delay', `the delay time of a fixed delay is ${delay} at the start`, {
     variable, hint: `give it a delay time between 0 and ${MAX_PIPELINE} time steps`,
+  });
+}
+
+function beltTooLong(variable: string, e: ConveyorTooLong): Diagnostic {
+  return error('bad-delay', `the conveyor's initial transit time ${e.len} is ${e.slats} time steps, too many to lay its initial contents on`, {
+    variable, hint: `give it a transit time of at most ${MAX_SLATS} time steps, or start it empty`,
   });
 }
 

@@ -8,6 +8,8 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFails, readOk, run, xmileDoc } from './helpers.js';
+import { trySimulate } from '../../../src/sim/simulate.js';
+import { zoneSlats, type LeakShape } from '../../../src/builtins/conveyor.js';
 
 const sim = (dt: number) => `<sim_specs method="euler"><start>0</start><stop>8</stop><dt>${dt}</dt></sim_specs>`;
 const belt = (o: { conveyor?: string; leaks?: [string, string][]; initial?: string; dt?: number; len?: string } = {}) => {
@@ -77,4 +79,29 @@ test('leakage that cannot be run is refused where it stands', () => {
   has(codes(belt().replace('<leak/>', '')), 'invalid-conveyor', '2 outflows besides');
 });
 
+
+test('the slats in a leak zone are counted as inZone decides them, for any transit and zone', () => {
+  const zones: LeakShape[] = [[0, 1], [0.5, 1], [0, 0.5], [0.25, 0.75], [1 / 3, 2 / 3], [0.1, 0.11], [0.999, 1]]
+    .map(([start, end]) => ({ start, end, integers: false }));
+  for (const l of zones) {
+    for (let steps = 1; steps <= 300; steps++) {
+      let count = 0;
+      for (let age = 1; age <= steps; age++) if ((age - 0.5) / steps >= l.start - 1e-9 && (age - 0.5) / steps <= l.end + 1e-9) count++;
+      assert.is(zoneSlats(l, steps), count, `zone ${l.start}..${l.end}, ${steps} steps`);
+    }
+  }
+});
+
+test('a transit time far beyond the run: an empty belt runs, a filled one too long to lay out is a located error', () => {
+  // 1e9 time units at dt 1 is 1e9 slats: the empty belt only takes on batches (nothing leaves
+  // during the run), so the belt holds 10 per step; laying 50 on 1e9 slats is refused.
+  const empty = run(readOk(belt({ len: '1e9' })));
+  assert.equal(series(empty, 'unloading'), [0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  assert.ok(Math.abs(series(empty, 'Belt')[8] - 80) < 1e-6); // 0.25 of each batch spread over 1e9 slats
+  const filled = trySimulate(readOk(belt({ len: '1e9', initial: '50' })));
+  assert.is(filled.result, undefined);
+  assert.is(filled.diagnostics[0].code, 'bad-delay');
+  assert.is(filled.diagnostics[0].variable, 'unloading');
+  assert.match(filled.diagnostics[0].message, /1000000000 time steps/);
+});
 test.run();
