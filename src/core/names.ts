@@ -4,15 +4,29 @@
  * line breaks are the same character, and letter case does not matter.
  * The canonical id is the form used everywhere inside the engine.
  */
+
+/** Names already made canonical; bounded, so a long-lived process does not grow without end. */
+const canonical = new Map<string, string>();
+const CANONICAL_CACHE = 100_000;
+
+/** The canonical id of a written name. */
 export function canonicalName(name: string): string {
-  return name
-    .normalize('NFC')
-    .trim()
-    .toLowerCase()
-    .replace(/\\n/g, ' ')
-    // XMILE 1.0 §3.2.2.2: space, no-break space, newline and underscore are whitespace (control
-    // characters may be read as spaces); other Unicode spaces such as U+2002 are not.
-    .replace(/[ \t\n\r\f\v\u00a0_]+/g, '_');
+  let id = canonical.get(name);
+  if (id === undefined) {
+    id = name
+      .normalize('NFC')
+      .trim()
+      .toLowerCase()
+      .replace(/\\n/g, ' ')
+      // XMILE 1.0 §3.2.2.2: space, no-break space, newline and underscore are whitespace (control
+      // characters may be read as spaces); other Unicode spaces such as U+2002 are not.
+      .replace(/[ \t\n\r\f\v\u00a0_]+/g, '_');
+    // Readers ask for the same few names again and again (once per element, per reference).
+    if (name.length > 256) return id;
+    if (canonical.size >= CANONICAL_CACHE) canonical.clear();
+    canonical.set(name, id);
+  }
+  return id;
 }
 
 /** True when `name` can be written bare in an equation (otherwise it must be quoted). */
