@@ -23,14 +23,22 @@ function futureValue(rate: number, nper: number, pmt: number, pv: number): numbe
   return -(pv * growth(rate, nper) + pmt * annuity(rate, nper));
 }
 
-/** The present value pv that balances nper payments of pmt and fv. */
+/**
+ * The present value pv that balances nper payments of pmt and fv. Growth above 1 is divided
+ * out first, so that a growth too large for a double gives the limit (the perpetuity −pmt/rate)
+ * instead of ∞/∞ = NaN.
+ */
 function presentValue(rate: number, nper: number, pmt: number, fv: number): number {
-  return -(fv + pmt * annuity(rate, nper)) / growth(rate, nper);
+  const g = growth(rate, nper);
+  if (rate !== 0 && g > 1) return -(fv / g + pmt * (1 - 1 / g) / rate);
+  return -(fv + pmt * annuity(rate, nper)) / g;
 }
 
-/** The payment pmt that balances pv and fv over nper periods. */
+/** The payment pmt that balances pv and fv over nper periods (growth above 1 divided out, as in presentValue). */
 function payment(rate: number, nper: number, pv: number, fv: number): number {
-  return -(fv + pv * growth(rate, nper)) / annuity(rate, nper);
+  const g = growth(rate, nper);
+  if (rate !== 0 && g > 1) return -(fv / g + pv) * rate / (1 - 1 / g);
+  return -(fv + pv * g) / annuity(rate, nper);
 }
 
 export const stellaFinanceRuntime = { futureValue, presentValue, payment };

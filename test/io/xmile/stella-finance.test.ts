@@ -38,6 +38,15 @@ test('rate 0: pv + pmt·nper + fv = 0', () => {
   close(at0('PMT(0, 4, 100, -20)'), -20);
 });
 
+test('growth beyond a double: PMT and PV take their limits, the interest on pv and the perpetuity', () => {
+  // 1.01^1e9 overflows; the equation divided by it leaves pmt = −pv·rate and pv = −pmt/rate.
+  close(at0('PMT(0.01, 1e9, 100)'), -1);
+  close(at0('PV(0.01, 1e9, -5)'), 500);
+  close(at0('PMT(0.01, 1e9, 100, 1e300)'), -1);
+  // Far from overflow the divided form agrees with the help's equation.
+  close(at0('PMT(0.05, 10, 1000, 200)'), -(200 + 1000 * 1.05 ** 10) / ((1.05 ** 10 - 1) / 0.05));
+  close(at0('PV(0.05, 10, -100, 50)'), -(50 - 100 * (1.05 ** 10 - 1) / 0.05) / 1.05 ** 10);
+});
 test('a wrong argument count is a located diagnostic', () => {
   const d = readFails(xmileDoc('<aux name="x"><eqn>PMT(0.01, 36)</eqn></aux>'));
   assert.ok(d.some((x) => x.code === 'wrong-arguments' && x.line && /PMT takes 3 to 4/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
