@@ -180,7 +180,7 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
     if (t.kind !== 'ref' || s.vars.get(t.id)?.kind !== 'lookup') fail('not-a-lookup', 'the first argument of lookup() must name a lookup');
     return undefined;
   }
-  const owner = INTERNAL[node.fn];
+  const owner = Object.hasOwn(INTERNAL, node.fn) ? INTERNAL[node.fn] : undefined;
   if (owner && !(node.args[0]?.kind === 'ref' && s.helpers.has(node.args[0].id))) {
     fail('unknown-function', `${node.fn}() is internal to ${owner}()`, `write ${owner}(…)`);
     return undefined;

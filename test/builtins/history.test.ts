@@ -60,6 +60,15 @@ test('history_at() is internal and history() checks its arguments', () => {
   assert.ok(messages('history(time)').some((m) => m.startsWith('wrong-argument-count')), messages('history(time)').join('\n'));
 });
 
+test("a call named after an Object property is an unknown function, not 'internal to function Object()'", () => {
+  const messages = (eq: string) => diagnosticsOf(`sim: { start: 0, stop: 2, dt: 1 }\nauxiliaries:\n  x: { equation: "${eq}" }\n`).map((d) => `${d.code}: ${d.message}`);
+  for (const fn of ['constructor', 'toString', 'hasOwnProperty']) {
+    const found = messages(`${fn}(1)`);
+    assert.ok(found.some((m) => m.startsWith(`unknown-function: unknown function '${fn}'`)), found.join('\n'));
+    assert.not.ok(found.some((m) => /internal to/.test(m)), found.join('\n'));
+  }
+});
+
 test('loop analysis of a loop through history() leaves it unscored instead of failing', () => {
   const r = analyzeLoops(modelFrom(`
 sim: { start: 0, stop: 6, dt: 0.5 }

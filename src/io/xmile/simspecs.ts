@@ -53,7 +53,7 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
     diags.push(error('invalid-sim-specs', `the stop time ${stop} is before the start time ${start}`, where));
   }
   const exact = attr(node, 'stockflow:method')?.trim().toLowerCase();
-  const method = exact && VENDOR_METHODS[exact] ? VENDOR_METHODS[exact] : chooseMethod(attr(node, 'method'), diags, where);
+  const method = exact && Object.hasOwn(VENDOR_METHODS, exact) ? VENDOR_METHODS[exact] : chooseMethod(attr(node, 'method'), diags, where);
   const vendorNumber = (...names: string[]) => {
     for (const n of names) { const t = attr(node, n); if (t !== undefined) return parseNumber(t); }
     return undefined;
@@ -87,7 +87,8 @@ function readVarying(node: XNode): VaryingSimSpec | undefined {
 function chooseMethod(text: string | undefined, diags: Diagnostic[], where: Partial<Diagnostic>): string {
   if (!text || !text.trim()) return 'euler';
   const wanted = text.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
-  for (const w of wanted) if (METHODS[w]) return METHODS[w];
+  // Own keys only: the names are untrusted ('constructor', '__proto__' are not methods).
+  for (const w of wanted) if (Object.hasOwn(METHODS, w)) return METHODS[w];
   diags.push(warning('unknown-method', `integration method '${text}' is not supported; using euler`, {
     ...where, field: 'method', hint: 'use euler, rk2, rk4, rk45 or gear',
   }));

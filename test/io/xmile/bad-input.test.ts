@@ -7,6 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readModelFile } from '../../../src/io/load.js';
 import { aux, readFails, readOk, xmileDoc } from './helpers.js';
+import { readXmile } from '../../../src/io/xmile/index.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +37,16 @@ test('parentheses or IFs nested past what the stack holds are a located error, a
     assert.ok(d, JSON.stringify(diagnostics.map((x) => x.message)));
     assert.is(d!.code, 'syntax-error');
     assert.match(d!.message, /nested too deeply/);
+  }
+});
+
+
+test("a sim_specs method named after an Object property ('__proto__', 'constructor') falls back to euler with a warning", () => {
+  for (const attrs of ['method="__proto__"', 'method="constructor"', 'stockflow:method="constructor" method="rk4"']) {
+    const r = readXmile(xmileDoc(aux('a', '1'), { sim: `<sim_specs ${attrs}><start>0</start><stop>4</stop><dt>1</dt></sim_specs>` }), 't.xmile');
+    const want = attrs.includes('rk4') ? 'rk4' : 'euler';
+    assert.is(r.model?.sim.method, want, attrs);
+    if (want === 'euler') assert.ok(r.diagnostics.some((d) => d.code === 'unknown-method'), attrs);
   }
 });
 
