@@ -2,8 +2,10 @@
  * Vensim's ALLOCATE AVAILABLE(request[v], pp[v, ptype], supply) and ALLOCATE BY PRIORITY(
  * request[v], priority[v], size, width, supply) in XMILE, as Vensim's XMILE export leaves them
  * (`{Untranslated function used}ALLOCATE AVAILABLE(demand[region], priority_vector[region,
- * ptype], total_supply_available)`). Both become the `.mdl` reader's engine call,
- * allocate_available (Vensim's curves, builtins/allocation.ts): the requests run along the last
+ * ptype], total_supply_available)`). Both become the engine call allocate_available (Vensim's
+ * curves, builtins/allocation.ts), which the `.mdl` reader uses for ALLOCATE AVAILABLE; its
+ * ALLOCATE BY PRIORITY is a native expression of the same rectangular curve
+ * (io/vensim/allocation.ts), solved exactly rather than by bisection. The requests run along the last
  * subscript of the first argument (vectors.ts), the profiles of ALLOCATE AVAILABLE are the four
  * elements (type, priority, width, extra) of the profile dimension written from its first
  * element, for each requester; ALLOCATE BY PRIORITY's profiles are rectangular (type 1) with the
