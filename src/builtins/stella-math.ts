@@ -26,7 +26,9 @@ function combinations(n: number, r: number): number {
   if (r > n) return 0;
   let c = 1;
   const k = Math.min(r, n - r);
-  for (let i = 1; i <= k; i++) c = (c * (n - k + i)) / i;
+  // c = C(n − k + i, i) grows with i: once it overflows the answer is ∞, so stop there
+  // (COMBINATIONS(1e12, 5e11) would otherwise loop 5e11 times at every step).
+  for (let i = 1; i <= k && c !== Infinity; i++) c = (c * (n - k + i)) / i;
   return Math.round(c);
 }
 
@@ -35,7 +37,8 @@ function permutations(n: number, r: number): number {
   if (!isCount(n) || !isCount(r)) return NaN;
   if (r > n) return 0;
   let p = 1;
-  for (let i = n - r + 1; i <= n; i++) p *= i;
+  // Every factor is ≥ 1, so once the product overflows the answer is ∞ (at most ~170 more factors).
+  for (let i = n - r + 1; i <= n && p !== Infinity; i++) p *= i;
   return p;
 }
 
