@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cleanUp, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
+import { cleanUp, matrixGoal, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
 
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -55,6 +55,7 @@ try {
   scaleGoals();
   wideGoal();
   wholeProcessGoal();
+  matrixGoal();
 } finally {
   cleanUp();
 }

@@ -9,14 +9,17 @@
  *   2,658 series × 8,001 saved steps, and their CPU times;
  * - whole process at scale: `stockflow run` of the 1000-stock chain (.mdl, RK4, 10,000 steps,
  *   every variable to CSV) against the same equations as a hand-compiled program started cold
- *   (bench/whole.ts), medians of CPU time over interleaved rounds; both CSVs must agree.
+ *   (bench/whole.ts), medians of CPU time over interleaved rounds; both CSVs must agree;
+ * - INVERT MATRIX of a 50×50 matrix read from a CSV file: CPU time of `check`, as a ratio to
+ *   `check` of the same model copying the matrix instead (inverting is one n³ step, so the
+ *   reading should cost about the same; inverting once per element made it several times slower).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { auxChain, constants, wide } from './models.js';
+import { auxChain, constants, matrixMdl, wide } from './models.js';
 import { chainMdl, handProgram, lastRowDifference } from './whole.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -97,6 +100,22 @@ export function wholeProcessGoal(n = 1000, rounds = 3): void {
   const [a, b] = [median(times.stockflow), median(times.hand)];
   console.log(`whole process, ${n}-stock chain (.mdl, rk4, 10,000 steps) to CSV, CPU medians of ${rounds}: stockflow ${(a / 1000).toFixed(2)} s, cold hand-compiled program ${(b / 1000).toFixed(2)} s`);
   line(`run ${n}-stock chain / cold hand-compiled program`, a / b, 1);
+}
+
+export function matrixGoal(n = 50, rounds = 3): void {
+  const times = { invert: [] as number[], copy: [] as number[] };
+  for (let r = 0; r < rounds; r++) {
+    for (const invert of [true, false]) {
+      const { mdl, csv } = matrixMdl(n, invert);
+      const file = join(dir, `matrix-${invert ? 'invert' : 'copy'}.mdl`);
+      writeFileSync(join(dir, 'matrix.csv'), csv);
+      writeFileSync(file, mdl);
+      times[invert ? 'invert' : 'copy'].push(measure([CLI, 'check', file]).cpuMs);
+    }
+  }
+  const [a, b] = [median(times.invert), median(times.copy)];
+  console.log(`INVERT MATRIX ${n}×${n} read from CSV, check CPU medians of ${rounds}: inverted ${(a / 1000).toFixed(2)} s, copied ${(b / 1000).toFixed(2)} s`);
+  line(`check ${n}×${n} INVERT MATRIX / check copy`, a / b, 1.5);
 }
 
 export function cleanUp(): void {

@@ -26,3 +26,25 @@ export function wide(stocks: number, stop: number): string {
   for (let i = 1; i <= stocks; i++) lines.push(`  rate_${i}: { equation: "0.001 * (1 + sin(time / ${i}))" }\n`);
   return lines.join('');
 }
+
+/**
+ * An n×n matrix read from a CSV file and inverted (INVERT MATRIX) or, with `invert` false,
+ * copied: the same reading either way, so the two differ only by the inversion. The matrix is
+ * diagonally dominant, hence invertible. Returns the .mdl and the CSV it reads (`matrix.csv`).
+ */
+export function matrixMdl(n: number, invert: boolean): { mdl: string; csv: string } {
+  const rows = [['', ...Array.from({ length: n }, (_, j) => `c${j + 1}`)].join(',')];
+  for (let i = 0; i < n; i++) {
+    rows.push([`r${i + 1}`, ...Array.from({ length: n }, (_, j) => (i === j ? n + 1 : ((i * 7 + j * 3) % 10) / 10))].join(','));
+  }
+  const rhs = invert ? `INVERT MATRIX(M[Row, Col], ${n})` : 'M[Row, Col]';
+  const mdl = [
+    '{UTF-8}',
+    `Row: (r1-r${n}) ~~|`,
+    `Col: (c1-c${n}) ~~|`,
+    "M[Row, Col] = GET DIRECT CONSTANTS('matrix.csv', ',', 'B2') ~~|",
+    `Result[Row, Col] = ${rhs} ~~|`,
+    'INITIAL TIME = 0 ~~|', 'FINAL TIME = 1 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = TIME STEP ~~|', '',
+  ].join('\n');
+  return { mdl, csv: `${rows.join('\n')}\n` };
+}
