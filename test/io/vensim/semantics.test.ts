@@ -103,4 +103,22 @@ i[S, T] = INVERT MATRIX(m[S, T], 2) ~~|\nj[S, T] = INVERT MATRIX(m[S, S], ELMCOU
   assert.match(err?.message ?? '', /INVERT MATRIX needs constant entries/);
 });
 
+// Each matrix is inverted once and its inverse reused by every element, but a leading subscript
+// names a different matrix: m[k2] = 2 · m[k1], so its inverse is half of k1's.
+test('INVERT MATRIX over a leading subscript inverts each of its matrices', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stockflow-invert-'));
+  writeFileSync(join(dir, 'm.csv'), 'x,t1,t2\ns1,4,7\ns2,2,6\n');
+  const eqs = `K: k1, k2 ~~|\nS: s1, s2 ~~|\nT: s1, s2 ~~|\nbase[S, T] = GET DIRECT CONSTANTS('m.csv', ',', 'B2') ~~|
+scale[K] = 1, 2 ~~|\nm[K, S, T] = base[S, T] * scale[K] ~~|\ni[K, S, T] = INVERT MATRIX(m[K, S, T], 2) ~~|\n`;
+  writeFileSync(join(dir, 'm.mdl'), `{UTF-8}\n${eqs}${CONTROL}`);
+  const loaded = readModelFile(join(dir, 'm.mdl'));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  assert.is(errors.length, 0, errors.map((d) => d.message).join('; '));
+  const result = trySimulate(loaded.model!).result!;
+  for (const [k, scale] of [['k1', 1], ['k2', 2]] as const) {
+    const got = ['s1,s1', 's1,s2', 's2,s1', 's2,s2'].map((e) => result.series(`i[${k},${e}]`)[0]);
+    [0.6, -0.7, -0.2, 0.4].forEach((want, n) => assert.ok(Math.abs(got[n] - want / scale) < 1e-12, `${k}: ${got}`));
+  }
+});
+
 test.run();
