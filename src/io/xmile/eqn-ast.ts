@@ -45,3 +45,16 @@ export function walkX(e: XExpr, visit: (node: XExpr) => void): void {
     default: break;
   }
 }
+
+/** The subtrees of a node (for walks without recursion, io/tree-height.ts). */
+export function subtrees(e: XExpr | XSub): readonly (XExpr | XSub)[] {
+  switch (e.kind) {
+    case 'name': return e.subs ?? [];
+    case 'call': return e.args;
+    case 'unary': return [e.arg];
+    case 'binary': return [e.left, e.right];
+    case 'if': return [e.cond, e.then, e.else];
+    case 'range': return [e.from, e.to];
+    default: return [];
+  }
+}

@@ -10,7 +10,7 @@
  * one name: bare words directly followed by `(` (two names side by side are otherwise never
  * valid).
  */
-import type { XBinOp, XExpr, XSub } from './eqn-ast.js';
+import { subtrees, type XBinOp, type XExpr, type XSub } from './eqn-ast.js';
 import { tokenize, type Dialect, type LexError, type Token } from './eqn-lex.js';
 import { TOO_TALL, tooTall } from '../tree-height.js';
 
@@ -38,18 +38,6 @@ export function parseXmileEquation(text: string, dialect: Dialect = 'xmile'): Pa
     // The stack ran out before MAX_DEPTH (the parser was called from deep within a caller).
     if (e instanceof RangeError) return { error: { message: 'the equation is nested too deeply', pos: 0 } };
     throw e;
-  }
-}
-
-function subtrees(e: XExpr | XSub): readonly (XExpr | XSub)[] {
-  switch (e.kind) {
-    case 'name': return e.subs ?? [];
-    case 'call': return e.args;
-    case 'unary': return [e.arg];
-    case 'binary': return [e.left, e.right];
-    case 'if': return [e.cond, e.then, e.else];
-    case 'range': return [e.from, e.to];
-    default: return [];
   }
 }
 
