@@ -97,7 +97,22 @@ export class UnitRegistry {
   private readonly synonyms = new Map<string, string>();
 
   constructor(aliases: UnitAliases = {}) {
-    for (const [unit, others] of Object.entries(aliases)) for (const o of others) this.synonyms.set(o.toLowerCase(), unit);
+    // Synonymy is transitive: 'Cows' for 'Cow' and 'Cow' for 'Person' make all three one unit,
+    // named by the first declared unit of the group (a chain read one link deep made 'Cows' and
+    // 'Cow' two different units).
+    const parent = new Map<string, string>();
+    const find = (n: string): string => {
+      let r = n;
+      while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+      parent.set(n, r);
+      return r;
+    };
+    const union = (a: string, b: string) => { const ra = find(a), rb = find(b); if (ra !== rb) parent.set(rb, ra); };
+    const entries = Object.entries(aliases);
+    for (const [unit, others] of entries) for (const o of others) union(unit.toLowerCase(), o.toLowerCase());
+    const named = new Map<string, string>();
+    for (const [unit] of entries) if (!named.has(find(unit.toLowerCase()))) named.set(find(unit.toLowerCase()), unit);
+    for (const n of [...parent.keys()]) this.synonyms.set(n, named.get(find(n))!);
   }
 
   atom(key: string): Atom | undefined {

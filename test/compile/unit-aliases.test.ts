@@ -58,6 +58,16 @@ test('a .mdl units equivalence (22:Cow,Cattle,Cows) makes the aliases one unit',
   assert.equal(unitProblems(m), []);
 });
 
+test('equivalences chain: a unit that is also an alias of another is one unit with all their names', () => {
+  // Cow is Head's alias and Cattle is Cow's: Cow (the stock) and Cattle (the flow) are one
+  // unit, Head; read one link deep, Cattle became Cow and Cow became Head, and the inflow was flagged.
+  assert.equal(unitProblems(vensim('9:Current\n22:Head,Cow\n22:Cow,Cattle\n')), []);
+  // Declared both ways round (a cycle) they are still one unit, and reading ends.
+  assert.equal(unitProblems(vensim('9:Current\n22:Cow,Cattle\n22:Cattle,Cow\n')), []);
+  // A separate group stays separate.
+  assert.ok(unitProblems(vensim('9:Current\n22:Head,Cow\n22:Cattle,Kine\n')).length > 0);
+});
+
 const XMILE = (units: string) => `<?xml version="1.0" encoding="utf-8"?>
 <xmile version="1.0" xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0">
   <header><name>pop</name></header>
