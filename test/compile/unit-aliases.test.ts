@@ -19,6 +19,7 @@ import { readXmile, writeXmile } from '../../src/io/xmile/index.js';
 import { writeNative } from '../../src/io/native-write.js';
 import type { Model } from '../../src/model/types.js';
 import { cli } from '../cli/cli-helpers.js';
+import { xmileProblems } from '../io/xmile/xmile-schema.js';
 
 const MDL = `{UTF-8}
 population = INTEG(births, 100) ~ Cow ~|
@@ -86,7 +87,9 @@ test('XMILE <model_units> aliases are read, checked, and written back', () => {
   assert.equal(model!.unitAliases, { Cow: ["Cattle", "Cows"] });
   assert.equal(unitProblems(model!), []);
   assert.ok(unitProblems(readXmile(XMILE('<model_units/>'), 'pop.xmile').model!).length > 0, 'flagged without the alias');
-  const again = readXmile(writeXmile(model!), 'again.xmile').model!;
+  const written = writeXmile(model!);
+  assert.equal(xmileProblems(written), [], 'the written <model_units> follows XMILE 1.0 §3.1.3');
+  const again = readXmile(written, 'again.xmile').model!;
   assert.equal(again.unitAliases, { Cow: ["Cattle", "Cows"] });
 });
 

@@ -50,6 +50,10 @@ const RULES: Readonly<Record<string, Rule>> = {
   sim_specs: { kids: { stop: 1, start: 1, dt: 1, run: 1 }, required: ['start', 'stop'], attrs: ['time_units', 'method', 'pause'] },
   'sim_specs/start': TEXT, 'sim_specs/stop': TEXT,
   'sim_specs/dt': { kids: {}, attrs: ['reciprocal'], text: true },
+  // §3.1.3 (xsd: model_units_type, unit_type): each unit has a name, an optional equation and aliases.
+  model_units: { kids: { unit: MANY }, attrs: [] },
+  'model_units/unit': { kids: { eqn: 1, alias: MANY }, attrs: ['name', 'disabled'], requiredAttrs: ['name'] },
+  'unit/eqn': TEXT, 'unit/alias': TEXT,
   'xmile/dimensions': { kids: { dim: MANY }, attrs: [] },
   'xmile/dimensions/dim': { kids: { elem: MANY }, attrs: ['name', 'size'], requiredAttrs: ['name'] },
   elem: { kids: {}, attrs: ['name'], requiredAttrs: ['name'] },
