@@ -65,6 +65,7 @@ interface Belt {
   latched: number;
 }
 
+/** Rounding slack at exact boundaries (slat middle on a decimal zone bound, whole-unit sums): ≫ 1e-16, < 1/steps below 1e9 steps. */
 const EPS = 1e-9;
 
 /** Most slats a belt's initial contents may be laid on (the fixed delay's pipeline limit). */
@@ -77,7 +78,7 @@ export class ConveyorTooLong extends Error {
   }
 }
 
-/** Steps of a transit time: round(T/DT), at least one. */
+/** Steps of a transit time: round(T/DT), at least one, at most 2^30 (step counts are kept in Int32Arrays). */
 function stepsOf(len: number, dt: number): number {
   const n = Math.round(len / dt);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 2 ** 30) : 1;
