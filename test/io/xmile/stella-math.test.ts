@@ -12,6 +12,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { trySimulate } from '../../../src/sim/simulate.js';
 import { readOk, run, xmileDoc } from './helpers.js';
+import { writeXmileWithNotes } from '../../../src/io/xmile/index.js';
 
 const at0 = (eqn: string): number => {
   const r = run(readOk(xmileDoc(`
@@ -64,6 +65,18 @@ test('wrong use is a located diagnostic', () => {
   assert.ok(d.some((x) => x.code === 'wrong-argument-count' && /mean and sd/.test(x.message) && x.line), d.map((x) => `${x.code} ${x.message}`).join('\n'));
   const e = trySimulate(readOk(xmileDoc('<aux name="x"><eqn>LOOKUPINV(3, 2)</eqn></aux>'))).diagnostics;
   assert.ok(e.some((x) => x.code === 'not-a-lookup' && x.line), e.map((x) => `${x.code} ${x.message}`).join('\n'));
+});
+
+test('written back to XMILE under their Stella names, with no vendor warning, and the same values', () => {
+  const eqns = ['ROOTN(-27, 3)', 'GAMMALN(5)', 'FACTORIAL(5)', 'COMBINATIONS(5, 2)', 'PERMUTATIONS(5, 2)',
+    'NORMALCDF(-1, 1, 0, 2)', 'INVNORM(0.9, 1, 2)', 'LOOKUPINV(g, 2.5)'];
+  const model = readOk(xmileDoc(`<aux name="g"><eqn>TIME</eqn><gf><xpts>0,1,2</xpts><ypts>0,1,4</ypts></gf></aux>
+  ${eqns.map((e, i) => `<aux name="x${i}"><eqn>${e}</eqn></aux>`).join('\n')}`));
+  const { text, notes } = writeXmileWithNotes(model);
+  assert.equal(notes.filter((d) => d.code === 'xmile-vendor-function'), []);
+  for (const e of eqns) assert.ok(text.includes(`<eqn>${e}</eqn>`), `${e} not written as Stella writes it`);
+  const [before, after] = [run(model), run(readOk(text))];
+  eqns.forEach((_, i) => assert.is(after.series(`x${i}`)[0], before.series(`x${i}`)[0]));
 });
 
 test.run();
