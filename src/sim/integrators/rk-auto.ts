@@ -37,6 +37,7 @@ import { rk2 } from './rk2.js';
 import { rk4 } from './rk4.js';
 import {
   MAX_INTERNAL_STEPS,
+  MIN_STEP_FRACTION,
   checkOptions,
   hasNonFinite,
   propagateNonFinite,
@@ -45,8 +46,8 @@ import {
   type RegisteredIntegrator,
 } from './shared.js';
 
-/** Halvings before giving up: 2^−40 ≈ 9e−13, the adaptive methods' MIN_STEP_FRACTION. */
-const MAX_LEVEL = 40;
+/** Halvings before giving up: the first power of two under the adaptive methods' MIN_STEP_FRACTION (1e−12 → 40, 2^−40 ≈ 9e−13). */
+const MAX_LEVEL = Math.ceil(-Math.log2(MIN_STEP_FRACTION));
 
 /** Vensim's defaults of ABSOLUTE TOLERANCE and RELATIVE TOLERANCE (Vensim Help, "Special Model Variables"). */
 export const VENSIM_TOLERANCES = { rtol: 0.001, atol: 0.001 } as const;
