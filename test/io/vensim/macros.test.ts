@@ -22,6 +22,9 @@ function read(equations: string) {
   return readVensim(`{UTF-8}\n${equations}\n${CONTROL}`, 'm.mdl');
 }
 
+/** The first error reading `equations` gives. */
+const first = (eqs: string) => read(eqs).diagnostics.find((d) => d.severity === 'error');
+
 function run(equations: string, name: string): number[] {
   const { model, diagnostics } = read(equations);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -59,7 +62,6 @@ test('a macro call with outputs defines the caller\'s variables, usable anywhere
 });
 
 test('macro outputs that do not match, clash or follow a non-macro are located errors', () => {
-  const first = (eqs: string) => read(eqs).diagnostics.find((d) => d.severity === 'error');
   const few = first(`${MINMAX}\nhi = MINMAX(1, 2 : low) ~~|`);
   assert.is(few?.code, 'wrong-arity');
   assert.match(few!.message, /MINMAX has 2 further outputs, and the call names 1/);
@@ -90,8 +92,9 @@ test('a macro call with outputs in a subscripted equation: each element calls it
 });
 
 test('an output of a subscripted call is an array: a bare reference, an unknown element or a second definition is a located error', () => {
-  const first = (eqs: string) => read(eqs).diagnostics.find((d) => d.severity === 'error');
-  assert.ok(first(`${ARRAYED}\nbare = low * 2 ~~|`), 'low has subscripts');
+  const bare = first(`${ARRAYED}\nbare = low * 2 ~~|`);
+  assert.is(bare?.code, 'undefined-element', 'low has subscripts');
+  assert.is(bare!.variable, 'bare');
   const other = first(`${ARRAYED}\nlo2[Dim] = MINMAX(x[Dim], 1 : low, m2) ~~|`);
   assert.is(other?.code, 'duplicate-definition');
   assert.is(other!.line, 12);
