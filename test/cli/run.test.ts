@@ -44,6 +44,13 @@ test('--json - and --csv - write to stdout', () => {
   assert.match(cli('run', 'models/teacup.yaml', '--csv', '-').stdout, /^time,/);
 });
 
+test('a bare --json (no file) writes JSON to stdout, not CSV', () => {
+  // It was read as an empty file name, so the run quietly printed CSV.
+  const r = cli('run', 'models/teacup.yaml', '--vars', 'Teacup Temperature', '--json');
+  assert.is(r.code, 0, r.stderr);
+  assert.equal(Object.keys(JSON.parse(r.stdout)), ['time', 'Teacup Temperature']);
+});
+
 test('a model problem exits 1 with located diagnostics, no stack trace, and no output file', () => {
   const model = tempFile('bad.yaml', 'sim: { start: 0, stop: 5, dt: 1 }\nauxiliaries:\n  x: { equation: "y + zap(1)" }\n');
   const out = join(tempDir(), 'out.csv');

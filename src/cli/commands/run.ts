@@ -35,7 +35,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })
-    .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file' })
+    .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file (standard output when no file or -)' })
     .option('seed', { type: 'number', describe: 'seed of the random functions (default: the model\'s sim seed, else 0)' })
     .option('clock', { type: 'boolean', default: false, describe: 'add a clock column of ISO date-times (needs sim.time_origin); JSON output always has one when the model has a clock' })
     .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
@@ -52,7 +52,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const clock = clockOf(model.sim);
     if (args.clock && !clock) throw usageError(`--clock needs a model with sim.time_origin and a time unit of fixed length${model.sim.timeOrigin ? '' : ` (${args.model} declares no time_origin)`}`);
     // JSON output always has the clock when the model has one; CSV when asked.
-    const clockText = clock && (args.json || args.clock) ? (t: number) => isoClock(clock, t) : undefined;
+    // A bare --json (no file) writes JSON to standard output, as --json - does.
+    const json = args.json !== undefined;
+    const clockText = clock && (json || args.clock) ? (t: number) => isoClock(clock, t) : undefined;
     const file = args.json ?? args.csv;
     const out = file && file !== '-' ? writing(file, () => openOutput(file)) : stdout;
     let sink: OutputSink | undefined;
@@ -62,7 +64,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         sink: (columns) => {
           const names = selectNames(columns, args.vars, args.helpers ?? false, model.file);
           const write = (chunk: string) => writing(out === stdout ? '-' : file!, () => out.write(chunk));
-          const made = (args.json ? jsonSink : csvSink)({ write }, columns, names, clockText);
+          const made = (json ? jsonSink : csvSink)({ write }, columns, names, clockText);
           // What fails outside the output itself is the JSON's temporary column file.
           const spill = `${tmpdir()} (where --json keeps the columns of a long run; set TMPDIR to use another folder)`;
           return (sink = { ...made, save: (t, v) => writing(spill, () => made.save(t, v)), end: () => writing(spill, () => made.end()) });
