@@ -66,9 +66,13 @@ const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output'] as const;
 
 /**
  * yargs middleware, run before every command: an output option naming one of the command's
- * input files (`run m.yaml --csv m.yaml`) is refused with exit 2 before any work is done.
+ * input files (`run m.yaml --csv m.yaml`) is refused with exit 2 before any work is done; a
+ * bare --json becomes `--json -`.
  */
 export function refuseOutputOverInput(argv: Record<string, unknown>): void {
+  // A bare --json (no file) is standard output, as `--json -`: the empty name was falsy, and
+  // the commands quietly printed text instead of JSON.
+  if (argv.json === '') argv.json = '-';
   const inputs = INPUT_OPTIONS.map((k) => argv[k]).filter((v): v is string => typeof v === 'string');
   for (const k of OUTPUT_OPTIONS) {
     const out = argv[k];

@@ -30,6 +30,13 @@ test('equilibria --set moves them; --json - prints only JSON', () => {
   assert.equal(doc.equilibria.map((e: { stocks: { Population: number } }) => Math.round(e.stocks.Population)), [0, 20, 60]);
 });
 
+test('a bare --json (no file) prints only JSON, as --json - does', () => {
+  // The empty name was falsy, so the table was printed and no JSON at all.
+  const r = cli('equilibria', ALLEE, '--set', 'Carrying Capacity=60', '--json');
+  assert.is(r.code, 0, r.stderr);
+  assert.is(JSON.parse(r.stdout).equilibria.length, 3);
+});
+
 test('equilibria --freeze / --only analyse a sub-system and report the held stocks with their rates', () => {
   const TOGGLE = 'test/fixtures/dynamics/toggle.yaml';
   const r = cli('equilibria', TOGGLE, '--freeze', 'V=0.5', '--json', '-');
