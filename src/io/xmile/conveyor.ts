@@ -12,7 +12,7 @@
  * (limitInflows). Discrete conveyors and batch integrity are refused with a located
  * diagnostic, as are these options on a conveyor inside a macro.
  */
-import { error, type Diagnostic } from '../../core/diagnostics.js';
+import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import type { Variable } from '../../model/types.js';
 import { foldConstant } from '../../builtins/fold.js';
@@ -37,6 +37,9 @@ export interface ConveyorSpec {
 /** The `<conveyor>` options that are equations besides `<len>` (§4.2.1). */
 export const CONVEYOR_OPTIONS = ['capacity', 'in_limit', 'sample', 'arrest'] as const;
 export type ConveyorOption = typeof CONVEYOR_OPTIONS[number];
+/** The children of `<conveyor>` that are read; others are warned about as ignored. */
+const CONVEYOR_CHILDREN: ReadonlySet<string> = new Set(['len', 'leak_start', 'leak_end', ...CONVEYOR_OPTIONS]);
+
 /** Boolean attributes of `<conveyor>` that change the arithmetic when true. */
 const REFUSED_FLAGS: Readonly<Record<string, string>> = {
   discrete: 'a discrete conveyor', batch_integrity: 'conveyor batch integrity',
@@ -54,6 +57,11 @@ export function readConveyor(doc: XmlDoc, node: XNode, variable: string, diags: 
     if (attr(node, flag)?.trim().toLowerCase() === 'true') {
       diags.push(error('unsupported-construct', `${what} is not supported; stockflow runs continuous conveyors`, { ...locOf(doc, node), variable, hint: 'remove the attribute to run the conveyor as a continuous stream' }));
       ok = false;
+    }
+  }
+  for (const c of node.children) {
+    if (c.prefix === '' && !CONVEYOR_CHILDREN.has(c.local)) {
+      diags.push(warning('ignored-element', `<${c.tag}> in the conveyor of '${variable}' is not understood and is ignored`, { ...locOf(doc, c), variable, hint: 'whole-unit leakage is <leak_integers/> on the leakage flow; the conveyor reads <len>, <leak_start>, <leak_end>, <capacity>, <in_limit>, <sample> and <arrest>' }));
     }
   }
   const len = kid(node, 'len');

@@ -7,6 +7,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { readFails, readOk, run, xmileDoc } from './helpers.js';
+import { readXmile } from '../../../src/io/xmile/index.js';
 
 /** A conveyor 'Belt' fed by 'loading' (requesting 10 a step), emptied by 'unloading'. */
 const belt = (options: string, len = '4') => xmileDoc(`
@@ -52,6 +53,16 @@ test('conveyor options inside a macro are refused where they stand', () => {
     <flow name="i"><eqn>x</eqn></flow><flow name="o"/></variables></macro>`;
   const ds = readFails(xmileDoc('<aux name="y"><eqn>m(1)</eqn></aux>', { top: macro })).filter((d) => d.severity === 'error');
   assert.ok(ds.some((d) => d.code === 'unsupported-construct' && d.message.includes("conveyor 'b'") && d.line !== undefined), ds.map((d) => d.message).join('\n'));
+});
+
+test('an element the conveyor does not read is a located ignored-element warning, not silence', () => {
+  // <leak_integers/> belongs on the leakage flow; inside <conveyor> it used to be dropped unseen.
+  const r = readXmile(belt('<capacity>25</capacity><leak_integers/>'), 'test.xmile');
+  const w = r.diagnostics.filter((d) => d.code === 'ignored-element');
+  assert.is(w.length, 1);
+  assert.is(w[0].variable, 'Belt');
+  assert.ok(w[0].line && /<leak_integers> in the conveyor of 'Belt'/.test(w[0].message), w[0].message);
+  assert.equal(readXmile(belt('<capacity>25</capacity><in_limit>4</in_limit><sample>1</sample><arrest>0</arrest>'), 'test.xmile').diagnostics, []);
 });
 
 test.run();
