@@ -86,7 +86,7 @@ export interface LimitArgs { 'data-dir'?: string[]; 'max-data-mb'?: number; 'max
 
 /** A command's data options (when it has them) and the global limits, as library read options. */
 export function toReadOptions(args: object): ReadOptions {
-  const a = args as DataArgs & LimitArgs & { data?: unknown };
+  const a = args as DataArgs & LimitArgs & SimArgs & { data?: unknown };
   const dataAliases: Record<string, string> = dict();
   for (const s of a['data-alias'] ?? []) {
     const eq = s.indexOf('=');
@@ -105,6 +105,7 @@ export function toReadOptions(args: object): ReadOptions {
     ...(a['data-dir']?.length ? { dataDirs: a['data-dir'] } : {}),
     ...(mb === undefined ? {} : { maxDataBytes: Math.floor(mb * 2 ** 20) }),
     ...(maxElements === undefined ? {} : { maxElements }),
+    ...(typeof a.method === 'string' ? { method: a.method } : {}),
   };
 }
 

@@ -13,4 +13,9 @@ export interface ReadOptions extends DataAccessOptions {
   readonly dataAliases?: Readonly<Record<string, string>>;
   /** Most variables (array elements counted one by one) a model may expand to. */
   readonly maxElements?: number;
+  /**
+   * The integration method the model will run with instead of its file's own (a --method):
+   * warnings about the file's method are then left out, and notes about this one given.
+   */
+  readonly method?: string;
 }

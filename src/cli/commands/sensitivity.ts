@@ -72,7 +72,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     const simulate = toSimulateOptions({ ...args, method: integrator });
     const params = parseParams(args.param);
     checkNoClash(params, simulate.overrides ?? {});
-    const loaded = readModelFile(args.model, toReadOptions(args));
+    const loaded = readModelFile(args.model, toReadOptions({ ...args, method: integrator }));
     failOnErrors(loaded.diagnostics);
     const model = loaded.model!;
     const metric = parseMetric(model, args.metric);

@@ -21,7 +21,7 @@ import { NATIVE_ONLY_NAMES } from '../../builtins/functions.js';
 import { scalarName, type Built, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
-import { autoStepNote, mdlSettings } from './settings.js';
+import { autoStepNotes, mdlSettings } from './settings.js';
 import { macroOutputs, outputVariables } from './macros.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
@@ -113,7 +113,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);
   const spec = simSpec(control, index, controlValues, settings.method);
   const sim = spec && { ...spec, ...integrationTolerances((id) => vars.get(id)?.defs[0], index) };
-  if (sim && settings.method.endsWith('-auto')) diags.push(autoStepNote(settings.methodName, file));
+  if (sim) diags.push(...autoStepNotes(settings, options.method, file));
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {
     for (const inst of v.instances.values()) {

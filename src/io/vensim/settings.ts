@@ -64,11 +64,19 @@ export function mdlSettings(text: string): MdlSettings {
 }
 
 /**
- * The one assumption of an Auto integration type, said once per read: Vensim documents its
- * tolerances and that TIME STEP is the largest step, not its error estimate
- * (sim/integrators/rk-auto.ts says what is chosen).
+ * The one assumption of an Auto integration type, said once per read when the run uses one:
+ * Vensim documents its tolerances and that TIME STEP is the largest step, not its error
+ * estimate (sim/integrators/rk-auto.ts says what is chosen). The method used is the caller's
+ * `override` (a --method) when given, else the settings' own; none for other methods.
  */
-export function autoStepNote(methodName: string, file: string | undefined): Diagnostic {
+export function autoStepNotes(settings: MdlSettings, override: string | undefined, file: string | undefined): Diagnostic[] {
+  const used = override ?? settings.method;
+  if (!used.endsWith('-auto')) return [];
+  const name = override === undefined ? settings.methodName : Object.values(METHODS).find(([m]) => m === used)?.[1] ?? used;
+  return [autoStepNote(name, file)];
+}
+
+function autoStepNote(methodName: string, file: string | undefined): Diagnostic {
   return warning('assumed-step-control',
     `${methodName}: Vensim does not document its error estimate; steps are halved from TIME STEP under a step-doubling estimate, so values agree with Vensim within ABSOLUTE/RELATIVE TOLERANCE, not digit for digit`,
     { file, hint: 'see docs/vensim-functions.md, "The settings block"' });

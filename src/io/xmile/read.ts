@@ -43,7 +43,7 @@ export function readXmile(text: string, file?: string, options: ReadOptions = {}
     return { diagnostics: [error('not-xmile', `the root element is <${doc.root.tag}>, not <xmile>`, { ...locOf(doc, doc.root), hint: 'is this an XMILE file?' })] };
   }
   const header = kid(doc.root, 'header');
-  const sim = readSimSpecs(doc, kid(doc.root, 'sim_specs') ?? kid(kid(doc.root, 'model') ?? doc.root, 'sim_specs'), diags);
+  const sim = readSimSpecs(doc, kid(doc.root, 'sim_specs') ?? kid(kid(doc.root, 'model') ?? doc.root, 'sim_specs'), diags, options.method);
   const dims = readDimensions(doc, kid(doc.root, 'dimensions'), diags);
   const behavior = readBehavior(doc, kid(doc.root, 'behavior'), { stock: false, flow: false }, diags);
   const macros = readMacros(doc, dims, behavior, diags);

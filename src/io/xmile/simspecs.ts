@@ -22,7 +22,8 @@ const METHODS: Readonly<Record<string, string>> = {
 /** Methods only `stockflow:method` names. */
 const VENDOR_METHODS: Readonly<Record<string, string>> = { ...METHODS, 'rk4-auto': 'rk4-auto', 'rk2-auto': 'rk2-auto' };
 
-export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagnostic[]): SimSpec | undefined {
+/** `override`: the method the caller runs with instead (a --method); the file's own is then not warned about. */
+export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagnostic[], override?: string): SimSpec | undefined {
   if (!node) {
     diags.push(error('missing-sim-specs', 'the file has no <sim_specs>', { ...locOf(doc, doc.root), hint: 'add <sim_specs> with <start>, <stop> and <dt>' }));
     return undefined;
@@ -53,7 +54,7 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
     diags.push(error('invalid-sim-specs', `the stop time ${stop} is before the start time ${start}`, where));
   }
   const exact = attr(node, 'stockflow:method')?.trim().toLowerCase();
-  const method = exact && Object.hasOwn(VENDOR_METHODS, exact) ? VENDOR_METHODS[exact] : chooseMethod(attr(node, 'method'), diags, where);
+  const method = exact && Object.hasOwn(VENDOR_METHODS, exact) ? VENDOR_METHODS[exact] : chooseMethod(attr(node, 'method'), override === undefined ? diags : [], where);
   const vendorNumber = (...names: string[]) => {
     for (const n of names) { const t = attr(node, n); if (t !== undefined) return parseNumber(t); }
     return undefined;

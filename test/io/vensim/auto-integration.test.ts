@@ -92,12 +92,27 @@ test('the CLI runs an RK4 Auto .mdl end to end, and --method rk4-auto runs any m
   assert.match(r.stderr, /warning\[assumed-step-control\] RK4 Auto/);
   const fixed = cli('run', file, '--vars', 'Level', '--method', 'rk4');
   assert.ok(Math.abs(Number(fixed.stdout.trim().split('\n')[2].split(',')[1]) - 100 / 3) < 1e-9, fixed.stdout);
+  assert.not.match(fixed.stderr, /assumed-step-control/, 'a --method that is not Auto leaves the settings\' Auto note out');
   const yaml = tempFile('decay.yaml', 'name: decay\nsim: { start: 0, stop: 1, dt: 1 }\nstocks:\n  Level: { initial: 100, outflows: [Drain] }\nflows:\n  Drain: { equation: Level / 0.5 }\n');
   const native = cli('run', yaml, '--vars', 'Level', '--method', 'rk4-auto', '--rtol', '1e-8', '--atol', '1e-10');
   assert.is(native.code, 0, native.stderr);
   assert.not.match(native.stderr, /dt-too-large/, 'an adaptive method is not warned about dt');
   assert.ok(Math.abs(Number(native.stdout.trim().split('\n')[2].split(',')[1]) - exact(1)) < 1e-5, native.stdout);
   assert.match(cli('run', '--help').stdout, /rk4-auto, rk2-auto/);
+});
+
+test('the step-control note follows the method used: --method overrides the settings in every command, and the library reads it from ReadOptions.method', () => {
+  const auto = tempFile('decay.mdl', decayModel(1));
+  for (const command of ['run', 'sensitivity']) {
+    const r = cli(command, auto, '--method', 'euler', ...(command === 'sensitivity' ? ['--metric', 'Level:final', '--param', 'Decay Time=0.4:0.6', '--design', 'oat'] : []));
+    assert.is(r.code, 0, `${command}: ${r.stderr}`);
+    assert.not.match(r.stderr, /assumed-step-control/, command);
+  }
+  const euler = tempFile('decay.mdl', decayModel(0));
+  assert.not.match(cli('run', euler).stderr, /assumed-step-control/);
+  assert.match(cli('run', euler, '--method', 'rk2-auto').stderr, /warning\[assumed-step-control\] RK2 Auto:/);
+  assert.equal(readVensim(decayModel(1), 'decay.mdl', { method: 'rk4' }).diagnostics.map((d) => d.code), []);
+  assert.equal(readVensim(decayModel(0), 'decay.mdl', { method: 'rk4-auto' }).diagnostics.map((d) => d.code), ['assumed-step-control']);
 });
 
 test.run();

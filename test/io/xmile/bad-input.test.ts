@@ -50,4 +50,10 @@ test("a sim_specs method named after an Object property ('__proto__', 'construct
   }
 });
 
+test('an unknown sim_specs method is not warned about when the caller runs another method (a --method)', () => {
+  const text = xmileDoc(aux('a', '1'), { sim: '<sim_specs method="vendor_magic"><start>0</start><stop>4</stop><dt>1</dt></sim_specs>' });
+  assert.ok(readXmile(text, 't.xmile').diagnostics.some((d) => d.code === 'unknown-method'));
+  assert.not.ok(readXmile(text, 't.xmile', { method: 'rk4' }).diagnostics.some((d) => d.code === 'unknown-method'));
+});
+
 test.run();
