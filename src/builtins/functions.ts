@@ -43,12 +43,16 @@ const variadic = (name: string, joiner: (a: readonly string[]) => string, doc: s
   name, minArgs: 1, maxArgs: Infinity, doc, units, emit: joiner,
 });
 
-/** A random function: per-site stream, one draw per step (random.ts); the seed argument is optional. */
-const randomFn = (name: string, doc: string): FunctionSpec => ({
-  name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units: name === 'poisson' || name === 'beta' || name === 'binomial' ? 'none' : 'first',
+/**
+ * A random function: per-site stream, one draw per step (random.ts); the seed argument is
+ * optional. MONTECARLO's probability is per unit time, so its draw is also given DT.
+ */
+const randomFn = (name: string, doc: string, units: FunctionSpec['units'] = 'first'): FunctionSpec => ({
+  name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units,
   emit: (a, site) => {
-    const [p1, p2, seed] = RANDOM_ARITY[name][0] === 1 ? [a[0], '0', a[1]] : a;
-    return `RS.draw(${site}, '${name}', t, ${p1}, ${p2}, ${seed ?? '-1'})`;
+    const n = RANDOM_ARITY[name][0];
+    const p = [...a.slice(0, n), ...(name === 'montecarlo' ? ['DT'] : []), '0', '0'].slice(0, 3);
+    return `RS.draw(${site}, '${name}', t, ${p.join(', ')}, ${a[n] ?? '-1'})`;
   },
 });
 
@@ -127,9 +131,14 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   randomFn('normal', 'normal: normal(mean, sd[, seed])'),
   randomFn('lognormal', 'lognormal with its own mean and sd: lognormal(mean, sd[, seed])'),
   randomFn('exprnd', 'exponential: exprnd(mean[, seed])'),
-  randomFn('poisson', 'Poisson: poisson(mean[, seed])'),
-  randomFn('beta', 'beta with shape parameters alpha and beta, on [0, 1]: beta(alpha, beta[, seed]) (Stella BETA)'),
-  randomFn('binomial', 'successes in n trials of probability p (p outside [0, 1] is 1): binomial(n, p[, seed]) (Stella BINOMIAL)'),
+  randomFn('poisson', 'Poisson: poisson(mean[, seed])', 'none'),
+  randomFn('beta', 'beta with shape parameters alpha and beta, on [0, 1]: beta(alpha, beta[, seed]) (Stella BETA)', 'none'),
+  randomFn('binomial', 'successes in n trials of probability p (p outside [0, 1] is 1): binomial(n, p[, seed]) (Stella BINOMIAL)', 'none'),
+  randomFn('gamma', 'gamma with shape k and scale θ, mean kθ: gamma(shape, scale[, seed]) (Stella GAMMA)', 'none'),
+  randomFn('weibull', 'Weibull with shape k and scale λ, CDF 1 − exp(−(x/λ)^k): weibull(shape, scale[, seed]) (Stella WEIBULL)', 'none'),
+  randomFn('logistic', 'logistic with mean μ and scale s, CDF 1/(1 + exp(−(x − μ)/s)): logistic(mean, scale[, seed]) (Stella LOGISTIC)'),
+  randomFn('triangular', 'triangular from lower to upper, peaking at mode: triangular(lower, mode, upper[, seed]) (Stella TRIANGULAR)'),
+  randomFn('montecarlo', '1 with probability probability·DT/100 each step, else 0 (probability in percent per unit time): montecarlo(probability[, seed]) (Stella MONTECARLO)', 'dimensionless'),
   { name: 'step', minArgs: 2, maxArgs: 2, doc: 'height from t0 on, 0 before', units: 'first', emit: (a) => `R.step(${INPUT_TIME}, ${a[0]}, ${a[1]})` },
   { name: 'ramp', minArgs: 2, maxArgs: 3, doc: 'slope·(time − t0) from t0, held after t1', units: 'none',
     emit: (a) => `R.ramp(${INPUT_TIME}, ${a[0]}, ${a[1]}, ${a[2] ?? 'Infinity'})` },

@@ -1,6 +1,7 @@
 /**
- * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Stella's BETA
- * and BINOMIAL (isee help, "Statistical builtins"); Vensim's
+ * Random functions (XMILE 1.0 §3.5.2: RANDOM, NORMAL, LOGNORMAL, EXPRND, POISSON; Stella's BETA,
+ * BINOMIAL, GAMMA, WEIBULL, LOGISTIC, TRIANGULAR and MONTECARLO (isee help, "Statistical
+ * builtins"; docs/builtins.md gives the source of each parameterisation); Vensim's
  * RANDOM UNIFORM is translated onto `random`, its other RANDOM … functions are the truncated
  * draws of vensim-random.ts). Semantics:
  * - each call site draws a new value once per time step and holds it through the stages of
@@ -12,13 +13,18 @@
  * One state object belongs to one compiled model and is reset at the start of every run.
  */
 import { createRng, deriveSeed, type Rng } from '../core/random.js';
-import { beta, binomial, standardExponential, standardNormal as normal01 } from './samplers.js';
+import {
+  beta, binomial, gamma, standardExponential, standardLogistic, standardNormal as normal01, standardWeibull, triangular,
+} from './samplers.js';
 import { truncatedDraw, VENSIM_RANDOM } from './vensim-random.js';
 import { TIME_EPS } from './time.js';
 
-export type Distribution = (u: () => number, a: number, b: number) => number;
+export type Distribution = (u: () => number, a: number, b: number, c: number) => number;
 
-/** Samplers by name: `a`, `b` are the function's first two arguments. */
+/** A scale parameter multiplies a standard draw: scale 0 gives 0 (all mass at 0), a negative scale NaN. */
+const scaled = (scale: number, draw: () => number): number => (scale === 0 ? 0 : scale > 0 ? scale * draw() : NaN);
+
+/** Samplers by name: `a`, `b`, `c` are the function's distribution arguments (0 when it has fewer). */
 export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
   /** uniform on [min, max) */
   random: (u, min, max) => min + (max - min) * u(),
@@ -44,18 +50,32 @@ export const DISTRIBUTIONS: Readonly<Record<string, Distribution>> = {
   beta: (u, alpha, b) => beta(u, alpha, b),
   /** Stella BINOMIAL: successes in n trials; a success probability outside [0, 1] is 1, as isee's help says */
   binomial: (u, n, p) => binomial(u, n, p >= 0 && p <= 1 ? p : 1),
+  /** Stella GAMMA: gamma with shape k and scale θ (density x^(k−1)e^(−x/θ)/(Γ(k)θ^k), mean kθ) */
+  gamma: (u, shape, scale) => scaled(scale, () => gamma(u, shape)),
+  /** Stella WEIBULL: Weibull with shape k and scale λ (CDF 1 − exp(−(x/λ)^k), mean λΓ(1 + 1/k)) */
+  weibull: (u, shape, scale) => scaled(scale, () => standardWeibull(u, shape)),
+  /** Stella LOGISTIC: logistic with mean μ and scale s (CDF 1/(1 + e^(−(x−μ)/s)), variance s²π²/3) */
+  logistic: (u, mean, scale) => mean + scaled(scale, () => standardLogistic(u)),
+  /** Stella TRIANGULAR: triangular from lower to upper with its mode at mode (samplers.ts) */
+  triangular: (u, lower, mode, upper) => triangular(u, lower, mode, upper),
+  /**
+   * Stella MONTECARLO: 1 with probability probability·DT/100 in each step, else 0 — the
+   * probability is a percentage per unit time (`b` is DT, passed by the emitted call).
+   */
+  montecarlo: (u, probability, dt) => (100 * u() < probability * dt ? 1 : 0),
 };
 
-/** Argument counts (the optional last one is the seed). */
+/** Distribution arguments, and argument counts with the optional seed. */
 export const RANDOM_ARITY: Readonly<Record<string, [number, number]>> = {
   random: [2, 3], normal: [2, 3], lognormal: [2, 3], exprnd: [1, 2], poisson: [1, 2], beta: [2, 3], binomial: [2, 3],
+  gamma: [2, 3], weibull: [2, 3], logistic: [2, 3], triangular: [3, 4], montecarlo: [1, 2],
 };
 
 export interface RandomState {
   /** Starts a run: every site's stream restarts from its seed. */
   reset(runSeed: number): void;
   /** The value of call site `site` at time t (drawn once per step). */
-  draw(site: number, name: string, t: number, a: number, b: number, seed: number): number;
+  draw(site: number, name: string, t: number, a: number, b: number, c: number, seed: number): number;
   /** The same for Vensim's RANDOM … functions (vensim-random.ts): shift + stretch·draw, truncated to [lo, hi]. */
   truncated(site: number, name: string, t: number, lo: number, hi: number, shift: number, stretch: number,
     p1: number, p2: number, p3: number, seed: number): number;
@@ -79,12 +99,12 @@ export function createRandomState(start: number, dt: number): RandomState {
       runSeed = seed >>> 0;
       streams.clear();
     },
-    draw(site, name, t, a, b, seed) {
+    draw(site, name, t, a, b, c, seed) {
       const s = stream(site, seed);
       const step = stepOf(t);
       if (s.step !== step) {
         s.step = step;
-        s.value = DISTRIBUTIONS[name](s.rng, a, b);
+        s.value = DISTRIBUTIONS[name](s.rng, a, b, c);
       }
       return s.value;
     },

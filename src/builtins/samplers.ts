@@ -140,11 +140,22 @@ export function negativeBinomialTrials(u: Uniform, n: number, p: number): number
   return n + poisson(u, gamma(u, n) * (1 - p) / p);
 }
 
-/** Weibull with the given shape, scaled to mean 1 (scale 1/Γ(1 + 1/shape)), by inversion. */
-export function weibullMeanOne(u: Uniform, shape: number): number {
+/** Weibull with the given shape and scale 1, CDF 1 − exp(−x^shape), by inversion. */
+export function standardWeibull(u: Uniform, shape: number): number {
   if (!(shape > 0) || !Number.isFinite(shape)) return NaN;
-  const scale = Math.exp(-logGamma(1 + 1 / shape));
-  return scale * power(-Math.log(1 - u()), 1 / shape);
+  return power(-Math.log(1 - u()), 1 / shape);
+}
+
+/** Weibull with the given shape, scaled to mean 1 (scale 1/Γ(1 + 1/shape)). */
+export function weibullMeanOne(u: Uniform, shape: number): number {
+  return Math.exp(-logGamma(1 + 1 / shape)) * standardWeibull(u, shape);
+}
+
+/** Standard logistic (location 0, scale 1), CDF 1/(1 + e^−x), by inversion: ln(U/(1 − U)), U in (0, 1). */
+export function standardLogistic(u: Uniform): number {
+  let w = u();
+  while (w === 0) w = u();
+  return Math.log(w / (1 - w));
 }
 
 /** Triangular from `start` to `end` with its mode at `peak`, by inversion (sqrt only). */

@@ -81,6 +81,11 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   poisson: (a) => a[0],
   beta: (a) => a[0] / (a[0] + a[1]),
   binomial: (a) => a[0] * (a[1] >= 0 && a[1] <= 1 ? a[1] : 1),
+  gamma: (a) => a[0] * a[1],
+  weibull: (a) => a[1] * Math.exp(runtime.gammaLn(1 + 1 / a[0])),
+  logistic: (a) => a[0],
+  triangular: (a) => (a[0] + a[1] + a[2]) / 3,
+  montecarlo: (a, _t, dt) => Math.min(1, Math.max(0, a[0] * dt / 100)),
   // Vensim's truncated RANDOM … functions: the mean of the untruncated draw, clipped to [min, max].
   ...Object.fromEntries(Object.keys(VENSIM_RANDOM).map((name) => [name, (a: readonly number[]) => vensimRandomMean(name, a)])),
   // history() answers from the run's records, which re-evaluation does not have: an

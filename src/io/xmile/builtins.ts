@@ -52,6 +52,11 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['normal', plain('normal', 2, 3)], ['poisson', plain('poisson', 1, 2)], ['random', plain('random', 2, 3)],
   // isee Stella BETA(alpha, beta[, seed]) and BINOMIAL(trials, p[, seed]) ("Statistical builtins")
   ['beta', plain('beta', 2, 3)], ['binomial', plain('binomial', 2, 3)],
+  // isee Stella GAMMA(shape, scale[, seed]), WEIBULL(shape, scale[, seed]), LOGISTIC(mean, scale[, seed]),
+  // TRIANGULAR(lower, mode, upper[, seed]), UNIFORM(min, max[, seed]) and MONTECARLO(probability[, seed])
+  // (docs/builtins.md, "Stella statistical builtins", gives the source of each)
+  ['gamma', plain('gamma', 2, 3)], ['weibull', plain('weibull', 2, 3)], ['logistic', plain('logistic', 2, 3)],
+  ['triangular', plain('triangular', 3, 4)], ['uniform', plain('random', 2, 3)], ['montecarlo', plain('montecarlo', 1, 2)],
   // §3.5.3 delays and smooths
   ['delay', plain('delay_fixed', 2, 3)], ['delay1', plain('delay1', 2, 3)], ['delay3', plain('delay3', 2, 3)],
   ['delayn', plain('delayn', 3, 4)], ['forcst', plain('forecast', 3, 4)], ['smth1', plain('smooth', 2, 3)],

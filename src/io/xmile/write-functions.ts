@@ -25,6 +25,7 @@ const RENAME: Readonly<Record<string, string>> = {
   forecast: 'FORCST', forcst: 'FORCST', init: 'INIT', initial: 'INIT',
   random: 'RANDOM', normal: 'NORMAL', lognormal: 'LOGNORMAL', exprnd: 'EXPRND', poisson: 'POISSON',
   beta: 'BETA', binomial: 'BINOMIAL', fv: 'FV', pv: 'PV', pmt: 'PMT',
+  gamma: 'GAMMA', weibull: 'WEIBULL', logistic: 'LOGISTIC', triangular: 'TRIANGULAR', montecarlo: 'MONTECARLO',
   // Stella's mathematical builtins and LOOKUPINV, read with the same arguments (builtins.ts)
   rootn: 'ROOTN', gammaln: 'GAMMALN', factorial: 'FACTORIAL', combinations: 'COMBINATIONS', permutations: 'PERMUTATIONS',
   normalcdf: 'NORMALCDF', invnorm: 'INVNORM', lookup_invert: 'LOOKUPINV',
