@@ -91,6 +91,20 @@ export const REWRITES: Readonly<Record<string, { readonly arity: number; readonl
    * TIME BASE); Vensim also marks the variable as a time base, which only affects display.
    */
   time_base: { arity: 2, build: ([start, slope]) => bin('+', start, bin('*', slope, { kind: 'ref', id: 'time', name: 'time' })) },
+  /**
+   * NPVE(stream, discount rate, init val, factor): NPV valued at the end of the period. Its
+   * reference equations (fn_npve.html) are NPV's but for the discount factor's initial value,
+   * 1/(1 + discount rate·TIME STEP) instead of 1; the factor's equation is linear in it, so
+   * NPVE is NPV with init val multiplied and factor divided by g = 1 + discount rate·TIME
+   * STEP at the start: (i·g + Σ s·dt·df)·f/g.
+   */
+  npve: {
+    arity: 4,
+    build: ([stream, rate, init, factor]) => {
+      const g = call('init', bin('+', num(1), bin('*', rate, { kind: 'ref', id: 'dt', name: 'dt' })));
+      return call('npv', stream, rate, bin('*', init, g), bin('/', factor, g));
+    },
+  },
   /** RANDOM UNIFORM, RANDOM 0 1 and the truncated RANDOM NORMAL, POISSON, GAMMA … (random.ts). */
   ...RANDOM_REWRITES,
 };

@@ -19,6 +19,7 @@ import { BUDGET_HINT, reserve } from '../../core/budget.js';
 import { canonicalName } from '../../core/names.js';
 import type { Expr } from '../../expr/ast.js';
 import type { Definition, MacroDef, MacroOutput, VExpr } from './ast.js';
+import { isBuiltinMacro } from './builtin-macros.js';
 import { buildInstance } from './define.js';
 import { varRef } from './resolve.js';
 import { scalarName, where, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
@@ -82,9 +83,12 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
     return undefined;
   }
   for (const n of callerNames) produced.add(canonicalName(n!));
+  const builtin = isBuiltinMacro(m);
   const local = new Set([m.name, ...m.params, ...m.outputs, ...m.definitions.map((d) => d.name)].map(canonicalName));
   for (const macroDef of m.definitions) {
-    const def = { ...macroDef, units: callIndependentUnits(macroDef.units, local) };
+    // a built-in macro's variables are located at the call: the model has no text for them
+    const pos = builtin ? e.pos : macroDef.pos;
+    const def = { ...macroDef, pos, units: callIndependentUnits(macroDef.units, local) };
     const name = rename.get(canonicalName(def.name))!;
     const inner: Scope = { index, bindings: new Map(), variable: name, params, rename };
     if (def.subs.length) {

@@ -23,6 +23,7 @@ import { finishStocks } from './stocks.js';
 import { equationsEnd } from './source.js';
 import { autoStepNotes, mdlSettings } from './settings.js';
 import { macroOutputs, outputVariables } from './macros.js';
+import { withBuiltinMacros } from './builtin-macros.js';
 import { vensimViewSectors, withSectors } from '../sectors.js';
 import { buildDimensions } from './subscripts.js';
 
@@ -55,7 +56,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const built: Built[] = [];
   const names = new Set<string>();
   const index: ModelIndex = {
-    dims: undefined as never, vars: new Map(), macros, file, fileAliases: settings.aliases, macroOutputs: outputs, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
+    dims: undefined as never, vars: new Map(), macros: withBuiltinMacros(macros), file, fileAliases: settings.aliases, macroOutputs: outputs, data: dataAccess(file ? dirname(file) : '.', options), options, budget: elementBudget(options.maxElements), diags,
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
