@@ -13,16 +13,20 @@
  * - DELAY CONVEYOR(input, ctime, leak, initprofile, inittot, initctime) with a constant
  *   conveyance time, no leakage, a flat initial profile and initctime = ctime releases the
  *   initial contents evenly over the first ctime (inittot/initctime) and then the input
- *   ctime later: DELAY FIXED(input, ctime, inittot/initctime). Speed changes, leakage and
- *   shaped profiles depend on discretisation the reference does not give.
+ *   ctime later: DELAY FIXED(input, ctime, inittot/initctime). A constant leak rate is
+ *   read from the reference's leakage equations (leakyConveyor below); a varying leak
+ *   rate, speed changes and shaped profiles depend on discretisation the reference does
+ *   not give.
  * - DELAY PROFILE scales its profile lookup to the delay time by rules the reference does
  *   not give; SHIFT IF TRUE rewrites the values of the level passed to it, in place, during
  *   the equation pass. Both are refused.
  */
 import { error } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
-import { bin, call, type Expr } from '../../expr/ast.js';
+import { bin, call, num, type Expr } from '../../expr/ast.js';
 import type { Definition, VExpr } from './ast.js';
+import { printExpr } from './print.js';
+import { varRef } from './resolve.js';
 import { where, type Scope } from './scope.js';
 import { arity, translateAll } from './translate.js';
 
@@ -73,14 +77,41 @@ function conveyor(e: Call, sc: Scope, fail: (what: string, hint: string) => unde
   const time = index.constantValue(c);
   const problems: [boolean, string, string][] = [
     [time === undefined, 'a conveyance time that changes during the run is not supported', 'use a constant conveyance time'],
-    [index.constantValue(l) !== 0, 'leakage is not supported; the leak rate must be 0', 'model the leakage with a separate outflow'],
+    [index.constantValue(l) === undefined, 'a leak rate that changes during the run is not supported', 'use a constant leak rate'],
     [time !== undefined && index.constantValue(c0) !== time, 'an initial conveyance time different from the conveyance time is not supported', 'give the conveyance time as the last argument'],
     [!table.defs.every(isFlat), 'an initial profile that is not flat is not supported', 'use a lookup with the same positive value at every point'],
   ];
   const found = problems.filter(([bad]) => bad);
   found.forEach(([, what, hint]) => fail(what, hint));
   if (found.length) return undefined;
-  return call('delay_fixed', x, c, bin('/', tot, c0));
+  if (index.constantValue(l) === 0) return call('delay_fixed', x, c, bin('/', tot, c0));
+  return leakyConveyor(x, c, l, bin('/', tot, c0), sc);
+}
+
+const DT: Expr = { kind: 'ref', id: 'dt', name: 'dt' };
+
+/**
+ * DELAY CONVEYOR with a constant leak rate: "the amount of material is decreased
+ * proportionally across the entire conveyor, including newly added input", the leakage of
+ * a step being leak·(contents + TIME STEP·(input − output)) (Vensim reference,
+ * fn_delay_conveyor.html). Each step every batch still on the belt, the one just put on
+ * included and the one leaving excluded, keeps g = 1 − leak·TIME STEP of itself: a batch
+ * that rides N = ctime/TIME STEP steps (a pipeline's count, at least one) arrives as g^N of
+ * what entered, and the initial contents, inittot/initctime a time unit on each slat, arrive
+ * as g^k in step k. The reference's own level `convey total = INTEG(input − output − leakage,
+ * inittot)` then holds exactly what is on the belt (test/io/vensim/conveyor-leak.test.ts).
+ */
+function leakyConveyor(x: Expr, c: Expr, leak: Expr, first: Expr, sc: Scope): Expr {
+  const g = bin('-', num(1), bin('*', leak, DT));
+  const steps = call('max', num(1), call('round', bin('/', c, DT)));
+  const arrived = bin('*', call('delay_fixed', x, c, num(0)), bin('^', g, steps));
+  if (sc.probe) return arrived;
+  const name = sc.index.freshName(`${sc.variable} conveyor`);
+  // before the belt has turned once, the initial contents: the previous step's outflow times g
+  const initial = call('previous', bin('*', varRef(name), g), first);
+  const e: Expr = { kind: 'if', cond: bin('>', call('delay_fixed', num(1), c, num(0)), num(0.5)), then: arrived, else: initial };
+  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(e), doc: `DELAY CONVEYOR with leakage of ${sc.variable}.` } });
+  return varRef(name);
 }
 
 /** A lookup definition whose points all have the same positive y. */

@@ -121,7 +121,7 @@ vt = 3 + STEP(1, 2) ~ ~ |
 m = DELAY MATERIAL(input, vt, 1, 0) ~ ~ |
 i = DELAY INFORMATION(input, RANDOM UNIFORM(1, 2, 0), 0) ~ ~ |
 shaped((0, 1), (1, 2)) ~ ~ |
-c = DELAY CONVEYOR(input, vt, 0.1, shaped, 8, 3) ~ ~ |
+c = DELAY CONVEYOR(input, vt, vt / 10, shaped, 8, 3) ~ ~ |
 p = DELAY PROFILE(shaped, input, 3, 0, 0) ~ ~ |
 age : a1, a2, a3 ~ ~ |
 pop[age] = INTEG(0, 1) ~ ~ |
@@ -134,7 +134,7 @@ s = SHIFT IF TRUE(pop[a1], 1, 3, 0, 0) ~ ~ |`);
   assert.ok(at('m')[0].hint);
   assert.match(at('i')[0].message, /DELAY INFORMATION: a delay time that changes/);
   assert.equal(at('c').map((x) => x.message.replace(/^DELAY CONVEYOR: /, '').split(' is not supported')[0]), [
-    'a conveyance time that changes during the run', 'leakage', 'an initial profile that is not flat',
+    'a conveyance time that changes during the run', 'a leak rate that changes during the run', 'an initial profile that is not flat',
   ]);
   assert.match(at('p')[0].message, /DELAY PROFILE: delay profiles are not supported/);
   assert.match(at('s')[0].message, /SHIFT IF TRUE: shifting the elements of a level in place/);
