@@ -11,7 +11,7 @@ export interface BuiltinSpec {
   readonly min: number;
   readonly max: number;
   /** Handled by custom code instead of a rename. */
-  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo' | 'interpolate' | 'vensim-allocate';
+  readonly special?: 'array' | 'lookup' | 'if' | 'mod' | 'wave' | 'previous' | 'self-size' | 'const' | 'rank' | 'allocate' | 'vector' | 'modulo' | 'interpolate' | 'vensim-allocate' | 'lookuparea';
 }
 
 const plain = (native: string, min: number, max = min): BuiltinSpec => ({ native, min, max });
@@ -39,6 +39,8 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
   ['combinations', plain('combinations', 2)], ['permutations', plain('permutations', 2)],
   ['normalcdf', plain('normalcdf', 2, 4)], ['invnorm', plain('invnorm', 1, 3)],
   ['lookupinv', plain('lookup_invert', 2)],
+  // isee LOOKUPAREA(gf, x): the area under the graphical function from its first x-point to x (docs/builtins.md)
+  ['lookuparea', { native: 'lookup_area', min: 2, max: 2, special: 'lookuparea' }],
   // isee Stella financial builtins FV, PV, PMT (builtins/stella-finance.ts)
   ['fv', plain('fv', 3, 4)], ['pv', plain('pv', 3, 4)], ['pmt', plain('pmt', 3, 4)],
   // isee Stella NPV(stream, rate[, initial, factor]), the stream discounted at rate per time unit (Vensim's NPV)

@@ -117,6 +117,12 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
       const [a, b] = x.args.map((e) => translate(e, ctx));
       return a && b && bin('-', a, bin('*', b, call(spec.native, bin('/', a, b))));
     }
+    case 'lookuparea': {
+      // LOOKUPAREA(gf, x) = lookup_area(gf, first x of gf, x): the area from the graph's first
+      // point. The compiler checks that gf has a graphical function, as for LOOKUPINV.
+      const [gf, at] = x.args.map((e) => translate(e, ctx));
+      return gf && at && call(spec.native, gf, call('data_first_time', gf), at);
+    }
     case 'previous': return plainCall('previous', x, ctx);
     case 'rank': return rankBuiltin(x, ctx);
     case 'allocate': return allocateBuiltin(x, ctx);

@@ -1,7 +1,8 @@
 /**
  * Stella's mathematical and statistical builtins beyond XMILE 1.0 §3.5, read from .stmx
  * equations: ROOTN(x, n), GAMMALN(x), FACTORIAL(n), COMBINATIONS(n, r), PERMUTATIONS(n, r),
- * NORMALCDF(left, right[, mean, sd]), INVNORM(p[, mean, sd]) and LOOKUPINV(gf, y). Expected
+ * NORMALCDF(left, right[, mean, sd]), INVNORM(p[, mean, sd]), LOOKUPINV(gf, y) and
+ * LOOKUPAREA(gf, x) (its values are those of BPTK-Py's test model, at the test). Expected
  * values are the definitions the names give, worked by hand: the real cube root of −27 is
  * −3; ln Γ(5) = ln 4! = ln 24; 5! = 120, C(5, 2) = 10, P(5, 2) = 20; the standard normal
  * puts 0.5 below 0 and 0.341345 between 0 and 1 (Φ(1) = 0.841345, tables); its 97.5 %
@@ -11,6 +12,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { trySimulate } from '../../../src/sim/simulate.js';
+import { cli, tempFile } from '../../cli/cli-helpers.js';
 import { readOk, run, xmileDoc } from './helpers.js';
 import { writeXmileWithNotes } from '../../../src/io/xmile/index.js';
 
@@ -58,6 +60,40 @@ test('NORMALCDF is the probability between two bounds; INVNORM the quantile', ()
 
 test('LOOKUPINV gives the x where a graphical function takes y', () => {
   close(at0('LOOKUPINV(g, 2.5)'), 1.5);
+});
+
+test('LOOKUPAREA(gf, x): the area under the graphical function from its first point to x (BPTK-Py test_lookuparea.stmx)', () => {
+  // BPTK-Py's test model, saved by Stella Architect 1.9.2, and the 49 values its test holds
+  // AREA = LOOKUPAREA(gf, TIME) to (3 decimals), DT 1/4 from 1 to 13.
+  const expected = [0.0, 12.625, 25.25, 37.875, 50.5, 63.125, 75.75, 88.375, 101.0, 113.616, 126.212, 138.791,
+    151.35, 163.9, 176.45, 189.0, 201.55, 214.1, 226.65, 239.2, 251.75, 265.353, 281.063, 298.878,
+    318.8, 339.55, 359.85, 379.7, 399.1, 418.147, 436.938, 455.472, 473.75, 491.9, 510.05, 528.2,
+    546.35, 564.488, 582.6, 600.687, 618.75, 636.712, 654.5, 672.112, 689.55, 706.534, 722.787,
+    738.309, 753.1];
+  const r = run(readOk(xmileDoc(`
+  <aux name="gf"><eqn>TIME</eqn><gf><xscale min="1" max="13"/><yscale min="0" max="100"/>
+    <ypts>50.5,50.5,50.5,50.2,50.2,50.2,83.9,76.7,72.6,72.6,72.2,69.4,57.7</ypts></gf></aux>
+  <aux name="AREA"><eqn>LOOKUPAREA(gf, TIME)</eqn></aux>`,
+  { sim: '<sim_specs method="euler"><start>1</start><stop>13</stop><dt reciprocal="true">4</dt></sim_specs>' })));
+  // Printed to 3 decimals: each value within half a unit of the last place (126.2125 is 126.212 there).
+  r.series('area').forEach((v, i) => assert.ok(Math.abs(v - expected[i]) <= 5e-4 + 1e-9, `step ${i}: ${v} vs ${expected[i]}`));
+  assert.is(r.series('area').length, expected.length);
+  // Before the first point the first value is held, so the area is negative: 1 unit of 50.5.
+  close(run(readOk(xmileDoc(`<aux name="gf"><eqn>TIME</eqn><gf><xscale min="1" max="13"/>
+    <ypts>50.5,50.5,50.5,50.2,50.2,50.2,83.9,76.7,72.6,72.6,72.2,69.4,57.7</ypts></gf></aux>
+  <aux name="x"><eqn>LOOKUPAREA(gf, 0)</eqn></aux>`))).series('x')[0], -50.5);
+});
+
+test('the CLI runs LOOKUPAREA: the last value of BPTK-Py\'s test model, 753.1', () => {
+  const file = tempFile('area.stmx', xmileDoc(`
+  <aux name="gf"><eqn>TIME</eqn><gf><xscale min="1" max="13"/>
+    <ypts>50.5,50.5,50.5,50.2,50.2,50.2,83.9,76.7,72.6,72.6,72.2,69.4,57.7</ypts></gf></aux>
+  <aux name="area"><eqn>LOOKUPAREA(gf, TIME)</eqn></aux>`,
+  { sim: '<sim_specs method="euler"><start>1</start><stop>13</stop><dt>0.25</dt></sim_specs>' }));
+  const r = cli('run', file);
+  assert.is(r.code, 0, r.stderr);
+  const rows = r.stdout.trim().split('\n').map((l) => l.split(','));
+  close(Number(rows[rows.length - 1][rows[0].findIndex((h) => h.toLowerCase() === 'area')]), 753.1, 1e-6);
 });
 
 test('wrong use is a located diagnostic', () => {
