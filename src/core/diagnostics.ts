@@ -60,6 +60,27 @@ export class ModelError extends Error {
   }
 }
 
+/**
+ * One diagnostic per problem of an arrayed variable: readers that build `x[DimA]` element by
+ * element find the same problem (same code, place and message) in every element, which is
+ * said once about `x`, with how many elements have it. Exact repeats are dropped too.
+ */
+export function perVariable(diags: readonly Diagnostic[]): Diagnostic[] {
+  const groups = new Map<string, { first: Diagnostic; base?: string; message: string; hint?: string; elements: Set<string> }>();
+  for (const d of diags) {
+    const base = d.variable === undefined ? undefined : /^(.+?)\[[^\]]*\]$/s.exec(d.variable)?.[1];
+    const message = base ? d.message.split(d.variable!).join(base) : d.message;
+    const hint = base ? d.hint?.split(d.variable!).join(base) : d.hint;
+    const key = JSON.stringify([d.code, d.severity, d.file, d.line, d.column, d.field, hint, base ?? d.variable, message]);
+    const group = groups.get(key);
+    if (group) group.elements.add(d.variable ?? '');
+    else groups.set(key, { first: d, base, message, hint, elements: new Set([d.variable ?? '']) });
+  }
+  return [...groups.values()].map(({ first, base, message, hint, elements }) => (base && elements.size > 1
+    ? { ...first, variable: base, message: `${message}, in ${elements.size} elements`, ...(hint === undefined ? {} : { hint }) }
+    : first));
+}
+
 /** Adds `file` (and any other location fields) to diagnostics that lack them. */
 export function locate(diags: readonly Diagnostic[], where: Partial<Diagnostic>): Diagnostic[] {
   return diags.map((d) => ({ ...where, ...d }));

@@ -7,7 +7,7 @@ import { dirname, basename, extname } from 'node:path';
 import { dataAccess } from '../confine.js';
 import { BUDGET_HINT, elementBudget, reserve } from '../../core/budget.js';
 import type { ReadOptions } from '../read-options.js';
-import { error, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { error, hasErrors, perVariable, warning, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
 import type { Definition } from './ast.js';
@@ -32,7 +32,10 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** One diagnostic per problem: the elements of an array repeat their definition's problems. */
+/**
+ * One diagnostic per problem: the elements of an array repeat their definition's problems
+ * (said once about the variable by perVariable), and so may the copies of a macro.
+ */
 function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return diags.filter((d) => {
@@ -45,7 +48,7 @@ function dedupe(diags: readonly Diagnostic[]): Diagnostic[] {
 
 export function readMdl(text: string, file?: string, options: ReadOptions = {}): ReadResult {
   const all = readAll(text, file, options);
-  return { ...all, diagnostics: dedupe(all.diagnostics) };
+  return { ...all, diagnostics: dedupe(perVariable(all.diagnostics)) };
 }
 
 function readAll(text: string, file: string | undefined, options: ReadOptions): ReadResult {

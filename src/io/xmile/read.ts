@@ -6,7 +6,7 @@
  * located diagnostic; when any is an error no model is returned (never a wrong model).
  */
 import { basename, extname } from 'node:path';
-import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { error, hasErrors, perVariable, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { Model, Variable } from '../../model/types.js';
 import { elementBudget } from '../../core/budget.js';
@@ -32,6 +32,11 @@ export interface ReadResult {
 }
 
 export function readXmile(text: string, file?: string, options: ReadOptions = {}): ReadResult {
+  const read = readDocument(text, file, options);
+  return { ...read, diagnostics: perVariable(read.diagnostics) };
+}
+
+function readDocument(text: string, file: string | undefined, options: ReadOptions): ReadResult {
   const diags: Diagnostic[] = [];
   if (typeof text !== 'string' || text.trim() === '') {
     return { diagnostics: [error('empty-file', 'the file is empty', { file, hint: 'an XMILE file starts with <xmile …>' })] };

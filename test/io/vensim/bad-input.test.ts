@@ -18,6 +18,16 @@ p = PROD(x[D!]) ~~|`);
   assert.match(empty[0].hint ?? '', /at least one element/);
 });
 
+test('a vector function misused in a subscripted equation is reported once about the variable, with its element count', () => {
+  const found = diags(`DimA: A1, A2, A3 ~~|
+y[DimA] = 1, 2, 3 ~~|
+x[DimA] = VECTOR SELECT(y[DimA!], y[DimA!], 0, 12, 0) ~~|
+s = VECTOR SELECT(y[DimA!], y[DimA!], 0, 13, 0) ~~|`).filter((d) => d.code === 'bad-argument');
+  assert.equal(found.map((d) => [d.variable, d.line]), [['x', 4], ['s', 5]]);
+  assert.match(found[0].message, /no numerical action 12 \(0 to 10\), in 3 elements$/);
+  assert.not.match(found[1].message, /elements/, 'a scalar says no count');
+});
+
 test('an equation whose operator chain is too long to walk is a located syntax error (limit of expr/parse.ts)', () => {
   const long = Array.from({ length: 5000 }, () => 'b').join(' + ');
   const found = diags(`b = 1 ~~|\na = ${long} ~~|`);

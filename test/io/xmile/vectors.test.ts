@@ -112,6 +112,14 @@ test('a vector function with a misused argument is a located error', () => {
   assert.ok(unknown.some((d) => /unknown function 'VECTOR FROB'/.test(d.message)), JSON.stringify(unknown));
 });
 
+test('a vector function misused in an arrayed equation is reported once about the variable, with its element count', () => {
+  const found = readFails(xmileDoc(`${DATA}<aux name="x">${overA}<eqn>VECTOR SELECT(e[*, B1], d[*, B1], 0, 12, 0)</eqn></aux>
+    <aux name="z">${overAB}<eqn>VECTOR SORT ORDER(ASCENDING, 1)</eqn></aux>`, { top: DIMS })).filter((d) => d.severity === 'error');
+  assert.equal(found.map((d) => d.variable), ['x', 'z'], JSON.stringify(found));
+  assert.match(found[0].message, /no numerical action 12 .*, in 3 elements$/);
+  assert.match(found[1].message, /argument 1 of VECTOR SORT ORDER .*, in 6 elements$/);
+});
+
 test('the CLI runs a Vensim-exported XMILE file with vector functions and five-argument ALLOCATE', () => {
   const file = tempFile('exported.xmile', `<xmile xmlns="http://docs.oasis-open.org/xmile/ns/XMILE/v1.0" version="1.0">
   <header><vendor>Ventana Systems, xmutil</vendor><product lang="en">Vensim, xmutil</product></header>
@@ -138,7 +146,8 @@ test('the CLI runs a Vensim-exported XMILE file with vector functions and five-a
   [2, 0, 2].forEach((want, i) => close(row[`shipped[A${i + 1}]`], want, 1e-9, `shipped[A${i + 1}]`));
   const broken = cli('run', tempFile('broken.xmile', readFileSync(file, 'utf8').replace('VECTOR SORT ORDER(h[DimA]', 'VECTOR SORT ORDER(ASCENDING')));
   assert.is(broken.code, 1);
-  assert.match(broken.stderr, /broken\.xmile:\d+:\d+: error\[wrong-arguments\] 'l\[A1\]'.*argument 1 of VECTOR SORT ORDER must be an array variable/);
+  assert.match(broken.stderr, /broken\.xmile:\d+:\d+: error\[wrong-arguments\] 'l' .*argument 1 of VECTOR SORT ORDER must be an array variable.*, in 3 elements/);
+  assert.is(broken.stderr.match(/VECTOR SORT ORDER must be/g)?.length, 1, 'said once, not once per element');
 });
 
 test.run();
