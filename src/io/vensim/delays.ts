@@ -50,7 +50,7 @@ export function translateDelay(id: string, e: Call, sc: Scope): Expr | undefined
       'model the aging chain with explicit flows, e.g. an outflow of cohort/TIME STEP when the condition holds');
   }
   if (id === 'delay_profile') {
-    return fail('delay profiles are not supported (the reference does not give how the profile is scaled to the delay time and spread over steps)',
+    return fail('delay profiles are not supported (the reference says the profile lookup is scaled to a probability distribution whose mean is the delay time, but not how its x axis is mapped to time, how it is spread over TIME STEPs, nor how init grow shapes the initial contents)',
       'use DELAY N or DELAY FIXED, or build the response from stocks');
   }
   if (id === 'delay_conveyor') return conveyor(e, sc, fail);

@@ -17,10 +17,13 @@ import { translateDelay, VENSIM_DELAYS } from './delays.js';
 import { translateSinteg } from './sinteg.js';
 import { translateVector, VECTOR_FUNCTIONS } from './vectors.js';
 import { TABLE_CALLS, translateTableCall } from './lookups.js';
+import { refuse, REFUSED_FUNCTIONS } from './refused.js';
 
 const BINARY: Readonly<Record<string, BinaryOp>> = {
   '+': '+', '-': '-', '*': '*', '/': '/', '^': '^', '=': '==', '<>': '!=', '<': '<', '<=': '<=', '>': '>', '>=': '>=', and: 'and', or: 'or',
 };
+
+const TIME_VALUE_HINT = 'the calendar measures 1–10 follow the time labels of Vensim\'s Model Settings, whose starting date and storage in the .mdl file the reference does not give, and relative to 2 reads the computer clock; compute calendar values from Time in an equation of your own';
 
 /** Functions valid only as the whole right-hand side; handled by the definition builder. */
 const TOP_LEVEL = new Set(['integ', 'with_lookup', 'tabbed_array', 'get_xls_constants', 'get_direct_constants', 'get_xls_data', 'get_direct_data', 'get_xls_lookups', 'get_direct_lookups']);
@@ -161,13 +164,14 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
     const rel = a && index.initialValue(a[0]);
     const measure = a && index.initialValue(a[2]);
     const out = a && measure === 0 && rel !== undefined ? timeValue(rel, a[1]) : undefined;
-    if (a && !out) index.diags.push(error('unsupported-construct', 'GET TIME VALUE is supported for measure 0 (simulation time) relative to the current (0) or initial (1) time', where(sc, e.pos, { hint: 'calendar measures and the computer clock are not supported' })));
+    if (a && !out) index.diags.push(error('unsupported-construct', 'GET TIME VALUE is supported for measure 0 (simulation time) relative to the current (0) or initial (1) time', where(sc, e.pos, { hint: TIME_VALUE_HINT })));
     return out;
   }
   if (TOP_LEVEL.has(id)) {
     index.diags.push(error('unsupported-construct', `${e.fn} must be the whole right-hand side of its equation`, where(sc, e.pos, { hint: 'move it into an equation of its own' })));
     return undefined;
   }
+  if (REFUSED_FUNCTIONS.has(id)) return refuse(id, e, sc);
   const known = [...Object.keys(SIMPLE), ...Object.keys(REWRITES), 'if_then_else', 'active_initial', 'sum', 'prod', 'vmin', 'vmax', 'min', 'max', 'elmcount', 'sample_if_true', 'sinteg', 'get_time_value', ...VECTOR_FUNCTIONS, ...VENSIM_DELAYS, ...Object.keys(TABLE_CALLS)];
   const guess = didYouMean(id, known);
   index.diags.push(error('unknown-function', `unknown function '${e.fn}'`, where(sc, e.pos, {
