@@ -10,6 +10,8 @@ import { STELLA_FINANCE_FUNCTIONS } from './stella-finance.js';
 import { STELLA_MATH_FUNCTIONS } from './stella-math.js';
 import { TABLE_FUNCTIONS } from './table-functions.js';
 import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
+import { ALLOCATE_BY_PRIORITY } from './allocate-priority.js';
+import { VECTOR_FUNCTIONS } from './vectors.js';
 /** The time a test input reads: the held time when the integrator holds inputs, else the time. */
 const INPUT_TIME = '(TI === TI ? TI : t)';
 
@@ -100,6 +102,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     doc: 'Vensim ALLOCATE AVAILABLE as allocate_available(k, supply, requests…, profiles…): the allocation of requester k (1-based); each profile is type, priority, width, extra',
     checkArity: (n) => ((n - 2) % 5 === 0 ? undefined : 'needs k, supply, then n requests and n profiles of 4 numbers each'),
     emit: (a) => `R.allocateAvailable(${a.join(', ')})` },
+  ALLOCATE_BY_PRIORITY,
   { name: 'stella_allocate', minArgs: 7, maxArgs: Infinity, units: 'none',
     doc: "Stella ALLOCATE as stella_allocate(k, supply, requests…, profiles…): allocate_available's arguments and curves, with the exact normal CDF for normal curves",
     checkArity: (n) => ((n - 2) % 5 === 0 ? undefined : 'needs k, supply, then n requests and n profiles of 4 numbers each'),
@@ -147,6 +150,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'pulse_train', minArgs: 4, maxArgs: 4, doc: 'Vensim PULSE TRAIN(start, width, interval, end)', units: 'dimensionless',
     emit: (a) => `R.pulseTrain(${INPUT_TIME}, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
   ...TABLE_FUNCTIONS,
+  ...VECTOR_FUNCTIONS,
   ...VENSIM_RANDOM_FUNCTIONS,
   ...STELLA_MATH_FUNCTIONS,
   ...STELLA_FINANCE_FUNCTIONS,

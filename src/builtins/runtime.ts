@@ -4,6 +4,7 @@
  */
 import { lgamma } from 'mathjs';
 import type { LookupTable } from '../model/types.js';
+import { allocateByPriority } from './allocate-priority.js';
 import { allocateAvailable, allocateExact } from './allocation.js';
 import { createConveyors } from './conveyor.js';
 import { createHistory } from './history.js';
@@ -15,6 +16,7 @@ import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 import { vectorLookup } from './vector-lookup.js';
+import { vectorRank, vectorSelect, vectorSortOrder } from './vectors.js';
 
 
 /** A graphical function's closure; it carries its points for the table functions (tables.ts). */
@@ -32,6 +34,12 @@ export const runtime = {
   ...tableRuntime,
   allocateAvailable,
   allocateExact,
+  /** Vensim ALLOCATE BY PRIORITY (allocate-priority.ts). */
+  allocateByPriority,
+  /** Vensim VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER (vectors.ts). */
+  vectorSelect,
+  vectorRank,
+  vectorSortOrder,
   /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
   findMarketPrice,
   demandAtPrice,

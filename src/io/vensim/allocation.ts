@@ -2,13 +2,10 @@
  * Vensim allocation functions (Vensim reference, "Allocation functions").
  *
  * ALLOCATE BY PRIORITY(request[v], priority[v], size, width, supply) gives each requester a
- * rectangular priority curve of the given width: at a priority level P requester i gets
- * r_i·clamp((p_i − P)/width + ½, 0, 1), and P is the level at which the allocations add up
- * to the supply (everyone gets their request when the supply covers all of them). This is
- * the algorithm PySD describes for Vensim's function. The total is piecewise linear in P with
- * corners at p_i ± width/2, so P is found exactly: L is the highest corner whose total is
- * still ≥ supply, U the lowest whose total is below, and P interpolates between them. All of
- * it is a native expression (helper auxiliaries `<name> priority level` hold L, U and P).
+ * rectangular priority curve of the given width and finds the priority level at which the
+ * allocations add up to the supply, exactly; it becomes the engine call (size is not used)
+ *   allocate_by_priority(k, supply, width, r_1…r_n, p_1…p_n)
+ *     → the allocation of requester k (1-based), described in src/builtins/allocate-priority.ts.
  *
  * ALLOCATE AVAILABLE's priority profiles (normal, exponential, …) need an iterative solve and
  * become an engine call, whose curves and solve are described in src/builtins/allocation.ts:
@@ -16,8 +13,7 @@
  *     → the allocation of requester k (1-based) with profiles (type, priority, width, extra).
  */
 import { canonicalName } from '../../core/names.js';
-import { bin, call, num, type Expr } from '../../expr/ast.js';
-import { printExpr } from './print.js';
+import { call, num, type Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
 import { instanceName, varRef } from './resolve.js';
 import type { Scope } from './scope.js';
@@ -53,7 +49,7 @@ export function translateAllocation(id: string, e: Extract<VExpr, { k: 'call' }>
     const supply = translate(e.args[4], sc);
     if (!req || !pri || !width || !supply) return undefined;
     if (pri.items.length !== req.items.length) return fail(sc, e.pos, 'ALLOCATE BY PRIORITY needs as many priorities as requests');
-    return byPriority(req.items, pri.items, req.k, width, supply, sc);
+    return call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items, ...pri.items);
   }
   if (e.args.length !== 3) return fail(sc, e.pos, `ALLOCATE AVAILABLE takes 3 arguments, not ${e.args.length}`);
   const req = vectorOf(e.args[0], sc);
@@ -61,32 +57,4 @@ export function translateAllocation(id: string, e: Extract<VExpr, { k: 'call' }>
   const avail = translate(e.args[2], sc);
   if (!req || !pp || !avail) return undefined;
   return call('allocate_available', num(req.k + 1), avail, ...req.items, ...pp);
-}
-
-const clamp01 = (z: Expr): Expr => call('min', call('max', z, num(0)), num(1));
-const sumOf = (xs: Expr[]): Expr => xs.reduce((a, b) => bin('+', a, b));
-
-function byPriority(r: Expr[], p: Expr[], k: number, w: Expr, supply: Expr, sc: Scope): Expr {
-  const share = (i: number, level: Expr) => bin('*', r[i], clamp01(bin('+', bin('/', bin('-', p[i], level), w), num(0.5))));
-  const total = (level: Expr) => sumOf(r.map((_, i) => share(i, level)));
-  const half = bin('/', w, num(2));
-  const corners = p.flatMap((pi) => [bin('-', pi, half), bin('+', pi, half)]);
-  const helper = (label: string, e: Expr): Expr => {
-    if (sc.probe) return e;
-    const name = sc.index.freshName(`${sc.variable} priority level ${label}`);
-    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(e), doc: `ALLOCATE BY PRIORITY helper (${label}) of ${sc.variable}.` } });
-    return varRef(name);
-  };
-  // finite fallbacks (the lowest and highest corner) keep the helpers finite when the supply
-  // is zero or covers every request; those cases are decided before the level is used
-  const lowest = call('min', ...corners);
-  const highest = call('max', ...corners);
-  const lo = helper('low', call('max', lowest, ...corners.map((c) => ({ kind: 'if', cond: bin('>=', total(c), supply), then: c, else: lowest }) as Expr)));
-  const hi = helper('high', call('min', highest, ...corners.map((c) => ({ kind: 'if', cond: bin('<', total(c), supply), then: c, else: highest }) as Expr)));
-  const [tLo, tHi] = [total(lo), total(hi)];
-  const level = helper('P', bin('+', lo, bin('*', bin('-', tLo, supply), call('xidz', bin('-', hi, lo), bin('-', tLo, tHi), num(0)))));
-  return {
-    kind: 'if', cond: bin('>=', supply, sumOf(r)), then: r[k],
-    else: { kind: 'if', cond: bin('<=', supply, num(0)), then: num(0), else: share(k, level) },
-  };
 }

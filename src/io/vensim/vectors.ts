@@ -1,5 +1,5 @@
 /**
- * Vensim vector functions over expanded arrays. The vector runs along the last subscript of
+ * Vensim vector functions over the elements of expanded arrays. The vector runs along the last subscript of
  * the array argument (test-models `vector_order`); VECTOR ELM MAP counts from its start
  * element through the whole array in storage order (the last subscript varies fastest);
  * VECTOR SELECT reduces over every `!` range of both arrays. What each computes is in
@@ -11,7 +11,7 @@
  */
 import { error } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
-import type { Expr } from '../../expr/ast.js';
+import { num, type Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
 import { translateAllocation } from './allocation.js';
 import { expandOver, bangDims, bangBindings } from './arrays.js';
@@ -54,11 +54,12 @@ export function vectorOf(arg: VExpr, sc: Scope): { items: Expr[]; k: number } | 
   return { items, k: here.length ? dim.elements.indexOf(here[0]) : 0 };
 }
 
-function direction(arg: VExpr, sc: Scope): boolean | undefined {
+/** The sort direction, 1 ascending or 0 descending. */
+function direction(arg: VExpr, sc: Scope): Expr | undefined {
   const d = translate(arg, sc);
   const value = d && sc.index.initialValue(d);
   if (value === undefined) return fail(sc, arg.pos, 'the sort direction must be a constant (1 ascending, 0 descending)');
-  return value !== 0;
+  return num(value !== 0 ? 1 : 0);
 }
 
 function select(e: Call, sc: Scope): Expr | undefined {

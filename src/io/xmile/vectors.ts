@@ -16,7 +16,7 @@
  *   first element, as Vensim asks) to the end of that dimension.
  * A direction, action, mode or offset known only during the run is chosen during the run.
  */
-import type { Expr } from '../../expr/ast.js';
+import { num, type Expr } from '../../expr/ast.js';
 import type { XExpr, XSub } from './eqn-ast.js';
 import { tuples, type Dimension } from './dims.js';
 import { rangeDimension, starDimension } from './ranges.js';
@@ -24,7 +24,7 @@ import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
 import { elementAt, subscriptIndex, translate } from './translate.js';
 import { expandArray, expandTogether } from './expand.js';
 import {
-  byDirection, lookupModeOk, vectorElmMap, vectorLookup, vectorRank, vectorReorder, vectorSelect, vectorSortOrder,
+  lookupModeOk, vectorElmMap, vectorLookup, vectorRank, vectorReorder, vectorSelect, vectorSortOrder,
 } from '../vector-exprs.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -39,9 +39,9 @@ export function vectorBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefin
   if (!axis || !second) return undefined;
   const { items, k } = axis;
   if (id === 'vector_reorder') return vectorReorder(items, second);
-  const build = (ascending: boolean) => (id === 'vector_rank' ? vectorRank(items, k, ascending) : vectorSortOrder(items, k, ascending));
   const fixed = staticValue(x.args[1], ctx);
-  return fixed === undefined ? byDirection(second, build) : build(fixed !== 0);
+  const ascending = fixed === undefined ? second : num(fixed !== 0 ? 1 : 0);
+  return id === 'vector_rank' ? vectorRank(items, k, ascending) : vectorSortOrder(items, k, ascending);
 }
 
 /** Argument `at` as an array variable written with all its subscripts, or a report. */

@@ -2,15 +2,13 @@
  * Vensim's ALLOCATE AVAILABLE(request[v], pp[v, ptype], supply) and ALLOCATE BY PRIORITY(
  * request[v], priority[v], size, width, supply) in XMILE, as Vensim's XMILE export leaves them
  * (`{Untranslated function used}ALLOCATE AVAILABLE(demand[region], priority_vector[region,
- * ptype], total_supply_available)`). Both become the engine call allocate_available (Vensim's
- * curves, builtins/allocation.ts), which the `.mdl` reader uses for ALLOCATE AVAILABLE; its
- * ALLOCATE BY PRIORITY is a native expression of the same rectangular curve
- * (io/vensim/allocation.ts), solved exactly rather than by bisection. The requests run along the last
- * subscript of the first argument (vectors.ts), the profiles of ALLOCATE AVAILABLE are the four
- * elements (type, priority, width, extra) of the profile dimension written from its first
- * element, for each requester; ALLOCATE BY PRIORITY's profiles are rectangular (type 1) with the
- * priorities along the last subscript of its second argument and one width (size is not used,
- * as in the `.mdl` reader).
+ * ptype], total_supply_available)`). They become the engine calls the `.mdl` reader writes:
+ * allocate_available (Vensim's curves, builtins/allocation.ts) and allocate_by_priority
+ * (rectangular curves solved exactly, builtins/allocate-priority.ts). The requests run along
+ * the last subscript of the first argument (vectors.ts), the profiles of ALLOCATE AVAILABLE are
+ * the four elements (type, priority, width, extra) of the profile dimension written from its
+ * first element, for each requester; ALLOCATE BY PRIORITY's priorities run along the last
+ * subscript of its second argument, with one width (size is not used, as in the `.mdl` reader).
  */
 import { call, num, type Expr } from '../../expr/ast.js';
 import type { XExpr, XSub } from './eqn-ast.js';
@@ -25,24 +23,20 @@ export function vensimAllocate(x: CallNode, id: string, ctx: Ctx): Expr | undefi
   const req = lastAxis(x, ctx);
   if (!req) return undefined;
   const n = req.items.length;
-  let profiles: Expr[] | undefined;
-  let supplyArg: XExpr;
   if (id === 'allocate_available') {
-    profiles = profileArg(x, n, ctx);
-    supplyArg = x.args[2];
-  } else {
-    const pri = lastAxis(x, ctx, 1);
-    const width = translate(x.args[3], ctx);
-    if (!pri || !width) return undefined;
-    if (pri.items.length !== n) {
-      ctx.env.report('dimension-mismatch', `ALLOCATE BY PRIORITY has ${n} requests but ${pri.items.length} priorities`, x.args[1].pos);
-      return undefined;
-    }
-    profiles = pri.items.flatMap((p) => [num(1), p, width, num(0)]);
-    supplyArg = x.args[4];
+    const profiles = profileArg(x, n, ctx);
+    const supply = translate(x.args[2], ctx);
+    return profiles && supply && call('allocate_available', num(req.k + 1), supply, ...req.items, ...profiles);
   }
-  const supply = translate(supplyArg, ctx);
-  return profiles && supply && call('allocate_available', num(req.k + 1), supply, ...req.items, ...profiles);
+  const pri = lastAxis(x, ctx, 1);
+  const width = translate(x.args[3], ctx);
+  const supply = translate(x.args[4], ctx);
+  if (!pri || !width || !supply) return undefined;
+  if (pri.items.length !== n) {
+    ctx.env.report('dimension-mismatch', `ALLOCATE BY PRIORITY has ${n} requests but ${pri.items.length} priorities`, x.args[1].pos);
+    return undefined;
+  }
+  return call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items, ...pri.items);
 }
 
 /** pp[v, ptype]: for each requester, the four profile elements from the one written. */

@@ -1,0 +1,76 @@
+/**
+ * Vensim ALLOCATE BY PRIORITY(request[v], priority[v], size, width, supply) (Vensim reference,
+ * "Allocation functions") as allocate_by_priority(k, supply, width, r_1 … r_n, p_1 … p_n): the
+ * allocation of requester k (1-based). Each requester has a rectangular priority curve of the
+ * given width: at a priority level P requester i gets r_i·clamp((p_i − P)/width + ½, 0, 1),
+ * and P is the level at which the allocations add up to the supply; everyone gets their request
+ * when the supply covers all of them, nobody anything from a supply ≤ 0. This is the algorithm
+ * PySD describes for Vensim's function. The total is piecewise linear in P with corners at
+ * p_i ± width/2, so P is found exactly: L is the highest corner whose total is still ≥ supply,
+ * U the lowest whose total is below, and P interpolates linearly between them.
+ *
+ * The n elements of one allocation call this with the same requests, priorities, width and
+ * supply one after another, so the level of the last call is kept and reused while they match.
+ */
+import type { FunctionSpec } from './functions.js';
+
+/** r_i·clamp((p_i − P)/w + ½, 0, 1). */
+const share = (r: number, p: number, level: number, w: number): number => r * Math.min(Math.max((p - level) / w + 0.5, 0), 1);
+
+/** Total allocated at `level`, summed from the first requester to the last. */
+function total(rp: readonly number[], n: number, w: number, level: number): number {
+  let sum = share(rp[0], rp[n], level, w);
+  for (let i = 1; i < n; i++) sum += share(rp[i], rp[n + i], level, w);
+  return sum;
+}
+
+/** The priority level P at which the allocations add up to `supply` (0 < supply < Σ r). */
+function priorityLevel(rp: readonly number[], n: number, w: number, supply: number): number {
+  const half = w / 2;
+  const corner = (j: number) => (j % 2 === 0 ? rp[n + j / 2] - half : rp[n + (j - 1) / 2] + half);
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (let j = 0; j < 2 * n; j++) {
+    lowest = Math.min(lowest, corner(j));
+    highest = Math.max(highest, corner(j));
+  }
+  // finite fallbacks (the lowest and highest corner) keep L and U finite
+  let lo = lowest;
+  let hi = highest;
+  for (let j = 0; j < 2 * n; j++) {
+    const c = corner(j);
+    const t = total(rp, n, w, c);
+    lo = Math.max(lo, t >= supply ? c : lowest);
+    hi = Math.min(hi, t < supply ? c : highest);
+  }
+  const [tLo, tHi] = [total(rp, n, w, lo), total(rp, n, w, hi)];
+  const d = tLo - tHi;
+  return lo + (tLo - supply) * (d === 0 ? 0 : (hi - lo) / d);
+}
+
+/** The arguments and level of the last solve. */
+let last: { supply: number; w: number; rp: number[]; level: number } | undefined;
+
+function sameInputs(supply: number, w: number, rp: readonly number[]): boolean {
+  if (!last || last.supply !== supply || last.w !== w || last.rp.length !== rp.length) return false;
+  for (let i = 0; i < rp.length; i++) if (last.rp[i] !== rp[i]) return false;
+  return true;
+}
+
+export function allocateByPriority(k: number, supply: number, width: number, ...rp: number[]): number {
+  const n = rp.length / 2;
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n) return NaN;
+  let requested = rp[0];
+  for (let i = 1; i < n; i++) requested += rp[i];
+  if (supply >= requested) return rp[k - 1];
+  if (supply <= 0) return 0;
+  if (!sameInputs(supply, width, rp)) last = { supply, w: width, rp, level: priorityLevel(rp, n, width, supply) };
+  return share(rp[k - 1], rp[n + k - 1], last!.level, width);
+}
+
+export const ALLOCATE_BY_PRIORITY: FunctionSpec = {
+  name: 'allocate_by_priority', minArgs: 5, maxArgs: Infinity, units: 'none',
+  doc: 'Vensim ALLOCATE BY PRIORITY as allocate_by_priority(k, supply, width, r_1, …, r_n, p_1, …, p_n): the allocation of requester k (1-based) under rectangular priority curves of the given width, solved exactly (allocate-priority.ts)',
+  checkArity: (n) => ((n - 3) % 2 === 0 ? undefined : 'needs k, supply, width, then n requests and n priorities'),
+  emit: (a) => `R.allocateByPriority(${a.join(', ')})`,
+};

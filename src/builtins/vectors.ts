@@ -1,0 +1,95 @@
+/**
+ * Vensim's vector functions computed while the model runs, over the elements the readers pass
+ * (src/io/vector-exprs.ts finds them; docs/builtins.md has the semantics). Sources: Vensim
+ * reference, VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER.
+ * - vector_select(action, missing, s_1 … s_n, x_1 … x_n) over the (selection, value) pairs:
+ *   0 Σ s·x, 1 Π s·x, 2 min s·x, 3 max s·x, 4 mean s·x, 5 Π x^s, 6 Σ x, 7 Π x, 8 min x,
+ *   9 max x, 10 mean x, all over the nonzero selections (0 Σ s·x over every pair, whose
+ *   zero selections add 0); `missing` when no selection is nonzero; NaN for an action that
+ *   is none of 0 … 10. Sums run from the first pair to the last.
+ * - vector_rank(k, ascending, v_1 … v_n): the 1-based rank of element k (1-based), ties by
+ *   position: 1 + #{j: v_j < v_k} + #{j < k: v_j = v_k} (descending, when `ascending` is 0: >).
+ * - vector_sort_order(k, ascending, v_1 … v_n): the 0-based position of the element ranked k.
+ * These compute, term by term and in the same order, what the per-element expressions the
+ * readers used to write did, so results are the same to the last bit.
+ */
+import type { FunctionSpec } from './functions.js';
+
+/** Σ or Π (or min, max) of terms, the first term the start, as a left-to-right fold. */
+function fold(n: number, term: (i: number) => number, op: (a: number, b: number) => number): number {
+  let acc = term(0);
+  for (let i = 1; i < n; i++) acc = op(acc, term(i));
+  return acc;
+}
+
+const add = (a: number, b: number) => a + b;
+const mul = (a: number, b: number) => a * b;
+
+/** vector_select(action, missing, s_1 … s_n, x_1 … x_n). */
+export function vectorSelect(action: number, missing: number, ...pairs: number[]): number {
+  const n = pairs.length / 2;
+  if (!Number.isInteger(n) || n < 1) return NaN;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (pairs[i] !== 0) count++;
+  if (count === 0) return missing;
+  const s = (i: number) => pairs[i];
+  const x = (i: number) => pairs[n + i];
+  const on = (i: number) => pairs[i] !== 0;
+  const weighted = (i: number) => s(i) * x(i);
+  switch (action) {
+    case 0: return fold(n, weighted, add);
+    case 1: return fold(n, (i) => (on(i) ? weighted(i) : 1), mul);
+    case 2: return fold(n, (i) => (on(i) ? weighted(i) : Infinity), Math.min);
+    case 3: return fold(n, (i) => (on(i) ? weighted(i) : -Infinity), Math.max);
+    case 4: return fold(n, weighted, add) / count;
+    case 5: return fold(n, (i) => (on(i) ? Math.pow(x(i), s(i)) : 1), mul);
+    case 6: return fold(n, (i) => (on(i) ? x(i) : 0), add);
+    case 7: return fold(n, (i) => (on(i) ? x(i) : 1), mul);
+    case 8: return fold(n, (i) => (on(i) ? x(i) : Infinity), Math.min);
+    case 9: return fold(n, (i) => (on(i) ? x(i) : -Infinity), Math.max);
+    case 10: return fold(n, (i) => (on(i) ? x(i) : 0), add) / count;
+    default: return NaN;
+  }
+}
+
+/** The 1-based rank of values[k] (0-based k), ties broken by position. */
+function rankOf(values: readonly number[], k: number, ascending: boolean): number {
+  const vk = values[k];
+  let rank = 1;
+  for (let j = 0; j < values.length; j++) {
+    if (j === k) continue;
+    const v = values[j];
+    const before = ascending ? v < vk : v > vk;
+    if (before || (j < k && v === vk)) rank++;
+  }
+  return rank;
+}
+
+/** vector_rank(k, ascending, v_1 … v_n): the rank of element k (1-based); NaN for a k outside 1 … n. */
+export function vectorRank(k: number, ascending: number, ...values: number[]): number {
+  if (!(Number.isInteger(k) && k >= 1 && k <= values.length)) return NaN;
+  return rankOf(values, k - 1, ascending !== 0);
+}
+
+/**
+ * vector_sort_order(k, ascending, v_1 … v_n): the 0-based position of the element ranked k,
+ * as Σ i·[rank_i = k] (with NaN values two elements may share a rank, and the positions add).
+ */
+export function vectorSortOrder(k: number, ascending: number, ...values: number[]): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) if (rankOf(values, i, ascending !== 0) === k) sum += i;
+  return sum;
+}
+
+export const VECTOR_FUNCTIONS: readonly FunctionSpec[] = [
+  { name: 'vector_select', minArgs: 4, maxArgs: Infinity, units: 'none',
+    doc: 'Vensim VECTOR SELECT as vector_select(action, missing, s_1, …, s_n, x_1, …, x_n): actions 0 to 10 over the values whose selection is nonzero; missing when none is (vectors.ts)',
+    checkArity: (n) => (n % 2 === 0 ? undefined : 'needs action, missing, then n selections and n values'),
+    emit: (a) => `R.vectorSelect(${a.join(', ')})` },
+  { name: 'vector_rank', minArgs: 3, maxArgs: Infinity, units: 'dimensionless',
+    doc: 'Vensim VECTOR RANK as vector_rank(k, ascending, v_1, …, v_n): the 1-based rank of v_k, ties by position; descending when ascending is 0',
+    emit: (a) => `R.vectorRank(${a.join(', ')})` },
+  { name: 'vector_sort_order', minArgs: 3, maxArgs: Infinity, units: 'dimensionless',
+    doc: 'Vensim VECTOR SORT ORDER as vector_sort_order(k, ascending, v_1, …, v_n): the 0-based position of the element ranked k; descending when ascending is 0',
+    emit: (a) => `R.vectorSortOrder(${a.join(', ')})` },
+];
