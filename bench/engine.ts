@@ -13,7 +13,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { cleanUp, matrixGoal, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
+import { allocationGoal, cleanUp, matrixGoal, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
 
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -56,6 +56,7 @@ try {
   wideGoal();
   wholeProcessGoal();
   matrixGoal();
+  allocationGoal();
 } finally {
   cleanUp();
 }

@@ -48,3 +48,26 @@ export function matrixMdl(n: number, invert: boolean): { mdl: string; csv: strin
   ].join('\n');
   return { mdl, csv: `${rows.join('\n')}\n` };
 }
+
+/**
+ * ALLOCATE BY PRIORITY of a supply that grows with time among `n` requesters in each of
+ * `regions` regions (every element of `allocation` one call), or, with `allocate` false, the
+ * same requests shared in proportion with SUM: the same reading and output either way, so the
+ * two differ by the allocation. 100 steps.
+ */
+export function allocationMdl(regions: number, n: number, allocate: boolean): string {
+  const list = (f: (g: number, i: number) => number) => Array.from({ length: regions }, (_, g) => Array.from({ length: n }, (_, i) => f(g, i)).join(',')).join(';');
+  const rhs = allocate
+    ? 'ALLOCATE BY PRIORITY(request[Region, Req], priority[Region, Req], ELMCOUNT(Req), 3, supply[Region])'
+    : 'request[Region, Req] * MIN(1, supply[Region] / SUM(request[Region, Req!]))';
+  return [
+    '{UTF-8}',
+    `Region: (g1-g${regions}) ~~|`,
+    `Req: (q1-q${n}) ~~|`,
+    `request[Region, Req] = ${list((g, i) => 1 + ((g * 7 + i * 3) % 10))} ~~|`,
+    `priority[Region, Req] = ${list((g, i) => (g * 5 + i * 11) % 17)} ~~|`,
+    `supply[Region] = Time * ${(n / 10).toFixed(1)} ~~|`,
+    `allocation[Region, Req] = ${rhs} ~~|`,
+    'INITIAL TIME = 0 ~~|', 'FINAL TIME = 100 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = TIME STEP ~~|', '',
+  ].join('\n');
+}

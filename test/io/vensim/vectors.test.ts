@@ -1,0 +1,52 @@
+/**
+ * Vensim VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER and ALLOCATE BY PRIORITY read from an
+ * inline .mdl: each element becomes one engine call that takes the vectors (not an expression
+ * that grows with their length), and runs to the values worked out by hand.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { trySimulate } from '../../../src/sim/simulate.js';
+import { eq, mdl } from './helpers.js';
+
+const MODEL = `
+D: (d1-d4) ~~|
+x[D] = 3, 1, 3, 2 ~~|
+s[D] = 1, 0, 2, 0 ~~|
+action = 6 ~~|
+summed = VECTOR SELECT(s[D!], x[D!], -1, 0, 0) ~~|
+chosen = VECTOR SELECT(s[D!], x[D!], -1, action, 0) ~~|
+none = VECTOR SELECT(s[D!] * 0, x[D!], -1, 0, 0) ~~|
+rank[D] = VECTOR RANK(x[D], 1) ~~|
+order[D] = VECTOR SORT ORDER(x[D], 0) ~~|
+request[D] = 10, 10, 0, 0 ~~|
+priority[D] = 2, 0, 0, 0 ~~|
+supply = 15 ~~|
+allocation[D] = ALLOCATE BY PRIORITY(request[D], priority[D], ELMCOUNT(D), 2, supply) ~~|
+`;
+
+function at(name: string): number {
+  const r = trySimulate(mdl(MODEL), {});
+  if (!r.result) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
+  return r.result.series(name)[0];
+}
+
+test('each element is one engine call over the vectors, with no helper variables', () => {
+  const model = mdl(MODEL);
+  const list = (v: string) => ['d1', 'd2', 'd3', 'd4'].map((d) => `"${v}[${d}]"`).join(', ');
+  assert.is(eq(model, 'allocation[d2]'), `allocate_by_priority(2, supply, 2, ${list('request')}, ${list('priority')})`);
+  assert.is(eq(model, 'summed'), `vector_select(0, -1, ${list('s')}, ${list('x')})`);
+  assert.is(eq(model, 'chosen'), `vector_select(action, -1, ${list('s')}, ${list('x')})`);
+  assert.is(eq(model, 'rank[d3]'), `vector_rank(3, 1, ${list('x')})`);
+  assert.is(eq(model, 'order[d1]'), `vector_sort_order(1, 0, ${list('x')})`);
+  assert.not.ok(model.variables.some((v) => /priority level/.test(v.name)), 'no priority level helpers');
+});
+
+test('the values: selections, ranks, sort order and the allocation', () => {
+  assert.equal([at('summed'), at('chosen'), at('none')], [3 * 1 + 3 * 2, 3 + 3, -1]);
+  assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`rank[${d}]`)), [3, 1, 4, 2]);
+  assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`order[${d}]`)), [0, 2, 3, 1]);
+  // curves over [1, 3] and [−1, 1]: a supply of 15 fills the first and puts the level at 0
+  assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`allocation[${d}]`)), [10, 5, 0, 0]);
+});
+
+test.run();
