@@ -92,6 +92,19 @@ export const XMILE_FUNCTIONS: ReadonlyMap<string, BuiltinSpec> = new Map<string,
 
 
 /**
+ * isee Stella builtins the reader refuses, with why (docs/builtins.md, "Stella builtins the
+ * XMILE reader does not read"): the help text at hand does not fix what they compute.
+ */
+export const UNREAD_STELLA: ReadonlyMap<string, string> = new Map([
+  ['geometric', 'its help does not say whether it counts the trials up to the first success or the failures before it'],
+  ['pareto', 'its help does not say whether the draws start at 0 or at the scale'],
+  ['irr', 'its help does not say what it gives before the stream changes sign, nor how the rate is compounded'],
+  ['counter', 'its help page was not at hand to fix its arguments'],
+  ['derivn', 'its help page was not at hand to fix its arguments and start-up'],
+  ['endval', 'it gives the value at the end of the previous run, which a single run does not have'],
+]);
+
+/**
  * Names usable without arguments (§3.5.1, §3.5.5) and Vensim control names that xmutil
  * leaves in translated files, with the native reserved name each refers to.
  */

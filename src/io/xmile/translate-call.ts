@@ -9,7 +9,8 @@
 import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import { didYouMean } from '../../core/names.js';
 import { functionSpec } from '../../builtins/functions.js';
-import { stripVendor, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
+import { RANDOM_ARITY } from '../../builtins/random.js';
+import { stripVendor, UNREAD_STELLA, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
 import { instantiateMacro } from './macro-instance.js';
@@ -45,7 +46,10 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
   if (spec) {
     if (x.args.length < spec.min || x.args.length > spec.max) {
       const want = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`;
-      ctx.env.report('wrong-arguments', `${x.fn.toUpperCase()} takes ${want} argument(s), not ${x.args.length}`, x.pos);
+      // Stella 3's distributions take min, max (truncation) after the seed: not read (docs/builtins.md).
+      const truncated = RANDOM_ARITY[spec.native] && x.args.length > spec.max
+        ? "Stella's min and max (truncation) arguments are not read: its help does not say how a draw outside them is replaced" : undefined;
+      ctx.env.report('wrong-arguments', `${x.fn.toUpperCase()} takes ${want} argument(s), not ${x.args.length}`, x.pos, truncated);
       return undefined;
     }
     return builtin(x, spec, id, ctx);
@@ -57,6 +61,11 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
   }
   if (ctx.scope.modules.has(xid(x.fn))) {
     ctx.env.report('unsupported-construct', `calling module '${x.fn}' as a function is not supported`, x.pos, 'refer to its output as module.variable');
+    return undefined;
+  }
+  const unread = UNREAD_STELLA.get(id);
+  if (unread) {
+    ctx.env.report('unknown-function', `Stella's ${id.toUpperCase()} is not read: ${unread}`, x.pos, 'write what it should compute with other functions; docs/builtins.md lists what is read');
     return undefined;
   }
   const guess = didYouMean(id, XMILE_FUNCTIONS.keys());

@@ -138,6 +138,16 @@ test('written back to XMILE under their Stella names, with no vendor warning, dr
   eqns.forEach((_, i) => assert.equal(Array.from(after.series(`x${i}`)), Array.from(before.series(`x${i}`))));
 });
 
+test('the Stella builtins that are not read are refused where they stand, saying why', () => {
+  for (const [eqn, why] of [['GEOMETRIC(0.5)', /trials up to the first success or the failures/], ['PARETO(2, 1)', /start at 0 or at the scale/],
+    ['IRR(TIME - 1)', /before the stream changes sign/], ['DERIVN(TIME, 1)', /not at hand/], ['ENDVAL(TIME)', /previous run/]] as const) {
+    const d = readFails(xmileDoc(`<aux name="x"><eqn>${eqn}</eqn></aux>`));
+    assert.ok(d.some((x) => x.code === 'unknown-function' && x.line && /is not read/.test(x.message) && why.test(x.message)), `${eqn}: ${d.map((x) => `${x.code} ${x.message}`).join('\n')}`);
+  }
+  const t = readFails(xmileDoc('<aux name="x"><eqn>NORMAL(0, 1, 5, -1, 1)</eqn></aux>'));
+  assert.ok(t.some((x) => x.code === 'wrong-arguments' && x.line && /truncation/.test(x.hint ?? '')), t.map((x) => `${x.code} ${x.message} ${x.hint}`).join('\n'));
+});
+
 test('a wrong argument count is a located diagnostic', () => {
   const d = readFails(xmileDoc('<aux name="x"><eqn>BINOMIAL(10)</eqn></aux>'));
   assert.ok(d.some((x) => x.code === 'wrong-arguments' && x.line && /BINOMIAL takes 2 to 3/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
