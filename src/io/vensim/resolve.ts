@@ -69,6 +69,16 @@ export function instanceName(v: VarInfo, subs: readonly Sub[], pos: number, sc: 
     if (subs.length) index.diags.push(error('unexpected-subscript', `'${v.name}' has no subscripts`, where(sc, pos)));
     return subs.length ? undefined : v.name;
   }
+  const written = v.defs[0]?.subs ?? [];
+  if (written.length && subs.length !== written.length) {
+    const example = `${v.name}[${written.map((s) => s.name).join(',')}]`;
+    index.diags.push(error('wrong-subscript-count', subs.length
+      ? `'${v.name}' has ${written.length} subscript(s), as in ${example}, but is written here with ${subs.length}`
+      : `'${v.name}' is subscripted, as in ${example}, but is written here without subscripts`, where(sc, pos, {
+      hint: `write it with one subscript per position, such as ${example} (a range of the left-hand side or an element), or sum it with SUM(${v.name}[${written.map((s) => `${s.name}!`).join(',')}])`,
+    })));
+    return undefined;
+  }
   const tuple = resolveTuple(subs, sc);
   if (!tuple) return undefined;
   if (!v.instances.has(tuple.join(','))) {

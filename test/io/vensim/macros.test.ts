@@ -93,8 +93,15 @@ test('a macro call with outputs in a subscripted equation: each element calls it
 
 test('an output of a subscripted call is an array: a bare reference, an unknown element or a second definition is a located error', () => {
   const bare = first(`${ARRAYED}\nbare = low * 2 ~~|`);
-  assert.is(bare?.code, 'undefined-element', 'low has subscripts');
+  assert.is(bare?.code, 'wrong-subscript-count', 'low has subscripts');
   assert.is(bare!.variable, 'bare');
+  assert.is(bare!.message, "'low' is subscripted, as in low[Dim], but is written here without subscripts");
+  assert.match(bare!.hint ?? '', /such as low\[Dim\] .*SUM\(low\[Dim!\]\)/);
+  const inArray = first(`${ARRAYED}\nw[Dim] = low * 2 ~~|`);
+  assert.is(inArray?.variable, 'w');
+  assert.match(inArray!.message, /^'low' is subscripted, as in low\[Dim\], .*, in 3 elements$/);
+  const count = first(`${ARRAYED}\nD2: e1, e2 ~~|\nm[Dim, D2] = 1 ~~|\nc = m[d1] ~~|`);
+  assert.is(count?.message, "'m' has 2 subscript(s), as in m[Dim,D2], but is written here with 1");
   const other = first(`${ARRAYED}\nlo2[Dim] = MINMAX(x[Dim], 1 : low, m2) ~~|`);
   assert.is(other?.code, 'duplicate-definition');
   assert.is(other!.line, 12);
