@@ -12,8 +12,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { createRng } from '../../src/core/random.js';
 import {
-  beta, binomial, gamma, logGamma, negativeBinomialTrials, poisson, standardExponential, standardNormal,
-  triangular, weibullMeanOne, type Uniform,
+  beta, binomial, gamma, logGamma, negativeBinomialTrials, poisson, standardExponential, standardLogistic, standardNormal,
+  standardWeibull, triangular, weibullMeanOne, type Uniform,
 } from '../../src/builtins/samplers.js';
 import { truncatedDraw, VENSIM_RANDOM, vensimRandomMean } from '../../src/builtins/vensim-random.js';
 import { close } from '../helpers.js';
@@ -97,6 +97,19 @@ test('weibull of shape k scaled to mean 1: variance Γ(1+2/k)/Γ(1+1/k)² − 1'
   for (const k of [0.7, 2, 5]) {
     moments(draws((u) => weibullMeanOne(u, k), 17), 1, G(1 + 2 / k) / G(1 + 1 / k) ** 2 - 1, `weibull(${k})`);
   }
+});
+
+test('standard Weibull and logistic invert their CDFs: the median of each from U = 1/2', () => {
+  // Weibull CDF 1 − exp(−x^k) is 1/2 at x = (ln 2)^(1/k); logistic CDF 1/(1 + e^−x) at x = 0.
+  const half: Uniform = () => 0.5;
+  close(standardWeibull(half, 2), Math.sqrt(Math.LN2), 1e-15);
+  close(standardWeibull(half, 1), Math.LN2, 1e-15);
+  assert.is(standardLogistic(half), 0);
+  // U = 0.9 gives the 90 % quantile ln 9 of the logistic; a draw of exactly 0 is drawn again.
+  close(standardLogistic(() => 0.9), Math.log(9), 1e-12);
+  const seq = [0, 0.25];
+  assert.is(standardLogistic(() => seq.shift()!), Math.log(1 / 3));
+  assert.ok(Number.isNaN(standardWeibull(half, 0)));
 });
 
 test('triangular(a, c, b): mean (a+b+c)/3, variance (a²+b²+c²−ab−ac−bc)/18', () => {
