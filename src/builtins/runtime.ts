@@ -16,7 +16,7 @@ import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 import { vectorLookup } from './vector-lookup.js';
-import { vectorRank, vectorSelect, vectorSortOrder } from './vectors.js';
+import { vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder } from './vectors.js';
 
 
 /** A graphical function's closure; it carries its points for the table functions (tables.ts). */
@@ -36,10 +36,12 @@ export const runtime = {
   allocateExact,
   /** Vensim ALLOCATE BY PRIORITY (allocate-priority.ts). */
   allocateByPriority,
-  /** Vensim VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER (vectors.ts). */
+  /** Vensim VECTOR SELECT, RANK, SORT ORDER, REORDER, ELM MAP (vectors.ts). */
   vectorSelect,
   vectorRank,
   vectorSortOrder,
+  vectorReorder,
+  vectorElmMap,
   /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
   findMarketPrice,
   demandAtPrice,

@@ -1,7 +1,7 @@
 /**
  * Vensim's vector functions computed while the model runs, over the elements the readers pass
  * (src/io/vector-exprs.ts finds them; docs/builtins.md has the semantics). Sources: Vensim
- * reference, VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER.
+ * reference, VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER, VECTOR REORDER, VECTOR ELM MAP.
  * - vector_select(action, missing, s_1 … s_n, x_1 … x_n) over the (selection, value) pairs:
  *   0 Σ s·x, 1 Π s·x, 2 min s·x, 3 max s·x, 4 mean s·x, 5 Π x^s, 6 Σ x, 7 Π x, 8 min x,
  *   9 max x, 10 mean x, all over the nonzero selections (0 Σ s·x over every pair, whose
@@ -10,6 +10,9 @@
  * - vector_rank(k, ascending, v_1 … v_n): the 1-based rank of element k (1-based), ties by
  *   position: 1 + #{j: v_j < v_k} + #{j < k: v_j = v_k} (descending, when `ascending` is 0: >).
  * - vector_sort_order(k, ascending, v_1 … v_n): the 0-based position of the element ranked k.
+ * - vector_reorder(order, v_1 … v_n): the element at the 0-based position `order`.
+ * - vector_elm_map(k, offset, missing, v_1 … v_n): the element `offset` places after element
+ *   k (1-based) of the whole array in storage order; `missing` (:NA:) outside it.
  * These compute, term by term and in the same order, what the per-element expressions the
  * readers used to write did, so results are the same to the last bit.
  */
@@ -52,7 +55,7 @@ export function vectorSelect(action: number, missing: number, ...pairs: number[]
   }
 }
 
-/** The 1-based rank of values[k] (0-based k), ties broken by position. */
+/** The 1-based rank of values[k] (0-based k), ties broken by position, by counting. */
 function rankOf(values: readonly number[], k: number, ascending: boolean): number {
   const vk = values[k];
   let rank = 1;
@@ -65,6 +68,23 @@ function rankOf(values: readonly number[], k: number, ascending: boolean): numbe
   return rank;
 }
 
+/**
+ * The positions of `values` in rank order (a stable sort), or undefined when a value is NaN
+ * (NaN compares false with everything, so the counting ranks need not be a permutation). The
+ * n elements of one call pass the same values one after another: the last order is kept.
+ */
+let lastOrder: { values: readonly number[]; ascending: boolean; order: Int32Array } | undefined;
+
+function rankOrder(values: readonly number[], ascending: boolean): Int32Array | undefined {
+  const kept = lastOrder;
+  if (kept && kept.ascending === ascending && kept.values.length === values.length && kept.values.every((v, i) => v === values[i])) return kept.order;
+  if (values.some(Number.isNaN)) return undefined;
+  const sign = ascending ? 1 : -1;
+  const order = Int32Array.from(values, (_, i) => i).sort((a, b) => (values[a] < values[b] ? -sign : values[a] > values[b] ? sign : a - b));
+  lastOrder = { values, ascending, order };
+  return order;
+}
+
 /** vector_rank(k, ascending, v_1 … v_n): the rank of element k (1-based); NaN for a k outside 1 … n. */
 export function vectorRank(k: number, ascending: number, ...values: number[]): number {
   if (!(Number.isInteger(k) && k >= 1 && k <= values.length)) return NaN;
@@ -73,12 +93,29 @@ export function vectorRank(k: number, ascending: number, ...values: number[]): n
 
 /**
  * vector_sort_order(k, ascending, v_1 … v_n): the 0-based position of the element ranked k,
- * as Σ i·[rank_i = k] (with NaN values two elements may share a rank, and the positions add).
+ * Σ i·[rank_i = k]: with NaN values two elements may share a rank, and their positions add.
  */
 export function vectorSortOrder(k: number, ascending: number, ...values: number[]): number {
+  const order = rankOrder(values, ascending !== 0);
+  if (order) return Number.isInteger(k) && k >= 1 && k <= values.length ? order[k - 1] : 0;
   let sum = 0;
   for (let i = 0; i < values.length; i++) if (rankOf(values, i, ascending !== 0) === k) sum += i;
   return sum;
+}
+
+/** vector_reorder(order, v_1 … v_n): Σ v_i·[order = i − 1], the element at 0-based position `order` (0 when there is none). */
+export function vectorReorder(order: number, ...values: number[]): number {
+  return fold(values.length, (i) => values[i] * (order === i ? 1 : 0), add);
+}
+
+/**
+ * vector_elm_map(k, offset, missing, v_1 … v_n): the element `offset` places after element k
+ * (1-based) of the whole array in storage order; `missing` when that is outside the array or
+ * the offset is not a whole number.
+ */
+export function vectorElmMap(k: number, offset: number, missing: number, ...values: number[]): number {
+  const j = k - 1 + offset;
+  return Number.isInteger(offset) && j >= 0 && j < values.length ? values[j] : missing;
 }
 
 export const VECTOR_FUNCTIONS: readonly FunctionSpec[] = [
@@ -92,4 +129,10 @@ export const VECTOR_FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'vector_sort_order', minArgs: 3, maxArgs: Infinity, units: 'dimensionless',
     doc: 'Vensim VECTOR SORT ORDER as vector_sort_order(k, ascending, v_1, …, v_n): the 0-based position of the element ranked k; descending when ascending is 0',
     emit: (a) => `R.vectorSortOrder(${a.join(', ')})` },
+  { name: 'vector_reorder', minArgs: 2, maxArgs: Infinity, units: 'none',
+    doc: 'Vensim VECTOR REORDER as vector_reorder(order, v_1, …, v_n): the element at the 0-based position order',
+    emit: (a) => `R.vectorReorder(${a.join(', ')})` },
+  { name: 'vector_elm_map', minArgs: 4, maxArgs: Infinity, units: 'none',
+    doc: 'Vensim VECTOR ELM MAP as vector_elm_map(k, offset, missing, v_1, …, v_n): the element offset places after element k (1-based); missing outside the array',
+    emit: (a) => `R.vectorElmMap(${a.join(', ')})` },
 ];

@@ -1,9 +1,9 @@
 /**
  * Vensim's vector functions over the elements of their arguments, shared by the `.mdl` reader
  * (vensim/vectors.ts) and the XMILE reader (xmile/vectors.ts), which only differ in how they
- * find those elements. RANK, SORT ORDER, SELECT and LOOKUP become engine calls that take the
- * elements and compute while the model runs (builtins/vectors.ts, builtins/vector-lookup.ts);
- * REORDER and ELM MAP are native expressions. Sources: Vensim reference, VECTOR RANK, VECTOR
+ * find those elements. They become engine calls that take the elements and compute while the
+ * model runs (builtins/vectors.ts, builtins/vector-lookup.ts); an ELM MAP whose offset is
+ * known before the run is the element it names. Sources: Vensim reference, VECTOR RANK, VECTOR
  * SORT ORDER, VECTOR REORDER, VECTOR ELM MAP, VECTOR SELECT, VECTOR LOOKUP.
  * - rank: 1-based rank of element k, ties by position; rank_k = 1 + Σ_j [v_j < v_k] + Σ_{j<k} [v_j = v_k]
  *   (descending: > instead of <).
@@ -16,10 +16,8 @@
  *   `missing` when none is nonzero. (Action 5 is x^s, as Vensim's own outputs show.)
  * - lookup: the engine's vector_lookup through the elements as y values (builtins/vector-lookup.ts).
  */
-import { bin, call, num, type Expr } from '../expr/ast.js';
+import { call, num, type Expr } from '../expr/ast.js';
 import { NA_VALUE } from './vensim/builtins.js';
-
-export const sumOf = (xs: readonly Expr[]): Expr => (xs.length ? xs.reduce((a, b) => bin('+', a, b)) : num(0));
 
 /** VECTOR RANK: the 1-based rank of element k among `items`, ties broken by position; ascending unless `ascending` is 0. */
 export function vectorRank(items: readonly Expr[], k: number, ascending: Expr): Expr {
@@ -33,7 +31,7 @@ export function vectorSortOrder(items: readonly Expr[], k: number, ascending: Ex
 
 /** VECTOR REORDER: the element at the 0-based position `order`. */
 export function vectorReorder(items: readonly Expr[], order: Expr): Expr {
-  return sumOf(items.map((v, i) => bin('*', v, bin('==', order, num(i)))));
+  return call('vector_reorder', order, ...items);
 }
 
 /**
@@ -42,7 +40,7 @@ export function vectorReorder(items: readonly Expr[], order: Expr): Expr {
  */
 export function vectorElmMap(items: readonly Expr[], k: number, offset: Expr, fixed: number | undefined): Expr {
   if (fixed !== undefined) return Number.isInteger(fixed) && items[k + fixed] ? items[k + fixed] : num(NA_VALUE);
-  return items.reduceRight<Expr>((other, item, i) => ({ kind: 'if', cond: bin('==', offset, num(i - k)), then: item, else: other }), num(NA_VALUE));
+  return call('vector_elm_map', num(k + 1), offset, num(NA_VALUE), ...items);
 }
 
 /** The numerical actions of VECTOR SELECT, 0 to 10. */

@@ -6,7 +6,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { allocateByPriority } from '../../src/builtins/allocate-priority.js';
-import { vectorRank, vectorSelect, vectorSortOrder } from '../../src/builtins/vectors.js';
+import { vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder } from '../../src/builtins/vectors.js';
 
 test('vector_select: the eleven actions over the nonzero selections', () => {
   // selections 1, 0, 2 of values 3, 5, 4: the 5 is not selected
@@ -28,6 +28,26 @@ test('vector_rank and vector_sort_order: ties broken by position, both direction
   assert.equal([1, 2, 3, 4].map((k) => vectorRank(k, 0, ...v)), [1, 4, 2, 3]);
   assert.equal([1, 2, 3, 4].map((k) => vectorSortOrder(k, 1, ...v)), [1, 3, 0, 2]);
   assert.equal([1, 2, 3, 4].map((k) => vectorSortOrder(k, 0, ...v)), [0, 2, 3, 1]);
+});
+
+test('vector_sort_order agrees with the positions of the counted ranks, ties and NaN included', () => {
+  // the counting definition Σ i·[rank_i = k], rank_i from vector_rank
+  const counted = (k: number, asc: number, v: number[]) => v.reduce((sum, _, i) => sum + (vectorRank(i + 1, asc, ...v) === k ? i : 0), 0);
+  let seed = 7;
+  const next = () => (seed = (seed * 48271) % 2147483647);
+  for (let round = 0; round < 40; round++) {
+    const v = Array.from({ length: 1 + (next() % 12) }, () => (next() % 5) - 2);
+    if (round % 5 === 4) v[next() % v.length] = NaN;
+    for (const asc of [1, 0]) {
+      for (let k = 0; k <= v.length + 1; k++) assert.is(vectorSortOrder(k, asc, ...v), counted(k, asc, v), `k ${k} of ${v} (${asc ? 'ascending' : 'descending'})`);
+    }
+  }
+});
+
+test('vector_reorder and vector_elm_map: the element at a position, missing outside the array', () => {
+  assert.equal([0, 2, 3, -1, 1.5].map((o) => vectorReorder(o, 7, 8, 9)), [7, 9, 0, 0, 0]);
+  // from element 2 (8) of 7, 8, 9
+  assert.equal([-1, 0, 1, 2, -2, 0.5].map((o) => vectorElmMap(2, o, -99, 7, 8, 9)), [7, 8, 9, -99, -99, -99]);
 });
 
 /** Allocations of both requesters 10, 10 at priorities 2, 0, width 2. */

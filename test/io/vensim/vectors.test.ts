@@ -1,5 +1,5 @@
 /**
- * Vensim VECTOR SELECT, VECTOR RANK, VECTOR SORT ORDER and ALLOCATE BY PRIORITY read from an
+ * Vensim VECTOR SELECT, RANK, SORT ORDER, REORDER, ELM MAP and ALLOCATE BY PRIORITY read from an
  * inline .mdl: each element becomes one engine call that takes the vectors (not an expression
  * that grows with their length), and runs to the values worked out by hand.
  */
@@ -22,12 +22,16 @@ request[D] = 10, 10, 0, 0 ~~|
 priority[D] = 2, 0, 0, 0 ~~|
 supply = 15 ~~|
 allocation[D] = ALLOCATE BY PRIORITY(request[D], priority[D], ELMCOUNT(D), 2, supply) ~~|
+shift = INTEGER(Time) + 1 ~~|
+reordered[D] = VECTOR REORDER(x[D], order[D]) ~~|
+mapped[D] = VECTOR ELM MAP(x[d2], shift) ~~|
 `;
 
-function at(name: string): number {
+/** The value at Time 0, or at the given step (TIME STEP 0.5). */
+function at(name: string, step = 0): number {
   const r = trySimulate(mdl(MODEL), {});
   if (!r.result) throw new Error(r.diagnostics.map((d) => d.message).join('; '));
-  return r.result.series(name)[0];
+  return r.result.series(name)[step];
 }
 
 test('each element is one engine call over the vectors, with no helper variables', () => {
@@ -38,6 +42,8 @@ test('each element is one engine call over the vectors, with no helper variables
   assert.is(eq(model, 'chosen'), `vector_select(action, -1, ${list('s')}, ${list('x')})`);
   assert.is(eq(model, 'rank[d3]'), `vector_rank(3, 1, ${list('x')})`);
   assert.is(eq(model, 'order[d1]'), `vector_sort_order(1, 0, ${list('x')})`);
+  assert.is(eq(model, 'reordered[d1]'), `vector_reorder("order[d1]", ${list('x')})`);
+  assert.match(eq(model, 'mapped[d4]'), /^vector_elm_map\(2, shift, /);
   assert.not.ok(model.variables.some((v) => /priority level/.test(v.name)), 'no priority level helpers');
 });
 
@@ -47,6 +53,10 @@ test('the values: selections, ranks, sort order and the allocation', () => {
   assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`order[${d}]`)), [0, 2, 3, 1]);
   // curves over [1, 3] and [−1, 1]: a supply of 15 fills the first and puts the level at 0
   assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`allocation[${d}]`)), [10, 5, 0, 0]);
+  // x in descending order (positions 0, 2, 3, 1); from x[d2], 1 + INTEGER(Time) places on:
+  // x[d3] at Time 0, x[d4] at Time 1, beyond the array (:NA:) at Time 2
+  assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`reordered[${d}]`)), [3, 3, 2, 1]);
+  assert.equal([0, 2, 4].map((step) => at('mapped[d1]', step)), [3, 2, -(2 ** 109)]);
 });
 
 test.run();
