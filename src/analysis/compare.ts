@@ -15,6 +15,7 @@ import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../core/names.js';
 import type { Metric, Model, Scenario, ScenarioKind } from '../model/types.js';
 import { simulate, type SimulateOptions } from '../sim/simulate.js';
+import type { SimulationResult } from '../sim/result.js';
 import { checkMetrics, computeMetrics, difference, isBetter } from './metrics.js';
 import type { Variant } from '../scenarios/find.js';
 import { dict } from '../core/dict.js';
@@ -70,11 +71,33 @@ export function selectMetrics(model: Model, names?: readonly string[]): { metric
 
 /** Runs baseline and variants once each; throws ModelError when a run is impossible. */
 export function compareVariants(baseline: Model, variants: readonly Variant[], metrics: readonly Metric[], options: SimulateOptions = {}): Comparison {
-  const baseRun = simulate(baseline, options);
+  return compareWith(baseline, variants, metrics, simulate(baseline, options), (v) => runVariant(v, options));
+}
+
+/** The runs of a baseline and its variants (by scenario id), for callers that use them beyond the comparison. */
+export interface VariantRuns {
+  readonly baseline: SimulationResult;
+  readonly variants: ReadonlyMap<string, SimulationResult>;
+}
+
+/**
+ * Runs each variant once (the baseline too, unless its run is given); throws ModelError when a
+ * run is impossible. compareRuns compares them without running them again.
+ */
+export function runVariants(baseline: Model, variants: readonly Variant[], options: SimulateOptions = {}, baseRun?: SimulationResult): VariantRuns {
+  return { baseline: baseRun ?? simulate(baseline, options), variants: new Map(variants.map((v) => [v.scenario.id, runVariant(v, options)])) };
+}
+
+/** compareVariants over runs already made (runVariants). */
+export function compareRuns(baseline: Model, variants: readonly Variant[], metrics: readonly Metric[], runs: VariantRuns): Comparison {
+  return compareWith(baseline, variants, metrics, runs.baseline, (v) => runs.variants.get(v.scenario.id)!);
+}
+
+function compareWith(baseline: Model, variants: readonly Variant[], metrics: readonly Metric[], baseRun: SimulationResult, runOf: (v: Variant) => SimulationResult): Comparison {
   const base = computeMetrics(metrics, baseRun);
   const warnings: Diagnostic[] = [];
   const outcomes = variants.map((v) => {
-    const run = runVariant(v, options);
+    const run = runOf(v);
     const early = triggerCheck(baseline, v.scenario, baseRun, run);
     if (early) warnings.push(early);
     return outcome(v.scenario, computeMetrics(metrics, run), base);

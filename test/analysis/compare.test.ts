@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { compareVariants, selectMetrics, type Variant } from '../../src/analysis/compare.js';
+import { compareRuns, compareVariants, runVariants, selectMetrics, type Variant } from '../../src/analysis/compare.js';
+import { interventionSection } from '../../src/plot/report/interventions.js';
 import { runEnsemble } from '../../src/analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../src/analysis/report.js';
 import { applyScenario } from '../../src/scenarios/index.js';
@@ -20,6 +21,19 @@ test('compare runs baseline and variants and reports metrics and deltas', () => 
   assert.is(slow.title, 'Slow tap');
   assert.is(slow.delta['Final water'], slow.metrics['Final water'] - base);
   assert.is(c.scenarios.find((s) => s.id === 'nothing')!.leverage, null);
+});
+
+test('runs made once are compared without running again: compareRuns reads the runs it is given, and the report\'s interventions reuse its baseline run', () => {
+  const runs = runVariants(model, variants);
+  assert.equal([...runs.variants.keys()], variants.map((v) => v.scenario.id));
+  assert.equal(compareRuns(model, variants, metrics, runs), compareVariants(model, variants, metrics));
+  // A baseline run with another tap rate (7, not 10) stands in for the model's own: its final
+  // water, not the model's, is what the comparison reports.
+  const other = simulate(model, { overrides: { 'Tap Rate': 7 } });
+  assert.is(compareRuns(model, variants, metrics, runVariants(model, variants, {}, other)).baseline.metrics['Final water'], other.final('Water'));
+  const section = interventionSection({ model, baseline: other, variants, metrics }, () => '');
+  assert.is(section.comparison.baseline.metrics['Final water'], other.final('Water'), 'the report section runs no second baseline');
+  assert.not.equal(other.final('Water'), simulate(model).final('Water'));
 });
 
 test('variants are ranked by the first metric, ties broken by the next', () => {

@@ -7,7 +7,7 @@ import { clockOf } from '../../src/model/clock.js';
 import { onClock } from '../../src/plot/clock-axis.js';
 import { withReference } from '../../src/plot/reference.js';
 import { timeSeriesFigure } from '../../src/plot/timeseries.js';
-import { baselineGroups, constantBaseline } from '../../src/plot/report/baseline.js';
+import { baselineCharts, baselineGroups } from '../../src/plot/report/baseline.js';
 import { tiedPlaces } from '../../src/plot/report/interventions.js';
 import { diagramGraph, diagramSvg, layoutDiagram } from '../../src/plot/diagram/index.js';
 import { explorerData } from '../../src/plot/explorer/data.js';
@@ -67,7 +67,7 @@ test('a complement never shares an axis with its mirror, and constant series are
   assert.is(together, undefined);
   assert.ok(groups.some((g) => g.variables.includes('Down') && /complements/.test(g.title)));
   assert.not.ok(groups.some((g) => g.variables.includes('Parked')));
-  assert.equal(constantBaseline(model, run), [{ name: 'Parked', value: 3 }]);
+  assert.equal(baselineCharts(model, run).constant, [{ name: 'Parked', value: 3 }]);
 });
 
 test('equal effects are one tied place, in ranked order', () => {

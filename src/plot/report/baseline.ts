@@ -89,21 +89,22 @@ export function outcomeNames(model: Model): string[] {
   return [...new Set((model.metrics ?? []).map((m) => byId.get(canonicalName(m.variable))?.name ?? m.variable))];
 }
 
-/** The default baseline charts: outcome variables, then stocks; series constant over the run are left out. */
-export function baselineGroups(model: Model, run: SeriesInput, chosen?: readonly string[]): ChartGroup[] {
-  const drawn = (names: readonly string[]) => {
-    const flat = new Set(constantSeries(run, names));
-    return names.filter((n) => !flat.has(n));
-  };
-  if (chosen?.length) return groupSeries(model, run, drawn(chosen), 'Chosen variables');
+/**
+ * The default baseline charts: outcome variables, then stocks (or the chosen variables); a
+ * series constant over the run is left out of the charts and listed with its value instead.
+ */
+export function baselineCharts(model: Model, run: SeriesInput, chosen?: readonly string[]): { groups: ChartGroup[]; constant: { name: string; value: number }[] } {
   const outcomes = outcomeNames(model);
   const stocks = model.variables.filter((v) => v.kind === 'stock' && !outcomes.includes(v.name)).map((v) => v.name);
-  return [...groupSeries(model, run, drawn(outcomes), 'Outcomes'), ...groupSeries(model, run, drawn(stocks), 'Stocks')];
+  const flat = new Set(constantSeries(run, chosen?.length ? chosen : [...outcomes, ...stocks]));
+  const drawn = (names: readonly string[]) => names.filter((n) => !flat.has(n));
+  const groups = chosen?.length
+    ? groupSeries(model, run, drawn(chosen), 'Chosen variables')
+    : [...groupSeries(model, run, drawn(outcomes), 'Outcomes'), ...groupSeries(model, run, drawn(stocks), 'Stocks')];
+  return { groups, constant: [...flat].map((name) => ({ name, value: run.series(name)[0] })) };
 }
 
-/** The variables baselineGroups leaves out for being constant, with their value. */
-export function constantBaseline(model: Model, run: SeriesInput, chosen?: readonly string[]): { name: string; value: number }[] {
-  const outcomes = outcomeNames(model);
-  const names = chosen?.length ? chosen : [...new Set([...outcomes, ...model.variables.filter((v) => v.kind === 'stock').map((v) => v.name)])];
-  return constantSeries(run, names).map((name) => ({ name, value: run.series(name)[0] }));
+/** The charts of baselineCharts alone. */
+export function baselineGroups(model: Model, run: SeriesInput, chosen?: readonly string[]): ChartGroup[] {
+  return baselineCharts(model, run, chosen).groups;
 }

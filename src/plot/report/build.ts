@@ -21,7 +21,7 @@ import type { LoopAnalysis } from '../../analysis/loops/index.js';
 import { escapeHtml } from '../html/escape.js';
 import type { Page, PageSection } from '../html/page.js';
 import { chartCounter } from './charts.js';
-import { baselineGroups, constantBaseline } from './baseline.js';
+import { baselineCharts } from './baseline.js';
 import { interventionSection } from './interventions.js';
 import { diagramHtml, levelLegend, summaryHtml } from './summary.js';
 import { diagramLoops, loopAnalysis, loopSection, sensitivitySection } from './analysis.js';
@@ -101,8 +101,7 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   const sectorOf = (name: string) => sectors.get(canonicalName(name));
   const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars, sectorOf) : fig, clock);
   stage('baseline');
-  const groups = baselineGroups(model, baseline, o.vars);
-  const flat = constantBaseline(model, baseline, o.vars);
+  const { groups, constant: flat } = baselineCharts(model, baseline, o.vars);
   const flatNote = flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '';
   add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}${clock ? ` (clock times from ${escapeHtml(clock.origin)})` : ''}.${o.reference ? ' Dotted lines: the published events about the part of the system a chart shows (its sector); open diamonds: where the record says the charted variable crossed its threshold.' : ''}</p>`
     + groups.map((g) => chart(dress(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units ?? 'dimensionless' }), g.variables))).join('\n') + flatNote);

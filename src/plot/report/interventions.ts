@@ -7,9 +7,8 @@
 import type { Metric, Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
-import { simulate } from '../../sim/simulate.js';
 import { canonicalName } from '../../core/names.js';
-import { compareVariants, kindOf, type Comparison, type Variant } from '../../analysis/compare.js';
+import { compareRuns, kindOf, runVariants, type Comparison, type Variant } from '../../analysis/compare.js';
 import { formatChange, formatMetric } from '../../analysis/metric-format.js';
 import { runEnsemble, type Ensemble } from '../../analysis/ensemble.js';
 import type { Draws } from '../../analysis/draws.js';
@@ -47,7 +46,9 @@ export interface InterventionResults {
 
 /** Throws ModelError when a scenario cannot run. */
 export function interventionSection(i: InterventionInputs, chart: AddChart): InterventionResults {
-  const comparison = compareVariants(i.model, i.variants, i.metrics, i.simulate);
+  // Each variant runs once: the comparison and the overlay charts read the same runs.
+  const runs = runVariants(i.model, i.variants, i.simulate, i.baseline);
+  const comparison = compareRuns(i.model, i.variants, i.metrics, runs);
   const draws = i.members ? i.members.rows.length : i.draws ?? 0;
   const remedies = i.variants.filter((v) => kindOf(v.scenario) === 'remediation');
   const ensemble = draws > 0 && remedies.length ? runEnsemble(i.model, remedies, { draws, members: i.members, seed: i.seed ?? 1, metrics: i.metrics, simulate: i.simulate }) : undefined;
@@ -59,15 +60,14 @@ export function interventionSection(i: InterventionInputs, chart: AddChart): Int
   const vars = [...new Set(i.metrics.map((x) => x.variable))].slice(0, 2);
   const bands = ensemble ? ensembleSeries(i.model, remedies, vars, { draws, members: i.members, seed: i.seed ?? 1, simulate: i.simulate }) : undefined;
   const order = [...comparison.scenarios, ...comparison.counterfactuals].map((s) => s.id);
-  const runs = new Map(i.variants.map((v) => [v.scenario.id, simulate(v.model, i.simulate)]));
   for (const v of vars) {
-    const fig = overlay(i, v, order, runs, bands);
+    const fig = overlay(i, v, order, runs.variants, bands);
     parts.push(chart(i.dress ? i.dress(fig, [v]) : fig, `The baseline (black) and each intervention in its own colour; line style: Meadows level (dotted 12–11 numbers and buffers, dash-dot 10–9 structure and delays, dashed 8–7 loops, long dashes 6–4 information and rules, solid 3–1 goals and paradigms). ${i.visibleLines ?? 4} spread from best to worst are shown, click the legend for the others.`));
   }
   return { comparison, ensemble, html: parts.join('\n') };
 }
 
-function overlay(i: InterventionInputs, variable: string, order: readonly string[], runs: Map<string, SimulationResult>, bands?: EnsembleSeries) {
+function overlay(i: InterventionInputs, variable: string, order: readonly string[], runs: ReadonlyMap<string, SimulationResult>, bands?: EnsembleSeries) {
   const byId = new Map(i.variants.map((v) => [v.scenario.id, v.scenario]));
   const units = i.model.variables.find((v) => v.id === canonicalName(variable))?.units;
   const band = (b: EnsembleSeries['baseline'][string] | undefined) => (b ? { low: b.p10, high: b.p90 } : undefined);
