@@ -9,10 +9,12 @@
  * and is scaled to 10,000 (it is linear in steps). Last line:
  * `bench: rk4 N=1000 engine/hand-written = R` (target R ≤ 1.3). Before it, one line per
  * whole-process goal of the built CLI (start-up, large models, wide output, the 1000-stock chain
- * against a cold hand-compiled program; bench/goals.ts).
+ * against a cold hand-compiled program; bench/goals.ts), and the conveyor line: a conveyor with
+ * four leakage flows against the same conveyor with none (bench/conveyor.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { conveyorGoal } from './conveyor.js';
 import { allocationGoal, cleanUp, matrixGoal, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
 
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
@@ -57,6 +59,7 @@ try {
   wholeProcessGoal();
   matrixGoal();
   allocationGoal();
+  conveyorGoal();
 } finally {
   cleanUp();
 }

@@ -7,7 +7,8 @@
  * taken from T at the steps where s ≠ 0 (XMILE `<sample>`, every step by default); while
  * h ≠ 0 the conveyor is arrested (XMILE `<arrest>`): nothing leaves and the belt stands. The call expands into one `conveyor` node,
  * a belt of batches kept by the engine (conveyor.ts, where each rule's source is given).
- * Every flow of one conveyor carries the same arguments, so their belts run alike.
+ * Every flow of one conveyor carries the same arguments but k: the calls that agree in them
+ * share one node (TemplateContext.shared), so the outflow and the leakage flows read one belt.
  */
 import { call, num, ref, type Expr } from '../expr/ast.js';
 import type { LeakShape } from './conveyor.js';
@@ -33,6 +34,8 @@ export function conveyorCheck(args: readonly Expr[], ctx: TemplateContext): stri
   const k = ctx.constantValue(args[0]);
   const leaks = (args.length - FIXED) / PER_LEAK;
   if (k === undefined || !Number.isInteger(k) || k < 0 || k > leaks) return `needs a flow number k from 0 (the outflow) to ${leaks} (the leakage flows)`;
+  const len = ctx.constantValue(args[2]);
+  if (len !== undefined && !(len > 0)) return `has the transit time ${len}; a batch needs a positive transit time`;
   if (ctx.constantValue(args[4]) === undefined) return 'needs a constant exp (1 for exponential leakage, 0 for linear)';
   const shapes = leakShapes(args, ctx);
   return typeof shapes === 'string' ? shapes : undefined;
@@ -42,10 +45,10 @@ export function conveyorExpand(args: readonly Expr[], ctx: TemplateContext): Exp
   const [which, input, len, initial, exponential, sample, arrest] = args;
   const fractions = args.slice(FIXED).filter((_, i) => i % PER_LEAK === 0);
   const shapes = leakShapes(args, ctx);
-  const h = ctx.fresh('conveyor');
+  const h = ctx.shared(`conveyor ${JSON.stringify(args.slice(1))}`, 'conveyor');
   return {
-    nodes: [{
-      ...h, kind: 'conveyor', helper: true, source: input, delay: len, equation: initial, args: [sample, arrest, ...fractions],
+    nodes: !h.first ? [] : [{
+      id: h.id, name: h.name, kind: 'conveyor', helper: true, source: input, delay: len, equation: initial, args: [sample, arrest, ...fractions],
       belt: { exponential: (ctx.constantValue(exponential) ?? 0) !== 0, leaks: typeof shapes === 'string' ? [] : shapes },
     }],
     result: call('conveyor_flow', ref(h.id, h.name), num(ctx.constantValue(which) ?? 0), arrest, ...fractions),

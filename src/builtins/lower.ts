@@ -4,7 +4,7 @@
  * stateful builtins into helper nodes. All problems come back as diagnostics at once.
  */
 import { error, lazyPosition, type Diagnostic } from '../core/diagnostics.js';
-import { didYouMean } from '../core/names.js';
+import { canonicalName, didYouMean } from '../core/names.js';
 import { mapExpr, type Expr } from '../expr/ast.js';
 import { parseEquation } from '../expr/parse.js';
 import type { Model, SimSpec, Variable } from '../model/types.js';
@@ -28,13 +28,14 @@ export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult 
   const nodes: ProgramNode[] = [];
   const helperCount = new Map<string, number>();
   const helpers = new Set<string>();
+  const shared = sharedHelpers(vars, helperCount);
 
   for (const v of vars.values()) {
     const resolver = (field: string, text: string, inInitial: boolean): Expr | undefined => {
       const where = lazyPosition({ file: v.origin?.file ?? model.file, variable: v.name, field }, () => v.origin ?? {});
       const parsed = quickNumber(text) ?? parseEquation(text, where);
       if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); return undefined; }
-      const ctx = templateContext(v, helperCount, vars, clock);
+      const ctx = templateContext(v, helperCount, vars, clock, shared);
       return resolve(parsed.expr, { vars, ctx, nodes, diagnostics, where, inInitial, helpers });
     };
     switch (v.kind) {
@@ -82,7 +83,7 @@ function lowerClock(model: Model, sim: SimSpec, vars: ReadonlyMap<string, Variab
     if (!parsed.expr) { diagnostics.push(...parsed.diagnostics); continue; }
     const problems = checkClockEquation(parsed.expr, f, vars, model.file);
     if (problems.length) { diagnostics.push(...problems); continue; }
-    const ctx = templateContext({ id: `sim.${f}`, name: `sim ${f}` } as Variable, new Map(), vars, new Map());
+    const ctx = templateContext({ id: `sim.${f}`, name: `sim ${f}` } as Variable, new Map(), vars, new Map(), sharedHelpers(new Map(), new Map()));
     const e = resolve(parsed.expr, { vars, ctx, nodes: [], diagnostics, where, inInitial: false, helpers: new Set() });
     if (e) out[f] = e;
   }
@@ -96,15 +97,39 @@ function quickNumber(text: string): { expr: Expr; diagnostics: Diagnostic[] } | 
   return { expr: { kind: 'num', value: Number(t) }, diagnostics: [] };
 }
 
-function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>, clock: ReadonlyMap<string, number>): TemplateContext {
+type Shared = (v: Variable, key: string, label: string) => { id: string; name: string; first: boolean };
+
+/** A helper id and display name owned by `owner`, numbered in the model-wide `counts`. */
+function freshFor(owner: { id: string; name: string }, counts: Map<string, number>, label: string): { id: string; name: string } {
+  const k = (counts.get(owner.id) ?? 0) + 1;
+  counts.set(owner.id, k);
+  return { id: `${owner.id}#${k}`, name: `${owner.name} ${label} #${k}` };
+}
+
+/** TemplateContext.shared for the model: helpers by key, owned by the stock a flow drains (if exactly one does). */
+function sharedHelpers(vars: ReadonlyMap<string, Variable>, counts: Map<string, number>): Shared {
+  const drains = new Map<string, Variable[]>();
+  for (const s of vars.values()) {
+    if (s.kind !== 'stock') continue;
+    for (const f of new Set(s.outflows.map(canonicalName))) drains.set(f, [...(drains.get(f) ?? []), s]);
+  }
+  const made = new Map<string, { id: string; name: string }>();
+  return (v, key, label) => {
+    const known = made.get(key);
+    if (known) return { ...known, first: false };
+    const stocks = drains.get(v.id);
+    const h = freshFor(stocks?.length === 1 ? stocks[0] : v, counts, label);
+    made.set(key, h);
+    return { ...h, first: true };
+  };
+}
+
+function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>, clock: ReadonlyMap<string, number>, shared: Shared): TemplateContext {
   return {
-    fresh(label) {
-      const k = (counts.get(v.id) ?? 0) + 1;
-      counts.set(v.id, k);
-      return { id: `${v.id}#${k}`, name: `${v.name} ${label} #${k}` };
-    },
+    fresh: (label) => freshFor(v, counts, label),
     constantValue: (e) => foldConstant(e, vars, clock),
     dt: clock.get('dt')!,
+    shared: (key, label) => shared(v, key, label),
   };
 }
 

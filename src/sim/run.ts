@@ -14,8 +14,7 @@
  */
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
-import { helperOwner } from '../builtins/program.js';
-import { ConveyorTooLong, MAX_SLATS } from '../builtins/conveyor.js';
+import { conveyorDiagnostic, ownerName } from './conveyor-errors.js';
 import type { SimulationResult } from './result.js';
 import { Recorder } from './recorder.js';
 import { checkResultSize, SinkRecorder, type Rows, type SaveSink } from './sink.js';
@@ -83,7 +82,8 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   try {
     model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
   } catch (e) {
-    if (e instanceof ConveyorTooLong) return { diagnostics: [beltTooLong(ownerName(model, e.slot), e)] };
+    const belt = conveyorDiagnostic(model, e);
+    if (belt) return { diagnostics: [belt] };
     throw e;
   }
 
@@ -193,7 +193,13 @@ function record(s: RunState, t: number): Diagnostic | undefined {
 /** One step from t by h: capture discrete inputs, integrate, commit them. */
 function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
   const capturing = s.model.captures;
-  if (capturing) s.model.capture(t, s.y, s.v, s.pending);
+  try {
+    if (capturing) s.model.capture(t, s.y, s.v, s.pending);
+  } catch (e) {
+    const belt = conveyorDiagnostic(s.model, e, t);
+    if (belt) return belt;
+    throw e;
+  }
   try {
     s.stepper.advance(t, s.y, h, s.slope);
   } catch (e) {
@@ -225,19 +231,6 @@ function badDelay(variable: string, delay: number): Diagnostic {
   return error('bad-delay', `the delay time of a fixed delay is ${delay} at the start`, {
     variable, hint: `give it a delay time between 0 and ${MAX_PIPELINE} time steps`,
   });
-}
-
-function beltTooLong(variable: string, e: ConveyorTooLong): Diagnostic {
-  return error('bad-delay', `the conveyor's initial transit time ${e.len} is ${e.slats} time steps, too many to lay its initial contents on`, {
-    variable, hint: `give it a transit time of at most ${MAX_SLATS} time steps, or start it empty`,
-  });
-}
-
-/** The model variable a helper slot was expanded from. */
-function ownerName(model: CompiledModel, slot: number): string {
-  const { columns, names } = model.layout;
-  const id = helperOwner(columns.find((c) => c.slot === slot)?.id ?? '');
-  return columns.find((c) => c.id === id)?.name ?? names[slot];
 }
 
 /** A clock [dt, saveper, stop] that cannot drive a run, as a diagnostic. */

@@ -110,7 +110,16 @@ export function trySimulate(model: Model, options: SimulateOptions = {}): Simula
   const built = buildModel(set.model, sim);
   if (!built.compiled || hasErrors(built.diagnostics)) return { diagnostics: built.diagnostics };
   const run = runCompiled(built.compiled, { allowNonFinite: options.allowNonFinite, sink: options.sink?.(built.compiled.layout.columns) });
-  return { result: run.result, compiled: built.compiled, diagnostics: [...simProblems, ...built.diagnostics, ...locate(run.diagnostics, { file: model.file })] };
+  return { result: run.result, compiled: built.compiled, diagnostics: [...simProblems, ...built.diagnostics, ...atVariables(locate(run.diagnostics, { file: model.file }), model)] };
+}
+
+/** Run-time diagnostics that name a variable but no line get the line where the variable is written. */
+function atVariables(diags: readonly Diagnostic[], model: Model): Diagnostic[] {
+  return diags.map((d) => {
+    if (d.line !== undefined || !d.variable) return d;
+    const o = model.variables.find((v) => v.name === d.variable)?.origin;
+    return o?.line === undefined ? d : { ...d, line: o.line, ...(o.column !== undefined ? { column: o.column } : {}) };
+  });
 }
 
 /** Builds and runs a model; throws ModelError with every diagnostic when it cannot. */

@@ -114,7 +114,8 @@ export interface PendingConveyor {
  * of a conveyor (0 its outflow, k its k-th leakage flow) is
  * `conveyor(k, inflows, len, initial, exponential, sample, arrest, f1, start1, end1, integers1, …)`.
  * Inflows are limited where the conveyor says so (limitInflows). Constant linear leak
- * fractions that add up to more than 1 (more leaking than enters) are an error.
+ * fractions that add up to more than 1 (more leaking than enters) and a constant transit time
+ * that is not positive are errors (one that varies is checked as the run takes it).
  */
 export function applyConveyors(vars: Variable[], conveyors: readonly PendingConveyor[], fractions: ReadonlyMap<string, Expr>, diags: Diagnostic[]): Variable[] {
   const byId = new Map(vars.map((v) => [v.id, v]));
@@ -126,6 +127,10 @@ export function applyConveyors(vars: Variable[], conveyors: readonly PendingConv
     const flow = (k: number) => call('conveyor', num(k), input, c.len, c.initial, num(c.exponential ? 1 : 0), sample, arrest, ...leakArgs);
     equations.set(c.outflow, flow(0));
     c.leaks.forEach((l, k) => equations.set(l.flow, flow(k + 1)));
+    const len = foldConstant(c.len, byId);
+    if (len !== undefined && !(len > 0)) {
+      diags.push(error('invalid-conveyor', `conveyor '${c.stock}': its transit time <len> is ${len}; a batch needs a positive transit time`, { ...c.where, variable: c.stock, hint: 'give <len> a positive value; a transit time shorter than DT is one DT' }));
+    }
     const total = c.leaks.reduce((acc, l) => acc + (foldConstant(fractions.get(l.flow) ?? num(0), byId) ?? 0), 0);
     if (!c.exponential && total > 1 + 1e-12) {
       diags.push(error('invalid-conveyor', `conveyor '${c.stock}': its leak fractions add up to ${+total.toPrecision(12)}, more than all that enters`, { ...c.where, variable: c.stock, hint: 'make the leak fractions add up to at most 1' }));

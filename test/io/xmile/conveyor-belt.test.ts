@@ -8,18 +8,9 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cli, tempFile } from '../../cli/cli-helpers.js';
-import { readOk, run, xmileDoc } from './helpers.js';
+import { readOk, run } from './helpers.js';
+import { belt } from './conveyor-doc.js';
 
-const sim = (stop: number, dt = 1) => `<sim_specs method="euler"><start>0</start><stop>${stop}</stop><dt>${dt}</dt></sim_specs>`;
-
-interface Belt { inflow: string; len: string; initial?: string; exponential?: boolean; leaks?: [string, string, string?][]; stop?: number }
-/** A conveyor 'Belt' fed by 'loading', emptied by 'unloading' and leakage flows [name, fraction, extra flow XML]. */
-const belt = (o: Belt) => xmileDoc(`
-  <stock name="Belt"><eqn>${o.initial ?? '0'}</eqn><inflow>loading</inflow><outflow>unloading</outflow>${(o.leaks ?? []).map(([n]) => `<outflow>${n}</outflow>`).join('')}
-    <conveyor${o.exponential ? ' exponential_leak="true"' : ''}><len>${o.len}</len></conveyor></stock>
-  <flow name="loading"><eqn>${o.inflow}</eqn></flow>
-  <flow name="unloading"/>
-  ${(o.leaks ?? []).map(([n, f, extra]) => `<flow name="${n}"><eqn>${f}</eqn><leak/>${extra ?? ''}</flow>`).join('\n')}`, { sim: sim(o.stop ?? 8) });
 const series = (r: ReturnType<typeof run>, name: string) => Array.from(r.series(name), (x) => +x.toFixed(10));
 
 test('a batch keeps the transit time it entered with, so a shorter one overtakes earlier batches', () => {

@@ -101,7 +101,7 @@ test('a transit time far beyond the run: an empty belt runs, a filled one too lo
   const filled = trySimulate(readOk(belt({ len: '1e9', initial: '50' })));
   assert.is(filled.result, undefined);
   assert.is(filled.diagnostics[0].code, 'bad-delay');
-  assert.is(filled.diagnostics[0].variable, 'unloading');
+  assert.is(filled.diagnostics[0].variable, 'Belt'); // the conveyor, not its outflow
   assert.match(filled.diagnostics[0].message, /1000000000 time steps/);
 });
 test.run();
