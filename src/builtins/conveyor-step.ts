@@ -110,18 +110,7 @@ export function removal(b: Belt, fractions: readonly number[], dt: number): void
   leaks.forEach((l, k) => {
     b.out[k + 1] = sums[k];
     if (!l.integers || sums[k] === 0) return;
-    // Whole units: scale this flow's takes so that they add up to the whole units due.
-    const whole = Math.floor(sums[k] + b.carry[k] + EPS);
-    const scale = whole / sums[k];
-    let total = 0;
-    for (let i = 0; i < b.n; i++) {
-      let others = 0;
-      for (let q = 0; q < leaks.length; q++) if (q !== k) others += b.take[q][i];
-      const room = Math.max(0, b.amount[i] - others);
-      b.take[k][i] = Math.min(b.take[k][i] * scale, room);
-      total += b.take[k][i];
-    }
-    b.out[k + 1] = total;
+    b.out[k + 1] = wholeUnits(b, k, sums[k]);
   });
   for (let i = 0; i < b.n; i++) {
     if (b.rest[i] !== 0) continue;
@@ -129,6 +118,34 @@ export function removal(b: Belt, fractions: readonly number[], dt: number): void
     for (let k = 0; k < leaks.length; k++) a -= b.take[k][i];
     b.out[0] += a;
   }
+}
+
+/**
+ * Whole-unit leakage of flow k: the whole units due (an integer, counted as one) shared among
+ * the batches in proportion to their takes, the last batch taking what is left of the count, so
+ * the flow leaks exactly that integer (scaling each take by whole/sum and adding them again
+ * rounds: 0.9999999999999999 for 1). Only a batch too small to give its share (the room left
+ * after the other flows) makes the flow leak less, what the batches hold.
+ */
+function wholeUnits(b: Belt, k: number, sum: number): number {
+  const whole = Math.floor(sum + b.carry[k] + EPS);
+  const room = (i: number) => {
+    let others = 0;
+    for (let q = 0; q < b.take.length; q++) if (q !== k) others += b.take[q][i];
+    return Math.max(0, b.amount[i] - others);
+  };
+  let last = -1;
+  for (let i = 0; i < b.n; i++) if (b.take[k][i] !== 0) last = i;
+  let given = 0;
+  let short = false;
+  for (let i = 0; i < b.n; i++) {
+    const share = i === last ? whole - given : b.take[k][i] * (whole / sum);
+    const r = room(i);
+    if (share > r) short = true;
+    b.take[k][i] = Math.min(Math.max(share, 0), r);
+    given += b.take[k][i];
+  }
+  return short ? given : whole;
 }
 
 /**

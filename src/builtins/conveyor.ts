@@ -27,7 +27,8 @@
  *   default); while the conveyor is arrested nothing leaves, no batch moves and none enters.
  * - Whole-unit leakage (XMILE `<leak_integers/>`): a flow leaks only whole units each DT; the
  *   fraction of a unit not yet leaked is carried to the next DT (no documentation gives the
- *   carry; this keeps every unit that should leak leaking).
+ *   carry; this keeps every unit that should leak leaking). The units due are an integer,
+ *   shared among the batches, so the flow leaks exactly that many (conveyor-step.ts).
  * Several leakage flows each take their own share from what a batch held at the start of the
  * DT, in the order written, never more than the batch holds; what is left of a batch at the
  * end of its transit is the outflow.

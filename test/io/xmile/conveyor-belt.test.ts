@@ -84,6 +84,19 @@ test('initial contents with exponential leakage are laid out as a steady stream 
   assert.equal(series(r, 'unloading'), Array(9).fill(72.9));
 });
 
+test('whole-unit leakage leaks exact whole units: 1 unit a DT is 1, never 0.9999999999999999', () => {
+  // 0.3 of 10 a time unit over transit 3 at dt 0.25: whole units each DT, as rates of 4 a time unit.
+  // Scaling each batch's take by whole/sum and adding them again gave 0.9999999999999999 units.
+  const text = belt({ inflow: '10', len: '3', leaks: [['spilling', '0.3', '<leak_integers/>']], stop: 6, dt: 0.25 });
+  const units = Array.from(run(readOk(text)).series('spilling'), (x) => x * 0.25);
+  assert.ok(units.every(Number.isInteger), `whole units each DT: ${units.join(', ')}`);
+  assert.ok(units.some((u) => u === 1));
+  const r = cli('run', tempFile('whole.stmx', text), '--vars', 'spilling');
+  assert.is(r.code, 0, r.stderr);
+  const printed = r.stdout.trim().split('\n').slice(1).map((line) => line.split(',')[1]);
+  assert.ok(printed.every((x) => x === '0' || x === '4'), printed.join(' '));
+});
+
 test('the CLI runs a Stella file whose conveyor changes its transit time and leaks exponentially', () => {
   // Transit 2 until time 2, then 1; 'dying' takes 0.5 a time unit: of the 10 entering at 0,
   // 5 leak at 1 and 2.5 arrive at 2; the batch of time 2 (transit 1) loses 5 and delivers 5 at 3.
