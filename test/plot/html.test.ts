@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { chartPage, notebookCharts, renderPage, scriptJson, scriptSource, escapeHtml, type Figure } from '../../src/plot/index.js';
+import { EXPLORER_CSS, PAGE_CSS, ZOOM_CSS } from '../../src/plot/html/styles.js';
 
 const fig: Figure = { data: [{ type: 'scatter', x: [1, 2], y: [3, 4], name: '</script><script>alert(1)</script>' }], layout: { title: { text: 'a < b' } } };
 const FAKE_PLOTLY = 'window.Plotly={newPlot:function(){return Promise.resolve()}};var s="</script><!--<script>";';
@@ -26,6 +27,16 @@ test('a page inlines plotly.js, loads nothing remote, and has one data block per
   assert.ok(html.includes('data-charts-drawn'));
   // the only </script> tags are the real ones: plotly, the figure data, the draw script, the zoom script
   assert.is((html.match(/<\/script>/g) ?? []).length, 4);
+});
+
+test('the page has one <style> with the page, zoom box and explorer rules once each, all from styles.ts (zoom.ts holds only its script)', async () => {
+  const html = renderPage({ title: 't', sections: [] }, '');
+  const styles = html.match(/<style>([\s\S]*?)<\/style>/g) ?? [];
+  assert.is(styles.length, 1);
+  assert.is(styles[0], `<style>${PAGE_CSS}</style>`);
+  for (const part of [ZOOM_CSS, EXPLORER_CSS]) assert.is(PAGE_CSS.split(part).length, 2, part);
+  for (const rule of ['.sf-zoom{', '.sf-zoom button{', '.sf-explorer-controls{', '.sf-slider{', '.sf-explorer-chart{', 'main{']) assert.is(styles[0]!.split(rule).length, 2, rule);
+  assert.equal(Object.keys(await import('../../src/plot/html/zoom.js')), ['ZOOM_SCRIPT']);
 });
 
 test('sections appear in the navigation in order', () => {

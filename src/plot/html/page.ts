@@ -6,7 +6,8 @@
  */
 import { escapeHtml } from './escape.js';
 import { PLOT_CONFIG, plotlyTag } from './chart.js';
-import { ZOOM_CSS, ZOOM_SCRIPT } from './zoom.js';
+import { ZOOM_SCRIPT } from './zoom.js';
+import { PAGE_CSS } from './styles.js';
 
 export interface PageSection {
   readonly id: string;
@@ -25,34 +26,6 @@ export interface Page {
   /** Extra inline script elements placed after the charts are drawn (the explorer). */
   readonly scripts?: string;
 }
-
-const CSS = `
-:root{--ink:#1d2433;--muted:#5b6475;--line:#dde2ea;--accent:#1f4e79}
-*{box-sizing:border-box}
-body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#f6f7f9}
-header{background:var(--accent);color:#fff;padding:22px 32px}
-header h1{margin:0 0 4px;font-size:24px}
-header p{margin:0;opacity:.9}
-nav{padding:8px 32px;background:#fff;border-bottom:1px solid var(--line);position:sticky;top:0;z-index:5}
-nav a{margin-right:18px;color:var(--accent);text-decoration:none;font-weight:600}
-main{max-width:1280px;margin:0 auto;padding:8px 24px 40px}
-section{background:#fff;border:1px solid var(--line);border-radius:8px;margin:22px 0;padding:6px 24px 18px}
-h2{font-size:20px;border-bottom:1px solid var(--line);padding-bottom:6px}
-h3{font-size:16px;margin:18px 0 6px}
-.sf-figure{margin:12px 0 20px}
-.sf-chart{width:100%}
-figcaption,.note{color:var(--muted);font-size:13px}
-.sf-diagram-box{overflow:auto;max-height:78vh;border:1px solid var(--line);border-radius:6px;background:#fff}
-table{border-collapse:collapse;font-size:13px;margin:8px 0}
-th,td{border-bottom:1px solid var(--line);padding:4px 10px;text-align:left;vertical-align:top}
-th{background:#f0f3f7}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
-.legend span{display:inline-block;margin-right:14px}
-.swatch{display:inline-block;width:12px;height:12px;border-radius:2px;margin-right:5px;vertical-align:-1px}
-.chart-error{color:#b00020;font-weight:600}
-details{margin:10px 0}summary{cursor:pointer;color:var(--accent);font-weight:600}
-footer{color:var(--muted);font-size:12px;text-align:center;padding:12px}
-`;
 
 /** Draws every chart; records the result on <html> for automated checks. */
 const DRAW = `(function(){
@@ -78,7 +51,7 @@ export function renderPage(page: Page, plotlyJs: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(page.title)}</title>
-<style>${CSS}${ZOOM_CSS}</style>
+<style>${PAGE_CSS}</style>
 ${plotlyTag(plotlyJs)}
 </head>
 <body>

@@ -1,22 +1,10 @@
 /**
- * Zoom and pan for the report's diagrams, in plain DOM script (no library): each
+ * Zoom and pan for the report's diagrams, in plain DOM script (no library; the box's styles
+ * are ZOOM_CSS in styles.ts): each
  * `.sf-zoom` box fits its SVG to the page width; the wheel zooms about the pointer, dragging
  * pans, the buttons zoom in, out and back to the whole picture. Only the SVG's viewBox
  * changes, so text stays sharp at every scale.
  */
-export const ZOOM_CSS = `.sf-zoom{position:relative;border:1px solid var(--line);border-radius:6px;background:#fff;overflow:hidden;cursor:grab}
-.sf-zoom svg{display:block;max-width:100%;height:auto;margin:0 auto}
-.sf-explorer-controls{display:grid;grid-template-columns:minmax(0,3fr) minmax(0,2fr);gap:6px 24px;align-items:start;margin:8px 0}
-.sf-explorer-sliders{display:grid;grid-template-columns:1fr;gap:2px;max-height:420px;overflow:auto}
-.sf-slider{display:grid;grid-template-columns:minmax(0,1fr) 180px 56px;gap:8px;align-items:center;font-size:13px}
-.sf-slider-value{font-variant-numeric:tabular-nums;text-align:right}
-.sf-explorer-toggles{display:grid;grid-template-columns:1fr 1fr;gap:2px 12px;font-size:13px}
-.sf-toggle{cursor:pointer}
-.sf-explorer-chart{width:100%;height:380px}
-.sf-zoom .sf-zoom-bar{position:absolute;top:6px;right:6px;display:flex;gap:4px}
-.sf-zoom button{font:inherit;font-size:13px;padding:2px 8px;border:1px solid var(--line);border-radius:4px;background:#fff;cursor:pointer}
-`;
-
 export const ZOOM_SCRIPT = `(function(){
 Array.prototype.forEach.call(document.querySelectorAll('.sf-zoom'),function(box){
  var svg=box.querySelector('svg');if(!svg)return;
