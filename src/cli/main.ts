@@ -4,7 +4,7 @@
  * 1 model problem (diagnostics on stderr), 2 usage error. Only the command being run is
  * imported (see commands/index.ts); `stockflow --help` loads neither yargs nor a command.
  */
-import { commandName, commands, commandWord, type CommandBody } from './commands/index.js';
+import { commandName, commands, commandWord, unknownCommand, type CommandBody } from './commands/index.js';
 import { topLevelHelp, USAGE } from './help.js';
 import { modelLimitOptions } from './options.js';
 import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput, writeFailure } from './output.js';
@@ -55,6 +55,11 @@ export async function main(argv: string[]): Promise<void> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     process.stdout.write(topLevelHelp(width()));
     return;
+  }
+  const unknown = unknownCommand(args);
+  if (unknown) {
+    process.stderr.write(`stockflow: ${unknown}\nRun 'stockflow --help' for usage.\n`);
+    process.exit(EXIT_USAGE);
   }
   const chosen = commands.find((c) => commandName(c) === commandWord(args));
   const [{ default: yargs }, body] = await Promise.all([import('yargs'), chosen?.load()]);

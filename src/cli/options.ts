@@ -72,7 +72,9 @@ export const DEFAULT_MAX_RUNS = 1_000_000;
  * cost (also listed by `stockflow --help`, see help.ts).
  */
 export const LIMIT_OPTIONS = {
-  'data-dir': { type: 'string', array: true, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' },
+  // One folder per --data-dir: a greedy array would swallow the command after it
+  // (`stockflow --data-dir a run m.yaml`).
+  'data-dir': { type: 'string', array: true, nargs: 1, global: true, describe: 'also let the model read data files in this folder (repeatable; default: only its own folder)' },
   'max-data-mb': { type: 'number', global: true, describe: `largest data file a model may read, in MB (default ${DEFAULT_MAX_DATA_BYTES / 2 ** 20})` },
   'max-elements': { type: 'number', global: true, describe: `most variables a model may expand to, array elements, macro copies and modules counted one by one (default ${DEFAULT_MAX_ELEMENTS})` },
   'max-runs': { type: 'number', global: true, describe: `largest run count an option such as --samples, --trajectories or --uncertainty may ask for (default ${DEFAULT_MAX_RUNS})` },

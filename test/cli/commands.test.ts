@@ -65,8 +65,11 @@ test('--scenario and --scenarios are one option everywhere; a command that analy
 test('a mistyped or missing command is a usage error (exit 2) that suggests the command', () => {
   const r = cli('rnu', 'models/teacup.yaml');
   assert.is(r.code, 2);
-  assert.match(r.stderr, /Did you mean run\?/);
+  assert.match(r.stderr, /'rnu' is not a command \(did you mean run\?\); the commands: run, check/);
   assert.is(cli().code, 2);
+  const model = cli('models/teacup.yaml');
+  assert.is(model.code, 2);
+  assert.match(model.stderr, /'models\/teacup\.yaml' is a model, not a command: give the command first, e\.g\. stockflow run models\/teacup\.yaml/);
 });
 
 test.run();

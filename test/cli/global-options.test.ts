@@ -17,4 +17,20 @@ test('stockflow --max-elements N run MODEL runs the model', () => {
   assert.match(r.stdout, /^time,Teacup Temperature/);
 });
 
+test('--data-dir takes one folder: before the command it no longer swallows the command, and a second word is a usage error', () => {
+  const one = cli('--data-dir', 'models', 'run', 'models/teacup.yaml');
+  assert.is(one.code, 0, one.stderr);
+  assert.match(one.stdout, /^time,Teacup Temperature/);
+  const two = cli('--data-dir', 'models', '--data-dir', 'test', 'run', 'models/teacup.yaml');
+  assert.is(two.code, 0, two.stderr);
+  const stray = cli('--data-dir', 'models', 'test', 'run', 'models/teacup.yaml');
+  assert.is(stray.code, 2);
+  assert.is(stray.stdout, '');
+  assert.match(stray.stderr, /^stockflow: 'test' comes before the command 'run' but is neither a command nor an option's value: --data-dir, .* take one value each \(repeat --data-dir for more folders/);
+  assert.match(cli('--max-runs', '5', 'b', 'check', 'models/teacup.yaml').stderr, /'b' comes before the command 'check'/);
+  const after = cli('run', 'models/teacup.yaml', '--data-dir', 'models', 'test');
+  assert.is(after.code, 2);
+  assert.match(after.stderr, /Unknown argument: test/);
+});
+
 test.run();

@@ -5,6 +5,7 @@
  */
 import type { CommandModule } from 'yargs';
 import { LIMIT_OPTIONS } from '../options.js';
+import { didYouMean } from '../../core/names.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandBody = CommandModule<any, any>;
@@ -43,9 +44,35 @@ export function commandName(entry: CommandEntry): string {
  * the value of a global limit option (`stockflow --max-elements 5000 run m.yaml`).
  */
 export function commandWord(args: readonly string[]): string | undefined {
+  const at = commandIndex(args);
+  return at < 0 ? undefined : args[at];
+}
+
+function commandIndex(args: readonly string[]): number {
   for (let i = 0; i < args.length; i++) {
-    if (!args[i].startsWith('-')) return args[i];
+    if (!args[i].startsWith('-')) return i;
     if (args[i].slice(2) in LIMIT_OPTIONS) i++;
   }
-  return undefined;
+  return -1;
+}
+
+/**
+ * What to say when the command word is not a command, or undefined when it is one (or there is
+ * none: yargs asks for one). A word before a command, such as `b` in
+ * `stockflow --data-dir a b run m.yaml`, is most often a second value of a global option (each
+ * takes one); a model file first means the command was left out.
+ */
+export function unknownCommand(args: readonly string[]): string | undefined {
+  const at = commandIndex(args);
+  const known = commands.map(commandName);
+  if (at < 0 || known.includes(args[at])) return undefined;
+  const word = args[at];
+  const command = args.slice(at + 1).find((a) => known.includes(a));
+  if (command !== undefined) {
+    const options = Object.keys(LIMIT_OPTIONS).map((o) => `--${o}`).join(', ');
+    return `'${word}' comes before the command '${command}' but is neither a command nor an option's value: ${options} take one value each (repeat --data-dir for more folders: stockflow --data-dir a --data-dir b ${command} …)`;
+  }
+  if (/\.(ya?ml|json|xmile|stmx|itmx|mdl)$/i.test(word)) return `'${word}' is a model, not a command: give the command first, e.g. stockflow run ${word} (commands: ${known.join(', ')})`;
+  const guess = didYouMean(word.toLowerCase(), known);
+  return `'${word}' is not a command${guess ? ` (did you mean ${guess}?)` : ''}; the commands: ${known.join(', ')}`;
 }
