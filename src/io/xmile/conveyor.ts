@@ -19,7 +19,7 @@ import { foldConstant } from '../../builtins/fold.js';
 import { parseEquation } from '../../expr/parse.js';
 import { canonicalName } from './names.js';
 import { printNative } from './print-native.js';
-import type { RawEqn } from './vars.js';
+import type { RawEqn, RawVar } from './vars.js';
 import { attr, kid, locOf, textOf, type XmlDoc, type XNode } from './xml.js';
 
 export interface ConveyorSpec {
@@ -89,6 +89,25 @@ function leakZone(doc: XmlDoc, node: XNode, variable: string, diags: Diagnostic[
     return undefined;
   }
   return { leakStart, leakEnd };
+}
+
+/** A leakage flow's zone (fractions of the length) and whether it leaks whole units. */
+export interface LeakRule { readonly start: number; readonly end: number; readonly integers: boolean }
+
+/**
+ * A leakage flow's rule: its zone from its own `leak_start`/`leak_end` attributes (XMILE 1.0
+ * §4.2.1 puts them on the flow), else the conveyor's `<leak_start>`/`<leak_end>`; undefined
+ * (with a located error) for a zone that is not 0 ≤ start < end ≤ 1.
+ */
+export function leakRule(doc: XmlDoc, flow: RawVar, conveyor: ConveyorSpec, diags: Diagnostic[]): LeakRule | undefined {
+  const read = (text: string | undefined, dflt: number) => (text === undefined ? dflt : Number(text.trim()));
+  const start = read(flow.leakZone?.start, conveyor.leakStart);
+  const end = read(flow.leakZone?.end, conveyor.leakEnd);
+  if (!(start >= 0 && start < end && end <= 1)) {
+    diags.push(error('invalid-conveyor', `the leak zone of '${flow.name}' is ${start}..${end}; it must satisfy 0 ≤ leak_start < leak_end ≤ 1`, { ...locOf(doc, flow.node), variable: flow.name, hint: 'give leak_start and leak_end as fractions of the conveyor length, e.g. leak_start="0" leak_end="0.5"' }));
+    return undefined;
+  }
+  return { start, end, integers: !!flow.leakIntegers };
 }
 
 /** A conveyor's leakage flow: its name, the leak zone (fractions of the length), whole units or not. */

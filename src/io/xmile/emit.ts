@@ -10,7 +10,7 @@ import { error, type Diagnostic } from '../../core/diagnostics.js';
 import { ref, type Expr } from '../../expr/ast.js';
 import type { LookupTable, Variable } from '../../model/types.js';
 import { elementName, tuples } from './dims.js';
-import { applyConveyors, type ConveyorOption, type PendingConveyor } from './conveyor.js';
+import { applyConveyors, leakRule, type ConveyorOption, type LeakRule, type PendingConveyor } from './conveyor.js';
 import { applyMultipliers, multipliedFlow } from './multiplier.js';
 import type { Equations, Where } from './equations.js';
 import { readGf } from './gf.js';
@@ -38,8 +38,8 @@ export function emitVariables(doc: XmlDoc, flat: Flattened, eqns: Equations, dia
 interface EmitState {
   /** Conveyor outflows: their equations come from their stock. */
   readonly conveyorFlows: ReadonlySet<VarInfo>;
-  /** Leakage flows of conveyors (their own equation is the leak fraction), each true when it leaks whole units. */
-  readonly leakFlows: ReadonlyMap<VarInfo, boolean>;
+  /** Leakage flows of conveyors (their own equation is the leak fraction): zone and whole units. */
+  readonly leakFlows: ReadonlyMap<VarInfo, LeakRule>;
   /** Conveyor stock elements, whose flows' equations are set once all are emitted (conveyor.ts). */
   readonly conveyors: PendingConveyor[];
   /** Per leakage flow element, its leak fraction. */
@@ -48,9 +48,9 @@ interface EmitState {
   readonly downstream: Map<string, string>;
 }
 
-function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { conveyorFlows: Set<VarInfo>; leakFlows: Map<VarInfo, boolean> } {
+function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { conveyorFlows: Set<VarInfo>; leakFlows: Map<VarInfo, LeakRule> } {
   const flows = new Set<VarInfo>();
-  const leakFlows = new Map<VarInfo, boolean>();
+  const leakFlows = new Map<VarInfo, LeakRule>();
   const rawOf = new Map(flat.vars.map((v) => [v.info, v.raw] as const));
   for (const { raw, scope } of flat.vars) {
     if (!raw.conveyor) continue;
@@ -61,7 +61,11 @@ function conveyorFlows(doc: XmlDoc, flat: Flattened, diags: Diagnostic[]): { con
       continue;
     }
     if (plain[0]) flows.add(plain[0]);
-    for (const f of resolved) if (f && rawOf.get(f)?.leak) leakFlows.set(f, !!rawOf.get(f)?.leakIntegers);
+    for (const f of resolved) {
+      const flow = f && rawOf.get(f);
+      const rule = flow && flow.leak ? leakRule(doc, flow, raw.conveyor, diags) : undefined;
+      if (rule) leakFlows.set(f!, rule);
+    }
   }
   return { conveyorFlows: flows, leakFlows };
 }
@@ -147,7 +151,7 @@ function pendConveyor(v: { name: string; inflows: readonly string[]; outflows: r
   const len = eqns.parse(spec.len, where)?.[0];
   const lenExpr = len && translate(len, { ...ctx, env: eqns.env(spec.len, where) });
   if (!lenExpr || outflow === undefined) return;
-  const leaks = v.outflows.flatMap((flow, k) => (isLeak[k] ? [{ flow, start: spec.leakStart, end: spec.leakEnd, integers: !!state.leakFlows.get(flowInfo[k]!) }] : []));
+  const leaks = v.outflows.flatMap((flow, k) => (isLeak[k] ? [{ flow, ...state.leakFlows.get(flowInfo[k]!)! }] : []));
   const options: Partial<Record<ConveyorOption, Expr>> = {};
   for (const [o, raw] of Object.entries(spec.options) as [ConveyorOption, RawEqn][]) {
     const parsed = eqns.parse(raw, where)?.[0];

@@ -41,6 +41,8 @@ export interface RawVar {
   readonly conveyor?: ConveyorSpec;
   /** A flow that is a conveyor's leakage flow (`<leak/>`, conveyor.ts). */
   readonly leak?: boolean;
+  /** A leakage flow's zone, its `leak_start` and `leak_end` attributes (XMILE 1.0 §4.2.1), as written. */
+  readonly leakZone?: { readonly start?: string; readonly end?: string };
   /** A leakage flow that leaks whole units only (`<leak_integers/>`). */
   readonly leakIntegers?: boolean;
   /** A flow's unit conversion multiplier (multiplier.ts). */
@@ -147,7 +149,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     connects: (primary.length ? primary : connects).map(({ to, from, node: n }) => ({ to, from, node: n })),
     ext: readExtension(doc, node, diags, name),
     ...conveyorOf(doc, node, kind, name, diags),
-    ...(kind === 'flow' && kid(node, 'leak') ? { leak: true } : {}),
+    ...(kind === 'flow' && kid(node, 'leak') ? { leak: true, leakZone: { start: attr(node, 'leak_start'), end: attr(node, 'leak_end') } } : {}),
     ...(kind === 'flow' && kid(node, 'leak_integers') ? { leakIntegers: true } : {}),
     ...(kind === 'flow' && kid(node, 'multiplier') ? { multiplier: eqnOf(doc, node, 'multiplier') } : {}),
   };

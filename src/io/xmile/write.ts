@@ -17,6 +17,7 @@ import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
 import { varyingSpecNote, VendorCalls } from './write-notes.js';
 import { canonicalName } from './names.js';
+import { conveyorElement, leakParts, planConveyors, usesConveyor, type ConveyorPlan } from './write-conveyor.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
@@ -38,9 +39,10 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
   const plan = planArrays(model.variables);
   const problems: Diagnostic[] = [];
   const vendor = new VendorCalls();
-  const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file, vendor };
+  const conveyors = planConveyors(model, (v) => plan.groupOf.has(v));
+  const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file, vendor, conveyors };
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
-  out.push('  <header>', ...options(plan), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
+  out.push('  <header>', ...options(plan, conveyors), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
   out.push(...simSpecs(model), ...modelUnits(model.unitAliases));
   out.push(...extension(model));
   if (plan.dims.length) {
@@ -69,10 +71,11 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
  * `maximum_dimensions`, the OASIS schema `max_dimensions` (required); we follow the schema,
  * the one machine-checkable artefact, and readers detect arrays structurally anyway.
  */
-function options(plan: ArrayPlan): string[] {
+function options(plan: ArrayPlan, conveyors: ConveyorPlan): string[] {
   const rank = Math.max(0, ...plan.groups.map((g) => g.dims.length));
-  if (rank === 0) return ['    <options namespace="std"/>'];
-  return ['    <options namespace="std">', `      <uses_arrays max_dimensions="${rank}"/>`, '    </options>'];
+  const uses = [...usesConveyor(conveyors, '      '), ...(rank ? [`      <uses_arrays max_dimensions="${rank}"/>`] : [])];
+  if (!uses.length) return ['    <options namespace="std"/>'];
+  return ['    <options namespace="std">', ...uses, '    </options>'];
 }
 
 function simSpecs(model: Model): string[] {
@@ -110,9 +113,18 @@ function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
   const tail = common(v);
   switch (v.kind) {
     case 'stock':
-      return [`${I}<stock name="${name}">`, eqn(v.initial, ctx, v.name), ...links(v, plan), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</stock>`];
-    case 'flow':
-      return [`${I}<flow name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
+      return [`${I}<stock name="${name}">`, eqn(v.initial, ctx, v.name), ...links(v, plan), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []),
+        ...conveyorElement(ctx.conveyors.stocks.get(v.name), `${I}  `, (tag, text) => eqn(text, ctx, v.name, tag, `${I}    `)), ...tail, `${I}</stock>`];
+    case 'flow': {
+      // A conveyor drives its outflow, which has no equation; a leakage flow's is its fraction.
+      if (ctx.conveyors.outflows.has(v.name)) return tail.length ? [`${I}<flow name="${name}">`, ...tail, `${I}</flow>`] : [`${I}<flow name="${name}"/>`];
+      const leak = ctx.conveyors.leaks.get(v.name);
+      if (leak) {
+        const { attrs, markers } = leakParts(leak, `${I}  `);
+        return [`${I}<flow name="${name}"${attrs}>`, eqn(leak.fraction, ctx, v.name), ...markers, ...tail, `${I}</flow>`];
+      }
+      return [`${I}<flow name="${name}">`, eqn(ctx.conveyors.requests.get(v.name) ?? v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
+    }
     case 'aux':
       return [`${I}<aux name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...tail, `${I}</aux>`];
     case 'constant':
@@ -144,19 +156,20 @@ function arrayVar(g: ArrayGroup, ctx: WriteContext, plan: ArrayPlan): string[] {
 }
 
 interface WriteContext extends EqnContext {
+  readonly conveyors: ConveyorPlan;
   readonly problems: Diagnostic[];
   readonly file?: string;
   readonly vendor: VendorCalls;
 }
 
-/** An `<eqn>` line; an equation that does not parse is collected as a diagnostic. */
-function eqn(native: string, ctx: WriteContext, variable: string): string {
+/** An `<eqn>` (or other equation element) line; an equation that does not parse is collected as a diagnostic. */
+function eqn(native: string, ctx: WriteContext, variable: string, tag = 'eqn', pad = `${I}  `): string {
   const r = toXmileEquation(native, { ...ctx, onVendorCall: (fn) => ctx.vendor.note(fn, variable) });
   if (r.text === undefined) {
     ctx.problems.push(error('unwritable-equation', `cannot write the equation as XMILE: ${r.error}`, { file: ctx.file, variable, hint: 'fix the equation (docs/equations.md)' }));
     return '';
   }
-  return `${I}  <eqn>${esc(r.text)}</eqn>`;
+  return `${pad}<${tag}>${esc(r.text)}</${tag}>`;
 }
 
 function links(v: Extract<Variable, { kind: 'stock' }>, plan: ArrayPlan): string[] {

@@ -75,6 +75,11 @@ const RULES: Readonly<Record<string, Rule>> = {
   xscale: MIN_MAX, yscale: MIN_MAX, scale: { kids: {}, attrs: ['min', 'max', 'auto', 'group'] }, range: MIN_MAX,
   xpts: { kids: {}, attrs: ['sep'], text: true }, ypts: { kids: {}, attrs: ['sep'], text: true },
   behavior: { kids: { non_negative: 1, stock: 1, flow: 1 }, attrs: [] },
+  // §4.2.1 (xsd: conveyor_type): the transit time and its options; leakage flows are marked on the flow.
+  conveyor: { kids: { len: 1, capacity: 1, in_limit: 1, sample: 1, arrest: 1 }, required: ['len'], attrs: ['discrete', 'batch_integrity', 'one_at_a_time', 'exponential_leak'] },
+  'conveyor/len': TEXT, 'conveyor/capacity': TEXT, 'conveyor/in_limit': TEXT, 'conveyor/sample': TEXT, 'conveyor/arrest': TEXT,
+  leak: TEXT, leak_integers: EMPTY,
+  uses_conveyor: { kids: {}, attrs: ['arrest', 'leak'] },
 };
 
 type Node = Record<string, unknown>;
@@ -127,7 +132,7 @@ function check(node: Node, tag: string, path: readonly string[], vendors: Readon
   for (const k of rule.required ?? []) if (!counts.has(k)) problems.push(`${where}: <${tag}> needs <${k}>`);
   if (tag === 'model' && path.length === 1) modelOrder(node, where, problems);
   if (tag === 'gf') gfRules(node, where, problems);
-  if (tag === 'eqn') problems.push(...equationProblems(textOf(node, tag)).map((p) => `${where}: ${p}`));
+  if (tag === 'eqn' || path[path.length - 1] === 'conveyor') problems.push(...equationProblems(textOf(node, tag)).map((p) => `${where}: ${p}`));
   if ((tag === 'start' || tag === 'stop' || tag === 'dt') && !Number.isFinite(Number(textOf(node, tag).trim()))) {
     problems.push(`${where}: <${tag}> is not a number`);
   }

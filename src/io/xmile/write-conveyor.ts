@@ -1,0 +1,137 @@
+/**
+ * Conveyors written as XMILE 1.0 conveyors (§4.2.1, §3.7.2), so that Stella opens them: a
+ * stock whose outflows are all flows of one `conveyor(k, x, T, init, exp, s, h, f, a, b, i, …)`
+ * (builtins/conveyor-node.ts), as readXmile makes them, is written as
+ * `<stock>…<conveyor exponential_leak="…"><len>T</len><sample>s</sample><arrest>h</arrest></conveyor>`,
+ * its outflow k = 0 with no equation (the conveyor drives it), and each leakage flow with its
+ * leak fraction as `<eqn>`, `<leak/>`, `<leak_integers/>` for whole units and its zone as
+ * `leak_start`/`leak_end` attributes. The header declares `<uses_conveyor/>` (§2.2.1).
+ * It must be the conveyor readXmile would build back: x the sum of the stock's inflows in
+ * order, init its initial value, the leakage flows in the order of k. Any other use of
+ * `conveyor()` is written as it is (`stockflow.conveyor(…)`, write-notes.ts).
+ */
+import type { Expr } from '../../expr/ast.js';
+import { parseEquation } from '../../expr/parse.js';
+import type { Model, Variable } from '../../model/types.js';
+import { canonicalName } from './names.js';
+import { formatNumber, printNative } from './print-native.js';
+
+/** A conveyor stock's `<conveyor>`: native equation texts. */
+export interface ConveyorStock { readonly len: string; readonly sample?: string; readonly arrest?: string; readonly exponential: boolean }
+/** A leakage flow: its fraction (native text), zone and whole-unit flag. */
+export interface LeakFlow { readonly fraction: string; readonly start: number; readonly end: number; readonly integers: boolean }
+
+export interface ConveyorPlan {
+  /** By stock name. */
+  readonly stocks: ReadonlyMap<string, ConveyorStock>;
+  /** Outflows (k = 0), by name. */
+  readonly outflows: ReadonlySet<string>;
+  /** Leakage flows, by name. */
+  readonly leaks: ReadonlyMap<string, LeakFlow>;
+  /**
+   * Inflows of arrested conveyors as requested: readXmile wrote `IF arrest THEN 0 ELSE request`
+   * for them (conveyor.ts, limitInflows), which `<arrest>` says again when the file is read.
+   */
+  readonly requests: ReadonlyMap<string, string>;
+}
+
+const FIXED = 7;
+const PER_LEAK = 4;
+
+interface Call { readonly k: number; readonly args: readonly Expr[] }
+
+/** The flow's equation as `conveyor(k, …)` with a constant k and well-formed arguments. */
+function conveyorCall(f: Variable | undefined): Call | undefined {
+  if (f?.kind !== 'flow' || f.gf) return undefined;
+  const e = parseEquation(f.equation).expr;
+  if (e?.kind !== 'call' || e.fn !== 'conveyor' || e.args.length < FIXED || (e.args.length - FIXED) % PER_LEAK !== 0) return undefined;
+  const k = e.args[0];
+  return k.kind === 'num' && Number.isInteger(k.value) ? { k: k.value, args: e.args } : undefined;
+}
+
+/** An expression's structure, without display names. */
+const shape = (e: Expr | readonly (Expr | number)[]) => JSON.stringify(e, (key, value) => (key === 'name' ? undefined : value));
+
+/** The terms of a left-associated sum, as the reader writes a conveyor's input. */
+function terms(e: Expr): Expr[] {
+  return e.kind === 'binary' && e.op === '+' ? [...terms(e.left), e.right] : [e];
+}
+
+/** Whether x is the sum of the inflows in order (0 with none). */
+function isInflowSum(x: Expr, inflows: readonly string[]): boolean {
+  if (!inflows.length) return x.kind === 'num' && x.value === 0;
+  const t = terms(x);
+  return t.length === inflows.length && t.every((r, i) => r.kind === 'ref' && r.id === canonicalName(inflows[i]));
+}
+
+const constant = (e: Expr) => (e.kind === 'num' ? e.value : undefined);
+
+/** The conveyors of the model that XMILE can say; `arrayed` variables are left as they are. */
+export function planConveyors(model: Model, arrayed: (v: Variable) => boolean): ConveyorPlan {
+  const flows = new Map(model.variables.filter((v) => v.kind === 'flow').map((v) => [canonicalName(v.name), v]));
+  const stocks = new Map<string, ConveyorStock>();
+  const outflows = new Set<string>();
+  const leaks = new Map<string, LeakFlow>();
+  const requests = new Map<string, string>();
+  for (const s of model.variables) {
+    if (s.kind !== 'stock' || arrayed(s) || !s.outflows.length) continue;
+    const owned = s.outflows.map((n) => flows.get(canonicalName(n)));
+    const calls = owned.map((f) => (f && !arrayed(f) ? conveyorCall(f) : undefined));
+    if (calls.some((c) => !c)) continue;
+    const [first, ...rest] = calls as Call[];
+    const args = first.args;
+    const n = (args.length - FIXED) / PER_LEAK;
+    const ks = calls.map((c) => c!.k);
+    if (rest.some((c) => shape(c.args.slice(1)) !== shape(args.slice(1)))) continue;
+    if (ks.filter((k) => k === 0).length !== 1 || shape(ks.filter((k) => k !== 0)) !== shape(Array.from({ length: n }, (_, i) => i + 1))) continue;
+    const initial = parseEquation(s.initial).expr;
+    const [, x, len, init, exp, sample, arrest] = args;
+    const zones = Array.from({ length: n }, (_, j) => args.slice(FIXED + PER_LEAK * j + 1, FIXED + PER_LEAK * (j + 1)).map(constant));
+    if (!initial || shape(initial) !== shape(init) || !isInflowSum(x, s.inflows) || constant(exp) === undefined) continue;
+    if (zones.some((z) => z.some((v) => v === undefined))) continue;
+    stocks.set(s.name, {
+      len: printNative(len), exponential: constant(exp) !== 0,
+      ...(constant(sample) === 1 ? {} : { sample: printNative(sample) }),
+      ...(constant(arrest) === 0 ? {} : { arrest: printNative(arrest) }),
+    });
+    if (constant(arrest) !== 0) for (const name of s.inflows) unwrapArrest(flows.get(canonicalName(name)), arrest, requests);
+    owned.forEach((f, i) => {
+      const k = ks[i];
+      if (k === 0) { outflows.add(f!.name); return; }
+      const [start, end, integers] = zones[k - 1] as number[];
+      leaks.set(f!.name, { fraction: printNative(args[FIXED + PER_LEAK * (k - 1)]), start, end, integers: integers !== 0 });
+    });
+  }
+  return { stocks, outflows, leaks, requests };
+}
+
+/** An inflow `IF arrest THEN 0 ELSE request`, as its request. */
+function unwrapArrest(f: Variable | undefined, arrest: Expr, requests: Map<string, string>): void {
+  const e = f?.kind === 'flow' && !f.gf ? parseEquation(f.equation).expr : undefined;
+  if (e?.kind === 'if' && shape(e.cond) === shape(arrest) && e.then.kind === 'num' && e.then.value === 0) requests.set(f!.name, printNative(e.else));
+}
+
+/** `<uses_conveyor/>` for the header options, when the model has conveyors. */
+export function usesConveyor(plan: ConveyorPlan, pad: string): string[] {
+  if (!plan.stocks.size) return [];
+  const arrest = [...plan.stocks.values()].some((c) => c.arrest !== undefined);
+  return [`${pad}<uses_conveyor${arrest ? ' arrest="true"' : ''}${plan.leaks.size ? ' leak="true"' : ''}/>`];
+}
+
+/** A stock's `<conveyor>` lines; `element(tag, native)` writes one equation element. */
+export function conveyorElement(c: ConveyorStock | undefined, pad: string, element: (tag: string, native: string) => string): string[] {
+  if (!c) return [];
+  return [
+    `${pad}<conveyor${c.exponential ? ' exponential_leak="true"' : ''}>`,
+    element('len', c.len),
+    ...(c.sample !== undefined ? [element('sample', c.sample)] : []),
+    ...(c.arrest !== undefined ? [element('arrest', c.arrest)] : []),
+    `${pad}</conveyor>`,
+  ];
+}
+
+/** A leakage flow's zone attributes (defaults 0 and 1 left out) and its markers. */
+export function leakParts(l: LeakFlow, pad: string): { attrs: string; markers: string[] } {
+  const attrs = `${l.start !== 0 ? ` leak_start="${formatNumber(l.start)}"` : ''}${l.end !== 1 ? ` leak_end="${formatNumber(l.end)}"` : ''}`;
+  return { attrs, markers: [`${pad}<leak/>`, ...(l.integers ? [`${pad}<leak_integers/>`] : [])] };
+}
