@@ -130,8 +130,18 @@ export function conveyorElement(c: ConveyorStock | undefined, pad: string, eleme
   ];
 }
 
-/** A leakage flow's zone attributes (defaults 0 and 1 left out) and its markers. */
-export function leakParts(l: LeakFlow, pad: string): { attrs: string; markers: string[] } {
+/**
+ * A conveyor's outflow (no equation: the conveyor drives it) or leakage flow (its fraction as
+ * `<eqn>`, its markers, its zone as attributes, defaults 0 and 1 left out); undefined for
+ * other flows. `xmlName` is the name escaped for an attribute, `tail` the units and doc lines,
+ * `eqn(native)` writes the `<eqn>` line.
+ */
+export function conveyorFlow(plan: ConveyorPlan, name: string, xmlName: string, pad: string, tail: readonly string[], eqn: (native: string) => string): string[] | undefined {
+  const open = `${pad}<flow name="${xmlName}"`;
+  if (plan.outflows.has(name)) return tail.length ? [`${open}>`, ...tail, `${pad}</flow>`] : [`${open}/>`];
+  const l = plan.leaks.get(name);
+  if (!l) return undefined;
   const attrs = `${l.start !== 0 ? ` leak_start="${formatNumber(l.start)}"` : ''}${l.end !== 1 ? ` leak_end="${formatNumber(l.end)}"` : ''}`;
-  return { attrs, markers: [`${pad}<leak/>`, ...(l.integers ? [`${pad}<leak_integers/>`] : [])] };
+  return [`${open}${attrs}>`, eqn(l.fraction), `${pad}  <leak/>`, ...(l.integers ? [`${pad}  <leak_integers/>`] : []), ...tail, `${pad}</flow>`];
 }
+

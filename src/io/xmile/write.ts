@@ -17,7 +17,7 @@ import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
 import { varyingSpecNote, VendorCalls } from './write-notes.js';
 import { canonicalName } from './names.js';
-import { conveyorElement, leakParts, planConveyors, usesConveyor, type ConveyorPlan } from './write-conveyor.js';
+import { conveyorElement, conveyorFlow, planConveyors, usesConveyor, type ConveyorPlan } from './write-conveyor.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
@@ -115,16 +115,9 @@ function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
     case 'stock':
       return [`${I}<stock name="${name}">`, eqn(v.initial, ctx, v.name), ...links(v, plan), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []),
         ...conveyorElement(ctx.conveyors.stocks.get(v.name), `${I}  `, (tag, text) => eqn(text, ctx, v.name, tag, `${I}    `)), ...tail, `${I}</stock>`];
-    case 'flow': {
-      // A conveyor drives its outflow, which has no equation; a leakage flow's is its fraction.
-      if (ctx.conveyors.outflows.has(v.name)) return tail.length ? [`${I}<flow name="${name}">`, ...tail, `${I}</flow>`] : [`${I}<flow name="${name}"/>`];
-      const leak = ctx.conveyors.leaks.get(v.name);
-      if (leak) {
-        const { attrs, markers } = leakParts(leak, `${I}  `);
-        return [`${I}<flow name="${name}"${attrs}>`, eqn(leak.fraction, ctx, v.name), ...markers, ...tail, `${I}</flow>`];
-      }
-      return [`${I}<flow name="${name}">`, eqn(ctx.conveyors.requests.get(v.name) ?? v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
-    }
+    case 'flow':
+      return conveyorFlow(ctx.conveyors, v.name, name, I, tail, (text) => eqn(text, ctx, v.name)) ??
+        [`${I}<flow name="${name}">`, eqn(ctx.conveyors.requests.get(v.name) ?? v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
     case 'aux':
       return [`${I}<aux name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...tail, `${I}</aux>`];
     case 'constant':
