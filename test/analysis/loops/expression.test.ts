@@ -33,6 +33,8 @@ const EQUATIONS = [
   'time * dt + pi + e',
   'rootn(-a * 8, 3) + factorial(3) + combinations(5, 2) + permutations(5, 2) + normalcdf(-a, b) + invnorm(0.3, a, 2)',
   'pmt(0.01, 36, 10000 * a) + pv(b / 100, 12, -a) + fv(0, c, -a, 5) + pmt(0, 4, a, b)',
+  'vector_select(4, -1, a, 0, b, c, b, a) + vector_rank(2, 1, a, b, c) + vector_sort_order(1, 0, a, b, c) + vector_reorder(1, a, b) + vector_elm_map(1, 1, -1, a, b)',
+  'allocate_by_priority(1, c, 2, a, b, 1, 0) + allocate_by_priority(2, c, 2, a, b, 1, 0)',
 ];
 
 test('re-evaluated equations agree bit for bit with the compiled model', () => {
