@@ -24,14 +24,15 @@ export function readModelFile(file: string, options: ReadOptions = {}): LoadResu
   const ext = extname(file).toLowerCase();
   const reader = readerFor(ext);
   if (!reader) {
-    return { diagnostics: [error('unknown-format', `cannot read '${ext || file}' files`, { file, hint: `use one of ${supportedExtensions().join(', ')}` })] };
+    if (isDirectory(file)) return { diagnostics: [directory(file)] };
+    return { diagnostics: [error('unknown-format', ext ? `cannot read '${ext}' files` : 'the file name has no extension, which tells its format', { file, hint: `use one of ${supportedExtensions().join(', ')}` })] };
   }
   let bytes: Buffer;
   try {
     // A FIFO, socket or device named as the model would block the read or never end: refused
     // before it is opened (the data files a model names get the same check, confine.ts).
     const st = statSync(file);
-    if (st.isDirectory()) return { diagnostics: [error('not-a-file', 'is a directory, not a model file', { file })] };
+    if (st.isDirectory()) return { diagnostics: [directory(file)] };
     if (!st.isFile()) return { diagnostics: [error('not-a-file', `is ${kindOf(st)}, not a regular model file`, { file, hint: 'save the model to a file and give its path' })] };
     bytes = readFileSync(file);
   } catch (e) {
@@ -53,6 +54,18 @@ export function readModelFile(file: string, options: ReadOptions = {}): LoadResu
     const message = e instanceof Error ? e.message : String(e);
     return { diagnostics: [error('unreadable-model', `the model could not be read: ${message.split('\n')[0]}`, { file, hint: 'please report it with the model that caused it' })] };
   }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function directory(file: string): Diagnostic {
+  return error('not-a-file', 'is a directory, not a model file', { file, hint: 'give the path of a model file in it' });
 }
 
 /** Like readModelFile, but throws a ModelError carrying every diagnostic. */

@@ -1,6 +1,6 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir, tempFile } from './cli-helpers.js';
 
@@ -78,6 +78,18 @@ test('missing, empty and binary files are diagnostics with exit 1', () => {
     assert.is(r.code, 1, file);
     assert.match(r.stderr, new RegExp(`error\\[${code}\\]`));
   }
+});
+
+test('a folder given as the model says it is a folder, with or without an extension; a name without one says so', () => {
+  const dir = tempDir();
+  for (const folder of [dir, join(dir, 'models.yaml')]) {
+    mkdirSync(folder, { recursive: true });
+    const r = cli('run', folder);
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /error\[not-a-file\] is a directory, not a model file — give the path of a model file in it/, folder);
+  }
+  const bare = cli('run', tempFile('model', 'x'));
+  assert.match(bare.stderr, /error\[unknown-format\] the file name has no extension, which tells its format — use one of \.yaml/);
 });
 
 test('usage errors exit 2', () => {
