@@ -3,7 +3,7 @@
  * (0 success, 1 model problem, 2 usage error).
  */
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
-import { OutputError, refuseInputs, writeOutput } from '../io/write.js';
+import { OutputError, refuseInputs, refuseUnwritable, writeOutput } from '../io/write.js';
 
 export const EXIT_OK = 0;
 export const EXIT_MODEL = 1;
@@ -63,11 +63,14 @@ export function usageError(message: string): CliExit {
 
 const INPUT_OPTIONS = ['model', 'input', 'data'] as const;
 const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output'] as const;
+/** Outputs written where they are named; an HTML page gets its folder made (io/html.ts). */
+const IN_PLACE_OUTPUTS: ReadonlySet<string> = new Set(['csv', 'json', 'output']);
 
 /**
  * yargs middleware, run before every command: an output option naming one of the command's
- * input files (`run m.yaml --csv m.yaml`) is refused with exit 2 before any work is done; a
- * bare --json becomes `--json -`.
+ * input files (`run m.yaml --csv m.yaml`), or a file in a folder that does not exist, is
+ * refused with exit 2 before any work is done (not after a long analysis has printed its
+ * table); a bare --json becomes `--json -`.
  */
 export function refuseOutputOverInput(argv: Record<string, unknown>): void {
   // A bare --json (no file) is standard output, as `--json -`: the empty name was falsy, and
@@ -76,6 +79,8 @@ export function refuseOutputOverInput(argv: Record<string, unknown>): void {
   const inputs = INPUT_OPTIONS.map((k) => argv[k]).filter((v): v is string => typeof v === 'string');
   for (const k of OUTPUT_OPTIONS) {
     const out = argv[k];
-    if (typeof out === 'string' && out !== '-') writing(out, () => refuseInputs(out, inputs));
+    if (typeof out !== 'string' || out === '-') continue;
+    writing(out, () => refuseInputs(out, inputs));
+    if (IN_PLACE_OUTPUTS.has(k)) writing(out, () => refuseUnwritable(out));
   }
 }

@@ -65,6 +65,19 @@ export function refuseInputs(file: string, inputs: readonly string[] = []): void
   }
 }
 
+/**
+ * Throws OutputError when `file` cannot be written because of where it is (its folder is
+ * missing or not a folder, or it is a folder itself), so that a command can refuse before the
+ * work whose result it would write.
+ */
+export function refuseUnwritable(file: string): void {
+  const folder = dirname(file);
+  const st = statOrUndefined(folder, true);
+  if (!st) throw new OutputError('not-writable', file, `cannot write ${file}: its folder '${folder}' does not exist (create it first)`);
+  if (!st.isDirectory()) throw new OutputError('not-writable', file, `cannot write ${file}: '${folder}' is not a folder`);
+  if (statOrUndefined(file, true)?.isDirectory()) throw new OutputError('not-writable', file, `'${file}' is a directory`);
+}
+
 function writeAll(fd: number, chunk: string | Uint8Array): void {
   const buf = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
   let off = 0;

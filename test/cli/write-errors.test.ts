@@ -22,8 +22,25 @@ test('an output in a folder that does not exist is refused before the run, and l
   const dir = tempDir();
   const r = cli('run', 'models/teacup.yaml', '--csv', join(dir, 'missing', 'out.csv'));
   assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, /cannot write .*out\.csv: its folder does not exist \(ENOENT\)/);
+  assert.match(r.stderr, /cannot write .*out\.csv: its folder '.*missing' does not exist \(create it first\)/);
   assert.equal(readdirSync(dir), []);
+});
+
+test('every command refuses a --json, --csv or convert output in a missing folder before its work, printing nothing else', () => {
+  const missing = join(tempDir(), 'missing');
+  for (const args of [
+    ['sensitivity', 'models/teacup.yaml', '--json', join(missing, 's.json')],
+    ['compare', 'models/teacup.yaml', '--csv', join(missing, 'c.csv')],
+    ['equilibria', 'models/teacup.yaml', '--json', join(missing, 'e.json')],
+    ['convert', 'models/teacup.yaml', join(missing, 't.xmile')],
+    ['run', 'models/teacup.yaml', '--csv', 'models/teacup.yaml/x.csv'],
+  ]) {
+    const r = cli(...args);
+    assert.is(r.code, 2, args.join(' '));
+    assert.is(r.stdout, '', `${args[0]} printed before refusing`);
+    assert.match(r.stderr, /^stockflow: cannot write .*: (its folder '.*' does not exist \(create it first\)|'models\/teacup\.yaml' is not a folder)\n$/, args.join(' '));
+  }
+  assert.not.ok(existsSync(missing));
 });
 
 test('a failed write to a regular file leaves no temporary or half-written file', () => {
