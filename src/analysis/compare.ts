@@ -54,7 +54,7 @@ export function kindOf(s: Scenario): ScenarioKind {
 export function selectMetrics(model: Model, names?: readonly string[]): { metrics: Metric[]; diagnostics: Diagnostic[] } {
   const all = model.metrics ?? [];
   const diagnostics: Diagnostic[] = [];
-  if (!all.length) diagnostics.push(error('no-metrics', 'the model defines no metrics to compare', { file: model.file, hint: 'add a metrics: section (docs/model-format.md)' }));
+  if (!all.length) diagnostics.push(error('no-metrics', 'the model defines no metrics to compare', { file: model.file, hint: addSection(model, 'metrics') }));
   if (!names) return { metrics: [...all], diagnostics: [...diagnostics, ...checkMetrics(model, all)] };
   const byId = new Map(all.map((m) => [canonicalName(m.name), m]));
   const metrics: Metric[] = [];
@@ -67,6 +67,19 @@ export function selectMetrics(model: Model, names?: readonly string[]): { metric
     }
   }
   return { metrics, diagnostics: [...diagnostics, ...checkMetrics(model, metrics)] };
+}
+
+/**
+ * How to give the model a metrics: or scenarios: section. A Vensim or XMILE file has no place
+ * for one that its tools write, so the way is the native format.
+ */
+export function addSection(model: Model, section: 'metrics' | 'scenarios'): string {
+  const add = `add a ${section}: section (docs/model-format.md)`;
+  if (model.format !== 'vensim' && model.format !== 'xmile') return add;
+  const file = model.file ?? `MODEL.${model.format === 'vensim' ? 'mdl' : 'xmile'}`;
+  const quoted = (name: string) => (/[\s'"]/.test(name) ? JSON.stringify(name) : name);
+  const yaml = `${file.replace(/\.[^./\\]*$/, '')}.yaml`;
+  return `${model.format === 'vensim' ? 'a Vensim' : 'an XMILE'} model has none: convert it to the native format (stockflow convert ${quoted(file)} ${quoted(yaml)}) and ${add}`;
 }
 
 /** Runs baseline and variants once each; throws ModelError when a run is impossible. */

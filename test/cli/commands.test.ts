@@ -3,7 +3,7 @@ import * as assert from 'uvu/assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { commandName, commands } from '../../src/cli/commands/index.js';
-import { cli, ROOT } from './cli-helpers.js';
+import { cli, ROOT, tempFile } from './cli-helpers.js';
 
 test('the command table lists every command module, each loaded on use with a builder and a handler', async () => {
   // A command module exports a `…Command` CommandModule; other files there are its helpers.
@@ -60,6 +60,17 @@ test('--scenario and --scenarios are one option everywhere; a command that analy
   const one = cli('run', 'models/kinesis-outage.yaml', '--scenario', 'larger-servers,thread-alarms');
   assert.is(one.code, 2);
   assert.match(one.stderr, /one scenario at a time \(got larger-servers, thread-alarms\)/);
+});
+
+test('compare on a model without metrics or scenarios says how to add them, by way of the native format for a Vensim or XMILE file', () => {
+  const xmile = cli('compare', 'models/sir-epidemic.xmile');
+  assert.is(xmile.code, 1);
+  assert.match(xmile.stderr, /error\[no-metrics\] the model defines no metrics to compare — an XMILE model has none: convert it to the native format \(stockflow convert models\/sir-epidemic\.xmile models\/sir-epidemic\.yaml\) and add a metrics: section/);
+  const spaced = cli('compare', tempFile('my model.mdl', '{UTF-8}\nx = 1 ~~|\nINITIAL TIME = 0 ~~|\nFINAL TIME = 1 ~~|\nTIME STEP = 1 ~~|\nSAVEPER = 1 ~~|\n'));
+  assert.match(spaced.stderr, /a Vensim model has none: convert it to the native format \(stockflow convert ".*my model\.mdl" ".*my model\.yaml"\)/);
+  const yaml = cli('compare', 'models/bass-diffusion.yaml');
+  assert.is(yaml.code, 2);
+  assert.match(yaml.stderr, /the model defines no scenarios to compare — add a scenarios: section \(docs\/model-format\.md\)/);
 });
 
 test('a mistyped or missing command is a usage error (exit 2) that suggests the command', () => {

@@ -10,7 +10,7 @@ import { splitNames } from '../../io/csv.js';
 import { readModelFile } from '../../io/load.js';
 import { ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { selectVariants } from '../../scenarios/index.js';
-import { compareVariants, kindOf, selectMetrics } from '../../analysis/compare.js';
+import { addSection, compareVariants, kindOf, selectMetrics } from '../../analysis/compare.js';
 import type { ScenarioKind } from '../../model/types.js';
 import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
@@ -52,7 +52,7 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
     const diagnostics: Diagnostic[] = [...picked.diagnostics, ...chosen.diagnostics];
     const variants = picked.variants;
-    if (!variants.length && !diagnostics.length) throw usageError('the model defines no scenarios to compare');
+    if (!variants.length && !diagnostics.length) throw usageError(`the model defines no scenarios to compare — ${addSection(model, 'scenarios')}`);
     failOnErrors(diagnostics);
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);
