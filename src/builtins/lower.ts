@@ -4,7 +4,7 @@
  * stateful builtins into helper nodes. All problems come back as diagnostics at once.
  */
 import { error, lazyPosition, type Diagnostic } from '../core/diagnostics.js';
-import { canonicalName, didYouMean } from '../core/names.js';
+import { didYouMean } from '../core/names.js';
 import { mapExpr, type Expr } from '../expr/ast.js';
 import { parseEquation } from '../expr/parse.js';
 import type { Model, SimSpec, Variable } from '../model/types.js';
@@ -13,6 +13,7 @@ import type { Program, ProgramNode } from './program.js';
 import { statefulNames, statefulSpec, type TemplateContext } from './stateful.js';
 import { applyNonNegative, indexVariables } from './structure.js';
 import { foldConstant } from './fold.js';
+import { freshFor, sharedHelpers, type Shared } from './helper-ids.js';
 import { checkClockEquation, checkVaryingDt, varyingFields, type ClockEquations, type ClockField } from './clock.js';
 
 export interface LowerResult {
@@ -95,33 +96,6 @@ function quickNumber(text: string): { expr: Expr; diagnostics: Diagnostic[] } | 
   const t = text.trim();
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(t)) return undefined;
   return { expr: { kind: 'num', value: Number(t) }, diagnostics: [] };
-}
-
-type Shared = (v: Variable, key: string, label: string) => { id: string; name: string; first: boolean };
-
-/** A helper id and display name owned by `owner`, numbered in the model-wide `counts`. */
-function freshFor(owner: { id: string; name: string }, counts: Map<string, number>, label: string): { id: string; name: string } {
-  const k = (counts.get(owner.id) ?? 0) + 1;
-  counts.set(owner.id, k);
-  return { id: `${owner.id}#${k}`, name: `${owner.name} ${label} #${k}` };
-}
-
-/** TemplateContext.shared for the model: helpers by key, owned by the stock a flow drains (if exactly one does). */
-function sharedHelpers(vars: ReadonlyMap<string, Variable>, counts: Map<string, number>): Shared {
-  const drains = new Map<string, Variable[]>();
-  for (const s of vars.values()) {
-    if (s.kind !== 'stock') continue;
-    for (const f of new Set(s.outflows.map(canonicalName))) drains.set(f, [...(drains.get(f) ?? []), s]);
-  }
-  const made = new Map<string, { id: string; name: string }>();
-  return (v, key, label) => {
-    const known = made.get(key);
-    if (known) return { ...known, first: false };
-    const stocks = drains.get(v.id);
-    const h = freshFor(stocks?.length === 1 ? stocks[0] : v, counts, label);
-    made.set(key, h);
-    return { ...h, first: true };
-  };
 }
 
 function templateContext(v: Variable, counts: Map<string, number>, vars: ReadonlyMap<string, Variable>, clock: ReadonlyMap<string, number>, shared: Shared): TemplateContext {

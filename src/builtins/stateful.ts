@@ -23,10 +23,11 @@ export interface TemplateContext {
   /** The time step of the run being built. */
   readonly dt: number;
   /**
-   * One helper node for every call that gives the same `key` in the model: the id and name
-   * made for the first such call, which adds the node (`first` true); later calls only refer
-   * to it. Its id belongs to the stock the variable being lowered drains, if it drains one
-   * (a conveyor's belt is its stock's, read by its outflow and every leakage flow).
+   * One helper node for every call that gives the same `key` with the same owner: the id and
+   * name made for the first such call, which adds the node (`first` true); later calls only
+   * refer to it. The owner is the stock the variable being lowered drains, if it drains
+   * exactly one, else the variable (a conveyor's belt is its stock's, read by its outflow and
+   * every leakage flow; another stock's conveyor with the same arguments has its own).
    */
   shared(key: string, label: string): { id: string; name: string; first: boolean };
 }

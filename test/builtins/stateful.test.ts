@@ -96,4 +96,18 @@ test('a fixed delay longer than the run holds its initial value; a delay time th
   }
 });
 
+
+test('two stocks whose conveyor() outflows have the same arguments keep a belt each (their random inputs draw apart)', () => {
+  const flows = (s: string) => `  ${s}:\n    initial: 0\n    inflows: [in${s}]\n    outflows: [out${s}]\n`;
+  const yaml = `sim:\n  start: 0\n  stop: 8\n  dt: 1\nstocks:\n${flows('a')}${flows('b')}flows:
+  ina:\n    equation: "5"\n  inb:\n    equation: "5"
+  outa:\n    equation: "conveyor(0, random(0, 10), 3, 0, 0, 1, 0)"
+  outb:\n    equation: "conveyor(0, random(0, 10), 3, 0, 0, 1, 0)"\n`;
+  const r = runYaml(yaml);
+  const a = r.series('outa');
+  const b = r.series('outb');
+  assert.ok(a[3] > 0 && b[3] > 0, 'both belts deliver from time 3');
+  assert.ok(a.slice(3).some((x, i) => x !== b[3 + i]), 'each call site draws its own stream, so the outflows differ');
+});
+
 test.run();
