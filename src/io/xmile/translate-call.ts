@@ -130,6 +130,10 @@ function builtin(x: CallNode, spec: BuiltinSpec, id: string, ctx: Ctx): Expr | u
       // LOOKUPAREA(gf, x) = lookup_area(gf, first x of gf, x): the area from the graph's first
       // point. The compiler checks that gf has a graphical function, as for LOOKUPINV.
       const [gf, at] = x.args.map((e) => translate(e, ctx));
+      if (gf && gf.kind !== 'ref') {
+        ctx.env.report('not-a-lookup', 'the first argument of LOOKUPAREA must name a variable with a graphical function', x.pos, 'write the name of the graphical function itself, not an expression');
+        return undefined;
+      }
       return gf && at && call(spec.native, gf, call('data_first_time', gf), at);
     }
     case 'previous': return plainCall('previous', x, ctx);

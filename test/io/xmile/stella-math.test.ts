@@ -13,7 +13,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { trySimulate } from '../../../src/sim/simulate.js';
 import { cli, tempFile } from '../../cli/cli-helpers.js';
-import { readOk, run, xmileDoc } from './helpers.js';
+import { readFails, readOk, run, xmileDoc } from './helpers.js';
 import { writeXmileWithNotes } from '../../../src/io/xmile/index.js';
 
 const at0 = (eqn: string): number => {
@@ -82,6 +82,16 @@ test('LOOKUPAREA(gf, x): the area under the graphical function from its first po
   close(run(readOk(xmileDoc(`<aux name="gf"><eqn>TIME</eqn><gf><xscale min="1" max="13"/>
     <ypts>50.5,50.5,50.5,50.2,50.2,50.2,83.9,76.7,72.6,72.6,72.2,69.4,57.7</ypts></gf></aux>
   <aux name="x"><eqn>LOOKUPAREA(gf, 0)</eqn></aux>`))).series('x')[0], -50.5);
+});
+
+test('LOOKUPAREA of an expression is one located error that names LOOKUPAREA', () => {
+  const d = readFails(xmileDoc(`<aux name="gf"><eqn>TIME</eqn><gf><xscale min="0" max="1"/><ypts>0,1</ypts></gf></aux>
+  <aux name="x"><eqn>LOOKUPAREA(gf + 1, 2)</eqn></aux>`)).filter((e) => e.severity === 'error');
+  assert.is(d.length, 1);
+  assert.is(d[0].code, 'not-a-lookup');
+  assert.is(d[0].variable, 'x');
+  assert.ok(d[0].line! > 0);
+  assert.match(d[0].message, /LOOKUPAREA must name a variable with a graphical function/);
 });
 
 test('the CLI runs LOOKUPAREA: the last value of BPTK-Py\'s test model, 753.1', () => {
