@@ -4,7 +4,8 @@
  * allocation of requester k (1-based). Each requester has a rectangular priority curve of the
  * given width: at a priority level P requester i gets r_i·clamp((p_i − P)/width + ½, 0, 1),
  * and P is the level at which the allocations add up to the supply; everyone gets their request
- * when the supply covers all of them, nobody anything from a supply ≤ 0. This is the algorithm
+ * when the supply covers all of them, nobody anything from a supply ≤ 0; a width that is not
+ * positive gives NaN, so the bad argument shows in the output. This is the algorithm
  * PySD describes for Vensim's function. The total is piecewise linear in P with corners at
  * p_i ± width/2, so P is found exactly: L is the highest corner whose total is still ≥ supply,
  * U the lowest whose total is below, and P interpolates linearly between them.
@@ -59,7 +60,8 @@ function sameInputs(supply: number, w: number, rp: readonly number[]): boolean {
 
 export function allocateByPriority(k: number, supply: number, width: number, ...rp: number[]): number {
   const n = rp.length / 2;
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n) return NaN;
+  // a width that is not positive has no curve (0 divides by 0, a negative one inverts the priorities)
+  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n || !(width > 0)) return NaN;
   let requested = rp[0];
   for (let i = 1; i < n; i++) requested += rp[i];
   if (supply >= requested) return rp[k - 1];

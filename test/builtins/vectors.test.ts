@@ -78,4 +78,13 @@ test('allocate_by_priority: allocations add up to the supply, higher priorities 
   assert.ok(Number.isNaN(allocateByPriority(6, 5, 3, ...args)), 'no requester 6');
 });
 
+test('allocate_by_priority: a width that is not positive is NaN (PySD refuses it), not inverted priorities', () => {
+  for (const w of [0, -1, NaN]) {
+    assert.ok(Number.isNaN(allocateByPriority(1, 5, w, 4, 4, 1, 2)), `width ${w}`);
+    assert.ok(Number.isNaN(allocateByPriority(2, 5, w, 4, 4, 1, 2)), `width ${w}`);
+  }
+  // with width 1 the higher priority (2) is served first
+  assert.is(allocateByPriority(2, 5, 1, 4, 4, 1, 2), 4);
+});
+
 test.run();
