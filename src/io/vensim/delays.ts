@@ -78,6 +78,8 @@ function conveyor(e: Call, sc: Scope, fail: (what: string, hint: string) => unde
   const problems: [boolean, string, string][] = [
     [time === undefined, 'a conveyance time that changes during the run is not supported', 'use a constant conveyance time'],
     [index.constantValue(l) === undefined, 'a leak rate that changes during the run is not supported', 'use a constant leak rate'],
+    // inittot/initctime is the initial release a time unit: no belt has a length of 0 or less
+    [time !== undefined && !(time > 0), `a conveyance time of ${time} (not a positive number) is not supported`, 'give a conveyance time of at least one TIME STEP'],
     [time !== undefined && index.constantValue(c0) !== time, 'an initial conveyance time different from the conveyance time is not supported', 'give the conveyance time as the last argument'],
     [!table.defs.every(isFlat), 'an initial profile that is not flat is not supported', 'use a lookup with the same positive value at every point'],
   ];

@@ -108,6 +108,15 @@ test('DELAY CONVEYOR with a constant time, no leak and a flat profile releases t
   assert.equal(series(m, 'out'), [4, 4, 4, 4, 0, 0, 0, 0, 10, 10, 10]);
 });
 
+test('DELAY CONVEYOR with a conveyance time of 0 or less is a located error, not a NaN run (inittot/initctime would divide by it)', () => {
+  const d = diags('input = 10 ~ ~ |\nflat((0, 1), (1, 1)) ~ ~ |\nc = DELAY CONVEYOR(input, 0, 0.1, flat, 0, 0) ~ ~ |\nn = DELAY CONVEYOR(input, -2, 0, flat, 30, -2) ~ ~ |');
+  const refused = d.filter((x) => x.code === 'unsupported-construct');
+  assert.equal(refused.map((x) => [x.variable, x.line, x.column]), [['c', 4, 5], ['n', 5, 5]]);
+  assert.match(refused[0].message, /DELAY CONVEYOR: a conveyance time of 0 \(not a positive number\)/);
+  assert.match(refused[1].message, /conveyance time of -2/);
+  assert.match(refused[0].hint ?? '', /at least one TIME STEP/);
+});
+
 test('bad arity is a located error', () => {
   const d = diags('a = RANDOM POISSON(0, 100, 3, 0, 1) ~ ~ |\nb = DELAY MATERIAL(a, 3, 1) ~ ~ |');
   const arity = d.filter((x) => x.code === 'wrong-arity');
