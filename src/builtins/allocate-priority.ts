@@ -5,7 +5,8 @@
  * given width: at a priority level P requester i gets r_i·clamp((p_i − P)/width + ½, 0, 1),
  * and P is the level at which the allocations add up to the supply; everyone gets their request
  * when the supply covers all of them, nobody anything from a supply ≤ 0; a width that is not
- * positive gives NaN, so the bad argument shows in the output. This is the algorithm
+ * positive gives NaN, so the bad argument shows in the output; a negative request counts as 0.
+ * This is the algorithm
  * PySD describes for Vensim's function. The total is piecewise linear in P with corners at
  * p_i ± width/2, so P is found exactly: L is the highest corner whose total is still ≥ supply,
  * U the lowest whose total is below, and P interpolates linearly between them.
@@ -62,6 +63,9 @@ export function allocateByPriority(k: number, supply: number, width: number, ...
   const n = rp.length / 2;
   // a width that is not positive has no curve (0 divides by 0, a negative one inverts the priorities)
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n || !(width > 0)) return NaN;
+  // negative requests count as 0, as in ALLOCATE AVAILABLE (allocation.ts); PySD refuses them.
+  // rp is this call's own copy of the arguments
+  for (let i = 0; i < n; i++) if (rp[i] < 0) rp[i] = 0;
   let requested = rp[0];
   for (let i = 1; i < n; i++) requested += rp[i];
   if (supply >= requested) return rp[k - 1];

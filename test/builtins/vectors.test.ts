@@ -65,6 +65,13 @@ test('allocate_by_priority: the exact level of the rectangular curves', () => {
   assert.equal(pair(5), [5, 0], 'the kept level is not reused for other inputs');
 });
 
+test('allocate_by_priority: a negative request counts as 0', () => {
+  // requests −3, −1, −2 ask for nothing: a supply of 3 gives each 0, not its negative request
+  assert.equal([1, 2, 3].map((k) => allocateByPriority(k, 3, 1, -3, -1, -2, 1, 0, 1)), [0, 0, 0]);
+  // −5 and 10 at priorities 2, 0, width 2, supply 5: requester 2 alone, at level 0.5 (10·(0.5 − 0.5 + 0.5) = 5)
+  assert.equal([1, 2].map((k) => allocateByPriority(k, 5, 2, -5, 10, 2, 0)), [0, 5]);
+});
+
 test('allocate_by_priority: allocations add up to the supply, higher priorities first', () => {
   // allocation2 of the SDXorg case allocate_by_priority: demands 8, 1, 3, 4, 0 at priorities
   // 5, 3, 0, 1.5, 4, width 3
