@@ -83,4 +83,11 @@ test('a mistyped or missing command is a usage error (exit 2) that suggests the 
   assert.match(model.stderr, /'models\/teacup\.yaml' is a model, not a command: give the command first, e\.g\. stockflow run models\/teacup\.yaml/);
 });
 
+test('a global option left without its value before the command says so, rather than that the model is no command', () => {
+  const r = cli('--data-dir', 'run', 'models/teacup.yaml');
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /--data-dir takes a value before the command, but got the command 'run': give its value first, e\.g\. stockflow --data-dir FOLDER run models\/teacup\.yaml/);
+  assert.not.match(r.stderr, /is a model, not a command/);
+});
+
 test.run();

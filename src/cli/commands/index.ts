@@ -67,6 +67,10 @@ export function unknownCommand(args: readonly string[]): string | undefined {
   const known = commands.map(commandName);
   if (at < 0 || known.includes(args[at])) return undefined;
   const word = args[at];
+  const option = at >= 2 && args[at - 2].startsWith('--') && args[at - 2].slice(2) in LIMIT_OPTIONS ? args[at - 2] : undefined;
+  if (option && known.includes(args[at - 1])) {
+    return `${option} takes a value before the command, but got the command '${args[at - 1]}': give its value first, e.g. stockflow ${option} ${option === '--data-dir' ? 'FOLDER' : 'N'} ${args[at - 1]} ${word}`;
+  }
   const command = args.slice(at + 1).find((a) => known.includes(a));
   if (command !== undefined) {
     const options = Object.keys(LIMIT_OPTIONS).map((o) => `--${o}`).join(', ');
