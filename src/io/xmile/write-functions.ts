@@ -2,7 +2,8 @@
  * Native functions → XMILE 1.0. Renames where XMILE has the function (§3.5), exact XMILE
  * expressions where it does not (ceil, sign, trunc, round, quantum, xidz, zidz, safediv,
  * log with a base, sum/prod of arguments, hyperbolic functions, ramp with an end time);
- * RANK over a whole written array (write-rank.ts); the rest in the stockflow vendor
+ * RANK over a whole written array (write-rank.ts); lookup_area from the graph's first point as
+ * Stella's LOOKUPAREA; the rest in the stockflow vendor
  * namespace. A named lookup called as `t(x)` or `lookup(t, x)` becomes the XMILE
  * graphical-function call `t(x)` (§3.1.4).
  */
@@ -33,6 +34,7 @@ const RENAME: Readonly<Record<string, string>> = {
 
 export function functionToXmile(e: CallNode, ctx: EqnContext): Printed {
   const fn = canonicalName(e.fn);
+  if (fn === 'lookup_area' && fromFirstPoint(e)) return { text: `LOOKUPAREA(${print(e.args[0], ctx).text}, ${print(e.args[2], ctx).text})`, prec: ATOM };
   const a = e.args.map((x) => print(x, ctx));
   const w = a.map(wrap);
   const t = a.map((p) => p.text);
@@ -91,4 +93,11 @@ export function functionToXmile(e: CallNode, ctx: EqnContext): Printed {
 /** Truncation towards zero (Vensim INTEGER) with XMILE's flooring INT. */
 function truncText(x: string): string {
   return `(IF ${x} >= 0 THEN INT(${x}) ELSE -INT(-${x}))`;
+}
+
+/** lookup_area(gf, data_first_time(gf), x): how Stella's LOOKUPAREA(gf, x) is read (builtins.ts). */
+function fromFirstPoint(e: CallNode): boolean {
+  const [gf, from] = e.args;
+  return e.args.length === 3 && gf.kind === 'name' && !gf.subs && from.kind === 'call' && canonicalName(from.fn) === 'data_first_time'
+    && from.args.length === 1 && from.args[0].kind === 'name' && !from.args[0].subs && canonicalName(from.args[0].name) === canonicalName(gf.name);
 }

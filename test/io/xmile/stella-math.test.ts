@@ -115,7 +115,7 @@ test('wrong use is a located diagnostic', () => {
 
 test('written back to XMILE under their Stella names, with no vendor warning, and the same values', () => {
   const eqns = ['ROOTN(-27, 3)', 'GAMMALN(5)', 'FACTORIAL(5)', 'COMBINATIONS(5, 2)', 'PERMUTATIONS(5, 2)',
-    'NORMALCDF(-1, 1, 0, 2)', 'INVNORM(0.9, 1, 2)', 'LOOKUPINV(g, 2.5)'];
+    'NORMALCDF(-1, 1, 0, 2)', 'INVNORM(0.9, 1, 2)', 'LOOKUPINV(g, 2.5)', 'LOOKUPAREA(g, 1.5)'];
   const model = readOk(xmileDoc(`<aux name="g"><eqn>TIME</eqn><gf><xpts>0,1,2</xpts><ypts>0,1,4</ypts></gf></aux>
   ${eqns.map((e, i) => `<aux name="x${i}"><eqn>${e}</eqn></aux>`).join('\n')}`));
   const { text, notes } = writeXmileWithNotes(model);
