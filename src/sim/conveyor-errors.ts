@@ -26,7 +26,7 @@ export function conveyorDiagnostic(model: CompiledModel, e: unknown, t?: number)
     const variable = ownerName(model, e.slot);
     const when = t === undefined ? 'at the start' : `for the batch entering at time ${t}`;
     return error('bad-transit-time', `conveyor '${variable}': its transit time is ${e.len} ${when}; a batch needs a positive transit time`, {
-      variable, hint: 'make the transit time (<len>) positive throughout the run; a transit time shorter than DT is one DT',
+      variable, hint: "make the transit time (XMILE's <len>, conveyor()'s third argument) positive throughout the run; a transit time shorter than DT is one DT",
     });
   }
   return undefined;

@@ -60,6 +60,7 @@ test('a transit time that falls to 0 during the run stops it with an error at th
   assert.is(d.file, 'test.xmile');
   assert.ok(d.line! > 0, 'the line of the stock');
   assert.match(d.message, /transit time is 0 for the batch entering at time 4/);
+  assert.match(d.hint ?? '', /XMILE's <len>, conveyor\(\)'s third argument/, 'the hint names the transit time in both formats');
 });
 
 test('initial contents laid on a transit time that is not positive are an error at the start', () => {
