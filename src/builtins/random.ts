@@ -8,7 +8,8 @@
  *   a Runge–Kutta step, so results do not depend on how often an integrator evaluates;
  * - each call site has its own stream: seeded by the call's `seed` argument when given
  *   (0 ≤ seed < 2^32, as XMILE specifies), otherwise by the run seed (sim `seed`, default 0,
- *   `stockflow run --seed`) and the site's position in the model;
+ *   `stockflow run --seed`) and the site's number, a hash of its variable and the call's place
+ *   in the equation (compile/sites.ts), not of the order of the variables;
  * - the same seeds give the same numbers on every platform (mulberry32, core/random.ts).
  * One state object belongs to one compiled model and is reset at the start of every run.
  */

@@ -5,6 +5,7 @@
  * holds the only `new Function` in the project; what it compiles contains slot indices,
  * numbers and library calls only (see emit.ts).
  */
+import { siteNumbers } from './sites.js';
 import type { Program, ProgramNode } from '../builtins/program.js';
 import { references } from '../expr/ast.js';
 import { CLOCK_FIELDS, type ClockField } from '../builtins/clock.js';
@@ -176,26 +177,6 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
 function beltShape(b: BeltShape): string {
   const leaks = b.leaks.map((l) => `{ start: ${numberLiteral(l.start)}, end: ${numberLiteral(l.end)}, integers: ${l.integers} }`);
   return `{ exponential: ${b.exponential}, leaks: [${leaks.join(', ')}] }`;
-}
-
-/**
- * Numbers the call sites of functions with per-site state (random draws). A site is a node's
- * equation and the position of the call in it, so the initial and the dynamic evaluation of
- * one equation share their draws.
- */
-function siteNumbers() {
-  const numbers = new Map<string, number>();
-  let node = '';
-  let occurrence = 0;
-  return {
-    begin(id: string) { node = id; occurrence = 0; },
-    next: () => {
-      const key = `${node}\u0000${occurrence++}`;
-      let n = numbers.get(key);
-      if (n === undefined) { n = numbers.size; numbers.set(key, n); }
-      return n;
-    },
-  };
 }
 
 function split(stmts: readonly string[]): string[][] {

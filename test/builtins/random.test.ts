@@ -61,4 +61,18 @@ test('two call sites have independent streams, and initial and running values ag
   assert.is(r.series('s')[0], r.series('x')[0]);
 });
 
+test('a call site draws the same numbers wherever its variable is listed (a converted file lists them in another order)', () => {
+  // Streams are seeded by the run seed and the site (variable id, position of the call in its
+  // equation), not by the order in which sites are compiled.
+  const a = 'a: { equation: "random(0, 1)" }';
+  const b = 'b: { equation: "normal(0, 1) + random(0, 1)" }';
+  const stock = 's: { initial: 0, inflows: [f] }';
+  const flow = 'f: { equation: "exprnd(1)" }';
+  const sim = 'sim: { start: 0, stop: 20, dt: 1 }';
+  const first = runYaml(`${sim}\nstocks:\n  ${stock}\nflows:\n  ${flow}\nauxiliaries:\n  ${a}\n  ${b}\n`, { seed: 7 });
+  const second = runYaml(`${sim}\nauxiliaries:\n  ${b}\n  ${a}\nflows:\n  ${flow}\nstocks:\n  ${stock}\n`, { seed: 7 });
+  for (const name of ['a', 'b', 'f', 's']) assert.equal(Array.from(second.series(name)), Array.from(first.series(name)), name);
+  assert.not.equal(Array.from(first.series('a')), Array.from(runYaml(`${sim}\nauxiliaries:\n  ${a}\n`, { seed: 8 }).series('a')), 'another seed');
+});
+
 test.run();

@@ -6,6 +6,7 @@
  */
 import type { Figure } from '../figure.js';
 import { escapeHtml, scriptJson, scriptSource } from './escape.js';
+import { hashString } from '../../core/random.js';
 
 /** Plotly's config for every chart: responsive, no Plotly logo, no cloud links. */
 export const PLOT_CONFIG = { responsive: true, displaylogo: false, showLink: false, showSendToCloud: false } as const;
@@ -24,9 +25,7 @@ export function chartBlock(id: string, fig: Figure, caption?: string): string {
 
 /** A cheap stable hash (FNV-1a, 32 bit) for deterministic element ids. */
 export function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(36);
+  return hashString(text).toString(36);
 }
 
 /** The plotly.js bundle as an inline script. */
