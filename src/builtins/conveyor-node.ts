@@ -45,7 +45,9 @@ export function conveyorExpand(args: readonly Expr[], ctx: TemplateContext): Exp
   const [which, input, len, initial, exponential, sample, arrest] = args;
   const fractions = args.slice(FIXED).filter((_, i) => i % PER_LEAK === 0);
   const shapes = leakShapes(args, ctx);
-  const h = ctx.shared(`conveyor ${JSON.stringify(args.slice(1))}`, 'conveyor');
+  // the arguments' structure is the key: a reference's display name (its spelling) is not
+  const key = JSON.stringify(args.slice(1), (field, value) => (field === 'name' ? undefined : value));
+  const h = ctx.shared(`conveyor ${key}`, 'conveyor');
   return {
     nodes: !h.first ? [] : [{
       id: h.id, name: h.name, kind: 'conveyor', helper: true, source: input, delay: len, equation: initial, args: [sample, arrest, ...fractions],

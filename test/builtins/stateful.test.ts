@@ -1,6 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { close, diagnosticsOf, runYaml } from '../helpers.js';
+import { close, diagnosticsOf, modelFrom, runYaml } from '../helpers.js';
+import { lowerModel } from '../../src/builtins/lower.js';
 
 const model = (equation: string, extra = '', sim = 'start: 0\n  stop: 20\n  dt: 0.0625\n  method: rk4') => `
 sim:
@@ -108,6 +109,17 @@ test('two stocks whose conveyor() outflows have the same arguments keep a belt e
   const b = r.series('outb');
   assert.ok(a[3] > 0 && b[3] > 0, 'both belts deliver from time 3');
   assert.ok(a.slice(3).some((x, i) => x !== b[3 + i]), 'each call site draws its own stream, so the outflows differ');
+});
+
+test('the outflow and leakage flow of one stock share its belt however a name in their arguments is spelt', () => {
+  const yaml = `sim:\n  start: 0\n  stop: 6\n  dt: 1\nstocks:\n  belt:\n    initial: 0\n    inflows: [loading]\n    outflows: [out, spill]\nflows:
+  loading:\n    equation: "10"
+  out:\n    equation: "conveyor(0, Loading, 3, 0, 0, 1, 0, 0.1, 0, 1, 0)"
+  spill:\n    equation: "conveyor(1, loading, 3, 0, 0, 1, 0, 0.1, 0, 1, 0)"\n`;
+  const program = lowerModel(modelFrom(yaml)).program!;
+  assert.is(program.nodes.filter((n) => n.kind === 'conveyor').length, 1);
+  const r = runYaml(yaml);
+  close(r.series('spill')[5] + r.series('out')[5], 10, 1e-12);
 });
 
 test.run();
