@@ -266,6 +266,6 @@ function firstNonFinite(model: CompiledModel, y: Float64Array, v: Float64Array):
 
 function nonFinite(name: string, t: number): Diagnostic {
   return error('non-finite', `'${name}' became NaN or infinite at time ${t}`, {
-    variable: name, hint: 'look for a division by zero or runaway growth; --allow-nonfinite keeps going',
+    variable: name, hint: 'look for a division by zero, runaway growth or a function given arguments outside its range (such as a random draw with a shape or scale ≤ 0, docs/builtins.md); --allow-nonfinite keeps going',
   });
 }

@@ -128,6 +128,15 @@ test('the CLI runs a Stella model with GAMMA, WEIBULL, LOGISTIC, TRIANGULAR, UNI
   assert.is(cli('run', file).stdout, r.stdout);
 });
 
+test('a shape of 0 stops the run with exit 1, naming the variable and pointing at the arguments', () => {
+  const file = tempFile('bad-shape.stmx', xmileDoc('<aux name="d"><eqn>GAMMA(0, 1)</eqn></aux>'));
+  const r = cli('run', file);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /bad-shape\.stmx:\d+:\d+: error\[non-finite\] 'd'/);
+  assert.match(r.stderr, /a function given arguments outside its range \(such as a random draw with a shape or scale ≤ 0/);
+  assert.not.match(r.stderr, /\n\s+at /, 'no stack trace');
+});
+
 test('written back to XMILE under their Stella names, with no vendor warning, drawing the same numbers', () => {
   const eqns = ['GAMMA(2, 3, 1)', 'WEIBULL(2, 1, 2)', 'LOGISTIC(0, 1, 3)', 'TRIANGULAR(0, 1, 2, 4)', 'MONTECARLO(50, 6)'];
   const model = readOk(xmileDoc(eqns.map((e, i) => `<aux name="x${i}"><eqn>${e}</eqn></aux>`).join('\n')));
