@@ -111,15 +111,15 @@ function where(model: Model, id: string, field?: string): Partial<Diagnostic> {
 }
 
 function discreteState(compiled: CompiledModel, model: Model): Diagnostic[] {
-  const what: Record<string, string> = {
-    pipeline: 'a fixed (pipeline) delay holds a queue of past values that is not part of the stocks',
-    previous: 'previous() holds last step\'s value, which is not part of the stocks',
-    history: 'history() records past values, which are not part of the stocks',
-    conveyor: 'a conveyor holds batches in transit, which are not part of the stocks',
+  const what: Record<string, [string, string]> = {
+    pipeline: ['a fixed (pipeline) delay holds a queue of past values that is not part of the stocks', 'replace the fixed delay by delay3/delayn (a material delay made of stocks)'],
+    previous: ['previous() holds last step\'s value, which is not part of the stocks', 'replace previous() by a stock, e.g. smooth() of the value'],
+    history: ['history() records past values, which are not part of the stocks', 'replace history() by a stock, e.g. delay3/delayn of the value'],
+    conveyor: ['a conveyor holds batches in transit, which are not part of the stocks', 'replace the conveyor by delay3/delayn (a material delay made of stocks)'],
   };
   return compiled.layout.columns.filter((c) => what[c.kind]).map((c) => error('no-equilibrium-state',
-    `equilibria are not defined for this model: ${what[c.kind]}`,
-    { ...where(model, c.id, 'equation'), hint: 'replace the fixed delay by delay3/delayn (a material delay made of stocks), or analyse the model by simulation' }));
+    `equilibria are not defined for this model: ${what[c.kind][0]}`,
+    { ...where(model, c.id, 'equation'), hint: `${what[c.kind][1]}, or analyse the model by simulation` }));
 }
 
 /**

@@ -9,7 +9,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { findEquilibria, modelEquilibria, type Equilibrium } from '../../../src/analysis/dynamics/index.js';
 import { loadModel } from '../../../src/io/load.js';
-import { close } from '../../helpers.js';
+import { close, modelFrom } from '../../helpers.js';
 import { A2, FIXTURES, system } from './fixtures.js';
 
 const only = (e: Equilibrium, name: string) => e.stocks[name];
@@ -99,6 +99,20 @@ test('fixed delays and rates that still move with time are refused, located at t
   assert.equal(seasonal.diagnostics.map((d) => [d.code, d.variable]), [['time-dependent-rates', 'Inflow']]);
   const settled = modelEquilibria(loadModel(`${FIXTURES}seasonal.yaml`), { overrides: { Inflow: 1 } });
   assert.equal(settled.search!.equilibria.map((e) => e.stocks.Stock), [2]);
+});
+
+test('the hint of a refused model fits what holds the state: a conveyor or previous() is not told to replace a fixed delay', () => {
+  const yaml = (out: string) => `sim: { start: 0, stop: 8, dt: 1 }
+stocks:
+  s: { initial: 0, inflows: [fill], outflows: [out] }
+flows:
+  fill: { equation: "5" }
+  out: { equation: "${out}" }
+`;
+  const hint = (out: string) => modelEquilibria(modelFrom(yaml(out))).diagnostics.find((d) => d.code === 'no-equilibrium-state')?.hint ?? '';
+  assert.match(hint('conveyor(0, fill, 3, 0, 0, 1, 0)'), /replace the conveyor by delay3\/delayn/);
+  assert.match(hint('previous(s, 0)'), /replace previous\(\) by a stock/);
+  assert.match(hint('delay_fixed(fill, 3, 0)'), /replace the fixed delay by delay3\/delayn/);
 });
 
 test.run();
