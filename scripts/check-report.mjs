@@ -13,7 +13,7 @@
  * scale (node labels at least 7 px high on screen); moving an explorer slider changes the
  * plotted data; ticking an intervention adds its line; no console errors. Screenshots at
  * 1400 px wide go to DIR (default build/report-check) for a person to look at.
- * Chromium: /usr/bin/chromium (or $CHROMIUM), flags as ../shared/references/notebooks.md.
+ * Chromium: /usr/bin/chromium (or $CHROMIUM), run headless with the flags set below.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -10,7 +10,6 @@
  *
  * The kernelspec is committed under notebooks/jupyter/kernels/stockflow-tslab (found via
  * JUPYTER_PATH). Notebooks import the built package (../dist), so run `npm run build` first.
- * Facts and pitfalls: ../shared/references/notebooks.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
