@@ -2,6 +2,7 @@
  * Options shared by commands that run a model, and their conversion into library options.
  */
 import type { Argv } from 'yargs';
+import { statSync } from 'node:fs';
 import type { SimulateOptions } from '../sim/simulate.js';
 import type { ReadOptions } from '../io/read-options.js';
 import { DEFAULT_MAX_DATA_BYTES } from '../io/confine.js';
@@ -99,6 +100,7 @@ export function toReadOptions(args: object): ReadOptions {
   }
   const mb = a['max-data-mb'];
   if (mb !== undefined && !(Number.isFinite(mb) && mb > 0)) throw usageError('--max-data-mb expects a positive number');
+  for (const d of a['data-dir'] ?? []) checkDataDir(d);
   const maxElements = a['max-elements'];
   if (maxElements !== undefined && !(Number.isInteger(maxElements) && maxElements > 0)) throw usageError('--max-elements expects a positive whole number');
   return {
@@ -109,6 +111,13 @@ export function toReadOptions(args: object): ReadOptions {
     ...(maxElements === undefined ? {} : { maxElements }),
     ...(typeof a.method === 'string' ? { method: a.method } : {}),
   };
+}
+
+/** A --data-dir folder must exist: a mistyped one would only show later as a refused data file. */
+function checkDataDir(dir: string): void {
+  const isDir = statSync(dir, { throwIfNoEntry: false })?.isDirectory();
+  if (isDir === undefined) throw usageError(`--data-dir '${dir}' does not exist; give a folder the model may read data files from`);
+  if (!isDir) throw usageError(`--data-dir '${dir}' is a file, not a folder; give the folder that holds it`);
 }
 
 /**

@@ -33,4 +33,14 @@ test('--data-dir takes one folder: before the command it no longer swallows the 
   assert.match(after.stderr, /Unknown argument: test/);
 });
 
+test('--data-dir must name an existing folder: a missing one or a file is a usage error', () => {
+  const missing = cli('run', 'models/teacup.yaml', '--data-dir', 'no-such-folder');
+  assert.is(missing.code, 2);
+  assert.is(missing.stdout, '');
+  assert.match(missing.stderr, /--data-dir 'no-such-folder' does not exist/);
+  const file = cli('--data-dir', 'models/teacup.yaml', 'run', 'models/teacup.yaml');
+  assert.is(file.code, 2);
+  assert.match(file.stderr, /--data-dir 'models\/teacup.yaml' is a file, not a folder/);
+});
+
 test.run();
