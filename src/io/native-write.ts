@@ -60,7 +60,7 @@ export function writeNative(model: Model): string {
   const doc: Doc = {
     name: model.name,
     doc: model.doc,
-    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, time_origin: sim.timeOrigin, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed, varying: sim.varying },
+    sim: { start: sim.start, stop: sim.stop, dt: sim.dt, saveper: sim.saveper, time_unit: sim.timeUnit, time_origin: sim.timeOrigin, method: sim.method, rtol: sim.rtol, atol: sim.atol, seed: sim.seed, hold_inputs: sim.holdInputs || undefined, varying: sim.varying },
   };
   const vars = model.variables;
   put(doc, 'stocks', section(vars, 'stock', elementBody));

@@ -55,6 +55,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const sim: SimSpec = {
     start: d.sim.start, stop: d.sim.stop, dt: d.sim.dt, saveper: d.sim.saveper ?? d.sim.dt,
     timeUnit: d.sim.time_unit, timeOrigin: d.sim.time_origin, method: d.sim.method ?? 'euler', rtol: d.sim.rtol, atol: d.sim.atol, seed: d.sim.seed,
+    ...(d.sim.hold_inputs ? { holdInputs: true } : {}),
     varying: d.sim.varying && {
       dt: d.sim.varying.dt === undefined ? undefined : String(d.sim.varying.dt),
       saveper: d.sim.varying.saveper === undefined ? undefined : String(d.sim.varying.saveper),

@@ -34,6 +34,10 @@ export const modelSchema = {
         "rtol": { "type": "number", "exclusiveMinimum": 0 },
         "atol": { "type": "number", "exclusiveMinimum": 0 },
         "seed": { "type": "integer", "minimum": 0, "maximum": 4294967295 },
+        "hold_inputs": {
+          "type": "boolean",
+          "description": "true: STEP, RAMP, PULSE and PULSE TRAIN keep their value at the start of each dt through every stage of the integration method, as Vensim does (a model read from a .mdl has it); false or absent: they read the time of each stage."
+        },
         "varying": {
           "type": "object",
           "description": "Equations of time and constants for sim fields that change during the run, re-evaluated before every step (Vensim control variables); dt, saveper and stop above are then the values at the start.",

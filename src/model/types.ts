@@ -123,6 +123,13 @@ export interface SimSpec {
   /** Seed of the random functions' streams (builtins/random.ts); default 0. */
   readonly seed?: number;
   /**
+   * STEP, RAMP, PULSE and PULSE TRAIN keep their value at the start of each dt through every
+   * stage (and sub-step) of the integration method, whatever the method: Vensim's rule (Vensim
+   * Help, "Runge-Kutta Integration"), so the Vensim reader sets it. Otherwise they read the
+   * time of each stage, as XMILE 1.0 defines them (docs/model-format.md, `hold_inputs`).
+   */
+  readonly holdInputs?: boolean;
+  /**
    * Equations for a spec that changes during the run, as Vensim allows for TIME STEP, SAVEPER
    * and FINAL TIME: evaluated before every step from time and constants (docs/model-format.md).
    * The numbers above are then the values at the start.

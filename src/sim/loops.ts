@@ -28,7 +28,7 @@ export interface RunState {
   readonly stepper: Stepper;
   /** f(t, y) reused by fixed-step methods; undefined for adaptive ones. */
   readonly slope?: Float64Array;
-  /** The method holds the test inputs at each step's start time (Integrator.holdsInputs). */
+  /** The test inputs are held at each step's start time (SimSpec.holdInputs, Integrator.holdsInputs). */
   readonly holds: boolean;
   readonly pending: Float64Array;
   readonly pipes: Pipe[];

@@ -3,8 +3,9 @@
  * create the integrator's stepper and the fixed delays' buffers, then hand the run to the
  * fixed or the varying loop (loops.ts). Discrete values (previous, fixed delays) change
  * only at step boundaries and are held through the stages of a Runge–Kutta step, as
- * Vensim documents for exogenous inputs; a method that holds inputs (Integrator.holdsInputs)
- * also holds STEP, RAMP, PULSE and PULSE TRAIN at each step's start time.
+ * Vensim documents for exogenous inputs. STEP, RAMP, PULSE and PULSE TRAIN are held at each
+ * step's start time too when the model asks for it (SimSpec.holdInputs: every Vensim model)
+ * or the method does (Integrator.holdsInputs: Vensim's RK4 Auto and RK2 Auto).
  */
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
@@ -78,7 +79,7 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     model, v, y, d, stepper, pipes, allowNonFinite: options.allowNonFinite === true,
     // The fixed-step methods reuse the slope the loop computes anyway (one evaluation saved per step).
     slope: integrator.adaptive ? undefined : d,
-    holds: integrator.holdsInputs === true,
+    holds: integrator.holdsInputs === true || sim.holdInputs === true,
     pending: new Float64Array(layout.previous.length + layout.pipelines.length),
     recorder: options.sink ? new SinkRecorder(options.sink, layout.columns, layout.nStates) : new Recorder(model, rows),
   };

@@ -116,7 +116,9 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
   const evaluate = initialEvaluator(index, (id) => controlValues.get(id));
   const constant = initialEvaluator(index, (id) => controlValues.get(id), evaluate);
   const spec = simSpec(control, index, controlValues, settings.method);
-  const sim = spec && { ...spec, ...integrationTolerances((id) => vars.get(id)?.defs[0], index) };
+  // Vensim holds STEP, PULSE, RAMP (and PULSE TRAIN) over each TIME STEP under every method
+  // (Vensim Help, "Runge-Kutta Integration"), also when --method picks the method.
+  const sim = spec && { ...spec, ...integrationTolerances((id) => vars.get(id)?.defs[0], index), holdInputs: true };
   if (sim) diags.push(...autoStepNotes(settings, options.method, file));
   for (const v of vars.values()) for (const inst of v.instances.values()) names.add(canonicalName(inst.name));
   for (const v of vars.values()) {

@@ -4,7 +4,8 @@
  * default, §3.1.5) and `time_units`. The save period comes from `stockflow:saveper` (our
  * writer) or `isee:save_interval` (an attribute from Stella, a child element from xmutil); `stockflow:method`, `stockflow:rtol` and
  * `stockflow:atol` carry what XMILE cannot say (vendor.ts), and so do `stockflow:seed` and
- * `stockflow:varying_dt|saveper|stop` (a sim spec that changes during the run).
+ * `stockflow:varying_dt|saveper|stop` (a sim spec that changes during the run), and
+ * `stockflow:hold_inputs` (test inputs held over each dt, as in Vensim; SimSpec.holdInputs).
  */
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
 import type { SimSpec, VaryingSimSpec } from '../../model/types.js';
@@ -72,6 +73,7 @@ export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagno
     start, stop, dt, saveper: save !== undefined && save > 0 ? save : dt, method,
     ...(timeUnit ? { timeUnit } : {}), ...(rtol !== undefined ? { rtol } : {}), ...(atol !== undefined ? { atol } : {}),
     ...(seed !== undefined && Number.isInteger(seed) && seed >= 0 ? { seed } : {}), ...(varying ? { varying } : {}),
+    ...(attr(node, 'stockflow:hold_inputs')?.trim().toLowerCase() === 'true' ? { holdInputs: true } : {}),
   };
 }
 

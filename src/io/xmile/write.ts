@@ -87,6 +87,8 @@ function simSpecs(model: Model): string[] {
   if (s.rtol !== undefined) attrs.push(`${PREFIX}:rtol="${formatNumber(s.rtol)}"`);
   if (s.atol !== undefined) attrs.push(`${PREFIX}:atol="${formatNumber(s.atol)}"`);
   if (s.seed !== undefined) attrs.push(`${PREFIX}:seed="${s.seed}"`);
+  // Vensim's held test inputs (SimSpec.holdInputs) have no XMILE form either.
+  if (s.holdInputs) attrs.push(`${PREFIX}:hold_inputs="true"`);
   // A sim spec that varies during the run has no XMILE form: its native equations ride along.
   for (const f of ['dt', 'saveper', 'stop'] as const) {
     const e = s.varying?.[f];
