@@ -7,7 +7,7 @@
  * `.dat` other than `output.*`). A variable matches a block or column named like it (`x` or
  * `x[a,b]`, compared case- and space-insensitively); blank cells are gaps.
  */
-import { error, warning } from '../../core/diagnostics.js';
+import { warning } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import type { LookupTable } from '../../model/types.js';
 import type { DataMode } from './ast.js';
@@ -80,11 +80,14 @@ function sources(sc: Scope): Series[] {
 }
 
 /**
- * The data of a data variable's element as a table over time; 'na' when its file has other
- * elements of the same variable but not this one (Vensim reads a missing element of sparse
- * data as :NA:, with a warning here); undefined, with a located error, when no file has it.
+ * The data of a data variable's element as a table over time, or 'na' (with a located warning)
+ * when no file has it. Vensim reads a missing element of sparse data as :NA:, and "if you have
+ * a model with Data variables and not all of those data variables are contained in the data
+ * files Vensim will issue a warning message and attempt to proceed" (Vensim Help, "Simulation
+ * Error Messages"): the variable is then :NA: (−2^109) throughout, and what reads it computes
+ * with that number as Vensim's equations do with :NA:.
  */
-export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: Scope): LookupTable | 'na' | undefined {
+export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: Scope): LookupTable | 'na' {
   const wanted = key(inst.name);
   const base = wanted.replace(/\[.*$/, '');
   let sibling = false;
@@ -94,10 +97,12 @@ export function dataFileSeries(inst: Instance, mode: DataMode | undefined, sc: S
     if (table) return withMode(table, mode);
     sibling ||= base !== wanted && [...series.keys()].some((k) => k.startsWith(`${base}[`));
   }
+  const hint = 'give a data file with --data FILE (a Vensim .dat, or a .tab/.csv with a time column and a column named like the variable), or write an equation for it';
   if (sibling) {
-    sc.index.diags.push(warning('missing-data', `the data file has other elements of '${inst.def.name}' but not '${inst.name}': it is :NA: throughout, as in Vensim`, where(sc, inst.def.pos)));
+    sc.index.diags.push(warning('missing-data', `the data file has other elements of '${inst.def.name}' but not '${inst.name}': it is :NA: throughout, as in Vensim`, where(sc, inst.def.pos, { hint })));
     return 'na';
   }
-  sc.index.diags.push(error('missing-data', `'${inst.name}' is a data variable without an equation, and ${sc.index.options.dataFiles ? 'none of the data files given' : 'no data file beside the model'} has a column for it`, where(sc, inst.def.pos, { hint: 'give a data file with --data FILE (a Vensim .dat, or a .tab/.csv with a time column and a column named like the variable)' })));
-  return undefined;
+  const none = sc.index.options.dataFiles ? 'none of the data files given' : 'no data file beside the model';
+  sc.index.diags.push(warning('missing-data', `'${inst.name}' is a data variable without an equation, and ${none} has a column for it: it is :NA: (−2^109) throughout, as Vensim runs such a model with a warning`, where(sc, inst.def.pos, { hint })));
+  return 'na';
 }

@@ -64,7 +64,7 @@ export function buildInstance(inst: Instance, count: number, sc: Scope): Built |
     case 'data': {
       const gf = dataFileSeries(inst, body.mode, sc);
       if (gf === 'na') return { k: 'var', v: { ...base, kind: 'constant', value: NA_VALUE } };
-      return gf && { k: 'var', v: { ...base, kind: 'aux', equation: 'time', gf } };
+      return { k: 'var', v: { ...base, kind: 'aux', equation: 'time', gf } };
     }
     case 'expr':
       return buildExpr(body.expr, body.mode, inst, base, { ...sc, top: body.expr });

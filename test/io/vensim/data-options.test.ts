@@ -39,15 +39,31 @@ test('a given .dat data file feeds data variables, block by block, interpolated 
   assert.equal(series(join(dir, 'm.mdl'), { dataFiles: ['inputs.dat'] }, 'total'), [12, 23, 34, 44, 54]);
 });
 
-test('an element missing from sparse data is :NA: with a warning (Vensim); a variable with no data at all is an error', () => {
+test('an element missing from sparse data is :NA: with a warning (Vensim); so is a variable with no data at all', () => {
   const model = `{UTF-8}\nDimA: A1, A2, A3 ~~|\nvals[DimA] ~~|\nhave = SUM(IF THEN ELSE(vals[DimA!] = :NA:, 0, 1)) ~~|\nnone ~~|\nuse = none ~~|\n${CONTROL}`;
   const dir = folder({ 'm.mdl': model.replace('none ~~|\nuse = none ~~|\n', ''), 'in.dat': 'vals[A1]\n0\t1\nvals[A3]\n0\t3\n' });
   const loaded = readModelFile(join(dir, 'm.mdl'), { dataFiles: ['in.dat'] });
   assert.ok(loaded.diagnostics.some((d) => d.severity === 'warning' && d.code === 'missing-data' && /vals\[A2\]/.test(d.message)));
   assert.equal(series(join(dir, 'm.mdl'), { dataFiles: ['in.dat'] }, 'have'), [2, 2, 2, 2, 2]);
-  const bad = folder({ 'm.mdl': model, 'in.dat': 'vals[A1]\n0\t1\n' });
-  const err = readModelFile(join(bad, 'm.mdl'), { dataFiles: ['in.dat'] }).diagnostics.find((d) => d.severity === 'error');
-  assert.match(err?.message ?? '', /'none' is a data variable without an equation, and none of the data files given has a column for it/);
+  // "If you have a model with Data variables and not all of those data variables are contained in
+  // the data files Vensim will issue a warning message and attempt to proceed" (Vensim Help,
+  // "Simulation Error Messages"): 'none' is :NA: = −2^109, and 'use' computes with that number.
+  const bare = folder({ 'm.mdl': model, 'in.dat': 'vals[A1]\n0\t1\n' });
+  const read = readModelFile(join(bare, 'm.mdl'), { dataFiles: ['in.dat'] });
+  assert.not.ok(read.diagnostics.some((d) => d.severity === 'error'), read.diagnostics.map((d) => d.message).join('; '));
+  const warned = read.diagnostics.find((d) => d.code === 'missing-data' && /'none'/.test(d.message));
+  assert.match(warned?.message ?? '', /'none' is a data variable without an equation, and none of the data files given has a column for it: it is :NA:/);
+  assert.is(warned?.line, 5, 'located at the variable');
+  assert.match(warned?.hint ?? '', /--data FILE/);
+  assert.equal(series(join(bare, 'm.mdl'), { dataFiles: ['in.dat'] }, 'use'), Array(5).fill(-(2 ** 109)));
+});
+
+test('a data variable that nothing reads runs with :NA: and a warning from the CLI (exit 0), as a calibration model\'s dummy data does', () => {
+  const dir = folder({ 'm.mdl': `{UTF-8}\ndummy data ~~|\nLevel = INTEG(1, 0) ~~|\n${CONTROL}` });
+  const r = cli('run', join(dir, 'm.mdl'), '--vars', 'Level');
+  assert.is(r.code, 0, r.stderr);
+  assert.match(r.stderr, /m\.mdl:2:\d+: warning\[missing-data\].*'dummy data'.*no data file beside the model/);
+  assert.equal(r.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1])), [0, 1, 2, 3, 4]);
 });
 
 test('a .dat file beside the model is not read as data unless given (it is often the model\'s own run)', () => {
