@@ -11,23 +11,23 @@
  * p_i ± width/2, so P is found exactly: L is the highest corner whose total is still ≥ supply,
  * U the lowest whose total is below, and P interpolates linearly between them.
  *
- * The n elements of one allocation call this with the same requests, priorities, width and
- * supply one after another, so the level of the last call is kept and reused while they match.
+ * The readers write one allocation over an array as allocate_by_priority_at (vector-state.ts),
+ * which solves the level once per evaluation for all the requesters with these functions.
  */
 import type { FunctionSpec } from './functions.js';
 
 /** r_i·clamp((p_i − P)/w + ½, 0, 1). */
-const share = (r: number, p: number, level: number, w: number): number => r * Math.min(Math.max((p - level) / w + 0.5, 0), 1);
+export const share = (r: number, p: number, level: number, w: number): number => r * Math.min(Math.max((p - level) / w + 0.5, 0), 1);
 
 /** Total allocated at `level`, summed from the first requester to the last. */
-function total(rp: readonly number[], n: number, w: number, level: number): number {
+function total(rp: ArrayLike<number>, n: number, w: number, level: number): number {
   let sum = share(rp[0], rp[n], level, w);
   for (let i = 1; i < n; i++) sum += share(rp[i], rp[n + i], level, w);
   return sum;
 }
 
 /** The priority level P at which the allocations add up to `supply` (0 < supply < Σ r). */
-function priorityLevel(rp: readonly number[], n: number, w: number, supply: number): number {
+export function priorityLevel(rp: ArrayLike<number>, n: number, w: number, supply: number): number {
   const half = w / 2;
   const corner = (j: number) => (j % 2 === 0 ? rp[n + j / 2] - half : rp[n + (j - 1) / 2] + half);
   let lowest = Infinity;
@@ -50,15 +50,6 @@ function priorityLevel(rp: readonly number[], n: number, w: number, supply: numb
   return lo + (tLo - supply) * (d === 0 ? 0 : (hi - lo) / d);
 }
 
-/** The arguments and level of the last solve. */
-let last: { supply: number; w: number; rp: number[]; level: number } | undefined;
-
-function sameInputs(supply: number, w: number, rp: readonly number[]): boolean {
-  if (!last || last.supply !== supply || last.w !== w || last.rp.length !== rp.length) return false;
-  for (let i = 0; i < rp.length; i++) if (last.rp[i] !== rp[i]) return false;
-  return true;
-}
-
 export function allocateByPriority(k: number, supply: number, width: number, ...rp: number[]): number {
   const n = rp.length / 2;
   // a width that is not positive has no curve (0 divides by 0, a negative one inverts the priorities)
@@ -70,8 +61,7 @@ export function allocateByPriority(k: number, supply: number, width: number, ...
   for (let i = 1; i < n; i++) requested += rp[i];
   if (supply >= requested) return rp[k - 1];
   if (supply <= 0) return 0;
-  if (!sameInputs(supply, width, rp)) last = { supply, w: width, rp, level: priorityLevel(rp, n, width, supply) };
-  return share(rp[k - 1], rp[n + k - 1], last!.level, width);
+  return share(rp[k - 1], rp[n + k - 1], priorityLevel(rp, n, width, supply), width);
 }
 
 export const ALLOCATE_BY_PRIORITY: FunctionSpec = {

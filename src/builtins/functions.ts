@@ -12,6 +12,7 @@ import { TABLE_FUNCTIONS } from './table-functions.js';
 import { VENSIM_RANDOM_FUNCTIONS } from './vensim-random.js';
 import { ALLOCATE_BY_PRIORITY } from './allocate-priority.js';
 import { VECTOR_FUNCTIONS } from './vectors.js';
+import { VECTOR_SITE_FUNCTIONS } from './vector-sites.js';
 /** The time a test input reads: the held time when the integrator holds inputs, else the time. */
 const INPUT_TIME = '(TI === TI ? TI : t)';
 
@@ -31,6 +32,13 @@ export interface FunctionSpec {
    * passed to `emit` as that table's closure, not as a value (table-functions.ts).
    */
   readonly table?: boolean;
+  /**
+   * How many leading arguments name `vector_of` variables; they are passed to `emit` as those
+   * variables' slots, where the run keeps their elements (vector-sites.ts).
+   */
+  readonly vectorArgs?: number;
+  /** `emit` gets the slot of the variable whose equation this call is, first (vector_of). */
+  readonly ownSlot?: boolean;
   /** Extra arity rule beyond min/max; returns what is wrong, if anything. */
   checkArity?(count: number): string | undefined;
   /** JS for a call; `site` numbers the call sites of functions with per-site state. */
@@ -151,6 +159,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     emit: (a) => `R.pulseTrain(${INPUT_TIME}, DT, ${a[0]}, ${a[1]}, ${a[2]}, ${a[3]})` },
   ...TABLE_FUNCTIONS,
   ...VECTOR_FUNCTIONS,
+  ...VECTOR_SITE_FUNCTIONS,
   ...VENSIM_RANDOM_FUNCTIONS,
   ...STELLA_MATH_FUNCTIONS,
   ...STELLA_FINANCE_FUNCTIONS,

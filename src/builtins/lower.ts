@@ -13,6 +13,7 @@ import type { Program, ProgramNode } from './program.js';
 import { statefulNames, statefulSpec, type TemplateContext } from './stateful.js';
 import { applyNonNegative, indexVariables } from './structure.js';
 import { foldConstant } from './fold.js';
+import { checkVectorSites } from './vector-sites.js';
 import { freshFor, sharedHelpers, type Shared } from './helper-ids.js';
 import { checkClockEquation, checkVaryingDt, varyingFields, type ClockEquations, type ClockField } from './clock.js';
 
@@ -58,6 +59,7 @@ export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult 
     }
   }
   const clockEquations = lowerClock(model, sim, vars, nodes, diagnostics);
+  diagnostics.push(...checkVectorSites(nodes, model.file));
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   applyNonNegative(nodes, vars);
   return { program: { nodes, byId: new Map(nodes.map((n) => [n.id, n])), clock: clockEquations }, diagnostics };

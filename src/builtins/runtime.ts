@@ -16,6 +16,7 @@ import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 import { vectorLookup } from './vector-lookup.js';
+import { allocateByPriorityAt, createVectorSites, vectorElmMapAt, vectorOf, vectorRankAt, vectorReorderAt, vectorSortOrderAt } from './vector-state.js';
 import { vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder } from './vectors.js';
 
 
@@ -42,6 +43,14 @@ export const runtime = {
   vectorSortOrder,
   vectorReorder,
   vectorElmMap,
+  /** Vector sites: an array's elements passed once per evaluation, and their readers (vector-state.ts). */
+  createVectorSites,
+  vectorOf,
+  vectorRankAt,
+  vectorSortOrderAt,
+  vectorReorderAt,
+  vectorElmMapAt,
+  allocateByPriorityAt,
   /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
   findMarketPrice,
   demandAtPrice,

@@ -69,20 +69,22 @@ function rankOf(values: readonly number[], k: number, ascending: boolean): numbe
 }
 
 /**
- * The positions of `values` in rank order (a stable sort), or undefined when a value is NaN
- * (NaN compares false with everything, so the counting ranks need not be a permutation). The
- * n elements of one call pass the same values one after another: the last order is kept.
+ * The ranks of all the elements at once, the same as counting (rankOf) by one stable sort: NaN
+ * compares false with everything, so a NaN element ranks 1 and the others rank among the
+ * values that are not NaN (with NaN two elements may share a rank). `order` at k − 1 is
+ * Σ i·[rank_i = k], the sort order. Shared with the per-array sites (vector-state.ts).
  */
-let lastOrder: { values: readonly number[]; ascending: boolean; order: Int32Array } | undefined;
-
-function rankOrder(values: readonly number[], ascending: boolean): Int32Array | undefined {
-  const kept = lastOrder;
-  if (kept && kept.ascending === ascending && kept.values.length === values.length && kept.values.every((v, i) => v === values[i])) return kept.order;
-  if (values.some(Number.isNaN)) return undefined;
+export function ranking(values: ArrayLike<number>, ascending: boolean): { rank: Float64Array; order: Float64Array } {
+  const n = values.length;
   const sign = ascending ? 1 : -1;
-  const order = Int32Array.from(values, (_, i) => i).sort((a, b) => (values[a] < values[b] ? -sign : values[a] > values[b] ? sign : a - b));
-  lastOrder = { values, ascending, order };
-  return order;
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) idx.push(i);
+  const sorted = Int32Array.from(idx).sort((a, b) => (values[a] < values[b] ? -sign : values[a] > values[b] ? sign : a - b));
+  const rank = new Float64Array(n).fill(1);
+  for (let m = 0; m < sorted.length; m++) rank[sorted[m]] = m + 1;
+  const order = new Float64Array(n);
+  for (let i = 0; i < n; i++) order[rank[i] - 1] += i;
+  return { rank, order };
 }
 
 /** vector_rank(k, ascending, v_1 … v_n): the rank of element k (1-based); NaN for a k outside 1 … n. */
@@ -96,11 +98,7 @@ export function vectorRank(k: number, ascending: number, ...values: number[]): n
  * Σ i·[rank_i = k]: with NaN values two elements may share a rank, and their positions add.
  */
 export function vectorSortOrder(k: number, ascending: number, ...values: number[]): number {
-  const order = rankOrder(values, ascending !== 0);
-  if (order) return Number.isInteger(k) && k >= 1 && k <= values.length ? order[k - 1] : 0;
-  let sum = 0;
-  for (let i = 0; i < values.length; i++) if (rankOf(values, i, ascending !== 0) === k) sum += i;
-  return sum;
+  return Number.isInteger(k) && k >= 1 && k <= values.length ? ranking(values, ascending !== 0).order[k - 1] : 0;
 }
 
 /** vector_reorder(order, v_1 … v_n): Σ v_i·[order = i − 1], the element at 0-based position `order` (0 when there is none). */

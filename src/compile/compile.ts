@@ -74,6 +74,8 @@ export function instantiate(code: string, tables: readonly LookupTable[], sim: S
 export function compileProgram(program: Program, ordering: Ordering, sim: SimSpec): CompiledModel {
   const layout = layoutProgram(program);
   const sites = siteNumbers();
+  // the slot of the node being emitted (a vector_of keeps its elements by it)
+  let own = -1;
   const slots = (stockArray: 'y' | 'v'): Slots => ({
     read: (id) => {
       const s = layout.slotOf.get(id);
@@ -83,11 +85,14 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     has: (id) => layout.slotOf.has(id),
     lookup: (id) => layout.lookupOf.get(id)!,
     site: sites.next,
+    slot: (id) => layout.slotOf.get(id)!,
+    own: () => own,
   });
   const dyn = slots('y');
   const ini = slots('v');
   const value = (n: ProgramNode, s: Slots) => {
     sites.begin(n.id);
+    own = layout.slotOf.get(n.id) ?? -1;
     const e = emitExpr(n.equation!, s);
     return n.table && n.kind !== 'lookup' ? `L${layout.lookupOf.get(n.id)}(${e})` : e;
   };
@@ -148,6 +153,8 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     'let TI = NaN;',
     'const RS = R.createRandomState(START, DT);',
     `const HS = R.createHistory(${histories.length});`,
+    // vector_of elements by slot, and what their readers derive from them (vector-state.ts)
+    'const VS = R.createVectorSites();',
     `const CV = R.createConveyors([${belts.map((n) => beltShape(n.belt!)).join(', ')}], DT);`,
     ...[...new Set(layout.lookupOf.values())].map((k) => `const L${k} = lk[${k}];`),
   ];
@@ -205,6 +212,8 @@ function withLocals(
       has: base.has,
       lookup: base.lookup,
       site: base.site,
+      slot: base.slot,
+      own: base.own,
     };
     chunks.push(stmts.slice(i, i + CHUNK).map((st) => {
       const code = st.code(slots);

@@ -16,6 +16,10 @@ export interface Slots {
   lookup(id: string): number;
   /** A new call-site number (for functions with per-site state, such as random draws). */
   site(): number;
+  /** Slot of a node in the value array (vector sites keep their elements by it). */
+  slot(id: string): number;
+  /** Slot of the node whose equation is being emitted. */
+  own(): number;
 }
 
 export function emitExpr(e: Expr, slots: Slots): string {
@@ -58,8 +62,14 @@ export function emitExpr(e: Expr, slots: Slots): string {
       const spec = functionSpec(e.fn);
       if (!spec) throw new Error(`no code for function ${e.fn}: lowering should have expanded or rejected it`);
       // A table function's first argument is the table's closure (lowering checked it names one).
-      const arg = (a: Expr, i: number) => (spec.table && i === 0 && a.kind === 'ref' ? `L${slots.lookup(a.id)}` : emitExpr(a, slots));
-      return spec.emit(e.args.map(arg), slots.site());
+      const arg = (a: Expr, i: number) => {
+        if (spec.table && i === 0 && a.kind === 'ref') return `L${slots.lookup(a.id)}`;
+        // a vector site's elements are kept by its slot (lowering checked that it names one)
+        if (i < (spec.vectorArgs ?? 0) && a.kind === 'ref') return String(slots.slot(a.id));
+        return emitExpr(a, slots);
+      };
+      const args = e.args.map(arg);
+      return spec.emit(spec.ownSlot ? [String(slots.own()), ...args] : args, slots.site());
     }
   }
 }

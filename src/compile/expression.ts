@@ -73,6 +73,14 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   vector_sort_order: (a) => runtime.vectorSortOrder(a[0], a[1], ...a.slice(2)),
   vector_reorder: (a) => runtime.vectorReorder(a[0], ...a.slice(1)),
   vector_elm_map: (a) => runtime.vectorElmMap(a[0], a[1], a[2], ...a.slice(3)),
+  // Vector sites (vector-sites.ts): loop analysis re-evaluates a reader as the per-element
+  // call it stands for (inlineVectorReads); the reader itself is not re-evaluated here.
+  vector_of: (a) => a.length,
+  vector_rank_at: () => NaN,
+  vector_sort_order_at: () => NaN,
+  vector_reorder_at: () => NaN,
+  vector_elm_map_at: () => NaN,
+  allocate_by_priority_at: () => NaN,
   find_market_price: (a) => runtime.findMarketPrice(a[0], a[1], ...a.slice(2)),
   demand_at_price: (a) => runtime.demandAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
   supply_at_price: (a) => runtime.supplyAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
@@ -126,7 +134,9 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
 };
 
 /** Functions whose value depends on the run's records, which re-evaluation does not have. */
-const NOT_REEVALUATED: ReadonlySet<string> = new Set(['history_at', 'conveyor_flow']);
+const NOT_REEVALUATED: ReadonlySet<string> = new Set([
+  'history_at', 'conveyor_flow', 'vector_rank_at', 'vector_sort_order_at', 'vector_reorder_at', 'vector_elm_map_at', 'allocate_by_priority_at',
+]);
 
 /** Thrown (and caught by `tryCompileExpression`) for a construct this compiler lacks. */
 class Unsupported extends Error {}

@@ -19,28 +19,69 @@
 import { call, num, type Expr } from '../expr/ast.js';
 import { NA_VALUE } from './vensim/builtins.js';
 
-/** VECTOR RANK: the 1-based rank of element k among `items`, ties broken by position; ascending unless `ascending` is 0. */
-export function vectorRank(items: readonly Expr[], k: number, ascending: Expr): Expr {
-  return call('vector_rank', num(k + 1), ascending, ...items);
+/**
+ * An array argument along the axis a vector function runs over: this element's position k
+ * (0-based) and the elements. `source`, when the reader could make one, is a variable
+ * `vector_of(elements)` shared by every element of the result (builtins/vector-sites.ts), so
+ * the elements are written once per array instead of once per element.
+ */
+export interface VectorArg {
+  readonly k: number;
+  items(): readonly Expr[];
+  readonly source?: Expr;
+}
+
+/** The elements a read has found and the vector_of variables it made for them, by what identifies the elements. */
+export type VectorSources = Map<string, { readonly items: readonly Expr[]; readonly source: Expr }>;
+
+/**
+ * Element k of the array whose elements `key` identifies: the first time, `items()` finds them
+ * and `define` adds a variable with the equation vector_of(elements) and returns a reference
+ * to it; every other element of the array reuses both. Without `define` (a trial translation
+ * that may add no variable) the elements are found and returned alone.
+ */
+export function sharedVector(made: VectorSources, key: string, k: number, items: () => readonly Expr[] | undefined, define?: (equation: Expr) => Expr): VectorArg | undefined {
+  const known = made.get(key);
+  if (known) return { k, items: () => known.items, source: known.source };
+  const found = items();
+  if (!found) return undefined;
+  if (!define) return { k, items: () => found };
+  const made1 = { items: found, source: define(call('vector_of', ...found)) };
+  made.set(key, made1);
+  return { k, items: () => made1.items, source: made1.source };
+}
+
+/** VECTOR RANK: the 1-based rank of element k among the elements, ties broken by position; ascending unless `ascending` is 0. */
+export function vectorRank(v: VectorArg, ascending: Expr): Expr {
+  return v.source ? call('vector_rank_at', v.source, num(v.k + 1), ascending) : call('vector_rank', num(v.k + 1), ascending, ...v.items());
 }
 
 /** VECTOR SORT ORDER: the 0-based position of the element that ranks (k + 1)-th. */
-export function vectorSortOrder(items: readonly Expr[], k: number, ascending: Expr): Expr {
-  return call('vector_sort_order', num(k + 1), ascending, ...items);
+export function vectorSortOrder(v: VectorArg, ascending: Expr): Expr {
+  return v.source ? call('vector_sort_order_at', v.source, num(v.k + 1), ascending) : call('vector_sort_order', num(v.k + 1), ascending, ...v.items());
 }
 
 /** VECTOR REORDER: the element at the 0-based position `order`. */
-export function vectorReorder(items: readonly Expr[], order: Expr): Expr {
-  return call('vector_reorder', order, ...items);
+export function vectorReorder(v: VectorArg, order: Expr): Expr {
+  return v.source ? call('vector_reorder_at', v.source, order) : call('vector_reorder', order, ...v.items());
 }
 
 /**
- * VECTOR ELM MAP: the element `offset` places after element k of `items` (the whole array in
- * storage order); :NA: outside it. A `fixed` offset (known before the run) names the element.
+ * VECTOR ELM MAP: the element `offset` places after element k of the elements (the whole array
+ * in storage order); :NA: outside it. A `fixed` offset (known before the run) names the element.
  */
-export function vectorElmMap(items: readonly Expr[], k: number, offset: Expr, fixed: number | undefined): Expr {
-  if (fixed !== undefined) return Number.isInteger(fixed) && items[k + fixed] ? items[k + fixed] : num(NA_VALUE);
-  return call('vector_elm_map', num(k + 1), offset, num(NA_VALUE), ...items);
+export function vectorElmMap(v: VectorArg, offset: Expr, fixed: number | undefined): Expr {
+  if (fixed !== undefined) {
+    const items = v.items();
+    return Number.isInteger(fixed) && items[v.k + fixed] ? items[v.k + fixed] : num(NA_VALUE);
+  }
+  return v.source ? call('vector_elm_map_at', v.source, num(v.k + 1), offset, num(NA_VALUE)) : call('vector_elm_map', num(v.k + 1), offset, num(NA_VALUE), ...v.items());
+}
+
+/** ALLOCATE BY PRIORITY: the allocation of requester k of the requests, by the priorities (as many). */
+export function allocateByPriority(req: VectorArg, pri: VectorArg, supply: Expr, width: Expr): Expr {
+  return req.source && pri.source ? call('allocate_by_priority_at', req.source, pri.source, num(req.k + 1), supply, width)
+    : call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items(), ...pri.items());
 }
 
 /** The numerical actions of VECTOR SELECT, 0 to 10. */

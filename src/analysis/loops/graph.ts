@@ -7,6 +7,7 @@
  */
 import { helperOwner, type Program, type ProgramNode } from '../../builtins/program.js';
 import { references, type Expr } from '../../expr/ast.js';
+import { inlineVectorReads } from '../../builtins/vector-sites.js';
 import { isCyclic, stronglyConnected, type Adjacency } from '../../graph/scc.js';
 import type { LookupTable } from '../../model/types.js';
 
@@ -45,12 +46,15 @@ export interface CausalGraph {
 const CARRIED = new Set(['stock', 'flow', 'aux', 'previous', 'pipeline', 'history', 'conveyor']);
 
 export function causalGraph(program: Program): CausalGraph {
+  const equationOf = (id: string) => program.byId.get(id)?.equation;
   const nodes: CausalNode[] = [];
   const byId = new Map<string, number>();
   for (const n of program.nodes) {
     if (!CARRIED.has(n.kind)) continue;
-    const fn = n.kind === 'stock' ? n.rate : n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history' || n.kind === 'conveyor' ? n.source : n.equation;
-    if (!fn) continue;
+    const raw = n.kind === 'stock' ? n.rate : n.kind === 'previous' || n.kind === 'pipeline' || n.kind === 'history' || n.kind === 'conveyor' ? n.source : n.equation;
+    if (!raw) continue;
+    // a vector reader is scored as the per-element call it stands for, over the array's elements
+    const fn = inlineVectorReads(raw, equationOf);
     byId.set(n.id, nodes.length);
     nodes.push({
       index: nodes.length, id: n.id, name: n.name, kind: n.kind, helper: n.helper, owner: n.helper ? helperOwner(n.id) : undefined,

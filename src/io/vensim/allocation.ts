@@ -4,8 +4,9 @@
  * ALLOCATE BY PRIORITY(request[v], priority[v], size, width, supply) gives each requester a
  * rectangular priority curve of the given width and finds the priority level at which the
  * allocations add up to the supply, exactly; it becomes the engine call (size is not used)
- *   allocate_by_priority(k, supply, width, r_1…r_n, p_1…p_n)
- *     → the allocation of requester k (1-based), described in src/builtins/allocate-priority.ts.
+ *   allocate_by_priority_at(r, p, k, supply, width), r = vector_of(r_1…r_n), p = vector_of(p_1…p_n)
+ *     → the allocation of requester k (1-based), described in src/builtins/allocate-priority.ts;
+ *     r and p are shared by all the requesters (src/builtins/vector-sites.ts).
  *
  * ALLOCATE AVAILABLE's priority profiles (normal, exponential, …) need an iterative solve and
  * become an engine call, whose curves and solve are described in src/builtins/allocation.ts:
@@ -19,6 +20,7 @@ import { instanceName, varRef } from './resolve.js';
 import type { Scope } from './scope.js';
 import { translate } from './translate.js';
 import { fail, vectorOf } from './vectors.js';
+import { allocateByPriority } from '../vector-exprs.js';
 
 /** Profile entries of requester i: the elements of the range holding the profile element. */
 function profiles(arg: VExpr, n: number, sc: Scope): Expr[] | undefined {
@@ -48,13 +50,13 @@ export function translateAllocation(id: string, e: Extract<VExpr, { k: 'call' }>
     const width = translate(e.args[3], sc);
     const supply = translate(e.args[4], sc);
     if (!req || !pri || !width || !supply) return undefined;
-    if (pri.items.length !== req.items.length) return fail(sc, e.pos, 'ALLOCATE BY PRIORITY needs as many priorities as requests');
-    return call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items, ...pri.items);
+    if (pri.items().length !== req.items().length) return fail(sc, e.pos, 'ALLOCATE BY PRIORITY needs as many priorities as requests');
+    return allocateByPriority(req, pri, supply, width);
   }
   if (e.args.length !== 3) return fail(sc, e.pos, `ALLOCATE AVAILABLE takes 3 arguments, not ${e.args.length}`);
   const req = vectorOf(e.args[0], sc);
-  const pp = req && profiles(e.args[1], req.items.length, sc);
+  const pp = req && profiles(e.args[1], req.items().length, sc);
   const avail = translate(e.args[2], sc);
   if (!req || !pp || !avail) return undefined;
-  return call('allocate_available', num(req.k + 1), avail, ...req.items, ...pp);
+  return call('allocate_available', num(req.k + 1), avail, ...req.items(), ...pp);
 }

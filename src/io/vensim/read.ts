@@ -63,6 +63,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     locate: (pos) => lines.locate(pos),
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
+    vectors: new Map(),
     addSynthetic: (b) => built.push(b),
     freshName: (base) => {
       let name = base;

@@ -10,6 +10,7 @@ import type { LookupTable, Variable } from '../../model/types.js';
 import type { Definition, MacroDef } from './ast.js';
 import type { Dimensions } from './subscripts.js';
 import type { ReadOptions } from '../read-options.js';
+import type { VectorSources } from '../vector-exprs.js';
 
 /** One scalar produced by expanding a (possibly subscripted) definition. */
 export interface Instance {
@@ -55,6 +56,8 @@ export interface ModelIndex {
   readonly budget: ElementBudget;
   readonly diags: Diagnostic[];
   locate(pos: number): { line: number; column: number };
+  /** The arrays VECTOR functions read, found once per read, and their vector_of variables (../vector-exprs.ts). */
+  readonly vectors: VectorSources;
   /** Adds a synthetic variable (macro internals, inline lookups). */
   addSynthetic(b: Built): void;
   /** A fresh name based on `base` that no variable uses. */

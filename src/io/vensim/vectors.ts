@@ -18,7 +18,8 @@ import { expandOver, bangDims, bangBindings } from './arrays.js';
 import { invertMatrix } from './matrix.js';
 import { MARKET_FUNCTIONS, translateMarket } from './market.js';
 import { translateVectorLookup } from './vector-lookup.js';
-import { SELECT_ACTIONS, vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder } from '../vector-exprs.js';
+import { SELECT_ACTIONS, sharedVector, vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder, type VectorArg } from '../vector-exprs.js';
+import { printExpr } from './print.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
 import { where, withBindings, type Scope } from './scope.js';
 import { translate } from './translate.js';
@@ -35,8 +36,12 @@ export function fail(sc: Scope, pos: number, message: string): undefined {
   return undefined;
 }
 
-/** The elements of an array argument along its last subscript, and this element's position. */
-export function vectorOf(arg: VExpr, sc: Scope): { items: Expr[]; k: number } | undefined {
+/**
+ * An array argument along its last subscript and this element's position. The elements are
+ * found once per array: every element of the result shares them and, outside a trial
+ * translation, the vector_of variable that holds them (../vector-exprs.ts).
+ */
+export function vectorOf(arg: VExpr, sc: Scope): VectorArg | undefined {
   if (arg.k !== 'ref' || arg.subs.length === 0) return fail(sc, arg.pos, 'expected a subscripted variable such as x[range]');
   const v = sc.index.vars.get(canonicalName(arg.name));
   const last = arg.subs[arg.subs.length - 1];
@@ -45,13 +50,25 @@ export function vectorOf(arg: VExpr, sc: Scope): { items: Expr[]; k: number } | 
   const head = resolveTuple(arg.subs.slice(0, -1), sc);
   const here = last.bang ? [] : resolveTuple([last], sc);
   if (!head || !here) return undefined;
-  const items: Expr[] = [];
-  for (const el of dim.elements) {
-    const name = instanceName(v, [...arg.subs.slice(0, -1), { name: el, bang: false, pos: last.pos }], arg.pos, withBindings(sc, new Map()));
-    if (name === undefined) return undefined;
-    items.push(varRef(name));
-  }
-  return { items, k: here.length ? dim.elements.indexOf(here[0]) : 0 };
+  const nameAt = (el: string) => instanceName(v, [...arg.subs.slice(0, -1), { name: el, bang: false, pos: last.pos }], arg.pos, withBindings(sc, new Map()));
+  const first = nameAt(dim.elements[0]);
+  if (first === undefined) return undefined;
+  const items = () => {
+    const out: Expr[] = [];
+    for (const el of dim.elements) {
+      const name = nameAt(el);
+      if (name === undefined) return undefined;
+      out.push(varRef(name));
+    }
+    return out;
+  };
+  const define = sc.probe ? undefined : (equation: Expr) => {
+    const name = sc.index.freshName([v.name, ...head, 'vector'].join(' '));
+    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} along ${dim.name}, passed once to the VECTOR functions that read them.` } });
+    return varRef(name);
+  };
+  const k = here.length ? dim.elements.indexOf(here[0]) : 0;
+  return sharedVector(sc.index.vectors, [canonicalName(last.name), first, dim.elements.length].join('\u0000'), k, items, define);
 }
 
 /** The sort direction, 1 ascending or 0 descending. */
@@ -95,9 +112,17 @@ function elmMap(e: Call, sc: Scope): Expr | undefined {
     .sort((a, b) => a.reduce((c, el, p) => c || order(el) - order(b[p]), 0));
   const k = tuples.findIndex((t) => t.join(',') === start.join(','));
   if (k < 0) return fail(sc, arg.pos, `'${arg.name}' has no element [${start.join(',')}]`);
-  const items = tuples.map((t) => instanceName(v, t.map((name) => ({ name, bang: false, pos: arg.pos })), arg.pos, sc));
-  if (items.some((x) => x === undefined)) return undefined;
-  return vectorElmMap(items.map((x) => varRef(x!)), k, offset, sc.index.constantValue(offset));
+  const items = () => {
+    const names = tuples.map((t) => instanceName(v, t.map((name) => ({ name, bang: false, pos: arg.pos })), arg.pos, sc));
+    return names.some((x) => x === undefined) ? undefined : names.map((x) => varRef(x!));
+  };
+  const define = sc.probe ? undefined : (equation: Expr) => {
+    const name = sc.index.freshName(`${v.name} vector`);
+    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} in storage order, passed once to the VECTOR ELM MAP that reads them.` } });
+    return varRef(name);
+  };
+  const vec = sharedVector(sc.index.vectors, `elm\u0000${v.id}`, k, items, define);
+  return vec && vectorElmMap(vec, offset, sc.index.constantValue(offset));
 }
 
 export function translateVector(id: string, e: Call, sc: Scope): Expr | undefined {
@@ -110,14 +135,13 @@ export function translateVector(id: string, e: Call, sc: Scope): Expr | undefine
   if (e.args.length !== 2) return fail(sc, e.pos, `${e.fn} takes 2 arguments, not ${e.args.length}`);
   const vec = vectorOf(e.args[0], sc);
   if (!vec) return undefined;
-  const { items, k } = vec;
   if (id === 'vector_reorder') {
     const order = translate(e.args[1], sc);
-    return order && vectorReorder(items, order);
+    return order && vectorReorder(vec, order);
   }
   const asc = direction(e.args[1], sc);
   if (asc === undefined) return undefined;
-  return id === 'vector_rank' ? vectorRank(items, k, asc) : vectorSortOrder(items, k, asc);
+  return id === 'vector_rank' ? vectorRank(vec, asc) : vectorSortOrder(vec, asc);
 }
 
 export { expandOver };

@@ -14,6 +14,7 @@ import { XMILE_FUNCTIONS } from './builtins.js';
 import { canonicalName } from './names.js';
 import type { Variable } from '../../model/types.js';
 import type { TranslateEnv, Macro } from './scope.js';
+import type { VectorSources } from '../vector-exprs.js';
 import type { DimTable } from './dims.js';
 import type { RawEqn } from './vars.js';
 import { position, type XmlDoc } from './xml.js';
@@ -27,6 +28,7 @@ export class Equations {
   private readonly cache = new Map<RawEqn, (XExpr | undefined)[]>();
   /** Variables made while translating: the instances of macros with their own variables. */
   readonly defined: Variable[] = [];
+  private readonly vectors: VectorSources = new Map();
   /** Conveyors among them, and the leak fractions of their leakage flows (conveyor.ts). */
   readonly conveyors: PendingConveyor[] = [];
   readonly leakFractions = new Map<string, Expr>();
@@ -87,6 +89,7 @@ export class Equations {
       macros: this.macros,
       report: (code, message, pos, hint) => this.report(code, message, pos, eqn, where, hint),
       define: (v) => { this.defined.push(v); },
+      vectors: this.vectors,
       conveyor: (c, fractions, pos) => {
         const at = position(this.doc, eqn.src.offsets[Math.max(0, Math.min(pos, eqn.src.offsets.length - 1))]);
         this.conveyors.push({ ...c, where: { file: this.doc.file, ...at } });

@@ -4,6 +4,7 @@
  * the file's dimensions and macros, and the element of each dimension that is being
  * expanded. Also the static evaluation used for numeric subscripts (`a[n + 1]`).
  */
+import type { VectorSources } from '../vector-exprs.js';
 import type { Expr } from '../../expr/ast.js';
 import type { Variable } from '../../model/types.js';
 import type { PendingConveyor } from './conveyor.js';
@@ -75,8 +76,10 @@ export interface TranslateEnv {
   readonly macros: ReadonlyMap<string, Macro>;
   /** Reports a problem at an offset of the equation text being translated. */
   report(code: string, message: string, pos: number, hint?: string): void;
-  /** Adds a variable made while translating (an instance of a macro's variables). */
+  /** Adds a variable made while translating (an instance of a macro's variables, a vector_of). */
   define(v: Variable): void;
+  /** The arrays VECTOR functions read, found once per file, and their vector_of variables (../vector-exprs.ts); absent, none are made. */
+  readonly vectors?: VectorSources;
   /** Adds a conveyor made while translating (in a macro instance), its flows set at the end (conveyor.ts). */
   conveyor(c: Omit<PendingConveyor, 'where'>, fractions: ReadonlyMap<string, Expr>, pos: number): void;
   /** A number not used before in this file, for naming macro instances. */

@@ -16,7 +16,9 @@
  *   first element, as Vensim asks) to the end of that dimension.
  * A direction, action, mode or offset known only during the run is chosen during the run.
  */
-import { num, type Expr } from '../../expr/ast.js';
+import { num, ref, type Expr } from '../../expr/ast.js';
+import { canonicalName } from '../../core/names.js';
+import { printNative } from './print-native.js';
 import type { XExpr, XSub } from './eqn-ast.js';
 import { tuples, type Dimension } from './dims.js';
 import { rangeDimension, starDimension } from './ranges.js';
@@ -24,7 +26,7 @@ import { resolveVar, staticValue, type Ctx, type VarInfo } from './scope.js';
 import { elementAt, subscriptIndex, translate } from './translate.js';
 import { expandArray, expandTogether } from './expand.js';
 import {
-  lookupModeOk, vectorElmMap, vectorLookup, vectorRank, vectorReorder, vectorSelect, vectorSortOrder,
+  lookupModeOk, sharedVector, vectorElmMap, vectorLookup, vectorRank, vectorReorder, vectorSelect, vectorSortOrder, type VectorArg,
 } from '../vector-exprs.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
@@ -37,11 +39,10 @@ export function vectorBuiltin(x: CallNode, id: string, ctx: Ctx): Expr | undefin
   const axis = lastAxis(x, ctx);
   const second = translate(x.args[1], ctx);
   if (!axis || !second) return undefined;
-  const { items, k } = axis;
-  if (id === 'vector_reorder') return vectorReorder(items, second);
+  if (id === 'vector_reorder') return vectorReorder(axis, second);
   const fixed = staticValue(x.args[1], ctx);
   const ascending = fixed === undefined ? second : num(fixed !== 0 ? 1 : 0);
-  return id === 'vector_rank' ? vectorRank(items, k, ascending) : vectorSortOrder(items, k, ascending);
+  return id === 'vector_rank' ? vectorRank(axis, ascending) : vectorSortOrder(axis, ascending);
 }
 
 /** Argument `at` as an array variable written with all its subscripts, or a report. */
@@ -69,7 +70,7 @@ function fixedIndex(s: XSub, dim: Dimension, ctx: Ctx, fn: string): number | und
 }
 
 /** The elements along the last subscript of an argument (the first unless given), and the position of this element among them. */
-export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): { items: Expr[]; k: number } | undefined {
+export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): VectorArg | undefined {
   const a = arrayArg(x, ctx, argument);
   if (!a) return undefined;
   const at = a.subs.length - 1;
@@ -85,7 +86,26 @@ export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): { items: Expr[]; 
     ctx.env.report('wrong-arguments', `only the last subscript of '${a.v.name}' may run over a dimension in ${x.fn.toUpperCase()}; the others must name this element`, a.arg.pos);
     return undefined;
   }
-  return { items, k };
+  return shared(`${a.v.id}\u0000${axis.id}`, items, k, a.v.name, ctx);
+}
+
+/**
+ * Element k of `items`, shared with the other elements of the array (the key adds the first
+ * element, which the other subscripts choose) through one vector_of variable (../vector-exprs.ts).
+ */
+function shared(key: string, items: readonly Expr[], k: number, of: string, ctx: Ctx): VectorArg | undefined {
+  const made = ctx.env.vectors;
+  if (!made || !items.length) return { k, items: () => items };
+  const first = items[0];
+  const define = (equation: Expr) => {
+    const base = `${ctx.scope.prefix}${of} vector`;
+    const taken = (name: string) => resolveVar(ctx.scope, name) !== undefined || [...made.values()].some((m) => m.source.kind === 'ref' && m.source.id === canonicalName(name));
+    let name = base;
+    for (let i = 2; taken(name); i++) name = `${base} ${i}`;
+    ctx.env.define({ kind: 'aux', name, id: canonicalName(name), equation: printNative(equation), doc: `The elements of ${of} passed once to the VECTOR functions that read them.` });
+    return ref(canonicalName(name), name);
+  };
+  return sharedVector(made, `${key}\u0000${first.kind === 'ref' ? first.id : printNative(first)}\u0000${items.length}`, k, () => items, define);
 }
 
 function elmMap(x: CallNode, ctx: Ctx): Expr | undefined {
@@ -103,7 +123,8 @@ function elmMap(x: CallNode, ctx: Ctx): Expr | undefined {
   const all = tuples(a.v.dims);
   const k = all.findIndex((t) => t.every((e, j) => e === start[j]));
   const offset = translate(x.args[1], ctx);
-  return offset && vectorElmMap(all.map((t) => elementAt(a.v, t, ctx)), k, offset, staticValue(x.args[1], ctx));
+  const vec = offset && shared(`elm\u0000${a.v.id}`, all.map((t) => elementAt(a.v, t, ctx)), k, a.v.name, ctx);
+  return vec && vectorElmMap(vec, offset, staticValue(x.args[1], ctx));
 }
 
 function select(x: CallNode, ctx: Ctx): Expr | undefined {

@@ -16,27 +16,28 @@ import type { Ctx } from './scope.js';
 import { translate } from './translate.js';
 import { expandArray } from './expand.js';
 import { arrayArg, lastAxis } from './vectors.js';
+import { allocateByPriority } from '../vector-exprs.js';
 
 type CallNode = Extract<XExpr, { kind: 'call' }>;
 
 export function vensimAllocate(x: CallNode, id: string, ctx: Ctx): Expr | undefined {
   const req = lastAxis(x, ctx);
   if (!req) return undefined;
-  const n = req.items.length;
+  const n = req.items().length;
   if (id === 'allocate_available') {
     const profiles = profileArg(x, n, ctx);
     const supply = translate(x.args[2], ctx);
-    return profiles && supply && call('allocate_available', num(req.k + 1), supply, ...req.items, ...profiles);
+    return profiles && supply && call('allocate_available', num(req.k + 1), supply, ...req.items(), ...profiles);
   }
   const pri = lastAxis(x, ctx, 1);
   const width = translate(x.args[3], ctx);
   const supply = translate(x.args[4], ctx);
   if (!pri || !width || !supply) return undefined;
-  if (pri.items.length !== n) {
-    ctx.env.report('dimension-mismatch', `ALLOCATE BY PRIORITY has ${n} requests but ${pri.items.length} priorities`, x.args[1].pos);
+  if (pri.items().length !== n) {
+    ctx.env.report('dimension-mismatch', `ALLOCATE BY PRIORITY has ${n} requests but ${pri.items().length} priorities`, x.args[1].pos);
     return undefined;
   }
-  return call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items, ...pri.items);
+  return allocateByPriority(req, pri, supply, width);
 }
 
 /** pp[v, ptype]: for each requester, the four profile elements from the one written. */
