@@ -1,7 +1,8 @@
 /**
  * Vensim VECTOR SELECT, RANK, SORT ORDER, REORDER, ELM MAP and ALLOCATE BY PRIORITY read from an
- * inline .mdl: each element becomes one engine call that takes the vectors (not an expression
- * that grows with their length), and runs to the values worked out by hand.
+ * inline .mdl: the elements of each array argument are written once, as a vector_of variable,
+ * and each element of the result is one engine call that reads it (so the equations grow
+ * linearly with the array, not with its square); they run to the values worked out by hand.
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -38,16 +39,20 @@ function run(model: Model) {
 /** The value at Time 0, or at the given step (TIME STEP 0.5). */
 const at = (name: string, step = 0): number => run(mdl(MODEL)).series(name)[step];
 
-test('each element is one engine call over the vectors, with no helper variables', () => {
+test('each element is one engine call reading the vectors, written once each as vector_of', () => {
   const model = mdl(MODEL);
   const list = (v: string) => ['d1', 'd2', 'd3', 'd4'].map((d) => `"${v}[${d}]"`).join(', ');
-  assert.is(eq(model, 'allocation[d2]'), `allocate_by_priority(2, supply, 2, ${list('request')}, ${list('priority')})`);
+  for (const v of ['x', 'request', 'priority']) assert.is(eq(model, `${v} vector`), `vector_of(${list(v)})`);
+  // ELM MAP counts through the whole array in storage order: a vector of its own, the same elements here
+  assert.is(eq(model, 'x vector 2'), `vector_of(${list('x')})`);
+  assert.is(model.variables.filter((v) => / vector( \d+)?$/.test(v.name)).length, 4, 'one vector_of per array read');
+  assert.is(eq(model, 'allocation[d2]'), 'allocate_by_priority_at(request_vector, priority_vector, 2, supply, 2)');
   assert.is(eq(model, 'summed'), `vector_select(0, -1, ${list('s')}, ${list('x')})`);
   assert.is(eq(model, 'chosen'), `vector_select(action, -1, ${list('s')}, ${list('x')})`);
-  assert.is(eq(model, 'rank[d3]'), `vector_rank(3, 1, ${list('x')})`);
-  assert.is(eq(model, 'order[d1]'), `vector_sort_order(1, 0, ${list('x')})`);
-  assert.is(eq(model, 'reordered[d1]'), `vector_reorder("order[d1]", ${list('x')})`);
-  assert.match(eq(model, 'mapped[d4]'), /^vector_elm_map\(2, shift, /);
+  assert.is(eq(model, 'rank[d3]'), 'vector_rank_at(x_vector, 3, 1)');
+  assert.is(eq(model, 'order[d1]'), 'vector_sort_order_at(x_vector, 1, 0)');
+  assert.is(eq(model, 'reordered[d1]'), 'vector_reorder_at(x_vector, "order[d1]")');
+  assert.match(eq(model, 'mapped[d4]'), /^vector_elm_map_at\(x_vector_2, 2, shift, /);
   assert.not.ok(model.variables.some((v) => /priority level/.test(v.name)), 'no priority level helpers');
 });
 
@@ -66,7 +71,7 @@ test('the values: selections, ranks, sort order and the allocation', () => {
 test('the XMILE writer writes the calls in the stockflow namespace, and they read back to the same run', () => {
   const model = mdl(MODEL);
   const text = writeXmile(model);
-  for (const fn of ['vector_select', 'vector_rank', 'vector_sort_order', 'vector_reorder', 'vector_elm_map', 'allocate_by_priority']) {
+  for (const fn of ['vector_select', 'vector_of', 'vector_rank_at', 'vector_sort_order_at', 'vector_reorder_at', 'vector_elm_map_at', 'allocate_by_priority_at']) {
     assert.ok(text.includes(`stockflow.${fn}(`), `${fn} written`);
   }
   const back = readXmile(text, 'again.xmile');
