@@ -16,6 +16,7 @@ import { foldConstant } from './fold.js';
 import { checkVectorSites } from './vector-sites.js';
 import { freshFor, sharedHelpers, type Shared } from './helper-ids.js';
 import { checkClockEquation, checkVaryingDt, varyingFields, type ClockEquations, type ClockField } from './clock.js';
+import { arityProblem, WRONG_ARITY } from './arity.js';
 
 export interface LowerResult {
   readonly program?: Program;
@@ -168,10 +169,9 @@ const INTERNAL: Readonly<Record<string, string>> = { history_at: 'history', conv
 
 function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: string, m: string, h?: string) => void): Expr | undefined {
   const arity = (min: number, max: number) => {
-    if (node.args.length >= min && node.args.length <= max) return true;
-    const want = min === max ? `${min}` : max === Infinity ? `at least ${min}` : `${min} to ${max}`;
-    fail('wrong-argument-count', `${node.fn}() takes ${want} argument${want === '1' ? '' : 's'}, got ${node.args.length}`);
-    return false;
+    const problem = arityProblem(`${node.fn}()`, min, max, node.args.length);
+    if (problem) fail(WRONG_ARITY, problem);
+    return !problem;
   };
   const table = s.vars.get(node.fn);
   if (table?.kind === 'lookup') return arity(1, 1) ? { kind: 'call', fn: 'lookup', args: [{ kind: 'ref', id: table.id, name: table.name }, node.args[0]] } : undefined;
@@ -189,7 +189,7 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
   const pure = functionSpec(node.fn);
   if (pure) {
     const problem = arity(pure.minArgs, pure.maxArgs) ? pure.checkArity?.(node.args.length) : undefined;
-    if (problem) fail('wrong-argument-count', `${node.fn}() ${problem}, got ${node.args.length} arguments`);
+    if (problem) fail(WRONG_ARITY, `${node.fn}() ${problem}, not ${node.args.length} arguments`);
     if (pure.table && node.args.length && !namesTable(node.args[0], s.vars)) {
       fail('not-a-lookup', `the first argument of ${node.fn}() must name a lookup or a variable with a graphical function`, 'write the name of the table itself, not an expression');
     }

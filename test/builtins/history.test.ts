@@ -57,7 +57,7 @@ flows:
 test('history_at() is internal and history() checks its arguments', () => {
   const messages = (eq: string) => diagnosticsOf(`sim: { start: 0, stop: 2, dt: 1 }\nauxiliaries:\n  x: { equation: "${eq}" }\n`).map((d) => `${d.code}: ${d.message}`);
   assert.ok(messages('history_at(0, 1, 2)').some((m) => m.startsWith('unknown-function')), messages('history_at(0, 1, 2)').join('\n'));
-  assert.ok(messages('history(time)').some((m) => m.startsWith('wrong-argument-count')), messages('history(time)').join('\n'));
+  assert.ok(messages('history(time)').some((m) => m.startsWith('wrong-arity')), messages('history(time)').join('\n'));
 });
 
 test("a call named after an Object property is an unknown function, not 'internal to function Object()'", () => {

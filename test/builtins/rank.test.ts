@@ -38,7 +38,7 @@ test('rank_index and rank_index_by are native functions over listed values', () 
 });
 
 test('rank_index_by needs as many tie-breakers as values', () => {
-  assert.ok(diagnosticsOf(auxModel('rank_index_by(1, 2, 2, 5)')).some((d) => d.code === 'wrong-argument-count'));
+  assert.ok(diagnosticsOf(auxModel('rank_index_by(1, 2, 2, 5)')).some((d) => d.code === 'wrong-arity'));
 });
 
 test.run();

@@ -68,7 +68,7 @@ test('the first argument must name a lookup or a variable with a graphical funct
     assert.is(ds[0]?.code, 'not-a-lookup', equation);
     assert.is(ds[0]?.variable, 'out');
   }
-  assert.is(bad('lookup_forward(look)')[0]?.code, 'wrong-argument-count');
+  assert.is(bad('lookup_forward(look)')[0]?.code, 'wrong-arity');
   assert.is(bad('look + 1')[0]?.code, 'lookup-without-input');
 });
 

@@ -25,7 +25,7 @@ test('check reports every problem, one per line, and exits 1', () => {
   const lines = r.stderr.trim().split('\n');
   assert.is(lines.length, 2, r.stderr);
   assert.match(r.stderr, /unknown-flow.*did you mean 'drain'/);
-  assert.match(r.stderr, /wrong-argument-count/);
+  assert.match(r.stderr, /wrong-arity/);
 });
 
 test('check finds algebraic loops once names resolve', () => {

@@ -50,8 +50,8 @@ test('variables named like Object prototype members are ordinary variables', () 
 
 test('wrong argument counts name the function and both counts', () => {
   const d = diagnosticsOf(base('auxiliaries:\n  x: { equation: "step(1)" }\n  y: { equation: "smooth(1, 2, 3, 4)" }\n'));
-  assert.equal(d.map((x) => x.code), ['wrong-argument-count', 'wrong-argument-count']);
-  assert.match(d[0].message, /step\(\) takes 2 arguments, got 1/);
+  assert.equal(d.map((x) => x.code), ['wrong-arity', 'wrong-arity']);
+  assert.match(d[0].message, /step\(\) takes 2 arguments, not 1/);
 });
 
 test('an algebraic loop names the cycle', () => {

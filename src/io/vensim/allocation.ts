@@ -44,7 +44,6 @@ function profiles(arg: VExpr, n: number, sc: Scope): Expr[] | undefined {
 
 export function translateAllocation(id: string, e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | undefined {
   if (id === 'allocate_by_priority') {
-    if (e.args.length !== 5) return fail(sc, e.pos, `ALLOCATE BY PRIORITY takes 5 arguments, not ${e.args.length}`);
     const req = vectorOf(e.args[0], sc);
     const pri = vectorOf(e.args[1], sc);
     const width = translate(e.args[3], sc);
@@ -53,7 +52,6 @@ export function translateAllocation(id: string, e: Extract<VExpr, { k: 'call' }>
     if (pri.items().length !== req.items().length) return fail(sc, e.pos, 'ALLOCATE BY PRIORITY needs as many priorities as requests');
     return allocateByPriority(req, pri, supply, width);
   }
-  if (e.args.length !== 3) return fail(sc, e.pos, `ALLOCATE AVAILABLE takes 3 arguments, not ${e.args.length}`);
   const req = vectorOf(e.args[0], sc);
   const pp = req && profiles(e.args[1], req.items().length, sc);
   const avail = translate(e.args[2], sc);

@@ -13,7 +13,8 @@ import { externalConstant, externalData, externalLookup, isExternal, withMode } 
 import { fold } from './fold.js';
 import { printExpr } from './print.js';
 import { where, type Built, type Instance, type Scope } from './scope.js';
-import { translate } from './translate.js';
+import { arity, translate } from './translate.js';
+import { WRONG_ARITY } from '../../builtins/arity.js';
 import { NA_VALUE } from './builtins.js';
 
 /**
@@ -76,10 +77,7 @@ type Base = Omit<Extract<Built, { k: 'stock' }>, 'k' | 'rate' | 'initial'> & { i
 function buildExpr(e: VExpr, mode: string | undefined, inst: Instance, base: Base, sc: Scope): Built | undefined {
   const fn = e.k === 'call' ? canonicalName(e.fn) : '';
   if (e.k === 'call' && fn === 'integ') {
-    if (e.args.length !== 2) {
-      sc.index.diags.push(error('wrong-arity', `INTEG takes 2 arguments (rate, initial value), not ${e.args.length}`, where(sc, e.pos)));
-      return undefined;
-    }
+    if (!arity(e, sc, 2)) return undefined;
     const rate = translate(e.args[0], sc);
     const initial = translate(e.args[1], { ...sc, initial: true });
     return rate && initial ? { k: 'stock', ...base, rate, initial } : undefined;
@@ -87,7 +85,7 @@ function buildExpr(e: VExpr, mode: string | undefined, inst: Instance, base: Bas
   if (e.k === 'call' && fn === 'with_lookup') {
     const tableArg = e.args[1];
     if (e.args.length !== 2 || tableArg.k !== 'table') {
-      sc.index.diags.push(error('wrong-arity', 'WITH LOOKUP takes an input and a lookup table', where(sc, e.pos)));
+      sc.index.diags.push(error(WRONG_ARITY, `WITH LOOKUP takes 2 arguments (an input and a lookup table)${e.args.length === 2 ? ', and its second is not a lookup table' : `, not ${e.args.length}`}`, where(sc, e.pos)));
       return undefined;
     }
     const input = translate(e.args[0], sc);

@@ -24,7 +24,8 @@ import { buildInstance } from './define.js';
 import { varRef } from './resolve.js';
 import { scalarName, where, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import type { Dimensions } from './subscripts.js';
-import { translateAll } from './translate.js';
+import { arity, translateAll } from './translate.js';
+import { WRONG_ARITY } from '../../builtins/arity.js';
 
 /** Caller variables that macro calls have defined so far, per model. */
 const producedByIndex = new WeakMap<ModelIndex, Set<string>>();
@@ -39,10 +40,7 @@ const MAX_DEPTH = 20;
 
 export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | undefined {
   const { index } = sc;
-  if (e.args.length !== m.params.length) {
-    index.diags.push(error('wrong-arity', `macro ${m.name} takes ${m.params.length} arguments, not ${e.args.length}`, where(sc, e.pos)));
-    return undefined;
-  }
+  if (!arity(e, sc, m.params.length)) return undefined;
   const depth = sc.variable.split(` ${m.name} `).length;
   if (depth > MAX_DEPTH) {
     index.diags.push(error('macro-recursion', `macro ${m.name} calls itself`, where(sc, e.pos)));
@@ -55,7 +53,7 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
   if (over || index.budget.exceeded) return undefined;
   const given = e.outputs ?? [];
   if (given.length !== m.outputs.length) {
-    index.diags.push(error('wrong-arity', `macro ${m.name} has ${m.outputs.length} further output${m.outputs.length === 1 ? '' : 's'}, and the call names ${given.length}`, where(sc, e.pos, { hint: m.outputs.length ? `name them after a colon: ${m.name}(… : ${m.outputs.join(', ')})` : 'remove the names after the colon' })));
+    index.diags.push(error(WRONG_ARITY, `macro ${m.name} has ${m.outputs.length} further output${m.outputs.length === 1 ? '' : 's'}, and the call names ${given.length}`, where(sc, e.pos, { hint: m.outputs.length ? `name them after a colon: ${m.name}(… : ${m.outputs.join(', ')})` : 'remove the names after the colon' })));
     return undefined;
   }
   const params = new Map(m.params.map((p, i) => [canonicalName(p), args[i]]));

@@ -90,8 +90,6 @@ function ownProfile(arg: VExpr, sc: Scope, fn: string): Expr[] | undefined {
 }
 
 export function translateMarket(id: string, e: Call, sc: Scope): Expr | undefined {
-  const want = id === 'find_market_price' ? 4 : 3;
-  if (e.args.length !== want) return fail(sc, e.pos, `${e.fn} takes ${want} arguments, not ${e.args.length}`);
   if (id === 'find_market_price') {
     const demand = side(e.args[0], e.args[1], sc, 'demander');
     const supply = demand && side(e.args[2], e.args[3], sc, 'supplier');

@@ -51,7 +51,7 @@ function inverseKey(arg: Extract<VExpr, { k: 'ref' }>, rows: string, cols: strin
 
 export function invertMatrix(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | undefined {
   const arg = e.args[0];
-  if (e.args.length !== 2 || arg.k !== 'ref' || arg.subs.length < 2) return fail(sc, e.pos, 'INVERT MATRIX takes a matrix m[…, row, col] and its size');
+  if (arg.k !== 'ref' || arg.subs.length < 2) return fail(sc, e.pos, 'INVERT MATRIX takes a matrix m[…, row, col] and its size');
   const v = sc.index.vars.get(canonicalName(arg.name));
   const [rs, cs] = arg.subs.slice(-2);
   const rows = sc.index.dims.get(canonicalName(rs.name));

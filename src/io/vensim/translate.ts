@@ -4,6 +4,7 @@
  * functions or equivalent native expressions, array functions become n-ary expressions.
  */
 import { error } from '../../core/diagnostics.js';
+import { arityProblem, WRONG_ARITY } from '../../builtins/arity.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
 import { call, mapExpr, num, type BinaryOp, type Expr } from '../../expr/ast.js';
 import type { VExpr } from './ast.js';
@@ -59,10 +60,9 @@ export function translateAll(args: readonly VExpr[], sc: Scope): Expr[] | undefi
 }
 
 export function arity(e: Extract<VExpr, { k: 'call' }>, sc: Scope, min: number, max = min): boolean {
-  if (e.args.length >= min && e.args.length <= max) return true;
-  const want = min === max ? `${min}` : `${min} to ${max}`;
-  sc.index.diags.push(error('wrong-arity', `${e.fn} takes ${want} argument${max === 1 ? '' : 's'}, not ${e.args.length}`, where(sc, e.pos)));
-  return false;
+  const problem = arityProblem(e.fn, min, max, e.args.length);
+  if (problem) sc.index.diags.push(error(WRONG_ARITY, problem, where(sc, e.pos)));
+  return !problem;
 }
 
 function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | undefined {

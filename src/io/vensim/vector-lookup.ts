@@ -19,7 +19,6 @@ import { fail } from './vectors.js';
 type Call = Extract<VExpr, { k: 'call' }>;
 
 export function translateVectorLookup(e: Call, sc: Scope): Expr | undefined {
-  if (e.args.length !== 5) return fail(sc, e.pos, `VECTOR LOOKUP takes 5 arguments, not ${e.args.length}`);
   const [vec, ...rest] = e.args;
   const v = vec.k === 'ref' && vec.subs.length > 0 ? sc.index.vars.get(canonicalName(vec.name)) : undefined;
   if (!v || vec.k !== 'ref') return fail(sc, vec.pos, 'VECTOR LOOKUP expects a subscripted variable written with its first element, such as vec[s1]');

@@ -22,12 +22,15 @@ import { SELECT_ACTIONS, sharedVector, vectorElmMap, vectorRank, vectorReorder, 
 import { printExpr } from './print.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
 import { where, withBindings, type Scope } from './scope.js';
-import { translate } from './translate.js';
+import { arity, translate } from './translate.js';
 
-export const VECTOR_FUNCTIONS: ReadonlySet<string> = new Set([
-  'vector_select', 'vector_elm_map', 'vector_sort_order', 'vector_rank', 'vector_reorder', 'allocate_by_priority', 'allocate_available', 'invert_matrix',
-  'find_market_price', 'demand_at_price', 'supply_at_price', 'vector_lookup',
-]);
+/** The vector functions and their argument counts (Vensim reference), checked here for all of them. */
+const VECTOR_ARITY: Readonly<Record<string, number>> = {
+  vector_select: 5, vector_elm_map: 2, vector_sort_order: 2, vector_rank: 2, vector_reorder: 2, allocate_by_priority: 5,
+  allocate_available: 3, invert_matrix: 2, find_market_price: 4, demand_at_price: 3, supply_at_price: 3, vector_lookup: 5,
+};
+
+export const VECTOR_FUNCTIONS: ReadonlySet<string> = new Set(Object.keys(VECTOR_ARITY));
 
 type Call = Extract<VExpr, { k: 'call' }>;
 
@@ -80,7 +83,6 @@ function direction(arg: VExpr, sc: Scope): Expr | undefined {
 }
 
 function select(e: Call, sc: Scope): Expr | undefined {
-  if (e.args.length !== 5) return fail(sc, e.pos, `VECTOR SELECT takes 5 arguments, not ${e.args.length}`);
   const [selArg, xArg] = e.args;
   const combos = bangBindings([...new Set([...bangDims(selArg), ...bangDims(xArg)])], sc, e.pos);
   const missing = translate(e.args[2], sc);
@@ -126,13 +128,13 @@ function elmMap(e: Call, sc: Scope): Expr | undefined {
 }
 
 export function translateVector(id: string, e: Call, sc: Scope): Expr | undefined {
+  if (!arity(e, sc, VECTOR_ARITY[id])) return undefined;
   if (id === 'vector_select') return select(e, sc);
-  if (id === 'vector_elm_map') return e.args.length === 2 ? elmMap(e, sc) : fail(sc, e.pos, `VECTOR ELM MAP takes 2 arguments, not ${e.args.length}`);
+  if (id === 'vector_elm_map') return elmMap(e, sc);
   if (id === 'invert_matrix') return invertMatrix(e, sc);
   if (id === 'allocate_by_priority' || id === 'allocate_available') return translateAllocation(id, e, sc);
   if (MARKET_FUNCTIONS.has(id)) return translateMarket(id, e, sc);
   if (id === 'vector_lookup') return translateVectorLookup(e, sc);
-  if (e.args.length !== 2) return fail(sc, e.pos, `${e.fn} takes 2 arguments, not ${e.args.length}`);
   const vec = vectorOf(e.args[0], sc);
   if (!vec) return undefined;
   if (id === 'vector_reorder') {

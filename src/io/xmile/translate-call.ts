@@ -10,6 +10,7 @@ import { bin, call, num, ref, type Expr } from '../../expr/ast.js';
 import { didYouMean } from '../../core/names.js';
 import { functionSpec } from '../../builtins/functions.js';
 import { RANDOM_ARITY } from '../../builtins/random.js';
+import { arityProblem, WRONG_ARITY } from '../../builtins/arity.js';
 import { stripVendor, UNREAD_STELLA, XMILE_FUNCTIONS, type BuiltinSpec } from './builtins.js';
 import type { XExpr } from './eqn-ast.js';
 import { canonicalName, xid } from './names.js';
@@ -30,7 +31,7 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
   const gf = resolveVar(ctx.scope, x.fn);
   if (gf?.lookup) {
     if (x.args.length !== 1) {
-      ctx.env.report('wrong-arguments', `graphical function '${x.fn}' takes one argument, not ${x.args.length}`, x.pos);
+      ctx.env.report(WRONG_ARITY, `graphical function '${x.fn}' takes 1 argument, not ${x.args.length}`, x.pos);
       return undefined;
     }
     const arg = translate(x.args[0], ctx);
@@ -44,12 +45,12 @@ export function translateCall(x: CallNode, ctx: Ctx): Expr | undefined {
   if (macro) return expandMacro(x, ctx, macro);
   const spec = XMILE_FUNCTIONS.get(id);
   if (spec) {
-    if (x.args.length < spec.min || x.args.length > spec.max) {
-      const want = spec.min === spec.max ? `${spec.min}` : spec.max === Infinity ? `at least ${spec.min}` : `${spec.min} to ${spec.max}`;
+    const problem = arityProblem(x.fn.toUpperCase(), spec.min, spec.max, x.args.length);
+    if (problem) {
       // Stella 3's distributions take min, max (truncation) after the seed: not read (docs/builtins.md).
       const truncated = RANDOM_ARITY[spec.native] && x.args.length > spec.max
         ? "Stella's min and max (truncation) arguments are not read: its help does not say how a draw outside them is replaced" : undefined;
-      ctx.env.report('wrong-arguments', `${x.fn.toUpperCase()} takes ${want} argument(s), not ${x.args.length}`, x.pos, truncated);
+      ctx.env.report(WRONG_ARITY, problem, x.pos, truncated);
       return undefined;
     }
     return builtin(x, spec, id, ctx);
@@ -156,7 +157,7 @@ function expandMacro(x: CallNode, ctx: Ctx, macro: Macro): Expr | undefined {
     return undefined;
   }
   if (x.args.length !== macro.params.length) {
-    ctx.env.report('wrong-arguments', `macro '${macro.name}' takes ${macro.params.length} argument(s), not ${x.args.length}`, x.pos);
+    ctx.env.report(WRONG_ARITY, arityProblem(`macro '${macro.name}'`, macro.params.length, macro.params.length, x.args.length)!, x.pos);
     return undefined;
   }
   const depth = (ctx.macroDepth ?? 0) + 1;

@@ -44,7 +44,7 @@ test('an unknown variable suggests the closest name', () => {
 test('syntax errors, wrong argument counts and translator placeholders are located errors', () => {
   assert.ok(find(xmileDoc(aux('a', '(1 + 2')), 'syntax-error').line);
   assert.ok(find(xmileDoc(aux('a', 'IF 1 THEN 2')), 'syntax-error').column);
-  assert.ok(find(xmileDoc(aux('a', 'STEP(1)')), 'wrong-arguments').line);
+  assert.ok(find(xmileDoc(aux('a', 'STEP(1)')), 'wrong-arity').line);
   assert.match(find(xmileDoc(aux('a', ' ??? ')), 'syntax-error').message, /placeholder/);
   assert.ok(find(xmileDoc(aux('a', '1 @ 2')), 'syntax-error').message.includes("'@'"));
 });

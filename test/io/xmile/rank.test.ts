@@ -54,7 +54,7 @@ test('a rank outside 1…SIZE gives 0, like an out-of-range index (§3.7.1)', ()
 test('RANK with a secondary array of another size, or too few arguments, is a located error', () => {
   const d = readFails(xmileDoc(`${V}${arr('w', 'C', '1, 2, 3')}${aux('bad', 'RANK(v, 1, w)')}`, { top: TOP }));
   assert.ok(d.some((x) => x.code === 'dimension-mismatch' && x.line && x.column));
-  assert.ok(readFails(xmileDoc(`${V}${aux('bad', 'RANK(v)')}`, { top: TOP })).some((x) => x.code === 'wrong-arguments'));
+  assert.ok(readFails(xmileDoc(`${V}${aux('bad', 'RANK(v)')}`, { top: TOP })).some((x) => x.code === 'wrong-arity'));
 });
 
 test('the writer writes RANK back over whole arrays, and the round trip gives the same numbers', () => {

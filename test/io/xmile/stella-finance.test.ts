@@ -49,7 +49,7 @@ test('growth beyond a double: PMT and PV take their limits, the interest on pv a
 });
 test('a wrong argument count is a located diagnostic', () => {
   const d = readFails(xmileDoc('<aux name="x"><eqn>PMT(0.01, 36)</eqn></aux>'));
-  assert.ok(d.some((x) => x.code === 'wrong-arguments' && x.line && /PMT takes 3 to 4/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
+  assert.ok(d.some((x) => x.code === 'wrong-arity' && x.line && /PMT takes 3 to 4/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
 });
 
 test('the CLI runs a Stella model that repays a loan with PMT', () => {

@@ -108,7 +108,7 @@ test('the CLI runs LOOKUPAREA: the last value of BPTK-Py\'s test model, 753.1', 
 
 test('wrong use is a located diagnostic', () => {
   const d = trySimulate(readOk(xmileDoc('<aux name="x"><eqn>NORMALCDF(0, 1, 0)</eqn></aux>'))).diagnostics;
-  assert.ok(d.some((x) => x.code === 'wrong-argument-count' && /mean and sd/.test(x.message) && x.line), d.map((x) => `${x.code} ${x.message}`).join('\n'));
+  assert.ok(d.some((x) => x.code === 'wrong-arity' && /mean and sd/.test(x.message) && x.line), d.map((x) => `${x.code} ${x.message}`).join('\n'));
   const e = trySimulate(readOk(xmileDoc('<aux name="x"><eqn>LOOKUPINV(3, 2)</eqn></aux>'))).diagnostics;
   assert.ok(e.some((x) => x.code === 'not-a-lookup' && x.line), e.map((x) => `${x.code} ${x.message}`).join('\n'));
 });

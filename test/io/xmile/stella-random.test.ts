@@ -154,14 +154,14 @@ test('the Stella builtins that are not read are refused where they stand, saying
     assert.ok(d.some((x) => x.code === 'unknown-function' && x.line && /is not read/.test(x.message) && why.test(x.message)), `${eqn}: ${d.map((x) => `${x.code} ${x.message}`).join('\n')}`);
   }
   const t = readFails(xmileDoc('<aux name="x"><eqn>NORMAL(0, 1, 5, -1, 1)</eqn></aux>'));
-  assert.ok(t.some((x) => x.code === 'wrong-arguments' && x.line && /truncation/.test(x.hint ?? '')), t.map((x) => `${x.code} ${x.message} ${x.hint}`).join('\n'));
+  assert.ok(t.some((x) => x.code === 'wrong-arity' && x.line && /truncation/.test(x.hint ?? '')), t.map((x) => `${x.code} ${x.message} ${x.hint}`).join('\n'));
 });
 
 test('a wrong argument count is a located diagnostic', () => {
   const d = readFails(xmileDoc('<aux name="x"><eqn>BINOMIAL(10)</eqn></aux>'));
-  assert.ok(d.some((x) => x.code === 'wrong-arguments' && x.line && /BINOMIAL takes 2 to 3/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
+  assert.ok(d.some((x) => x.code === 'wrong-arity' && x.line && /BINOMIAL takes 2 to 3/.test(x.message)), d.map((x) => `${x.code} ${x.message}`).join('\n'));
   const t = readFails(xmileDoc('<aux name="x"><eqn>TRIANGULAR(1, 2)</eqn></aux>'));
-  assert.ok(t.some((x) => x.code === 'wrong-arguments' && x.line && /TRIANGULAR takes 3 to 4/.test(x.message)), t.map((x) => `${x.code} ${x.message}`).join('\n'));
+  assert.ok(t.some((x) => x.code === 'wrong-arity' && x.line && /TRIANGULAR takes 3 to 4/.test(x.message)), t.map((x) => `${x.code} ${x.message}`).join('\n'));
 });
 
 test.run();
