@@ -5,6 +5,7 @@
  * the time test inputs read when the integrator holds them (NaN otherwise; compile.ts hold()).
  * Adding a function adds one entry here and edits no switch elsewhere.
  */
+import { DRAW_CHECKS } from './random-checks.js';
 import { RANDOM_ARITY } from './random.js';
 import { STELLA_FINANCE_FUNCTIONS } from './stella-finance.js';
 import { STELLA_MATH_FUNCTIONS } from './stella-math.js';
@@ -41,6 +42,8 @@ export interface FunctionSpec {
   readonly ownSlot?: boolean;
   /** Extra arity rule beyond min/max; returns what is wrong, if anything. */
   checkArity?(count: number): string | undefined;
+  /** What is wrong with the arguments' values, those known before the run given and the others NaN (random-checks.ts). */
+  checkValues?(values: readonly number[]): string | undefined;
   /** JS for a call; `site` numbers the call sites of functions with per-site state. */
   emit(args: readonly string[], site: number): string;
 }
@@ -59,6 +62,7 @@ const variadic = (name: string, joiner: (a: readonly string[]) => string, doc: s
  */
 const randomFn = (name: string, doc: string, units: FunctionSpec['units'] = 'first'): FunctionSpec => ({
   name, minArgs: RANDOM_ARITY[name][0], maxArgs: RANDOM_ARITY[name][1], doc, units,
+  checkValues: (v) => DRAW_CHECKS[name](v[0], v[1] ?? NaN, v[2] ?? NaN),
   emit: (a, site) => {
     const n = RANDOM_ARITY[name][0];
     const p = [...a.slice(0, n), ...(name === 'montecarlo' ? ['DT'] : []), '0', '0'].slice(0, 3);

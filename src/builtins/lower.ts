@@ -190,6 +190,8 @@ function resolveCall(node: Expr & { kind: 'call' }, s: ResolveState, fail: (c: s
   if (pure) {
     const problem = arity(pure.minArgs, pure.maxArgs) ? pure.checkArity?.(node.args.length) : undefined;
     if (problem) fail(WRONG_ARITY, `${node.fn}() ${problem}, not ${node.args.length} arguments`);
+    const bad = problem ? undefined : pure.checkValues?.(node.args.map((a) => s.ctx.constantValue(a) ?? NaN));
+    if (bad) fail('bad-argument', `${node.fn}(): ${bad}`, 'give it parameters it can draw from (docs/builtins.md, "Random draws with bad parameters")');
     if (pure.table && node.args.length && !namesTable(node.args[0], s.vars)) {
       fail('not-a-lookup', `the first argument of ${node.fn}() must name a lookup or a variable with a graphical function`, 'write the name of the table itself, not an expression');
     }

@@ -19,6 +19,7 @@ import {
 } from './samplers.js';
 import { truncatedDraw, VENSIM_RANDOM } from './vensim-random.js';
 import { TIME_EPS } from './time.js';
+import { BadDrawArgument, DRAW_CHECKS, drawName, vensimDrawProblem } from './random-checks.js';
 
 export type Distribution = (u: () => number, a: number, b: number, c: number) => number;
 
@@ -104,6 +105,8 @@ export function createRandomState(start: number, dt: number): RandomState {
       const s = stream(site, seed);
       const step = stepOf(t);
       if (s.step !== step) {
+        const bad = DRAW_CHECKS[name](a, b, c);
+        if (bad) throw new BadDrawArgument(site, drawName(name), bad, t);
         s.step = step;
         s.value = DISTRIBUTIONS[name](s.rng, a, b, c);
       }
@@ -113,6 +116,8 @@ export function createRandomState(start: number, dt: number): RandomState {
       const s = stream(site, seed);
       const step = stepOf(t);
       if (s.step !== step) {
+        const bad = vensimDrawProblem(name, lo, hi, stretch, p1, p2, p3);
+        if (bad) throw new BadDrawArgument(site, drawName(name), bad, t);
         s.step = step;
         s.value = truncatedDraw(s.rng, VENSIM_RANDOM[name], lo, hi, shift, stretch, p1, p2, p3);
       }

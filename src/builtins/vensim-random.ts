@@ -11,7 +11,8 @@
  *   truncated distributions with scipy's truncnorm/truncexpon);
  * - TRIANGULAR has no stretch and shift; NORMAL's shift and stretch are its mean and sd.
  * Where the reference leaves a case open, the choice is ours and documented in
- * docs/builtins.md: min > max gives NaN; when 10 000 draws in a row fall outside [min, max]
+ * docs/builtins.md: min > max and parameters outside their range are errors (random-checks.ts);
+ * when 10 000 draws in a row fall outside [min, max]
  * (bounds that exclude nearly all of the distribution) the last draw is clipped into them.
  */
 import {
@@ -19,6 +20,7 @@ import {
   triangular, weibullMeanOne, type Uniform,
 } from './samplers.js';
 import type { FunctionSpec } from './functions.js';
+import { vensimDrawProblem } from './random-checks.js';
 
 export interface VensimRandom {
   /** Number of distribution arguments between [min, max] and [shift, stretch]. */
@@ -117,6 +119,10 @@ export function vensimRandomMean(name: string, a: readonly number[]): number {
  */
 export const VENSIM_RANDOM_FUNCTIONS: readonly FunctionSpec[] = Object.entries(VENSIM_RANDOM).map(([name, f]) => ({
   name, minArgs: vensimRandomArity(name), maxArgs: vensimRandomArity(name) + 1, doc: f.doc, units: 'first' as const,
+  checkValues: (v: readonly number[]) => {
+    const p = [...v.slice(2, 2 + f.params), NaN, NaN, NaN];
+    return vensimDrawProblem(name, v[0], v[1], f.shiftStretch ? v[3 + f.params] : 1, p[0], p[1], p[2]);
+  },
   emit: (a: readonly string[], site: number) => {
     const p = a.slice(2, 2 + f.params);
     while (p.length < 3) p.push('0');

@@ -59,6 +59,8 @@ export interface CompiledModel {
   readonly code: string;
   /** The lookup tables behind `lk`, by index. */
   readonly tables: readonly LookupTable[];
+  /** The node id of each random call site (compile/sites.ts), to name the variable of a bad draw; not portable. */
+  readonly siteOwners?: ReadonlyMap<number, string>;
 }
 
 /**
@@ -99,7 +101,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   const stocks = program.nodes.filter((n) => n.kind === 'stock');
   const evalStmts = withLocals([
     ...ordering.dynamic.map((n) => ({ slot: layout.slotOf.get(n.id)!, code: (s: Slots) => value(n, s) })),
-    ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => { sites.begin(`rate ${n.id}`); return emitExpr(n.rate!, s); } })),
+    ...stocks.map((n, i) => ({ rate: i, code: (s: Slots) => { sites.begin(`rate ${n.id}`, n.id); return emitExpr(n.rate!, s); } })),
   ], dyn, layout);
   const initStmts: string[] = [];
   const histories = program.nodes.filter((n) => n.kind === 'history');
@@ -112,23 +114,23 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
     const s = layout.slotOf.get(n.id)!;
     // A history node's value is its record number, which history_at() reads; a belt's its number.
     if (n.kind === 'conveyor') {
-      sites.begin(`belt ${n.id}`);
+      sites.begin(`belt ${n.id}`, n.id);
       initStmts.push(`v[${s}] = ${belts.indexOf(n)}; CV.init(${beltArgs(n, ini)}, ${emitExpr(n.delay!, ini)}, ${fractions(n, ini)});`);
       continue;
     }
     initStmts.push(`v[${s}] = ${n.kind === 'history' ? histories.indexOf(n) : value(n, ini)};`);
     if (n.kind === 'pipeline') {
-      sites.begin(`delay ${n.id}`);
+      sites.begin(`delay ${n.id}`, n.id);
       initStmts.push(`v[${layout.pipelines.find((p) => p.slot === s)!.delaySlot}] = ${emitExpr(n.delay!, ini)};`);
     }
   }
   initStmts.push(...stocks.map((_, i) => `y[${i}] = v[${i}];`));
   const captured = [...program.nodes.filter((n) => n.kind === 'previous'), ...program.nodes.filter((n) => n.kind === 'pipeline')];
-  const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
+  const captureStmts = captured.map((n, j) => { sites.begin(`source ${n.id}`, n.id); return `p[${j}] = ${emitExpr(n.source!, dyn)};`; });
   if (histories.length) captureStmts.push('HS.mark(t);');
-  histories.forEach((n, j) => { sites.begin(`source ${n.id}`); captureStmts.push(`HS.put(${j}, ${emitExpr(n.source!, dyn)});`); });
+  histories.forEach((n, j) => { sites.begin(`source ${n.id}`, n.id); captureStmts.push(`HS.put(${j}, ${emitExpr(n.source!, dyn)});`); });
   belts.forEach((n, j) => {
-    sites.begin(`source ${n.id}`);
+    sites.begin(`source ${n.id}`, n.id);
     const [sample, arrest] = n.args!.map((a) => emitExpr(a, dyn));
     captureStmts.push(`CV.stage(${j}, ${emitExpr(n.source!, dyn)}, ${emitExpr(n.delay!, dyn)}, ${sample}, ${arrest}, ${fractions(n, dyn)});`);
   });
@@ -176,7 +178,7 @@ export function compileProgram(program: Program, ordering: Ordering, sim: SimSpe
   for (const n of program.nodes) if (n.table) tables[layout.lookupOf.get(n.id)!] = n.table;
   return {
     layout, sim, code: body, tables, varyingClock, clockReadsModel, captures: captureStmts.length > 0, ...instantiate(body, tables, sim),
-    evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!),
+    evaluationOrder: ordering.dynamic.map((n) => layout.slotOf.get(n.id)!), siteOwners: sites.owners,
   };
 }
 

@@ -12,10 +12,15 @@ import { hashString } from '../core/random.js';
 export function siteNumbers() {
   const numbers = new Map<string, number>();
   const taken = new Set<number>();
+  /** The node each site belongs to, for naming the variable of a bad draw (sim/builtin-errors.ts). */
+  const owners = new Map<number, string>();
   let node = '';
+  let owner = '';
   let occurrence = 0;
   return {
-    begin(id: string) { node = id; occurrence = 0; },
+    owners: owners as ReadonlyMap<number, string>,
+    /** Starts numbering the sites of an equation; `owner` is its node's id when `id` names a part of it (`rate x`). */
+    begin(id: string, of = id) { node = id; owner = of; occurrence = 0; },
     next: () => {
       const key = `${node}\u0000${occurrence++}`;
       let n = numbers.get(key);
@@ -24,6 +29,7 @@ export function siteNumbers() {
         while (taken.has(n)) n = (n + 1) >>> 0;
         taken.add(n);
         numbers.set(key, n);
+        owners.set(n, owner);
       }
       return n;
     },

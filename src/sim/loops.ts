@@ -8,6 +8,7 @@
  * advance the stocks and commits the captured values.
  */
 import { error, type Diagnostic } from '../core/diagnostics.js';
+import { BadDrawArgument } from '../builtins/random-checks.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { conveyorDiagnostic } from './conveyor-errors.js';
 import { commit, type Pipe } from './pipelines.js';
@@ -113,6 +114,7 @@ function advance(s: RunState, t: number, h: number): Diagnostic | undefined {
   try {
     s.stepper.advance(t, s.y, h, s.slope);
   } catch (e) {
+    if (e instanceof BadDrawArgument) throw e; // reported by runCompiled with its variable
     return error('integration-failed', `${(e as Error).message} at time ${t}`, { hint: 'try a smaller dt or another method' });
   }
   if (capturing) {
@@ -145,6 +147,6 @@ function firstNonFinite(model: CompiledModel, y: Float64Array, v: Float64Array):
 
 function nonFinite(name: string, t: number): Diagnostic {
   return error('non-finite', `'${name}' became NaN or infinite at time ${t}`, {
-    variable: name, hint: 'look for a division by zero, runaway growth or a function given arguments outside its range (such as a random draw with a shape or scale ≤ 0, docs/builtins.md); --allow-nonfinite keeps going',
+    variable: name, hint: 'look for a division by zero, runaway growth or a function given arguments outside its range (docs/builtins.md); --allow-nonfinite keeps going',
   });
 }

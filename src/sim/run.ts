@@ -10,6 +10,7 @@
 import { error, ModelError, type Diagnostic } from '../core/diagnostics.js';
 import type { CompiledModel } from '../compile/compile.js';
 import { conveyorDiagnostic } from './conveyor-errors.js';
+import { drawDiagnostic } from './draw-errors.js';
 import { checkClock, runFixed, runVarying, type RunState } from './loops.js';
 import { createPipes } from './pipelines.js';
 import type { SimulationResult } from './result.js';
@@ -57,8 +58,8 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
   try {
     model.initialize(sim.start, y, v, options.seed ?? sim.seed ?? 0);
   } catch (e) {
-    const belt = conveyorDiagnostic(model, e);
-    if (belt) return { diagnostics: [belt] };
+    const known = conveyorDiagnostic(model, e) ?? drawDiagnostic(model, e);
+    if (known) return { diagnostics: [known] };
     throw e;
   }
 
@@ -88,6 +89,8 @@ export function runCompiled(model: CompiledModel, options: RunOptions = {}): Run
     problem = model.varyingClock ? runVarying(state, clock) : runFixed(state, steps);
   } catch (e) {
     if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] }; // a varying clock's rows outgrew memory
+    const draw = drawDiagnostic(model, e);
+    if (draw) return { diagnostics: [draw] };
     throw e;
   } finally {
     if (state.holds) model.hold(NaN); // later evaluations (analyses) read the time they are given

@@ -128,13 +128,16 @@ test('the CLI runs a Stella model with GAMMA, WEIBULL, LOGISTIC, TRIANGULAR, UNI
   assert.is(cli('run', file).stdout, r.stdout);
 });
 
-test('a shape of 0 stops the run with exit 1, naming the variable and pointing at the arguments', () => {
+test('a shape of 0 is refused before the run, a shape that becomes 0 stops it: exit 1, naming the function, the parameter, the variable', () => {
   const file = tempFile('bad-shape.stmx', xmileDoc('<aux name="d"><eqn>GAMMA(0, 1)</eqn></aux>'));
   const r = cli('run', file);
   assert.is(r.code, 1);
-  assert.match(r.stderr, /bad-shape\.stmx:\d+:\d+: error\[non-finite\] 'd'/);
-  assert.match(r.stderr, /a function given arguments outside its range \(such as a random draw with a shape or scale ≤ 0/);
+  assert.match(r.stderr, /bad-shape\.stmx:\d+:\d+: error\[bad-argument\] 'd' \(equation\): gamma\(\): its shape is 0; it must be greater than 0/);
   assert.not.match(r.stderr, /\n\s+at /, 'no stack trace');
+  const later = tempFile('later-shape.stmx', xmileDoc('<aux name="d"><eqn>GAMMA(2 - TIME, 1)</eqn></aux>'));
+  const s = cli('run', later);
+  assert.is(s.code, 1);
+  assert.match(s.stderr, /later-shape\.stmx:\d+:\d+: error\[bad-argument\] 'd': GAMMA at time 2: its shape is 0; it must be greater than 0/);
 });
 
 test('written back to XMILE under their Stella names, with no vendor warning, drawing the same numbers', () => {
