@@ -75,6 +75,16 @@ function conveyor(e: Call, sc: Scope, fail: (what: string, hint: string) => unde
   if (!a) return undefined;
   const [x, c, l, tot, c0] = a;
   const time = index.constantValue(c);
+  // The reference is silent on a negative leak (it adds material) and on leak·TIME STEP > 1
+  // (a step leaks more than the belt holds); either makes the outflow change sign.
+  const rate = index.constantValue(l);
+  const step = index.initialValue(DT);
+  const leaky: [boolean, string, string][] = [
+    [rate !== undefined && rate < 0, `a leak rate of ${rate} (negative) would add material to the conveyor`, 'give a leak rate of 0 or more: the fraction of the contents that leaks per time unit'],
+    [rate !== undefined && step !== undefined && rate * step > 1, `a leak rate of ${rate} takes ${rate! * step!} of the contents in one TIME STEP of ${step}, more than the conveyor holds`, `give a leak rate of at most 1/TIME STEP = ${1 / step!}, or a smaller TIME STEP`],
+  ];
+  for (const [, what, hint] of leaky.filter(([bad]) => bad)) index.diags.push(error('bad-argument', `${e.fn}: ${what}`, where(sc, leak.pos, { hint })));
+  if (leaky.some(([bad]) => bad)) return undefined;
   const problems: [boolean, string, string][] = [
     [time === undefined, 'a conveyance time that changes during the run is not supported', 'use a constant conveyance time'],
     [index.constantValue(l) === undefined, 'a leak rate that changes during the run is not supported', 'use a constant leak rate'],

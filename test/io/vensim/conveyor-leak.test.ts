@@ -74,4 +74,20 @@ test('the CLI runs a leaking conveyor', () => {
   [0, 0, 0, 72.9, 0].forEach((x, i) => close(out[i], x, 1e-9, `time ${i}`));
 });
 
+test('a leak the reference cannot mean is refused where it is written: negative (it adds material), or more than the belt holds in a TIME STEP', () => {
+  // leak 3 at TIME STEP 0.5 keeps 1 − 1.5 = −0.5 of a batch each step, so the outflow changes sign with the steps ridden
+  for (const [leak, dt, what] of [[-0.1, 1, /a leak rate of -0\.1 \(negative\) would add material/], [3, 0.5, /a leak rate of 3 takes 1\.5 of the contents in one TIME STEP of 0\.5/]] as const) {
+    const d = readVensim(text('10', 2, leak, 0, dt, 4), 'conveyor.mdl').diagnostics.filter((x) => x.severity === 'error');
+    assert.is(d.length, 1, d.map((x) => x.message).join('; '));
+    assert.is(d[0].code, 'bad-argument');
+    assert.is(d[0].variable, 'convey out');
+    assert.is(d[0].file, 'conveyor.mdl');
+    assert.is(d[0].line, 4);
+    assert.match(d[0].message, what);
+  }
+  // all of it in one step is still a conveyor: everything leaks, nothing arrives
+  const out = run(text('100', 2, 1, 0, 1, 4))('convey out');
+  assert.equal(out, [0, 0, 0, 0, 0]);
+});
+
 test.run();
