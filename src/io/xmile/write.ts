@@ -15,9 +15,11 @@ import { sectorGroups } from './write-groups.js';
 import { toXmileEquation, type EqnContext } from './write-eqn.js';
 import { PREFIX, STOCKFLOW_NS } from './vendor.js';
 import { formatNumber } from './print-native.js';
+import { gf, gfType, points } from './write-gf.js';
 import { varyingSpecNote, VendorCalls } from './write-notes.js';
 import { canonicalName } from './names.js';
-import { conveyorElement, conveyorFlow, planConveyors, usesConveyor, type ConveyorPlan } from './write-conveyor.js';
+import { conveyorElement, conveyorFlow, leakMarks, planConveyors, usesConveyor, zoneAttrs, type ConveyorPlan } from './write-conveyor.js';
+import { withArrayedConveyors } from './write-conveyor-arrays.js';
 import { error, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 
 const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
@@ -39,7 +41,9 @@ export function writeXmileWithNotes(model: Model): { text: string; notes: Diagno
   const plan = planArrays(model.variables);
   const problems: Diagnostic[] = [];
   const vendor = new VendorCalls();
-  const conveyors = planConveyors(model, (v) => plan.groupOf.has(v));
+  const xmileText = (native: string, names: ReadonlyMap<string, string>, variable: string) =>
+    toXmileEquation(native, { names, saveper: model.sim.saveper, onVendorCall: (fn) => vendor.note(fn, variable) }).text;
+  const conveyors = withArrayedConveyors(model, planConveyors(model, (v) => plan.groupOf.has(v)), plan, xmileText);
   const ctx: WriteContext = { names: plan.refs, saveper: model.sim.saveper, problems, file: model.file, vendor, conveyors };
   const out: string[] = ['<?xml version="1.0" encoding="utf-8"?>', `<xmile version="1.0" xmlns="${XMILE_NS}" xmlns:${PREFIX}="${STOCKFLOW_NS}">`];
   out.push('  <header>', ...options(plan, conveyors), '    <vendor>stockflow</vendor>', '    <product version="0.1.0" lang="en">stockflow</product>', `    <name>${esc(model.name)}</name>`, '  </header>');
@@ -119,9 +123,9 @@ function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
         ...conveyorElement(ctx.conveyors.stocks.get(v.name), `${I}  `, (tag, text) => eqn(text, ctx, v.name, tag, `${I}    `)), ...tail, `${I}</stock>`];
     case 'flow':
       return conveyorFlow(ctx.conveyors, v.name, name, I, tail, (text) => eqn(text, ctx, v.name)) ??
-        [`${I}<flow name="${name}">`, eqn(ctx.conveyors.requests.get(v.name) ?? v.equation, ctx, v.name), ...gf(v.gf), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
+        [`${I}<flow name="${name}">`, eqn(ctx.conveyors.requests.get(v.name) ?? v.equation, ctx, v.name), ...gf(v.gf, `${I}  `), ...(v.nonNegative ? [`${I}  <non_negative/>`] : []), ...tail, `${I}</flow>`];
     case 'aux':
-      return [`${I}<aux name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf), ...tail, `${I}</aux>`];
+      return [`${I}<aux name="${name}">`, eqn(v.equation, ctx, v.name), ...gf(v.gf, `${I}  `), ...tail, `${I}</aux>`];
     case 'constant':
       return [`${I}<aux name="${name}">`, `${I}  <eqn>${formatNumber(v.value).replace(/^inf$/, 'INF').replace(/^-inf$/, '-INF').replace(/^nan$/, 'NAN')}</eqn>`, ...tail, ...vendorVar(v), `${I}</aux>`];
     case 'lookup':
@@ -134,16 +138,22 @@ function scalarVar(v: Variable, ctx: WriteContext, plan: ArrayPlan): string[] {
 
 function arrayVar(g: ArrayGroup, ctx: WriteContext, plan: ArrayPlan): string[] {
   const first = g.members[0].v;
-  const out = [`${I}<${g.kind} name="${esc(g.base)}">`, `${I}  <dimensions>`, ...g.dims.map((d) => `${I}    <dim name="${esc(d.name)}"/>`), `${I}  </dimensions>`];
-  for (const { v, elems } of g.members) {
-    const text = v.kind === 'stock' ? v.initial : v.kind === 'constant' ? formatNumber(v.value) : v.kind === 'lookup' ? '0' : v.equation;
+  const { outflows, leaks, requests } = ctx.conveyors;
+  // A conveyor's outflow has no equation (the conveyor drives it); a leakage flow's is its fraction.
+  const leak = leaks.get(first.name);
+  const out = [`${I}<${g.kind} name="${esc(g.base)}"${leak ? zoneAttrs(leak) : ''}>`, `${I}  <dimensions>`, ...g.dims.map((d) => `${I}    <dim name="${esc(d.name)}"/>`), `${I}  </dimensions>`];
+  for (const { v, elems } of outflows.has(first.name) ? [] : g.members) {
+    const text = v.kind === 'stock' ? v.initial : v.kind === 'constant' ? formatNumber(v.value) : v.kind === 'lookup' ? '0'
+      : leaks.get(v.name)?.fraction ?? requests.get(v.name) ?? v.equation;
     out.push(`${I}  <element subscript="${esc(elems.join(', '))}">`, `  ${eqn(text, ctx, v.name)}`,
-      ...((v.kind === 'flow' || v.kind === 'aux') ? gf(v.gf).map((l) => `  ${l}`) : []), `${I}  </element>`);
+      ...((v.kind === 'flow' || v.kind === 'aux') && !leak ? gf(v.gf, `${I}    `) : []), `${I}  </element>`);
   }
+  if (leak) out.push(...leakMarks(leak, I));
   if (first.kind === 'stock') {
     // Element-wise flows of arrays with the same dimensions: name the arrays (§4.5.1).
     out.push(...links(first, plan).map((l) => l.replace(/\[[^\]]*\]<\//, '</')));
     if (first.nonNegative) out.push(`${I}  <non_negative/>`);
+    out.push(...conveyorElement(ctx.conveyors.arrays.get(g.base), `${I}  `, (tag, text) => `${I}    <${tag}>${esc(text)}</${tag}>`));
   }
   if (first.kind === 'flow' && first.nonNegative) out.push(`${I}  <non_negative/>`);
   out.push(...common(first), `${I}</${g.kind}>`);
@@ -190,44 +200,6 @@ function vendorVar(v: Extract<Variable, { kind: 'constant' }>): string[] {
   }
   if (v.leverage) out.push(`${I}  <${PREFIX}:leverage level="${v.leverage.level}" reason="${esc(v.leverage.reason)}"/>`);
   return out;
-}
-
-function gf(table: LookupTable | undefined): string[] {
-  return table ? [`${I}  <gf${gfType(table)}>`, ...points(table, `${I}    `), `${I}  </gf>`] : [];
-}
-
-/**
- * XMILE has continuous, extrapolate and discrete graphical functions (§3.1.4). A `forward`
- * one (the next point's y, Vensim LOOKUP FORWARD) has no exact XMILE form: it is written as
- * a continuous gf through the same points, which other tools read as an approximation, with
- * `stockflow:interpolation="forward"`, which readXmile reads back exactly.
- */
-function gfType(t: LookupTable): string {
-  if (t.interpolation === 'forward') return ` ${PREFIX}:interpolation="forward"`;
-  return t.interpolation === 'continuous' ? '' : ` type="${t.interpolation}"`;
-}
-
-/**
- * The points of a graphical function (§3.1.4): `<xscale>` with `<ypts>` when the x values
- * are exactly the evenly spaced ones a reader computes from the scale, else `<xpts>` with
- * `<ypts>`; never both (§4.1.3 calls that over-specified; SDEverywhere rejects it).
- * `<yscale>` is for display only.
- */
-function points(t: LookupTable, pad: string): string[] {
-  const xs = t.points.map((p) => p[0]);
-  const ys = t.points.map((p) => p[1]);
-  const yscale = `${pad}<yscale min="${formatNumber(Math.min(...ys))}" max="${formatNumber(Math.max(...ys))}"/>`;
-  const ypts = `${pad}<ypts>${ys.map(formatNumber).join(',')}</ypts>`;
-  if (evenlySpaced(xs)) return [`${pad}<xscale min="${formatNumber(xs[0])}" max="${formatNumber(xs[xs.length - 1])}"/>`, yscale, ypts];
-  return [yscale, `${pad}<xpts>${xs.map(formatNumber).join(',')}</xpts>`, ypts];
-}
-
-/** Whether `min + (max - min) * i / (n - 1)` (how readers expand an xscale) gives xs exactly. */
-function evenlySpaced(xs: readonly number[]): boolean {
-  if (xs.length < 2) return false;
-  const min = Number(formatNumber(xs[0]));
-  const max = Number(formatNumber(xs[xs.length - 1]));
-  return xs.every((x, i) => Object.is(x, min + ((max - min) * i) / (xs.length - 1)));
 }
 
 /** Escapes element content (quotes may stay as they are). */
