@@ -4,13 +4,10 @@
  * equations hold for every element, the outflow array without an equation, leakage flow arrays
  * marked `<leak/>`; reading the file back gives the same run, value for value.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, tempDir } from '../../cli/cli-helpers.js';
 import { readOk, run, xmileDoc } from './helpers.js';
-import { sim } from './conveyor-doc.js';
+import { convertsToSameCsv, sameRun, sim } from './conveyor-doc.js';
 import { writeXmile } from '../../../src/io/xmile/index.js';
 import { modelFrom } from '../../helpers.js';
 import { xmileProblems } from './xmile-schema.js';
@@ -29,12 +26,6 @@ const belts = (exponential = '') => xmileDoc(`
   <flow name="dying">${DIMS}<element subscript="north"><eqn>0.1</eqn></element><element subscript="south"><eqn>0.2</eqn></element><leak/></flow>
   <aux name="transit">${DIMS}<element subscript="north"><eqn>3</eqn></element><element subscript="south"><eqn>2</eqn></element></aux>`,
 { sim: sim(12, 0.5), top: SITES });
-
-const sameRun = (a: string, b: string) => {
-  const [x, y] = [run(readOk(a)), run(readOk(b))];
-  assert.equal(y.names, x.names);
-  for (const n of x.names) assert.equal(Array.from(y.series(n)), Array.from(x.series(n)), n);
-};
 
 test('an arrayed conveyor is written as one <stock> with <dimensions> and <conveyor>, and reads back to the same run', () => {
   for (const exponential of ['', ' exponential_leak="true"']) {
@@ -75,15 +66,7 @@ flows:
 });
 
 test('the CLI converts a Stella file with arrayed conveyors to XMILE and runs both to the same CSV', () => {
-  const dir = tempDir();
-  const [from, to] = [join(dir, 'belts.stmx'), join(dir, 'back.xmile')];
-  writeFileSync(from, belts());
-  const converted = cli('convert', from, to);
-  assert.is(converted.code, 0, converted.stderr);
-  assert.match(readFileSync(to, 'utf8'), /<conveyor>/);
-  const [a, b] = [cli('run', from), cli('run', to)];
-  assert.is(a.code, 0, a.stderr);
-  assert.is(b.stdout, a.stdout);
+  convertsToSameCsv(belts());
 });
 
 test.run();

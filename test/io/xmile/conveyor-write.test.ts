@@ -5,13 +5,10 @@
  * `leak_start`/`leak_end` attributes, `<uses_conveyor/>` in the header; reading the file back
  * gives the same run, value for value.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, tempDir } from '../../cli/cli-helpers.js';
 import { readFails, readOk, run, xmileDoc } from './helpers.js';
-import { sim } from './conveyor-doc.js';
+import { convertsToSameCsv, sameRun, sim } from './conveyor-doc.js';
 import { writeXmile } from '../../../src/io/xmile/index.js';
 import { modelFrom } from '../../helpers.js';
 import { xmileProblems } from './xmile-schema.js';
@@ -25,12 +22,6 @@ const full = (zone = ' leak_start="0.5"', exponential = '') => xmileDoc(`
   <flow name="unloading"/>
   <flow name="spilling"${zone}><eqn>0.25</eqn><leak/><leak_integers/></flow>
   <flow name="dying"><eqn>0.1</eqn><leak/></flow>`, { sim: sim(12, 0.5) });
-
-const sameRun = (a: string, b: string) => {
-  const [x, y] = [run(readOk(a)), run(readOk(b))];
-  assert.equal(y.names, x.names);
-  for (const n of x.names) assert.equal(Array.from(y.series(n)), Array.from(x.series(n)), n);
-};
 
 test('a conveyor is written as <stock><conveyor>, its leakage flows marked, and reads back to the same run', () => {
   for (const exponential of ['', ' exponential_leak="true"']) {
@@ -74,15 +65,7 @@ auxiliaries:
 });
 
 test('the CLI converts a Stella conveyor to XMILE and runs both to the same CSV', () => {
-  const dir = tempDir();
-  const [from, to] = [join(dir, 'belt.stmx'), join(dir, 'back.xmile')];
-  writeFileSync(from, full());
-  const converted = cli('convert', from, to);
-  assert.is(converted.code, 0, converted.stderr);
-  assert.match(readFileSync(to, 'utf8'), /<conveyor>/);
-  const [a, b] = [cli('run', from), cli('run', to)];
-  assert.is(a.code, 0, a.stderr);
-  assert.is(b.stdout, a.stdout);
+  convertsToSameCsv(full());
 });
 
 test.run();
