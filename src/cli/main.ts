@@ -9,6 +9,7 @@ import { topLevelHelp, USAGE } from './help.js';
 import { modelLimitOptions } from './options.js';
 import { CliExit, EXIT_MODEL, EXIT_USAGE, printDiagnostics, refuseOutputOverInput, writeFailure } from './output.js';
 import { ModelError } from '../core/diagnostics.js';
+import { refuseEmptyValues } from './values.js';
 
 function fail(e: unknown): never {
   if (e instanceof CliExit) {
@@ -74,7 +75,9 @@ export async function main(argv: string[]): Promise<void> {
     .version()
     .wrap(width())
     .fail((msg, err) => {
-      if (err) fail(err);
+      // yargs's own parse errors (`-o` with no file: "Not enough arguments following: o") are usage errors.
+      if (err && err.name !== 'YError') fail(err);
+      msg ||= err?.message ?? '';
       process.stderr.write(`stockflow: ${msg}\nRun 'stockflow --help' for usage.\n`);
       process.exit(EXIT_USAGE);
     });
@@ -82,7 +85,7 @@ export async function main(argv: string[]): Promise<void> {
     const { builder, handler } = c === chosen && body ? body : noop;
     cli = cli.command({ command: c.command, describe: c.describe, builder, handler });
   }
-  cli = modelLimitOptions(cli).middleware(refuseOutputOverInput);
+  cli = modelLimitOptions(cli).middleware(refuseEmptyValues).middleware(refuseOutputOverInput);
   skipHelpCache(cli);
   try {
     await cli.parseAsync();

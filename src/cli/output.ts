@@ -2,6 +2,8 @@
  * What the CLI prints: diagnostics one per line on stderr, and exit codes
  * (0 success, 1 model problem, 2 usage error).
  */
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { OutputError, refuseInputs, refuseUnwritable, writeOutput } from '../io/write.js';
 
@@ -44,7 +46,9 @@ export function writeFailure(file: string, e: unknown): CliExit {
   if (e instanceof CliExit) return e;
   if (e instanceof OutputError) return new CliExit(EXIT_USAGE, [], e.message);
   const code = (e as NodeJS.ErrnoException).code;
-  const why = code && WHY[code] ? `${WHY[code]} (${code})` : code ?? String(e);
+  // Its folder is there (outputs make theirs) but refuses new files, as /proc and /sys do.
+  const refused = code === 'ENOENT' && file !== '-' && existsSync(dirname(file)) ? 'the folder does not take new files' : undefined;
+  const why = code && (refused ?? WHY[code]) ? `${refused ?? WHY[code]} (${code})` : code ?? String(e);
   return new CliExit(EXIT_USAGE, [], `cannot write ${file === '-' ? 'standard output' : file}: ${why}`);
 }
 
@@ -62,15 +66,14 @@ export function usageError(message: string): CliExit {
 }
 
 const INPUT_OPTIONS = ['model', 'input', 'data'] as const;
-const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output'] as const;
-/** Outputs written where they are named; an HTML page gets its folder made (io/html.ts). */
-const IN_PLACE_OUTPUTS: ReadonlySet<string> = new Set(['csv', 'json', 'output']);
+const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output', 'out'] as const;
 
 /**
  * yargs middleware, run before every command: an output option naming one of the command's
- * input files (`run m.yaml --csv m.yaml`), or a file in a folder that does not exist, is
- * refused with exit 2 before any work is done (not after a long analysis has printed its
- * table); a bare --json becomes `--json -`.
+ * input files (`run m.yaml --csv m.yaml`), or a place that cannot be written (a folder, a path
+ * through a file, a read-only folder), is refused with exit 2 before any work is done (not
+ * after a long analysis has printed its table); a bare --json becomes `--json -`. Folders
+ * that do not exist yet are made when the output is written, for every format alike.
  */
 export function refuseOutputOverInput(argv: Record<string, unknown>): void {
   // A bare --json (no file) is standard output, as `--json -`: the empty name was falsy, and
@@ -81,6 +84,6 @@ export function refuseOutputOverInput(argv: Record<string, unknown>): void {
     const out = argv[k];
     if (typeof out !== 'string' || out === '-') continue;
     writing(out, () => refuseInputs(out, inputs));
-    if (IN_PLACE_OUTPUTS.has(k)) writing(out, () => refuseUnwritable(out));
+    writing(out, () => refuseUnwritable(out));
   }
 }

@@ -3,9 +3,8 @@
  * plotly.js-dist-min package (inlined into reports so they work offline), and pages written
  * atomically. The pages themselves are built in plot/.
  */
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
 import { writeOutput, type OutputOptions } from './write.js';
 
 /** The minified plotly.js bundle (about 4.8 MB of JavaScript); read it once and pass it on. */
@@ -36,8 +35,7 @@ export function plotlyVersion(): string {
   return manifest.version;
 }
 
-/** Writes an HTML page through the output writer, creating the folder if needed. */
+/** Writes an HTML page through the output writer (which makes its folder if needed). */
 export function writeHtml(file: string, html: string, options: OutputOptions = {}): void {
-  mkdirSync(dirname(file), { recursive: true });
   writeOutput(file, html, options);
 }

@@ -11,11 +11,12 @@
  *   process substitution `>(gzip)` seen as /dev/fd/N — is written through, never replaced.
  * - A symlink is followed: its target is written (atomically when it is a regular file),
  *   and the link itself stays a link.
+ * - Folders on the way to a new output that do not exist yet are made (`mkdir -p`).
  * - An output that is the same file as one of `inputs` (after symlinks, by device and inode)
  *   is refused with an OutputError before anything is opened.
  */
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, mkdirSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 export interface OutputFile {
@@ -66,16 +67,24 @@ export function refuseInputs(file: string, inputs: readonly string[] = []): void
 }
 
 /**
- * Throws OutputError when `file` cannot be written because of where it is (its folder is
- * missing or not a folder, or it is a folder itself), so that a command can refuse before the
- * work whose result it would write.
+ * Throws OutputError when `file` cannot be written because of where it is, so that a command
+ * can refuse before the work whose result it would write: it is a folder, a part of its path
+ * is a file, or the nearest folder that exists is read-only or not ours to write. Folders
+ * that do not exist yet are fine: `openOutput` makes them.
  */
 export function refuseUnwritable(file: string): void {
-  const folder = dirname(file);
-  const st = statOrUndefined(folder, true);
-  if (!st) throw new OutputError('not-writable', file, `cannot write ${file}: its folder '${folder}' does not exist (create it first)`);
-  if (!st.isDirectory()) throw new OutputError('not-writable', file, `cannot write ${file}: '${folder}' is not a folder`);
   if (statOrUndefined(file, true)?.isDirectory()) throw new OutputError('not-writable', file, `'${file}' is a directory`);
+  let folder = dirname(file);
+  let st = statOrUndefined(folder, true);
+  while (!st && dirname(folder) !== folder) st = statOrUndefined((folder = dirname(folder)), true);
+  if (!st) return;
+  if (!st.isDirectory()) throw new OutputError('not-writable', file, `cannot write ${file}: '${folder}' is a file, not a folder`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'EROFS' ? 'is on a read-only file system' : 'is not writable';
+    throw new OutputError('not-writable', file, `cannot write ${file}: the folder '${folder}' ${why}`);
+  }
 }
 
 function writeAll(fd: number, chunk: string | Uint8Array): void {
@@ -92,6 +101,7 @@ export function openOutput(file: string, options: OutputOptions = {}): OutputFil
   if (target?.isDirectory()) throw new OutputError('not-writable', file, `'${file}' is a directory`);
   if (target && !target.isFile()) return throughOutput(file, file);
   if (!target && link) return throughOutput(file, file); // dangling symlink: create what it names
+  if (!link) mkdirSync(dirname(file), { recursive: true });
   const path = link?.isSymbolicLink() ? realpathSync(file) : file;
   return atomicOutput(path, target);
 }

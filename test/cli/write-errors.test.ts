@@ -2,7 +2,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { cli, ROOT, tempDir, tempFile } from './cli-helpers.js';
 
 // /dev/full fails every write with ENOSPC: a disk that fills up in the middle of a run.
@@ -18,29 +18,54 @@ test('a disk full in the middle of a CSV or JSON run is a usage error naming the
   }
 });
 
-test('an output in a folder that does not exist is refused before the run, and leaves nothing behind', () => {
+test('every output, whatever its format, makes the folders it names that do not exist yet', () => {
   const dir = tempDir();
-  const r = cli('run', 'models/teacup.yaml', '--csv', join(dir, 'missing', 'out.csv'));
-  assert.is(r.code, 2, r.stderr);
-  assert.match(r.stderr, /cannot write .*out\.csv: its folder '.*missing' does not exist \(create it first\)/);
-  assert.equal(readdirSync(dir), []);
+  for (const args of [
+    ['run', 'models/teacup.yaml', '--csv', join(dir, 'a', 'b', 'out.csv')],
+    ['run', 'models/teacup.yaml', '-o', join(dir, 'c', 'out.json')],
+    ['equilibria', 'models/retry-storm.yaml', '--json', join(dir, 'd', 'e.json')],
+    ['plot', 'models/teacup.yaml', '--vars', 'Teacup Temperature', '--html', join(dir, 'e', 'p.html')],
+    ['convert', 'models/teacup.yaml', join(dir, 'f', 't.xmile')],
+  ]) {
+    const r = cli(...args);
+    assert.is(r.code, 0, `${args.join(' ')}: ${r.stderr}`);
+    const out = args.find((a) => a.startsWith(dir))!;
+    assert.ok(existsSync(out), out);
+    assert.equal(readdirSync(dirname(out)), [basename(out)], 'no temporary file is left beside it');
+  }
 });
 
-test('every command refuses a --json, --csv or convert output in a missing folder before its work, printing nothing else', () => {
-  const missing = join(tempDir(), 'missing');
+test('every command refuses an output it cannot write before its work, printing nothing else', () => {
+  const dir = tempDir();
+  const file = tempFile('plain.txt', 'x');
   for (const args of [
-    ['sensitivity', 'models/teacup.yaml', '--json', join(missing, 's.json')],
-    ['compare', 'models/teacup.yaml', '--csv', join(missing, 'c.csv')],
-    ['equilibria', 'models/teacup.yaml', '--json', join(missing, 'e.json')],
-    ['convert', 'models/teacup.yaml', join(missing, 't.xmile')],
+    ['sensitivity', 'models/teacup.yaml', '--json', join(file, 's.json')],
+    ['compare', 'models/teacup.yaml', '--csv', join(file, 'sub', 'c.csv')],
+    ['equilibria', 'models/teacup.yaml', '-o', join(file, 'e.json')],
+    ['convert', 'models/teacup.yaml', join(file, 't.xmile')],
+    ['report', 'models/teacup.yaml', '--html', join(file, 'r.html')],
+    ['sweep', 'models/retry-storm.yaml', '--param', 'Arrival Rate=5:10', '-o', join(file, 's.html')],
     ['run', 'models/teacup.yaml', '--csv', 'models/teacup.yaml/x.csv'],
   ]) {
     const r = cli(...args);
     assert.is(r.code, 2, args.join(' '));
     assert.is(r.stdout, '', `${args[0]} printed before refusing`);
-    assert.match(r.stderr, /^stockflow: cannot write .*: (its folder '.*' does not exist \(create it first\)|'models\/teacup\.yaml' is not a folder)\n$/, args.join(' '));
+    assert.match(r.stderr, /^stockflow: cannot write .*: '.*' is a file, not a folder\n$/, args.join(' '));
   }
-  assert.not.ok(existsSync(missing));
+  const folder = cli('run', 'models/teacup.yaml', '-o', join(dir, 'x.csv'), '--csv', dir);
+  assert.is(folder.code, 2);
+  const isDir = cli('report', 'models/teacup.yaml', '--html', dir);
+  assert.is(isDir.code, 2);
+  assert.match(isDir.stderr, /is a directory/);
+  assert.equal(readdirSync(dir), []);
+});
+
+test('a place that refuses new files (/proc) is a usage error naming the output, and no run output is left', () => {
+  if (!existsSync('/proc/self')) return;
+  const r = cli('run', 'models/teacup.yaml', '-o', '/proc/stockflow-out.csv');
+  assert.is(r.code, 2, r.stderr);
+  assert.match(r.stderr, /^stockflow: cannot write \/proc\/stockflow-out\.csv: .*\n$/);
+  assert.not.match(r.stderr, /internal error|\n\s+at /);
 });
 
 test('a failed write to a regular file leaves no temporary or half-written file', () => {

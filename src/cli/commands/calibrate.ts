@@ -18,6 +18,7 @@ import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, workerCount } from './sensitivity.js';
 import { progressBar } from '../progress.js';
 import { checkPosteriorArgs, runPosterior, type PosteriorArgs } from './posterior.js';
+import { outputOption } from '../output-option.js';
 
 interface CalibrateArgs extends SimArgs, QueueArgs, PosteriorArgs, WideArgs {
   model: string;
@@ -43,7 +44,7 @@ error divided by the variance of its data, per event the squared time error, tim
 likelihood (tolerance/sigma as sd); see docs/calibration.md.`;
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
-  builder: (y: Argv) => (wideOption(queueOptions(simOptions(y))
+  builder: (y: Argv) => (wideOption(queueOptions(simOptions(outputOption(y, ['json'])))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('data', { type: 'string', describe: "reference data: a series or events CSV (see below); default: the model's reference files" })
     .option('param', { type: 'string', array: true, describe: "NAME=LO:HI to fit (repeatable); NAME alone uses the constant's uncertainty range; default: every uncertain constant" })

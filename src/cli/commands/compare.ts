@@ -19,6 +19,7 @@ import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCou
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from '../progress.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
+import { outputOption } from '../output-option.js';
 
 interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
   model: string;
@@ -31,7 +32,7 @@ interface CompareArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
 }
 
 export const compareCommand: CommandModule<object, CompareArgs> = {
-  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
+  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(outputOption(y, ['csv', 'json'])))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file with scenarios: and metrics:' })
     .option('metrics', { type: 'string', describe: 'comma-separated metric names (default: all; the first ranks)' })
     .option('json', { type: 'string', describe: 'write the comparison as JSON to this file (- for stdout)' })

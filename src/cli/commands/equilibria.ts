@@ -12,6 +12,7 @@ import { emit, failOnErrors, usageError } from '../output.js';
 import { parseSets, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { dict } from '../../core/dict.js';
 import { splitNames } from '../../io/csv.js';
+import { outputOption } from '../output-option.js';
 
 export interface DynamicsArgs extends ScenarioArgs, WideArgs {
   model: string;
@@ -66,7 +67,7 @@ export function loadForDynamics(args: DynamicsArgs) {
 }
 
 export const equilibriaCommand: CommandModule<object, EquilibriaArgs> = {
-  builder: (y: Argv) => (wideOption(dynamicsOptions(y)
+  builder: (y: Argv) => (wideOption(dynamicsOptions(outputOption(y, ['json']))
     .option('json', { type: 'string', describe: 'also write { equilibria: [ { stocks, stable, eigenvalues, flows, auxiliaries } ] } to this file (- for stdout instead of the table)' })
     .option('starts', { type: 'number', describe: 'Newton starts sampled in the box (default 40 + 20 per stock, at most 600)' })
     .example('$0 equilibria models/retry-storm.yaml', 'the good and the metastable state, and the saddle between them')

@@ -10,6 +10,7 @@ import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
+import { outputOption } from '../output-option.js';
 
 interface LoopsArgs extends SimArgs, ScenarioArgs, WideArgs {
   model: string;
@@ -23,7 +24,7 @@ interface LoopsArgs extends SimArgs, ScenarioArgs, WideArgs {
 const LABELS: readonly LabelConvention[] = ['interval-end', 'interval-start'];
 
 export const loopsCommand: CommandModule<object, LoopsArgs> = {
-  builder: (y: Argv) => (wideOption(scenarioOption(simOptions(y), 'analyse the model with the intervention with this id applied')
+  builder: (y: Argv) => (wideOption(scenarioOption(simOptions(outputOption(y, ['json'])), 'analyse the model with the intervention with this id applied')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('json', { type: 'string', describe: 'also write { loops, time, relative_scores, dominance } as JSON to this file (--json=- for stdout instead of the text)' })
     .option('max-loops', { type: 'number', default: DEFAULT_MAX_LOOPS, describe: 'above this many loops, use the strongest-path search instead of listing every loop' })

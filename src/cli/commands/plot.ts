@@ -19,6 +19,7 @@ import { applyScenarioById } from '../../scenarios/index.js';
 import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
+import { outputOption } from '../output-option.js';
 
 interface PlotArgs extends SimArgs, ScenarioArgs {
   model: string;
@@ -29,7 +30,7 @@ interface PlotArgs extends SimArgs, ScenarioArgs {
 }
 
 export const plotCommand: CommandModule<object, PlotArgs> = {
-  builder: (y: Argv) => (scenarioOption(simOptions(y), "comma-separated scenario ids to draw against the baseline, or 'all'")
+  builder: (y: Argv) => (scenarioOption(simOptions(outputOption(y, ['html', 'json'])), "comma-separated scenario ids to draw against the baseline, or 'all'")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('vars', { type: 'string', demandOption: true, describe: 'comma-separated variables to draw' })
     .option('html', { type: 'string', describe: 'write a standalone HTML page with the chart to this file (default without --json: build/plots/<model>.html)' })

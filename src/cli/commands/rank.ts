@@ -20,6 +20,7 @@ import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { checkCommon, parseMetric, workerCount } from './sensitivity.js';
 import { progressBar } from '../progress.js';
+import { outputOption } from '../output-option.js';
 
 interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
   model: string;
@@ -38,7 +39,7 @@ interface RankArgs extends SimArgs, QueueArgs, ScenarioArgs, WideArgs {
 }
 
 export const rankCommand: CommandModule<object, RankArgs> = {
-  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(y))), "comma-separated scenario ids, or 'all' (default)")
+  builder: (y: Argv) => (wideOption(scenarioOption(ensembleOption(queueOptions(simOptions(outputOption(y, ['json'])))), "comma-separated scenario ids, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (scenarios: and metrics: for the intervention ranking)' })
     .option('json', { type: 'string', describe: 'write the ranking as JSON to this file (- for stdout)' })
     .option('uncertainty', { type: 'number', default: DEFAULT_DRAWS, describe: 'Latin-hypercube draws over the constants\' uncertainty ranges (not used with --ensemble)' })

@@ -19,6 +19,7 @@ import { knownVariables, write } from './plot.js';
 import { simulate } from '../../sim/simulate.js';
 import { readModelReference } from '../../io/reference.js';
 import { progressBar } from '../progress.js';
+import { outputOption } from '../output-option.js';
 
 interface ReportArgs extends SimArgs, ScenarioArgs {
   model: string;
@@ -33,7 +34,7 @@ interface ReportArgs extends SimArgs, ScenarioArgs {
 }
 
 export const reportCommand: CommandModule<object, ReportArgs> = {
-  builder: (y: Argv) => (scenarioOption(ensembleOption(simOptions(y)), "comma-separated scenario ids to compare, or 'all' (default)")
+  builder: (y: Argv) => (scenarioOption(ensembleOption(simOptions(outputOption(y, ['html']))), "comma-separated scenario ids to compare, or 'all' (default)")
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('html', { type: 'string', describe: 'output file (default: build/reports/<model>.html)' })
     .option('uncertainty', { type: 'number', describe: 'Latin-hypercube draws for uncertainty whiskers and bands' })

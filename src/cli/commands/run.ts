@@ -19,6 +19,7 @@ import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArg
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
 import { applyScenarioById } from '../../scenarios/index.js';
+import { outputOption } from '../output-option.js';
 
 interface RunArgs extends SimArgs, DataArgs, ScenarioArgs {
   model: string;
@@ -31,7 +32,7 @@ interface RunArgs extends SimArgs, DataArgs, ScenarioArgs {
 }
 
 export const runCommand: CommandModule<object, RunArgs> = {
-  builder: (y: Argv) => (scenarioOption(dataOptions(simOptions(y)), 'apply the intervention with this id from the model file')
+  builder: (y: Argv) => (scenarioOption(dataOptions(simOptions(outputOption(y, ['csv', 'json']))), 'apply the intervention with this id from the model file')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
     .option('vars', { type: 'string', describe: 'comma-separated variables to output (default: all)' })
     .option('csv', { type: 'string', describe: 'write CSV to this file instead of stdout' })

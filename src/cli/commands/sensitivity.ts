@@ -20,6 +20,7 @@ import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCou
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { progressBar } from '../progress.js';
+import { outputOption } from '../output-option.js';
 
 interface SensitivityArgs extends SimArgs, QueueArgs, WideArgs {
   model: string;
@@ -43,7 +44,7 @@ const AGGREGATES: readonly Aggregate[] = ['final', 'initial', 'max', 'min', 'mea
   'first_time_above', 'first_time_below', 'last_time_above', 'last_time_below'];
 
 export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
-  builder: (y: Argv) => (wideOption(ensembleOption(queueOptions(simOptions(y)))
+  builder: (y: Argv) => (wideOption(ensembleOption(queueOptions(simOptions(outputOption(y, ['json']))))
     .positional('model', { type: 'string', demandOption: true, describe: 'model file' })
     .option('design', { type: 'string', choices: [...methodNames(), 'given-data'], describe: 'oat = one at a time, morris = elementary effects (default), sobol = variance shares; given-data = shares over the members of --ensemble FILE' })
     .option('integrator', { type: 'string', deprecated: 'use --method', describe: 'old name of --method (the integration method)' })

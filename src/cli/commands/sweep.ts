@@ -13,6 +13,7 @@ import { bifurcationFigure, chartBlock, renderPage } from '../../plot/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
 import { dynamicsOptions, loadForDynamics, type DynamicsArgs } from './equilibria.js';
 import { write } from './plot.js';
+import { outputOption } from '../output-option.js';
 
 interface SweepArgs extends DynamicsArgs, WideArgs {
   param: string;
@@ -30,7 +31,7 @@ export function parseRange(text: string, option: string): { name: string; lo: nu
 }
 
 export const sweepCommand: CommandModule<object, SweepArgs> = {
-  builder: (y: Argv) => (wideOption(dynamicsOptions(y)
+  builder: (y: Argv) => (wideOption(dynamicsOptions(outputOption(y, ['json', 'html']))
     .option('param', { type: 'string', demandOption: true, describe: 'the constant to vary: NAME=LO:HI' })
     .option('json', { type: 'string', describe: 'write { branches, folds, hopf } as JSON to this file (- for stdout instead of the text)' })
     .option('html', { type: 'string', describe: 'write bifurcation diagrams (stable solid, unstable dashed) to this HTML file' })

@@ -12,13 +12,14 @@ import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.j
 import { dynamicsOptions, loadForDynamics, type DynamicsArgs } from './equilibria.js';
 import { parseRange } from './sweep.js';
 import { write } from './plot.js';
+import { outputOption } from '../output-option.js';
 
 interface TippingArgs extends DynamicsArgs {
   pulse?: string; step?: string; duration: number; param?: string; points: number; amplitude?: number; from?: number; json?: string; html?: string;
 }
 
 export const tippingCommand: CommandModule<object, TippingArgs> = {
-  builder: (y: Argv) => (dynamicsOptions(y)
+  builder: (y: Argv) => (dynamicsOptions(outputOption(y, ['json', 'html']))
     .option('pulse', { type: 'string', describe: 'the trigger is an extra amount per time unit through this flow' })
     .option('step', { type: 'string', describe: 'the trigger raises this constant' })
     .option('duration', { type: 'number', demandOption: true, describe: 'how long the trigger lasts (model time units)' })
