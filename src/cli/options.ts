@@ -15,6 +15,12 @@ const METHODS = [...integrators.keys()].join(', ');
 const ADAPTIVE = [...integrators.values()].filter((m) => m.adaptive).map((m) => m.name).join(', ');
 import { splitNames } from '../io/csv.js';
 
+/**
+ * --set NAME=VALUE, the same in every command (README "Setting values"): a constant takes the
+ * value, a stock starts at it, an auxiliary or flow is held at it; see sim/simulate.ts withOverrides.
+ */
+export const SET_OPTION = { type: 'string', array: true, describe: "set a constant, a stock's initial value, or hold an auxiliary at a number: NAME=VALUE (repeatable)" } as const;
+
 export function simOptions<T>(y: Argv<T>) {
   return y
     .option('method', { type: 'string', describe: `integration method: ${METHODS} (rk4-auto, rk2-auto: Vensim's RK4/RK2 Auto, dt the largest step)` })
@@ -24,7 +30,7 @@ export function simOptions<T>(y: Argv<T>) {
     .option('saveper', { type: 'number', describe: 'save period (a multiple of dt)' })
     .option('rtol', { type: 'number', describe: `relative tolerance (${ADAPTIVE})` })
     .option('atol', { type: 'number', describe: `absolute tolerance (${ADAPTIVE})` })
-    .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
+    .option('set', SET_OPTION)
     .option('allow-nonfinite', { type: 'boolean', default: false, describe: 'keep running when a value becomes NaN or infinite' });
 }
 

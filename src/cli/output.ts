@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
+import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../core/diagnostics.js';
 import { OutputError, refuseInputs, refuseUnwritable, writeOutput } from '../io/write.js';
 
 export const EXIT_OK = 0;
@@ -61,8 +61,21 @@ export function writing<T>(file: string, write: () => T): T {
   }
 }
 
+/**
+ * Exit 2, a usage error: the command line is wrong whatever the model says (an unknown option,
+ * a bad value, options that conflict, an output that cannot be written).
+ */
 export function usageError(message: string): CliExit {
   return new CliExit(EXIT_USAGE, [], message);
+}
+
+/**
+ * Exit 1, a model problem: the command line is well formed but this model cannot do what it
+ * asks, because the model lacks what the command needs (scenarios, metrics, reference data, a
+ * clock) or does not define a name the command line gives. Printed as a located diagnostic.
+ */
+export function modelLacks(file: string | undefined, code: string, message: string, hint: string): CliExit {
+  return new CliExit(EXIT_MODEL, [error(code, message, { file, hint })]);
 }
 
 const INPUT_OPTIONS = ['model', 'input', 'data'] as const;

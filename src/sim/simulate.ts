@@ -81,7 +81,11 @@ function withoutOverridden(varying: SimSpec['varying'], o: SimulateOptions): Sim
   return Object.values(kept).some((e) => e !== undefined) ? kept : undefined;
 }
 
-/** Applies constant overrides to the model: constants take the value, numeric auxiliaries become constants. */
+/**
+ * Applies overrides by name, one rule for every command (README "Setting values"): a constant
+ * takes the value, a stock starts at it (its initial value), an auxiliary or flow is held at it
+ * (its equation replaced, as PySD's params do), a lookup is refused.
+ */
 export function withOverrides(model: Model, overrides: Readonly<Record<string, number>>): { model: Model; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const byId = new Map(model.variables.map((v, i) => [v.id, i]));
@@ -95,7 +99,7 @@ export function withOverrides(model: Model, overrides: Readonly<Record<string, n
     } else if (v.kind === 'constant') variables[i!] = { ...v, value };
     else if (v.kind === 'aux' || v.kind === 'flow') variables[i!] = { ...v, equation: String(value), gf: undefined };
     else if (v.kind === 'stock') variables[i!] = { ...v, initial: String(value) };
-    else diagnostics.push(error('not-settable', `'${v.name}' is a lookup and cannot be set to a number`, { file: model.file, variable: v.name }));
+    else diagnostics.push(error('not-settable', `'${v.name}' is a lookup and cannot be set to a number`, { file: model.file, variable: v.name, hint: 'change its table with a scenario\'s lookup change, or set a constant that scales its input' }));
   }
   return { model: { ...model, variables }, diagnostics };
 }

@@ -125,8 +125,8 @@ test('--clock adds ISO clock times from sim.time_origin; JSON carries them besid
   assert.equal(j.clock, ['2020-11-25T23:30:00-08:00', '2020-11-26T00:00:00-08:00', '2020-11-26T00:30:00-08:00']);
   assert.equal(j.time, [0, 0.5, 1]);
   const none = cli('run', 'models/teacup.yaml', '--clock');
-  assert.is(none.code, 2);
-  assert.match(none.stderr, /--clock needs a model with sim.time_origin/);
+  assert.is(none.code, 1, 'the option is well formed; this model lacks a clock');
+  assert.match(none.stderr, /error\[no-clock\] --clock needs a model with sim.time_origin .*; this model declares no time_origin — add sim.time_origin/);
 });
 
 test.run();

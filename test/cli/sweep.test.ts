@@ -26,7 +26,10 @@ test('sweep rejects a malformed --param (exit 2) and an unknown constant (exit 1
   assert.match(bad.stderr, /--param expects NAME=LO:HI/);
   const unknown = cli('sweep', 'test/fixtures/dynamics/toggle.yaml', '--param', 'a3=1:2');
   assert.is(unknown.code, 1);
-  assert.match(unknown.stderr, /error\[not-a-constant\]/);
+  assert.match(unknown.stderr, /error\[unknown-variable\] --param names 'a3', which the model does not define — did you mean 'a1'\?/);
+  const stock = cli('sweep', 'test/fixtures/dynamics/toggle.yaml', '--param', 'U=1:2');
+  assert.is(stock.code, 1);
+  assert.match(stock.stderr, /error\[not-sweepable\] 'U': --param names the stock 'U': its initial value does not move the equilibria.* — sweep a constant its flows depend on; to see how the start changes a run, use stockflow run --set "U=VALUE"\n$/);
 });
 
 test.run();

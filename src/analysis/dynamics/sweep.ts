@@ -5,8 +5,8 @@
  * located (bifurcations.ts).
  */
 import { error, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
-import { canonicalName } from '../../core/names.js';
-import type { Model } from '../../model/types.js';
+import { canonicalName, didYouMean } from '../../core/names.js';
+import type { Model, Variable } from '../../model/types.js';
 import { bifurcations, type Bifurcation } from './bifurcations.js';
 import { pointAt, trace, type CurvePoint, type Family } from './continuation.js';
 import { classify, findEquilibria, residualTolerance, stateScale, type SearchOptions } from './equilibria.js';
@@ -47,14 +47,36 @@ export interface SweepOptions extends SystemOptions, SearchOptions {
   readonly hi: number;
 }
 
+/**
+ * Why `parameter` cannot be swept, or undefined when it can. What can be swept is what `--set`
+ * can set (sim/simulate.ts withOverrides), less what does not move an equilibrium: a stock's
+ * initial value (the equilibria are where its flows balance, wherever it starts) and a lookup
+ * (a table, not a number). An auxiliary or flow is held at each value, as --set holds it.
+ */
+function sweepRefusal(model: Model, parameter: string, v: Variable | undefined) {
+  const at = { file: model.file };
+  if (!v) {
+    const ids = model.variables.map((x) => x.id);
+    const guess = didYouMean(canonicalName(parameter), ids);
+    const name = guess === undefined ? undefined : model.variables[ids.indexOf(guess)].name;
+    return error('unknown-variable', `--param names '${parameter}', which the model does not define`, { ...at, hint: name ? `did you mean '${name}'?` : 'give a constant of the model' });
+  }
+  if (v.kind === 'stock') {
+    return error('not-sweepable', `--param names the stock '${v.name}': its initial value does not move the equilibria, which lie where its flows balance`, { ...at, variable: v.name, hint: `sweep a constant its flows depend on; to see how the start changes a run, use stockflow run --set "${v.name}=VALUE"` });
+  }
+  if (v.kind === 'lookup') {
+    return error('not-sweepable', `--param names the lookup '${v.name}', a table rather than a number`, { ...at, variable: v.name, hint: 'sweep a constant that scales its input or output' });
+  }
+  return undefined;
+}
+
 /** Values where equilibria are searched for branch seeds: lo, hi and five between. */
 const SEEDS = 7;
 
 export function sweep(model: Model, o: SweepOptions): { sweep?: Sweep; diagnostics: Diagnostic[] } {
   const variable = model.variables.find((v) => v.id === canonicalName(o.parameter));
-  if (!variable || variable.kind === 'stock' || variable.kind === 'lookup') {
-    return { diagnostics: [error('not-a-constant', `--param names '${o.parameter}', which is not a constant of the model`, { file: model.file, hint: 'sweep a constant (or an auxiliary with a number for its equation)' })] };
-  }
+  const refused = sweepRefusal(model, o.parameter, variable);
+  if (refused || !variable) return { diagnostics: refused ? [refused] : [] };
   const built = dynamicalSystem(model, { ...o, overrides: { ...o.overrides, [variable.name]: o.lo } });
   if (!built.system) return { diagnostics: built.diagnostics };
   const s = built.system;

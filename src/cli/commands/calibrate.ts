@@ -12,7 +12,7 @@ import { readModelFile } from '../../io/load.js';
 import { readDataFile } from '../../io/data.js';
 import { readModelReference } from '../../io/reference.js';
 import { calibrate, calibrationJson, formatCalibration } from '../../analysis/calibrate/index.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, modelLacks, usageError } from '../output.js';
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { checkCommon, checkNoClash, parseParams, workerCount } from './sensitivity.js';
@@ -76,7 +76,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const model = loaded.model!;
     const data = args.data ? readDataFile(args.data) : readModelReference(model, toReadOptions(args));
     failOnErrors(data.diagnostics);
-    if (!data.data) throw usageError(`${args.model} declares no reference data: give --data FILE`);
+    if (!data.data) throw modelLacks(model.file, 'no-reference-data', 'the model declares no reference data to fit', 'give --data FILE (a series or events CSV), or name one in the model (docs/calibration.md)');
     if (args.posterior !== undefined) {
       try {
         await runPosterior(args, model, data.data, params, simulate);

@@ -14,7 +14,7 @@ import { addSection, compareVariants, kindOf, selectMetrics } from '../../analys
 import type { ScenarioKind } from '../../model/types.js';
 import { runEnsemble, runEnsembleOn } from '../../analysis/ensemble.js';
 import { comparisonCsv, comparisonJson, formatComparison, formatEnsemble } from '../../analysis/report.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
+import { CliExit, modelLacks, emit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { progressBar } from '../progress.js';
@@ -53,12 +53,11 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     const chosen = selectMetrics(model, args.metrics === undefined ? undefined : splitNames(args.metrics));
     const diagnostics: Diagnostic[] = [...picked.diagnostics, ...chosen.diagnostics];
     const variants = picked.variants;
-    if (!variants.length && !diagnostics.length) throw usageError(`the model defines no scenarios to compare — ${addSection(model, 'scenarios')}`);
+    if (!variants.length && !diagnostics.length) throw modelLacks(model.file, 'no-scenarios', 'the model defines no scenarios to compare', addSection(model, 'scenarios'));
     failOnErrors(diagnostics);
     try {
       const comparison = compareVariants(model, variants, chosen.metrics, options);
       printDiagnostics(comparison.warnings);
-      if (draws === undefined && !members && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N (or --ensemble FILE) too');
       const ensembleOptions = { draws: members?.rows.length ?? draws ?? 0, members, seed: args.seed, metrics: chosen.metrics, simulate: options };
       const progress = progressBar(args.queue === undefined ? 'runs' : 'batches');
       // Remediations and counterfactuals are separate ensembles: P(best) only among their own kind.
@@ -95,6 +94,7 @@ ${formatEnsemble(whatIfs, chosen.metrics, axis, 'counterfactuals, ranked among t
 function checkArgs(args: CompareArgs): number | undefined {
   if (args.json === '-' && args.csv === '-') throw usageError('--json - and --csv - cannot both write to stdout');
   if (!Number.isInteger(args.seed) || args.seed < 0) throw usageError(`--seed expects a non-negative integer (got ${args.seed})`);
+  if (args.uncertainty === undefined && args.ensemble === undefined && args.queue !== undefined) throw usageError('--queue runs the --uncertainty ensemble: give --uncertainty N (or --ensemble FILE) too');
   if (args.uncertainty !== undefined && args.ensemble !== undefined) throw usageError('--uncertainty N (prior draws) and --ensemble FILE (given members) are two ensembles: give one');
   if (args.uncertainty === undefined) return undefined;
   checkRunCounts(args, { uncertainty: args.uncertainty });

@@ -9,7 +9,7 @@ import { equilibriaJson, formatEquilibria, modelEquilibria, type Range } from '.
 import { readModelFile } from '../../io/load.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { emit, failOnErrors, usageError } from '../output.js';
-import { parseSets, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
+import { parseSets, SET_OPTION, toReadOptions, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { dict } from '../../core/dict.js';
 import { splitNames } from '../../io/csv.js';
 import { outputOption } from '../output-option.js';
@@ -32,7 +32,7 @@ interface EquilibriaArgs extends DynamicsArgs {
 export function dynamicsOptions<T>(y: Argv<T>) {
   return scenarioOption(y, 'analyse the model with the intervention with this id applied')
     .positional('model', { type: 'string', demandOption: true, describe: 'model file (.yaml, .json, .xmile, .stmx, .mdl)' })
-    .option('set', { type: 'string', array: true, describe: 'set a constant: NAME=VALUE (repeatable)' })
+    .option('set', SET_OPTION)
     .option('time', { type: 'number', describe: 'evaluate time-dependent inputs at this time (default: the stop time)' })
     .option('box', { type: 'string', array: true, describe: "a stock's search range: NAME=LO:HI (repeatable)" })
     .option('freeze', { type: 'string', array: true, describe: 'hold a stock at a value, outside the analysed state: NAME=VALUE (repeatable)' })

@@ -14,7 +14,7 @@ import { openOutput, type OutputFile } from '../../io/write.js';
 import { readModelFile } from '../../io/load.js';
 import { trySimulate } from '../../sim/simulate.js';
 import type { OutputColumn } from '../../compile/layout.js';
-import { CliExit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
+import { CliExit, modelLacks, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { dataOptions, simOptions, toReadOptions, toSimulateOptions, type DataArgs, type SimArgs, scenarioOption, oneScenario, type ScenarioArgs } from '../options.js';
 import { error } from '../../core/diagnostics.js';
 import { canonicalName, didYouMean } from '../../core/names.js';
@@ -51,7 +51,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     const scenario = oneScenario(args.scenario);
     const model = scenario ? applyScenarioById(loaded.model!, scenario) : loaded.model!;
     const clock = clockOf(model.sim);
-    if (args.clock && !clock) throw usageError(`--clock needs a model with sim.time_origin and a time unit of fixed length${model.sim.timeOrigin ? '' : ` (${args.model} declares no time_origin)`}`);
+    if (args.clock && !clock) throw modelLacks(model.file, 'no-clock', `--clock needs a model with sim.time_origin and a time unit of fixed length; this model ${model.sim.timeOrigin ? 'has a time unit of no fixed length' : 'declares no time_origin'}`, 'add sim.time_origin (docs/model-format.md), or run without --clock');
     // JSON output always has the clock when the model has one; CSV when asked.
     // A bare --json (no file) writes JSON to standard output, as --json - does.
     const json = args.json !== undefined;

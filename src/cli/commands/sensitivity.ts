@@ -15,7 +15,7 @@ import { readModelFile } from '../../io/load.js';
 import { formatSensitivity, methodNames, modelSensitivity, sensitivityJson, type ParamRange } from '../../analysis/sensitivity/index.js';
 import type { MetricOutput } from '../../analysis/parallel/model-function.js';
 import type { WorkerCount } from '../../analysis/parallel/pool.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
+import { CliExit, emit, EXIT_MODEL, failOnErrors, modelLacks, usageError } from '../output.js';
 import { simOptions, toReadOptions, toSimulateOptions, type SimArgs, checkRunCounts } from '../options.js';
 import { queueOptions, withQueue, type QueueArgs } from '../queue/options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
@@ -159,7 +159,7 @@ export function checkNoClash(params: readonly ParamRange[], overrides: Readonly<
 export function parseMetric(model: Model, text?: string): Omit<MetricOutput, 'kind'> {
   const metrics = model.metrics ?? [];
   if (text === undefined) {
-    if (!metrics.length) throw usageError('give --metric VAR[:final|max|min|mean|integral] (the model defines no metrics)');
+    if (!metrics.length) throw modelLacks(model.file, 'no-metrics', 'the model defines no metrics to measure', 'give --metric VAR[:final|max|min|mean|integral], or add a metrics: section (docs/model-format.md)');
     const m = metrics[0];
     return { variable: m.variable, aggregate: m.aggregate, threshold: m.threshold };
   }

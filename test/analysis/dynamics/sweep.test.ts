@@ -62,10 +62,14 @@ test('the sweep JSON has branches, folds with value and stocks by name, and hopf
   assert.equal(doc.hopf, []);
 });
 
-test('sweeping something that is not a constant is a located diagnostic', () => {
+test('sweeping a stock or an unknown name is a diagnostic saying why and what to sweep instead', () => {
   const r = sweep(model('toggle'), { parameter: 'U', lo: 0, hi: 1 });
   assert.is(r.sweep, undefined);
-  assert.is(r.diagnostics[0].code, 'not-a-constant');
+  assert.is(r.diagnostics[0].code, 'not-sweepable');
+  assert.match(r.diagnostics[0].hint ?? '', /sweep a constant/);
+  const unknown = sweep(model('toggle'), { parameter: 'a 3', lo: 0, hi: 1 });
+  assert.is(unknown.diagnostics[0].code, 'unknown-variable');
+  assert.match(unknown.diagnostics[0].hint ?? '', /did you mean 'a1'\?/);
 });
 
 test.run();

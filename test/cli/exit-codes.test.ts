@@ -1,0 +1,62 @@
+/**
+ * One rule for exit codes in every command: 2 when the command line is wrong whatever the
+ * model (README "Exit codes"), 1 when this model cannot do what a well-formed command asks.
+ */
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { cli, tempFile } from './cli-helpers.js';
+
+const NO_EXTRAS = 'sim: { start: 0, stop: 4, dt: 1 }\nstocks:\n  S: { initial: 1, inflows: [f] }\nflows:\n  f: { equation: k * S }\nconstants:\n  k: { value: 0.1 }\n';
+const METRIC = 'metrics:\n  Final S: { variable: S, aggregate: final, better: lower }\n';
+
+test('a model that lacks what the command needs is exit 1 with a located diagnostic, for every command alike', () => {
+  const model = tempFile('plain.yaml', NO_EXTRAS);
+  const measured = tempFile('measured.yaml', NO_EXTRAS + METRIC);
+  for (const [args, code] of [
+    [['compare', model], 'no-metrics'],
+    [['compare', measured], 'no-scenarios'],
+    [['sensitivity', model, '--samples', '4'], 'no-metrics'],
+    [['calibrate', model], 'no-reference-data'],
+    [['run', model, '--clock'], 'no-clock'],
+    [['run', model, '--vars', 'Q'], 'unknown-variable'],
+    [['run', model, '--set', 'kk=2'], 'unknown-variable'],
+    [['sweep', model, '--param', 'S=0:1'], 'not-sweepable'],
+  ] as const) {
+    const r = cli(...args);
+    assert.is(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, new RegExp(`^${args[1].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}(:\\d+:\\d+)?: error\\[${code}\\] `), `${args.join(' ')}: ${r.stderr}`);
+    assert.not.match(r.stderr, /internal error|\n\s+at /);
+  }
+});
+
+test('a command line that is wrong whatever the model is exit 2 before the model is run', () => {
+  const model = tempFile('plain.yaml', NO_EXTRAS);
+  for (const args of [
+    ['run', model, '--dt'], ['run', model, '--stop', 'abc'], ['run', model, '--csv', 'a.csv', '--json', 'b.json'],
+    ['run', model, '-o', 'a.txt'], ['run', model, '--seed', '-1'], ['run', model, '--bogus'],
+    ['compare', model, '--queue', 'redis://localhost:1/0'], ['compare', model, '--json', '-', '--csv', '-'],
+    ['sweep', model, '--param', 'k=2:1'], ['run', model, '--set', 'k=abc'],
+  ]) {
+    const r = cli(...args);
+    assert.is(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, /^stockflow: /, args.join(' '));
+    assert.is(r.stdout, '', args.join(' '));
+  }
+});
+
+test('--set follows one rule: a stock starts at the value, an auxiliary is held at it, a lookup is refused', () => {
+  const model = tempFile('set.yaml', `${NO_EXTRAS}auxiliaries:\n  twice: { equation: 2 * S }\nlookups:\n  g: { points: [[0, 0], [1, 1]] }\n`);
+  const stock = cli('run', model, '--set', 'S=10', '--vars', 'S,twice');
+  assert.is(stock.code, 0, stock.stderr);
+  assert.equal(stock.stdout.trim().split('\n').slice(0, 3), ['time,S,twice', '0,10,20', '1,11,22']);
+  const aux = cli('run', model, '--set', 'twice=5', '--vars', 'S,twice');
+  assert.equal(aux.stdout.trim().split('\n').slice(0, 3), ['time,S,twice', '0,1,5', '1,1.1,5']);
+  const lookup = cli('run', model, '--set', 'g=1');
+  assert.is(lookup.code, 1);
+  assert.match(lookup.stderr, /error\[not-settable\] 'g': 'g' is a lookup and cannot be set to a number — change its table with a scenario's lookup change/);
+  const typo = cli('equilibria', model, '--set', 'K=1', '--set', 'twic=3');
+  assert.is(typo.code, 1);
+  assert.match(typo.stderr, /cannot set unknown variable 'twic' — did you mean 'twice'\?/);
+});
+
+test.run();
