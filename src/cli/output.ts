@@ -45,9 +45,9 @@ const WHY: Readonly<Record<string, string>> = {
 export function writeFailure(file: string, e: unknown): CliExit {
   if (e instanceof CliExit) return e;
   if (e instanceof OutputError) return new CliExit(EXIT_USAGE, [], e.message);
-  const code = (e as NodeJS.ErrnoException).code;
+  const { code, path } = e as NodeJS.ErrnoException;
   // Its folder is there (outputs make theirs) but refuses new files, as /proc and /sys do.
-  const refused = code === 'ENOENT' && file !== '-' && existsSync(dirname(file)) ? 'the folder does not take new files' : undefined;
+  const refused = code === 'ENOENT' && path && existsSync(dirname(path)) ? 'the folder does not take new files' : undefined;
   const why = code && (refused ?? WHY[code]) ? `${refused ?? WHY[code]} (${code})` : code ?? String(e);
   return new CliExit(EXIT_USAGE, [], `cannot write ${file === '-' ? 'standard output' : file}: ${why}`);
 }
