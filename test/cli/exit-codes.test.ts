@@ -59,4 +59,16 @@ test('--set follows one rule: a stock starts at the value, an auxiliary is held 
   assert.match(typo.stderr, /cannot set unknown variable 'twic' — did you mean 'twice'\?/);
 });
 
+test('a sim-spec warning (a dt that does not divide the saveper) is printed, not taken for a failure, in every command', () => {
+  for (const args of [
+    ['run', 'models/teacup.yaml'], ['loops', 'models/teacup.yaml'],
+    ['sensitivity', 'models/teacup.yaml', '--metric', 'Teacup Temperature', '--design', 'oat'],
+  ]) {
+    const r = cli(...args, '--dt', '0.3', '--saveper', '1');
+    assert.is(r.code, 0, `${args[0]}: ${r.stderr}`);
+    assert.match(r.stderr, /warning\[saveper-not-multiple\] \(sim\.saveper\): saveper \(1\) is not a multiple of dt \(0\.3\)/, args[0]);
+    assert.not.match(r.stderr, /internal error/);
+  }
+});
+
 test.run();

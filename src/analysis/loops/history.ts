@@ -41,7 +41,8 @@ export const MAX_VALUES = 40_000_000;
 export function recordHistory(model: Model, options: SimulateOptions = {}, maxValues = MAX_VALUES): { history?: History; diagnostics: Diagnostic[] } {
   const requested = simSpecWith(model.sim, options);
   const problems = checkSimSpec(requested, model.file);
-  if (problems.length) return { diagnostics: problems };
+  // A warning (saveper not a multiple of dt) is passed on, not taken for a failure.
+  if (hasErrors(problems)) return { diagnostics: problems };
   if (requested.varying) {
     const fields = Object.entries(requested.varying).filter(([, e]) => e !== undefined).map(([f]) => f);
     return { diagnostics: [error('ltm-varying-clock', `loop scores need one dt for the whole run, but this model's ${fields.join(', ')} change during the run (sim.varying)`, {
@@ -72,7 +73,7 @@ export function recordHistory(model: Model, options: SimulateOptions = {}, maxVa
   }
   const saveEvery = Math.max(1, Math.round(requested.saveper / requested.dt));
   const last = Math.min(steps - 1, time.length - 1);
-  return { history: { program: built.program, layout, sim, time, last, values, saveEvery }, diagnostics: built.diagnostics };
+  return { history: { program: built.program, layout, sim, time, last, values, saveEvery }, diagnostics: [...problems, ...built.diagnostics] };
 }
 
 /** The values of step k (a view, not a copy). */

@@ -83,13 +83,14 @@ export function prepareModelFunction(spec: ModelFunctionSpec): Prepared {
   const sim = simSpecWith(model.sim, spec.simulate ?? {});
   const simProblems = checkSimSpec(sim, model.file);
   if (!getIntegrator(sim.method)) simProblems.push(error('unknown-method', `unknown integration method '${sim.method}'`, { file: model.file, field: 'sim.method', hint: `use one of ${integratorNames().join(', ')}` }));
-  if (simProblems.length) return { diagnostics: simProblems };
+  // A warning (saveper not a multiple of dt) is passed on, not taken for a failure.
+  if (hasErrors(simProblems)) return { diagnostics: simProblems };
   const set = withOverrides(model, spec.simulate?.overrides ?? {});
   if (set.diagnostics.length) return { diagnostics: set.diagnostics };
   const params = asConstants(set.model, spec.params);
   if (hasErrors(params.diagnostics)) return { diagnostics: params.diagnostics };
   const built = buildModel(params.model, sim);
-  const diagnostics = [...params.diagnostics, ...built.diagnostics];
+  const diagnostics = [...simProblems, ...params.diagnostics, ...built.diagnostics];
   if (!built.compiled || hasErrors(built.diagnostics)) return { diagnostics };
   const compiled = built.compiled;
   const outputProblems = checkOutput(compiled, spec.output, model.file, sim);
