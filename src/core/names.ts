@@ -55,6 +55,17 @@ export function editDistance(a: string, b: string): number {
   return row[b.length];
 }
 
+/**
+ * The hint for a name the model does not define: "did you mean 'X'?" with the closest of
+ * `names` (compared as canonical names, shown as written), then `otherwise` when given.
+ */
+export function nameHint(name: string, names: readonly string[], otherwise = ''): string {
+  const ids = names.map(canonicalName);
+  const guess = didYouMean(canonicalName(name), ids);
+  const near = guess === undefined ? '' : `did you mean '${names[ids.indexOf(guess)]}'?`;
+  return near && otherwise ? `${near} ${otherwise}` : near || otherwise;
+}
+
 /** The closest candidate within a small edit distance, or undefined. */
 export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;

@@ -59,6 +59,22 @@ test('--set follows one rule: a stock starts at the value, an auxiliary is held 
   assert.match(typo.stderr, /cannot set unknown variable 'twic' — did you mean 'twice'\?/);
 });
 
+test('a name the model does not define says "did you mean" when one is close, in every command that takes names', () => {
+  const R = 'models/retry-storm.yaml';
+  for (const [args, near] of [
+    [['run', R, '--vars', 'Queu'], 'Queue'], [['run', R, '--set', 'Arrival Rat=9'], 'Arrival Rate'],
+    [['equilibria', R, '--set', 'Arrival Rat=9'], 'Arrival Rate'],
+    [['sweep', R, '--param', 'Arrival Rat=5:10'], 'Arrival Rate'], [['sweep', R, '--param', 'Arrival Rate=5:10', '--vars', 'Queu'], 'Queue'],
+    [['equilibria', R, '--only', 'Queu'], 'Queue'], [['equilibria', R, '--freeze', 'Queu=3'], 'Queue'], [['equilibria', R, '--box', 'Queu=1:2'], 'Queue'],
+    [['tipping', R, '--step', 'Arrival Rat', '--duration', '10'], 'Arrival Rate'], [['tipping', R, '--pulse', 'Arrival', '--duration', '10'], 'Arrivals'],
+    [['compare', 'models/kinesis-outage.yaml', '--scenario', 'larger-server'], 'larger-servers'],
+  ] as const) {
+    const r = cli(...args);
+    assert.is(r.code, 1, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, `did you mean '${near}'?`, args.join(' '));
+  }
+});
+
 test('a sim-spec warning (a dt that does not divide the saveper) is printed, not taken for a failure, in every command', () => {
   for (const args of [
     ['run', 'models/teacup.yaml'], ['loops', 'models/teacup.yaml'],

@@ -5,6 +5,7 @@
  * Jacobian there.
  */
 import { error, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { nameHint } from '../../core/names.js';
 import { eigenvalues, type Eigenvalue } from './eigen.js';
 import { halton, plausibleBox, type Range } from './box.js';
 import { follow } from './flow.js';
@@ -77,7 +78,7 @@ export function findEquilibria(s: DynamicalSystem, o: SearchOptions = {}): Equil
   const given = new Map<number, Range>();
   for (const [name, range] of Object.entries(o.box ?? {})) {
     const i = s.stockNames.findIndex((x) => x.toLowerCase() === name.toLowerCase());
-    if (i < 0) diagnostics.push(error('unknown-variable', `--box names '${name}', which is not a stock`, { file: s.model.file, hint: `stocks: ${s.stockNames.join(', ')}` }));
+    if (i < 0) diagnostics.push(error('unknown-variable', `--box names '${name}', which is not a stock`, { file: s.model.file, hint: nameHint(name, s.stockNames, `stocks: ${s.stockNames.join(', ')}`) }));
     else given.set(i, range);
   }
   if (diagnostics.length) return { equilibria: [], box: [], starts: 0, diagnostics };

@@ -11,7 +11,7 @@
  * switches (if-then-else, min/max) that join the phases.
  */
 import { error, type Diagnostic } from '../../core/diagnostics.js';
-import { canonicalName } from '../../core/names.js';
+import { canonicalName, nameHint } from '../../core/names.js';
 import { runCompiled } from '../../sim/run.js';
 import type { DynamicalSystem, HeldStock } from './system.js';
 
@@ -30,11 +30,10 @@ export function reductionRequested(r: Reduction): boolean {
 export function reduceSystem(full: DynamicalSystem, r: Reduction): { system?: DynamicalSystem; diagnostics: Diagnostic[] } {
   const file = full.model.file;
   const index = new Map(full.stockNames.map((n, i) => [canonicalName(n), i]));
-  const hint = `stocks: ${full.stockNames.join(', ')}`;
   const diagnostics: Diagnostic[] = [];
   const lookup = (name: string, option: string) => {
     const i = index.get(canonicalName(name));
-    if (i === undefined) diagnostics.push(error('unknown-variable', `${option} names '${name}', which is not a stock of the model`, { file, variable: name, hint }));
+    if (i === undefined) diagnostics.push(error('unknown-variable', `${option} names '${name}', which is not a stock of the model`, { file, variable: name, hint: nameHint(name, full.stockNames, `stocks: ${full.stockNames.join(', ')}`) }));
     return i;
   };
   const held = new Map<number, number>();

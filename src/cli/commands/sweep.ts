@@ -7,6 +7,7 @@ import { tableWidth, wideOption, type WideArgs } from '../width.js';
 import type { Argv, CommandModule } from 'yargs';
 import { diagramInput, formatSweep, sweep, sweepJson, sweepValues } from '../../analysis/dynamics/index.js';
 import { error } from '../../core/diagnostics.js';
+import { nameHint } from '../../core/names.js';
 import { splitNames } from '../../io/csv.js';
 import { plotlyScript } from '../../io/html.js';
 import { bifurcationFigure, chartBlock, renderPage } from '../../plot/index.js';
@@ -46,7 +47,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const s = result.sweep!;
     const names = args.vars ? splitNames(args.vars) : s.stockNames.filter((_, i) => !s.system.helper[i]).slice(0, 4);
     const unknown = names.filter((n) => !sweepValues(s, n));
-    if (unknown.length) throw new CliExit(EXIT_MODEL, unknown.map((n) => error('unknown-variable', `--vars names unknown variable '${n}'`, { file: model.file, hint: `stocks: ${s.stockNames.join(', ')}` })));
+    if (unknown.length) throw new CliExit(EXIT_MODEL, unknown.map((n) => error('unknown-variable', `--vars names unknown variable '${n}'`, { file: model.file, hint: nameHint(n, s.stockNames, `stocks: ${s.stockNames.join(', ')}`) })));
     if (args.json) emit(`${JSON.stringify(sweepJson(s))}\n`, args.json);
     if (args.html) {
       const figures = names.map((n) => bifurcationFigure(diagramInput(s, n)));

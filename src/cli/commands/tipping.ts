@@ -6,6 +6,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import { modelEquilibria, num, recoveryCurve, restingState, tippingThreshold, triggerAction, type Trigger, type TriggerOutcome } from '../../analysis/dynamics/index.js';
 import { error } from '../../core/diagnostics.js';
+import { nameHint } from '../../core/names.js';
 import { plotlyScript } from '../../io/html.js';
 import { chartBlock, recoveryFigure, renderPage, triggerRunsFigure } from '../../plot/index.js';
 import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError } from '../output.js';
@@ -31,7 +32,7 @@ export const tippingCommand: CommandModule<object, TippingArgs> = {
     .option('html', { type: 'string', describe: 'write the runs around the threshold and the recovery curve to this HTML file' })
     .example('$0 tipping models/retry-storm.yaml --pulse Arrivals --duration 10 --param "Arrival Rate=8:9.6"', 'the spike that tips the retry storm, and recovery near the fold')) as unknown as Argv<TippingArgs>,
   handler: (args) => {
-    if (!!args.pulse === !!args.step) throw usageError('give one trigger: --pulse FLOW or --step CONSTANT');
+    if (!!args.pulse === !!args.step) throw usageError('give one trigger: --pulse FLOW or --step CONSTANT (not both, not neither)');
     if (!(args.duration > 0) || !Number.isFinite(args.duration)) throw usageError('--duration expects a positive number');
     if (!Number.isInteger(args.points) || args.points < 2 || args.points > 1000) throw usageError('--points expects a whole number from 2 to 1000');
     if (args.amplitude !== undefined && !(Number.isFinite(args.amplitude) && args.amplitude > 0)) throw usageError('--amplitude expects a positive number');
@@ -40,6 +41,9 @@ export const tippingCommand: CommandModule<object, TippingArgs> = {
     const found = modelEquilibria(model, options);
     failOnErrors(found.diagnostics);
     const s = found.system!;
+    const constants = model.variables.filter((v) => v.kind === 'constant').map((v) => v.name);
+    const slot = range && s.constantSlot(range.name);
+    if (range && slot === undefined) throw new CliExit(EXIT_MODEL, [error('not-a-constant', `--param names '${range.name}', which is not a constant of the model`, { file: model.file, hint: nameHint(range.name, constants, 'the recovery curve varies a constant') })]);
     const stable = found.search!.equilibria.filter((e) => e.stable);
     const fail = (message: string, hint: string) => new CliExit(EXIT_MODEL, [error('no-tipping', message, { file: model.file, hint })]);
     if (!stable.length) throw fail('the model has no stable equilibrium to tip', 'see `stockflow equilibria MODEL`');
@@ -47,11 +51,9 @@ export const tippingCommand: CommandModule<object, TippingArgs> = {
     if (!from?.stable) throw fail(`equilibrium ${args.from} is not a stable one`, 'pick a stable equilibrium from `stockflow equilibria MODEL` by its number');
     const trigger: Trigger = { kind: args.pulse ? 'pulse' : 'step', target: (args.pulse ?? args.step)!, duration: args.duration };
     const apply = triggerAction(s, trigger);
-    if (typeof apply === 'string') throw new CliExit(EXIT_MODEL, [error('unknown-variable', apply, { file: model.file, variable: trigger.target, hint: trigger.kind === 'pulse' ? 'name a flow' : 'name a constant' })]);
+    if (typeof apply === 'string') throw new CliExit(EXIT_MODEL, [error('unknown-variable', apply, { file: model.file, variable: trigger.target, hint: trigger.kind === 'pulse' ? nameHint(trigger.target, model.variables.filter((v) => v.kind === 'flow').map((v) => v.name), 'name a flow') : nameHint(trigger.target, constants, 'name a constant') })]);
     const guess = Math.max(1e-3, ...Object.values(from.flows).map(Math.abs)) / 16;
     const th = tippingThreshold(s, from, trigger, apply, guess);
-    const slot = range && s.constantSlot(range.name);
-    if (range && slot === undefined) throw new CliExit(EXIT_MODEL, [error('not-a-constant', `--param names '${range.name}', which is not a constant of the model`, { file: model.file })]);
     const amplitude = args.amplitude ?? (th.amplitude ?? 0) / 2;
     const values = range ? Array.from({ length: args.points }, (_, k) => range.lo + ((range.hi - range.lo) * k) / (args.points - 1)) : [];
     const recovery = range && amplitude > 0 ? recoveryCurve(s, from, trigger, amplitude, slot!, values) : [];
