@@ -19,7 +19,7 @@ import { warning, type Diagnostic } from '../../core/diagnostics.js';
 
 export interface MdlSettings {
   /** The integration method registered in sim/; Euler when not given. */
-  readonly method: 'euler' | 'rk2' | 'rk4' | 'rk2-auto' | 'rk4-auto';
+  readonly method: 'euler' | 'rk2-midpoint' | 'rk4' | 'rk2-auto' | 'rk4-auto';
   /** Vensim's own name of the integration type, for messages. */
   readonly methodName: string;
   /** `?tag` (lower case, with the `?`) → file name, as the model maps them. */
@@ -33,7 +33,7 @@ const METHODS: Readonly<Record<number, [MdlSettings['method'], string]>> = {
   1: ['rk4-auto', 'RK4 Auto'],
   2: ['euler', 'Difference'],
   3: ['rk2-auto', 'RK2 Auto'],
-  4: ['rk2', 'RK2 Fixed'],
+  4: ['rk2-midpoint', 'RK2 Fixed'],
   5: ['rk4', 'RK4 Fixed'],
 };
 

@@ -21,7 +21,7 @@ const METHODS: Readonly<Record<string, string>> = {
   rosenbrock: 'rosenbrock',
 };
 /** Methods only `stockflow:method` names. */
-const VENDOR_METHODS: Readonly<Record<string, string>> = { ...METHODS, 'rk4-auto': 'rk4-auto', 'rk2-auto': 'rk2-auto' };
+const VENDOR_METHODS: Readonly<Record<string, string>> = { ...METHODS, 'rk4-auto': 'rk4-auto', 'rk2-auto': 'rk2-auto', 'rk2-midpoint': 'rk2-midpoint' };
 
 /** `override`: the method the caller runs with instead (a --method); the file's own is then not warned about. */
 export function readSimSpecs(doc: XmlDoc, node: XNode | undefined, diags: Diagnostic[], override?: string): SimSpec | undefined {

@@ -28,9 +28,9 @@ const XMILE_NS = 'http://docs.oasis-open.org/xmile/ns/XMILE/v1.0';
  * SHOULD name a fallback, as in the standard's own `gear, rk4`). Readers take the first
  * method they support; ours reads rosenbrock back from `stockflow:method`.
  */
-const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4', 'rk4-auto': 'rk4', 'rk2-auto': 'rk2' };
+const METHODS: Readonly<Record<string, string>> = { euler: 'euler', rk2: 'rk2', rk4: 'rk4', rk45: 'rk45, rk4', rosenbrock: 'gear, rk4', 'rk4-auto': 'rk4', 'rk2-auto': 'rk2', 'rk2-midpoint': 'rk2' };
 /** Methods XMILE cannot name: the exact one rides in `stockflow:method` (read back by simspecs.ts). */
-const VENDOR_ONLY = new Set(['rosenbrock', 'rk4-auto', 'rk2-auto']);
+const VENDOR_ONLY = new Set(['rosenbrock', 'rk4-auto', 'rk2-auto', 'rk2-midpoint']);
 
 export function writeXmile(model: Model): string {
   return writeXmileWithNotes(model).text;

@@ -6,6 +6,7 @@
 import type { Integrator } from '../types.js';
 import { euler } from './euler.js';
 import { rk2 } from './rk2.js';
+import { midpoint } from './midpoint.js';
 import { rk4 } from './rk4.js';
 import { rk45 } from './rk45.js';
 import { rk2Auto, rk4Auto } from './rk-auto.js';
@@ -14,7 +15,7 @@ import type { RegisteredIntegrator } from './shared.js';
 
 export type { RegisteredIntegrator } from './shared.js';
 
-const ALL: readonly RegisteredIntegrator[] = [euler, rk2, rk4, rk45, rosenbrock, rk4Auto, rk2Auto];
+const ALL: readonly RegisteredIntegrator[] = [euler, rk2, midpoint, rk4, rk45, rosenbrock, rk4Auto, rk2Auto];
 
 /**
  * Lookup key for a user-written method name: case-insensitive, surrounding space ignored,
@@ -54,4 +55,4 @@ export function integratorNames(): string[] {
   return [...byName.keys()];
 }
 
-export { euler, rk2, rk4, rk45, rosenbrock, rk4Auto, rk2Auto };
+export { euler, rk2, midpoint, rk4, rk45, rosenbrock, rk4Auto, rk2Auto };

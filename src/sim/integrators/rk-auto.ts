@@ -1,5 +1,6 @@
 /**
- * Vensim's "RK4 Auto" and "RK2 Auto": the fixed-step Runge–Kutta methods (rk4.ts, rk2.ts)
+ * Vensim's "RK4 Auto" and "RK2 Auto": the fixed-step Runge–Kutta methods (rk4.ts, and
+ * midpoint.ts, Vensim's half-stepping RK2)
  * with automatic step-size control, TIME STEP being the largest step.
  *
  * What Vensim documents (Vensim Help, "Selecting an Integration Technique", "TIME STEP",
@@ -33,7 +34,7 @@
  *   effect at that boundary with no step shortened before it.
  */
 import type { IntegratorOptions, OdeSystem, Stepper } from '../types.js';
-import { rk2 } from './rk2.js';
+import { midpoint } from './midpoint.js';
 import { rk4 } from './rk4.js';
 import {
   MAX_INTERNAL_STEPS,
@@ -153,4 +154,4 @@ function autoVariant(base: RegisteredIntegrator, name: string, aliases: string[]
 }
 
 export const rk4Auto = autoVariant(rk4, 'rk4-auto', ['rk4auto', 'runge-kutta-auto'], 'RK4 Auto');
-export const rk2Auto = autoVariant(rk2, 'rk2-auto', ['rk2auto', 'heun-auto'], 'RK2 Auto');
+export const rk2Auto = autoVariant(midpoint, 'rk2-auto', ['rk2auto', 'midpoint-auto'], 'RK2 Auto');

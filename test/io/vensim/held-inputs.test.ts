@@ -97,9 +97,20 @@ test('with a small TIME STEP RK4 Fixed follows the exact solution with held inpu
 
 test('a .mdl set to RK2 Fixed holds the inputs too: the doc example by R(−1) = 1/2 over steps of 1/2', () => {
   const model = read(mdl('STEP(10, 2) + PULSE(3, 1)', 4, 0.5));
-  assert.is(model.sim.method, 'rk2');
+  assert.is(model.sim.method, 'rk2-midpoint');
   assert.ok(Math.abs(rk2Factor(-1) - 0.5) < 1e-15);
   close(level(model), heldRecurrence(docInput, 0.5, 0.5), 1e-12, 'RK2 Fixed');
+});
+
+test('RK2 Fixed half-steps, as Vensim describes it, not Heun\'s whole trial step', () => {
+  // "second order Runge-Kutta makes a half step (TIME STEP/2), computes new rates of change, and
+  // uses those rates of change to go from Time to Time + TIME STEP" (Vensim Help). With
+  // Level' = −Level² from 1 and TIME STEP 1: k1 = −1, Level(½) = 0.5, k2 = −0.25, Level(1) = 0.75;
+  // then k1 = −0.5625, Level(1½) = 0.46875, k2 = −0.2197265625, Level(2) = 0.5302734375.
+  // Heun's method would read 0.5 at t = 1.
+  const text = mdl('0', 4, 1, 'Level * Level').replace('INTEG(Inflow - Drain, 0)', 'INTEG(Inflow - Drain, 1)');
+  const got = level(read(text));
+  close(got, [1, 0.75, 0.5302734375], 1e-15, 'RK2 Fixed');
 });
 
 test('RAMP and PULSE TRAIN are held as STEP and PULSE are', () => {

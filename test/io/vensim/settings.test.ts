@@ -40,7 +40,7 @@ test('the integration type of the settings block picks the method: Euler, RK4 an
   assert.ok(Math.abs(finalX(withSettings('15:0,0,0,1,0,0')) - Math.E) < 0.001, 'RK4 Auto');
   assert.ok(Math.abs(finalX(withSettings('15:0,0,0,3,0,0')) - Math.E) < 0.01, 'RK2 Auto');
   const methods = [0, 1, 2, 3, 4, 5].map((code) => mdlSettings(withSettings(`15:0,0,0,${code},0,0`)).method);
-  assert.equal(methods, ['euler', 'rk4-auto', 'euler', 'rk2-auto', 'rk2', 'rk4']);
+  assert.equal(methods, ['euler', 'rk4-auto', 'euler', 'rk2-auto', 'rk2-midpoint', 'rk4']);
 });
 
 test('a model without a settings block, or with an unknown code, runs with Euler (Vensim\'s default)', () => {

@@ -90,8 +90,8 @@ test('the save period, integration method, tolerances, seed and a varying spec s
   assert.equal(plain(readOk(writeXmile(m)).sim), plain(m.sim));
   const stiff = modelFrom('sim: { start: 0, stop: 1, dt: 0.5, method: rosenbrock }\nauxiliaries:\n  a: { equation: "1" }\n');
   assert.is(readOk(writeXmile(stiff)).sim.method, 'rosenbrock');
-  // XMILE has no name for Vensim's RK4/RK2 Auto: other tools read rk4/rk2, ours the exact method.
-  for (const [method, xmile] of [['rk4-auto', 'rk4'], ['rk2-auto', 'rk2']]) {
+  // XMILE has no name for Vensim's RK4/RK2 Auto or its half-stepping RK2: other tools read rk4/rk2, ours the exact method.
+  for (const [method, xmile] of [['rk4-auto', 'rk4'], ['rk2-auto', 'rk2'], ['rk2-midpoint', 'rk2']]) {
     const text = writeXmile(modelFrom(`sim: { start: 0, stop: 1, dt: 0.5, method: ${method} }\nauxiliaries:\n  a: { equation: "1" }\n`));
     assert.match(text, new RegExp(`method="${xmile}"[^>]*stockflow:method="${method}"`));
     assert.is(readOk(text).sim.method, method);
