@@ -10,12 +10,14 @@
  * `bench: rk4 N=1000 engine/hand-written = R` (target R ≤ 1.3). Before it, one line per
  * whole-process goal of the built CLI (start-up, large models, wide output, the 1000-stock chain
  * against a cold hand-compiled program; bench/goals.ts), and the conveyor line: a conveyor with
- * four leakage flows against the same conveyor with none (bench/conveyor.ts).
+ * four leakage flows against the same conveyor with none (bench/conveyor.ts). The vector line
+ * compares VECTOR SORT ORDER, VECTOR RANK and ALLOCATE BY PRIORITY over 2,000 elements with a
+ * plain per-element expression of the same size (bench/goals.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { conveyorGoal } from './conveyor.js';
-import { allocationGoal, cleanUp, matrixGoal, scaleGoals, startupGoals, wholeProcessGoal, wideGoal } from './goals.js';
+import { allocationGoal, cleanUp, matrixGoal, scaleGoals, startupGoals, vectorGoal, wholeProcessGoal, wideGoal } from './goals.js';
 
 const ONE = fileURLToPath(new URL('./one.ts', import.meta.url));
 const quick = process.argv.includes('--quick');
@@ -59,6 +61,7 @@ try {
   wholeProcessGoal();
   matrixGoal();
   allocationGoal();
+  vectorGoal();
   conveyorGoal();
 } finally {
   cleanUp();

@@ -16,14 +16,18 @@
  * - ALLOCATE BY PRIORITY among 20 requesters in 5 regions, 100 steps: CPU time of `run`, as a
  *   ratio to `run` of the same model sharing the requests in proportion with SUM (written out
  *   as per-element expressions the allocation took 30 s of CPU, 51 times the SUM model's; as
- *   the engine call allocate_by_priority it should cost about the same).
+ *   the engine call allocate_by_priority it should cost about the same);
+ * - VECTOR SORT ORDER, VECTOR RANK and ALLOCATE BY PRIORITY over 2,000 elements, 100 steps: CPU
+ *   time of `run`, as a ratio to `run` of the same array computing x·2 + 1 per element (with the
+ *   whole array passed to every element's call, n² work, SORT ORDER took 66 s of CPU at 3,000
+ *   elements; passed once per step as a vector_of, it should cost about what the plain array does).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allocationMdl, auxChain, constants, matrixMdl, wide } from './models.js';
+import { allocationMdl, auxChain, constants, matrixMdl, vectorMdl, wide } from './models.js';
 import { chainMdl, handProgram, lastRowDifference } from './whole.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -134,6 +138,23 @@ export function allocationGoal(regions = 5, n = 20, rounds = 3): void {
   const [a, b] = [median(times.allocate), median(times.sum)];
   console.log(`ALLOCATE BY PRIORITY ${regions}×${n}, 100 steps, run CPU medians of ${rounds}: allocate ${(a / 1000).toFixed(2)} s, proportional SUM ${(b / 1000).toFixed(2)} s`);
   line(`run ${regions}×${n} ALLOCATE BY PRIORITY / run proportional SUM`, a / b, 1.5);
+}
+
+export function vectorGoal(n = 2000, rounds = 3): void {
+  const kinds = ['plain', 'sort', 'rank', 'allocate'] as const;
+  const times = new Map<string, number[]>(kinds.map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const kind of kinds) {
+      const file = join(dir, `vector-${kind}.mdl`);
+      writeFileSync(file, vectorMdl(n, kind));
+      times.get(kind)!.push(measure([CLI, 'run', file, '--csv', join(dir, 'vector.csv')]).cpuMs);
+    }
+  }
+  const ms = (k: string) => median(times.get(k)!);
+  console.log(`vector functions over ${n} elements, 100 steps, run CPU medians of ${rounds}: per-element x·2 + 1 ${(ms('plain') / 1000).toFixed(2)} s, SORT ORDER ${(ms('sort') / 1000).toFixed(2)} s, RANK ${(ms('rank') / 1000).toFixed(2)} s, ALLOCATE BY PRIORITY ${(ms('allocate') / 1000).toFixed(2)} s`);
+  line(`run ${n} VECTOR SORT ORDER / run ${n} per-element expression`, ms('sort') / ms('plain'), 1.5);
+  line(`run ${n} VECTOR RANK / run ${n} per-element expression`, ms('rank') / ms('plain'), 1.5);
+  line(`run ${n} ALLOCATE BY PRIORITY / run ${n} per-element expression`, ms('allocate') / ms('plain'), 1.5);
 }
 
 export function cleanUp(): void {

@@ -71,3 +71,26 @@ export function allocationMdl(regions: number, n: number, allocate: boolean): st
     'INITIAL TIME = 0 ~~|', 'FINAL TIME = 100 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = TIME STEP ~~|', '',
   ].join('\n');
 }
+
+/**
+ * An array of n elements read by `kind` over it, per element (VECTOR SORT ORDER, VECTOR RANK,
+ * ALLOCATE BY PRIORITY), or, for `plain`, the per-element expression x·2 + 1 the others are
+ * measured against; 100 steps, every element integrated so that none is dropped.
+ */
+export function vectorMdl(n: number, kind: 'sort' | 'rank' | 'allocate' | 'plain'): string {
+  const rhs = {
+    sort: 'VECTOR SORT ORDER(x[E], 1)',
+    rank: 'VECTOR RANK(x[E], 0)',
+    allocate: `ALLOCATE BY PRIORITY(request[E], x[E], ELMCOUNT(E), 10, ${n / 3})`,
+    plain: 'x[E] * 2 + 1',
+  }[kind];
+  return [
+    '{UTF-8}',
+    `E: (e1-e${n}) ~~|`,
+    'x[E] = SIN(Time * 0.37 + E * 1.3) * 100 + E * 0.01 ~~|',
+    'request[E] = 1 + E * 0.001 ~~|',
+    `r[E] = ${rhs} ~~|`,
+    's[E] = INTEG(r[E], 0) ~~|',
+    'INITIAL TIME = 0 ~~|', 'FINAL TIME = 100 ~~|', 'TIME STEP = 1 ~~|', 'SAVEPER = 100 ~~|', '',
+  ].join('\n');
+}

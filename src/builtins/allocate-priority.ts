@@ -26,8 +26,37 @@ function total(rp: ArrayLike<number>, n: number, w: number, level: number): numb
   return sum;
 }
 
-/** The priority level P at which the allocations add up to `supply` (0 < supply < Σ r). */
+/**
+ * The priority level P at which the allocations add up to `supply` (0 < supply < Σ r). The
+ * total is non-increasing in P, also as computed in floating point (every operation in share()
+ * and the sum rounds monotonically), so with finite inputs the corners whose total is still
+ * ≥ supply are a prefix of the sorted corners, found by bisection with O(log n) totals: the
+ * same L and U as trying every corner (scanLevel), in O(n log n) instead of O(n²).
+ */
 export function priorityLevel(rp: ArrayLike<number>, n: number, w: number, supply: number): number {
+  const half = w / 2;
+  let finite = half > 0 && Number.isFinite(half) && Number.isFinite(supply);
+  for (let i = 0; finite && i < 2 * n; i++) finite = Number.isFinite(rp[i]);
+  if (!finite) return scanLevel(rp, n, w, supply);
+  const corners = new Float64Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    corners[2 * i] = rp[n + i] - half;
+    corners[2 * i + 1] = rp[n + i] + half;
+  }
+  corners.sort();
+  // total ≥ supply on corners[0 … a − 1], < supply from corners[a] on
+  let a = 0;
+  let b = 2 * n;
+  while (a < b) {
+    const m = (a + b) >>> 1;
+    if (total(rp, n, w, corners[m]) >= supply) a = m + 1;
+    else b = m;
+  }
+  return interpolate(rp, n, w, supply, corners[Math.max(a - 1, 0)], corners[Math.min(a, 2 * n - 1)]);
+}
+
+/** priorityLevel by trying every corner: for inputs that are not all finite, and as the reference. */
+export function scanLevel(rp: ArrayLike<number>, n: number, w: number, supply: number): number {
   const half = w / 2;
   const corner = (j: number) => (j % 2 === 0 ? rp[n + j / 2] - half : rp[n + (j - 1) / 2] + half);
   let lowest = Infinity;
@@ -45,11 +74,15 @@ export function priorityLevel(rp: ArrayLike<number>, n: number, w: number, suppl
     lo = Math.max(lo, t >= supply ? c : lowest);
     hi = Math.min(hi, t < supply ? c : highest);
   }
+  return interpolate(rp, n, w, supply, lo, hi);
+}
+
+/** P between the corners L and U, where the total is linear. */
+function interpolate(rp: ArrayLike<number>, n: number, w: number, supply: number, lo: number, hi: number): number {
   const [tLo, tHi] = [total(rp, n, w, lo), total(rp, n, w, hi)];
   const d = tLo - tHi;
   return lo + (tLo - supply) * (d === 0 ? 0 : (hi - lo) / d);
 }
-
 export function allocateByPriority(k: number, supply: number, width: number, ...rp: number[]): number {
   const n = rp.length / 2;
   // a width that is not positive has no curve (0 divides by 0, a negative one inverts the priorities)

@@ -7,7 +7,7 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { allocateByPriority } from '../../src/builtins/allocate-priority.js';
+import { allocateByPriority, priorityLevel, scanLevel } from '../../src/builtins/allocate-priority.js';
 import {
   allocateByPriorityAt, createVectorSites, vectorElmMapAt, vectorOf, vectorRankAt, vectorReorderAt, vectorSortOrderAt,
 } from '../../src/builtins/vector-state.js';
@@ -115,6 +115,19 @@ test('ALLOCATE BY PRIORITY at n = 500 solves once per evaluation and matches the
   }
   vectorOf(sites, 2, [1, 2]);
   assert.ok(Number.isNaN(allocateByPriorityAt(sites, 0, 2, 1, 3, 1)), 'vectors of unequal length give NaN');
+});
+
+test('the priority level by bisection is the level found by trying every corner, to the bit', () => {
+  const r = random(13);
+  for (let round = 0; round < 300; round++) {
+    const n = 1 + Math.floor(r() * 60);
+    // few distinct priorities and widths that make corners coincide, as well as arbitrary ones
+    const rp = [...Array.from({ length: n }, () => Math.floor(r() * 6) * (r() < 0.2 ? 0 : 1.5)), ...Array.from({ length: n }, () => (r() < 0.5 ? Math.floor(r() * 5) : r() * 10 - 5))];
+    const total = rp.slice(0, n).reduce((s, x) => s + x, 0);
+    const w = [0.5, 1, 2, r() * 4 + 1e-3][round % 4];
+    const supply = total * (0.01 + 0.98 * r());
+    assert.ok(Object.is(priorityLevel(rp, n, w, supply), scanLevel(rp, n, w, supply)), `round ${round}: n ${n}, width ${w}, supply ${supply}`);
+  }
 });
 
 test('a Vensim model of 500 elements ranks and sorts as counting does, through one vector_of', () => {
