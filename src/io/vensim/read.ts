@@ -64,6 +64,7 @@ function readAll(text: string, file: string | undefined, options: ReadOptions): 
     initialValue: (e) => evaluate(e),
     constantValue: (e) => constant(e),
     vectors: new Map(),
+    storageOrders: new Map(),
     addSynthetic: (b) => built.push(b),
     freshName: (base) => {
       let name = base;

@@ -58,6 +58,8 @@ export interface ModelIndex {
   locate(pos: number): { line: number; column: number };
   /** The arrays VECTOR functions read, found once per read, and their vector_of variables (../vector-exprs.ts). */
   readonly vectors: VectorSources;
+  /** Element tuples of variables in storage order and their positions, by variable id (VECTOR ELM MAP). */
+  readonly storageOrders: Map<string, { readonly tuples: readonly (readonly string[])[]; readonly positions: ReadonlyMap<string, number> }>;
   /** Adds a synthetic variable (macro internals, inline lookups). */
   addSynthetic(b: Built): void;
   /** A fresh name based on `base` that no variable uses. */

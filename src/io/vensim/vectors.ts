@@ -21,7 +21,7 @@ import { translateVectorLookup } from './vector-lookup.js';
 import { SELECT_ACTIONS, sharedVector, vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder, type VectorArg } from '../vector-exprs.js';
 import { printExpr } from './print.js';
 import { instanceName, resolveTuple, varRef } from './resolve.js';
-import { where, withBindings, type Scope } from './scope.js';
+import { where, withBindings, type Scope, type VarInfo } from './scope.js';
 import { arity, translate } from './translate.js';
 
 /** The vector functions and their argument counts (Vensim reference), checked here for all of them. */
@@ -108,11 +108,8 @@ function elmMap(e: Call, sc: Scope): Expr | undefined {
   const start = resolveTuple(arg.subs, sc);
   const offset = translate(offsetArg, sc);
   if (!v || !start || !offset) return v ? undefined : fail(sc, arg.pos, `'${arg.name}' is not a variable of this model`);
-  const dims = sc.index.dims;
-  const order = (el: string) => dims.valueOf(el) ?? 0;
-  const tuples = [...v.instances.values()].map((i) => i.tuple)
-    .sort((a, b) => a.reduce((c, el, p) => c || order(el) - order(b[p]), 0));
-  const k = tuples.findIndex((t) => t.join(',') === start.join(','));
+  const { tuples, positions } = storageOrder(v, sc);
+  const k = positions.get(start.join(',')) ?? -1;
   if (k < 0) return fail(sc, arg.pos, `'${arg.name}' has no element [${start.join(',')}]`);
   const items = () => {
     const names = tuples.map((t) => instanceName(v, t.map((name) => ({ name, bang: false, pos: arg.pos })), arg.pos, sc));
@@ -125,6 +122,19 @@ function elmMap(e: Call, sc: Scope): Expr | undefined {
   };
   const vec = sharedVector(sc.index.vectors, `elm\u0000${v.id}`, k, items, define);
   return vec && vectorElmMap(vec, offset, sc.index.constantValue(offset));
+}
+
+/** A variable's element tuples in storage order (the last subscript varies fastest) and their positions, sorted once per read. */
+function storageOrder(v: VarInfo, sc: Scope): { tuples: readonly (readonly string[])[]; positions: ReadonlyMap<string, number> } {
+  const kept = sc.index.storageOrders.get(v.id);
+  if (kept) return kept;
+  const dims = sc.index.dims;
+  const order = (el: string) => dims.valueOf(el) ?? 0;
+  const tuples = [...v.instances.values()].map((i) => i.tuple)
+    .sort((a, b) => a.reduce((c, el, p) => c || order(el) - order(b[p]), 0));
+  const made = { tuples, positions: new Map(tuples.map((t, i) => [t.join(','), i])) };
+  sc.index.storageOrders.set(v.id, made);
+  return made;
 }
 
 export function translateVector(id: string, e: Call, sc: Scope): Expr | undefined {

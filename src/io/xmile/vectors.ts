@@ -80,20 +80,43 @@ export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): VectorArg | undef
   const axis = runsOver(whole, dim, ctx);
   if (!axis) return undefined;
   const k = whole === last ? ctx.bind.get(axis.id) ?? 0 : fixedIndex(last, dim, ctx, x.fn);
-  const items = k === undefined ? undefined : expandArray({ ...a.arg, subs: [...a.subs.slice(0, at), whole] }, ctx);
-  if (!items || k === undefined) return undefined;
+  if (k === undefined) return undefined;
+  // the other elements of the array find the elements the first one found
+  const key = headKey(a.subs.slice(0, at), a.v.dims, ctx);
+  const array = `${ctx.scope.prefix}${a.v.id}\u0000${axis.id}`;
+  const known = key !== undefined ? ctx.env.vectors?.get(`${array}\u0000${key}`) : undefined;
+  if (known) return { k, items: () => known.items, source: known.source };
+  const items = expandArray({ ...a.arg, subs: [...a.subs.slice(0, at), whole] }, ctx);
+  if (!items) return undefined;
   if (items.length !== axis.elements.length) {
     ctx.env.report('wrong-arguments', `only the last subscript of '${a.v.name}' may run over a dimension in ${x.fn.toUpperCase()}; the others must name this element`, a.arg.pos);
     return undefined;
   }
-  return shared(`${a.v.id}\u0000${axis.id}`, items, k, a.v.name, ctx);
+  return shared(array, items, k, a.v.name, ctx, key);
+}
+
+/**
+ * The element positions the subscripts before the last one select here, when all are known
+ * before the run (names of elements or of dimensions being expanded), else undefined; problems
+ * are left to the translation that follows to report.
+ */
+function headKey(head: readonly XSub[], dims: readonly Dimension[], ctx: Ctx): string | undefined {
+  const quiet: Ctx = { ...ctx, env: { ...ctx.env, report: () => undefined } };
+  const out: number[] = [];
+  for (let j = 0; j < head.length; j++) {
+    if (head[j].kind !== 'name') return undefined;
+    const i = subscriptIndex(head[j], dims[j], quiet);
+    if (typeof i !== 'number') return undefined;
+    out.push(i);
+  }
+  return out.join(',');
 }
 
 /**
  * Element k of `items`, shared with the other elements of the array (the key adds the first
  * element, which the other subscripts choose) through one vector_of variable (../vector-exprs.ts).
  */
-function shared(key: string, items: readonly Expr[], k: number, of: string, ctx: Ctx): VectorArg | undefined {
+function shared(key: string, items: readonly Expr[], k: number, of: string, ctx: Ctx, head?: string): VectorArg | undefined {
   const made = ctx.env.vectors;
   if (!made || !items.length) return { k, items: () => items };
   const first = items[0];
@@ -105,7 +128,7 @@ function shared(key: string, items: readonly Expr[], k: number, of: string, ctx:
     ctx.env.define({ kind: 'aux', name, id: canonicalName(name), equation: printNative(equation), doc: `The elements of ${of} passed once to the VECTOR functions that read them.` });
     return ref(canonicalName(name), name);
   };
-  return sharedVector(made, `${key}\u0000${first.kind === 'ref' ? first.id : printNative(first)}\u0000${items.length}`, k, () => items, define);
+  return sharedVector(made, `${key}\u0000${head ?? `${first.kind === 'ref' ? first.id : printNative(first)}\u0000${items.length}`}`, k, () => items, define);
 }
 
 function elmMap(x: CallNode, ctx: Ctx): Expr | undefined {
@@ -123,7 +146,10 @@ function elmMap(x: CallNode, ctx: Ctx): Expr | undefined {
   const all = tuples(a.v.dims);
   const k = all.findIndex((t) => t.every((e, j) => e === start[j]));
   const offset = translate(x.args[1], ctx);
-  const vec = offset && shared(`elm\u0000${a.v.id}`, all.map((t) => elementAt(a.v, t, ctx)), k, a.v.name, ctx);
+  if (!offset) return undefined;
+  const array = `elm\u0000${ctx.scope.prefix}${a.v.id}`;
+  const known = ctx.env.vectors?.get(`${array}\u0000`);
+  const vec = known ? { k, items: () => known.items, source: known.source } : shared(array, all.map((t) => elementAt(a.v, t, ctx)), k, a.v.name, ctx, '');
   return vec && vectorElmMap(vec, offset, staticValue(x.args[1], ctx));
 }
 
