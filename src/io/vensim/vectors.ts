@@ -97,7 +97,30 @@ function select(e: Call, sc: Scope): Expr | undefined {
   }
   const fixed = action.kind === 'num' ? action.value : undefined;
   if (fixed !== undefined && !(Number.isInteger(fixed) && fixed >= 0 && fixed < SELECT_ACTIONS)) return fail(sc, e.args[3].pos, `VECTOR SELECT has no numerical action ${fixed} (0 to 10)`);
-  return vectorSelect(pairs, missing, action, fixed);
+  const chosen = vectorSelect(pairs, missing, action, fixed);
+  // the same selection for every element of the left-hand side: computed once, in a variable of its own
+  if (!chosen || !sc.lhs?.length || sc.probe || sc.params || sc.rename || !e.args.every((a) => sameForEveryElement(a, sc))) return chosen;
+  const key = `select\u0000${e.pos}`;
+  const known = sc.index.vectors.get(key);
+  if (known) return known.source;
+  const base = sc.variable.replace(/\[.*$/, '');
+  const name = sc.index.freshName(`${base} vector select`);
+  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(chosen), doc: `VECTOR SELECT of ${base}, the same for each of its elements.` } });
+  sc.index.vectors.set(key, { items: [], source: varRef(name) });
+  return varRef(name);
+}
+
+/** True when `e` names no range except under `!`, so it is the same for every element being translated. */
+function sameForEveryElement(e: VExpr, sc: Scope): boolean {
+  const isRange = (name: string) => sc.index.dims.get(canonicalName(name)) !== undefined;
+  const subsOk = (subs: readonly { readonly name: string; readonly bang: boolean }[]) => subs.every((x) => x.bang || !isRange(x.name));
+  switch (e.k) {
+    case 'ref': return !isRange(e.name) && subsOk(e.subs);
+    case 'call': return !sc.index.macros.has(canonicalName(e.fn)) && subsOk(e.subs) && e.args.every((a) => sameForEveryElement(a, sc));
+    case 'unary': return sameForEveryElement(e.arg, sc);
+    case 'binary': return sameForEveryElement(e.left, sc) && sameForEveryElement(e.right, sc);
+    default: return true;
+  }
 }
 
 /** VECTOR ELM MAP(v[start], offset): the array's elements in storage order, counted from start. */

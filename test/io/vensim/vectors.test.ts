@@ -28,6 +28,7 @@ allocation[D] = ALLOCATE BY PRIORITY(request[D], priority[D], ELMCOUNT(D), 2, su
 shift = INTEGER(Time) + 1 ~~|
 reordered[D] = VECTOR REORDER(x[D], order[D]) ~~|
 mapped[D] = VECTOR ELM MAP(x[d2], shift) ~~|
+each[D] = VECTOR SELECT(s[D!], x[D!], -1, 0, 0) + x[D] ~~|
 `;
 
 function run(model: Model) {
@@ -54,10 +55,14 @@ test('each element is one engine call reading the vectors, written once each as 
   assert.is(eq(model, 'reordered[d1]'), 'vector_reorder_at(x_vector, "order[d1]")');
   assert.match(eq(model, 'mapped[d4]'), /^vector_elm_map_at\(x_vector_2, 2, shift, /);
   assert.not.ok(model.variables.some((v) => /priority level/.test(v.name)), 'no priority level helpers');
+  // a selection that is the same for every element of the left-hand side is computed once
+  assert.is(eq(model, 'each vector select'), `vector_select(0, -1, ${list('s')}, ${list('x')})`);
+  assert.is(eq(model, 'each[d3]'), 'each_vector_select + "x[d3]"');
 });
 
 test('the values: selections, ranks, sort order and the allocation', () => {
   assert.equal([at('summed'), at('chosen'), at('none')], [3 * 1 + 3 * 2, 3 + 3, -1]);
+  assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`each[${d}]`)), [12, 10, 12, 11]);
   assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`rank[${d}]`)), [3, 1, 4, 2]);
   assert.equal(['d1', 'd2', 'd3', 'd4'].map((d) => at(`order[${d}]`)), [0, 2, 3, 1]);
   // curves over [1, 3] and [−1, 1]: a supply of 15 fills the first and puts the level at 0
