@@ -43,19 +43,19 @@ export function lowerModel(model: Model, sim: SimSpec = model.sim): LowerResult 
     };
     switch (v.kind) {
       case 'constant':
-        nodes.push({ id: v.id, name: v.name, kind: 'constant', helper: false, value: v.value, units: v.units, variable: v });
+        nodes.push({ id: v.id, name: v.name, kind: 'constant', helper: v.partOf !== undefined, value: v.value, units: v.units, variable: v });
         break;
       case 'lookup':
-        nodes.push({ id: v.id, name: v.name, kind: 'lookup', helper: false, table: v.table, units: v.units, variable: v });
+        nodes.push({ id: v.id, name: v.name, kind: 'lookup', helper: v.partOf !== undefined, table: v.table, units: v.units, variable: v });
         break;
       case 'stock': {
         const equation = resolver('initial', v.initial, true);
-        nodes.push({ id: v.id, name: v.name, kind: 'stock', helper: false, equation, rate: rates.get(v.id), units: v.units, variable: v });
+        nodes.push({ id: v.id, name: v.name, kind: 'stock', helper: v.partOf !== undefined, equation, rate: rates.get(v.id), units: v.units, variable: v });
         break;
       }
       default: {
         const equation = resolver('equation', v.equation, false);
-        nodes.push({ id: v.id, name: v.name, kind: v.kind, helper: false, equation, table: v.gf, units: v.units, variable: v });
+        nodes.push({ id: v.id, name: v.name, kind: v.kind, helper: v.partOf !== undefined, equation, table: v.gf, units: v.units, variable: v });
       }
     }
   }

@@ -56,6 +56,14 @@ interface ElementBase {
   /** The part of the system it belongs to (native `sector`, XMILE groups, Vensim views); diagrams group by it. */
   readonly sector?: string;
   readonly origin?: Origin;
+  /**
+   * The model variable whose macro call made this one (a Vensim macro's internal levels and
+   * rates, such as DELAYP's; the helper of a leaking DELAY CONVEYOR): it is left out of the
+   * default output, as Vensim does not show a macro's internals, and diagnostics about it
+   * name that variable (docs/builtins.md, "Macro internals"). Not written by the writers: a
+   * converted model shows it as a variable of its own.
+   */
+  readonly partOf?: string;
 }
 
 export interface Stock extends ElementBase {

@@ -34,7 +34,8 @@ export function checkTimeStep(model: Model, options: SimulateOptions = {}, compi
     if (!(level > 0) || !(drain > 0)) continue;
     const tau = level / drain;
     if (tau >= 2 * sim.dt) continue;
-    const key = `${baseName(v.name)}\u0000${v.origin?.line ?? v.name}`;
+    // A macro's internal levels (Variable.partOf) get one warning, about the caller's variable.
+    const key = v.partOf !== undefined ? `\u0000${v.partOf}` : `${baseName(v.name)}\u0000${v.origin?.line ?? v.name}`;
     const g = groups.get(key);
     if (!g) groups.set(key, { stock: v, tau, count: 1 });
     else { g.count++; if (tau < g.tau) Object.assign(g, { stock: v, tau }); }
@@ -42,12 +43,14 @@ export function checkTimeStep(model: Model, options: SimulateOptions = {}, compi
   const unit = sim.timeUnit ? ` ${sim.timeUnit}` : '';
   return [...groups.values()].map(({ stock: v, tau, count }) => {
     const safer = 2 ** Math.floor(Math.log2(tau / 4));
-    const what = count > 1
-      ? `${count} elements of '${baseName(v.name)}' (shortest: '${v.name}', stock / outflow = ${round(tau)}${unit})`
-      : `'${v.name}' (stock / outflow = ${round(tau)}${unit})`;
+    const what = v.partOf !== undefined
+      ? `the macro call in '${v.partOf}' (its internal level${count > 1 ? `s, shortest: ` : ' '}'${v.name}', stock / outflow = ${round(tau)}${unit})`
+      : count > 1
+        ? `${count} elements of '${baseName(v.name)}' (shortest: '${v.name}', stock / outflow = ${round(tau)}${unit})`
+        : `'${v.name}' (stock / outflow = ${round(tau)}${unit})`;
     return warning('dt-too-large',
       `dt = ${sim.dt} is more than half the time constant of ${what} at the start: the run will overshoot or oscillate`,
-      { file: model.file, variable: v.name, ...(v.origin?.line !== undefined ? { line: v.origin.line, column: v.origin.column } : {}), hint: `use dt = ${safer} or smaller (sim.dt, or --dt), or an adaptive method (--method rk45)` });
+      { file: model.file, variable: v.partOf ?? v.name, ...(v.origin?.line !== undefined ? { line: v.origin.line, column: v.origin.column } : {}), hint: `use dt = ${safer} or smaller (sim.dt, or --dt), or an adaptive method (--method rk45)` });
   });
 }
 

@@ -39,7 +39,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     .option('json', { type: 'string', describe: 'write JSON { time: [...], name: [...] } to this file (standard output when no file or -)' })
     .option('seed', { type: 'number', describe: 'seed of the random functions (default: the model\'s sim seed, else 0)' })
     .option('clock', { type: 'boolean', default: false, describe: 'add a clock column of ISO date-times (needs sim.time_origin); JSON output always has one when the model has a clock' })
-    .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins' })
+    .option('helpers', { type: 'boolean', default: false, describe: 'also output the internal stocks of smooth/delay builtins and the internal variables of macro calls' })
     .conflicts('csv', 'json')
     .example('$0 run models/teacup.yaml --vars "Teacup Temperature"', 'one column as CSV on stdout')
     .example('$0 run models/kinesis-outage.yaml --scenario cellular-frontend --clock --csv out.csv', 'an intervention, with clock times')) as unknown as Argv<RunArgs>,

@@ -122,7 +122,7 @@ function leakyConveyor(x: Expr, c: Expr, leak: Expr, first: Expr, sc: Scope): Ex
   // before the belt has turned once, the initial contents: the previous step's outflow times g
   const initial = call('previous', bin('*', varRef(name), g), first);
   const e: Expr = { kind: 'if', cond: bin('>', call('delay_fixed', num(1), c, num(0)), num(0.5)), then: arrived, else: initial };
-  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(e), doc: `DELAY CONVEYOR with leakage of ${sc.variable}.` } });
+  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(e), doc: `DELAY CONVEYOR with leakage of ${sc.variable}.`, partOf: sc.partOf ?? sc.variable } });
   return varRef(name);
 }
 

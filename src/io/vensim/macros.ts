@@ -22,7 +22,7 @@ import type { Definition, MacroDef, MacroOutput, VExpr } from './ast.js';
 import { isBuiltinMacro } from './builtin-macros.js';
 import { buildInstance } from './define.js';
 import { varRef } from './resolve.js';
-import { scalarName, where, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
+import { partOf, scalarName, where, type Instance, type ModelIndex, type Scope, type VarInfo } from './scope.js';
 import type { Dimensions } from './subscripts.js';
 import { arity, translateAll } from './translate.js';
 import { WRONG_ARITY } from '../../builtins/arity.js';
@@ -82,19 +82,22 @@ export function expandMacro(m: MacroDef, e: Extract<VExpr, { k: 'call' }>, sc: S
   }
   for (const n of callerNames) produced.add(canonicalName(n!));
   const builtin = isBuiltinMacro(m);
+  // what the call makes beyond the caller's own outputs is internal to the caller's variable
+  const owner = sc.partOf ?? sc.variable;
+  const shown = new Set(callerNames.map((n) => canonicalName(n!)));
   const local = new Set([m.name, ...m.params, ...m.outputs, ...m.definitions.map((d) => d.name)].map(canonicalName));
   for (const macroDef of m.definitions) {
     // a built-in macro's variables are located at the call: the model has no text for them
     const pos = builtin ? e.pos : macroDef.pos;
     const def = { ...macroDef, pos, units: callIndependentUnits(macroDef.units, local) };
     const name = rename.get(canonicalName(def.name))!;
-    const inner: Scope = { index, bindings: new Map(), variable: name, params, rename };
+    const inner: Scope = { index, bindings: new Map(), variable: name, params, rename, partOf: owner };
     if (def.subs.length) {
       index.diags.push(error('unsupported-construct', 'subscripted variables inside macros are not supported', where(inner, def.pos)));
       continue;
     }
     const built = buildInstance({ tuple: [], def, bindings: new Map(), index: 0, name }, 1, inner);
-    if (built) index.addSynthetic(built);
+    if (built) index.addSynthetic(shown.has(canonicalName(name)) ? built : partOf(built, owner));
   }
   return varRef(output);
 }

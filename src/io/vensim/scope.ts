@@ -80,6 +80,7 @@ export type Built =
       readonly units?: string;
       readonly doc?: string;
       readonly origin?: Variable['origin'];
+      readonly partOf?: string;
     }
   | { readonly k: 'var'; readonly v: Variable };
 
@@ -102,6 +103,13 @@ export interface Scope {
   readonly probe?: boolean;
   /** Translating a value needed at initialisation (stock initial values, INITIAL()). */
   readonly initial?: boolean;
+  /** Inside a macro expansion: the model variable whose call it is (Variable.partOf of what it adds). */
+  readonly partOf?: string;
+}
+
+/** A built variable marked as internal to `owner`'s macro call (Variable.partOf). */
+export function partOf(b: Built, owner: string): Built {
+  return b.k === 'stock' ? { ...b, partOf: owner } : { k: 'var', v: { ...b.v, partOf: owner } };
 }
 
 export function withBindings(sc: Scope, extra: ReadonlyMap<string, string>): Scope {

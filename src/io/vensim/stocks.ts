@@ -51,13 +51,13 @@ export function finishStocks(built: readonly Built[], freshName: (base: string) 
     } else if (list.length) {
       const name = freshName(`${b.name} net flow`);
       const value = fold(b.rate);
-      extra.push({ kind: 'flow', name, id: canonicalName(name), equation: value === undefined ? printExpr(b.rate) : String(value), origin: b.origin, doc: `Net rate of ${b.name} (from its INTEG equation).` });
+      extra.push({ kind: 'flow', name, id: canonicalName(name), equation: value === undefined ? printExpr(b.rate) : String(value), origin: b.origin, doc: `Net rate of ${b.name} (from its INTEG equation).`, ...(b.partOf ? { partOf: b.partOf } : {}) });
       inflows.push(name);
     }
     const init = fold(b.initial);
     stocks.push({
       kind: 'stock', name: b.name, id: canonicalName(b.name), units: b.units, doc: b.doc, origin: b.origin,
-      initial: init === undefined ? printExpr(b.initial) : String(init), inflows, outflows,
+      initial: init === undefined ? printExpr(b.initial) : String(init), inflows, outflows, ...(b.partOf ? { partOf: b.partOf } : {}),
     });
   }
   const out: Variable[] = [];
@@ -68,9 +68,10 @@ export function finishStocks(built: readonly Built[], freshName: (base: string) 
       continue;
     }
     const v = b.v;
+    const part = v.partOf ? { partOf: v.partOf } : {};
     if (!flows.has(v.id)) out.push(v);
-    else if (v.kind === 'constant') out.push({ kind: 'flow', name: v.name, id: v.id, units: v.units, doc: v.doc, origin: v.origin, equation: String(v.value) });
-    else if (v.kind === 'aux') out.push({ kind: 'flow', name: v.name, id: v.id, units: v.units, doc: v.doc, origin: v.origin, equation: v.equation, ...(v.gf ? { gf: v.gf } : {}) });
+    else if (v.kind === 'constant') out.push({ kind: 'flow', name: v.name, id: v.id, units: v.units, doc: v.doc, origin: v.origin, equation: String(v.value), ...part });
+    else if (v.kind === 'aux') out.push({ kind: 'flow', name: v.name, id: v.id, units: v.units, doc: v.doc, origin: v.origin, equation: v.equation, ...(v.gf ? { gf: v.gf } : {}), ...part });
     else out.push(v);
   }
   return [...out, ...extra];

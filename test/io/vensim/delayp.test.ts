@@ -83,4 +83,21 @@ test('the CLI runs the reference\'s DELAYP example', () => {
   rows.forEach((row) => close(row[2], row[3], 1e-9));
 });
 
+test('a macro\'s internals are not model output: the CSV shows the caller and its named pipeline, --vars and --helpers still give the levels', () => {
+  // delay time 0.5 with TIME STEP 0.25: each of DELAYP's three levels has time constant 1/6 < 2·dt
+  const file = tempFile('internals.mdl', `{UTF-8}\ninput = 10 + STEP(5, 2) ~ ~ |\nout = DELAYP(input, 0.5 : pipe) ~ ~ |
+INITIAL TIME = 0 ~ ~ |\nFINAL TIME = 4 ~ ~ |\nTIME STEP = 0.25 ~ ~ |\nSAVEPER = 1 ~ ~ |\n`);
+  const r = cli('run', file);
+  assert.is(r.code, 0, r.stderr);
+  assert.is(r.stdout.split('\n')[0], 'time,input,pipe,out');
+  // one dt warning, about the user's variable, at its line
+  const warnings = r.stderr.trim().split('\n').filter((l) => l.includes('dt-too-large'));
+  assert.is(warnings.length, 1, r.stderr);
+  assert.match(warnings[0], /internals\.mdl:3:\d+: warning\[dt-too-large\] 'out': dt = 0\.25 is more than half the time constant of the macro call in 'out' \(its internal levels, shortest: 'out DELAYP LV\d'/);
+  const asked = cli('run', file, '--vars', 'out DELAYP LV1,out');
+  assert.is(asked.code, 0, asked.stderr);
+  assert.is(asked.stdout.split('\n')[0], 'time,out DELAYP LV1,out');
+  assert.match(cli('run', file, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/);
+});
+
 test.run();
