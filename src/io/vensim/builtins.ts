@@ -63,7 +63,8 @@ export function trunc(x: Expr): Expr {
  * - GAME(x): x outside gaming.
  * - X IF MISSING(x, value): value where x is :NA:.
  */
-export const REWRITES: Readonly<Record<string, { readonly arity: number; readonly build: (a: Expr[]) => Expr }>> = {
+/** Rewrites by Vensim name; `variable` is the variable (or element) whose equation makes the call. */
+export const REWRITES: Readonly<Record<string, { readonly arity: number; readonly build: (a: Expr[], variable: string) => Expr }>> = {
   integer: { arity: 1, build: ([x]) => trunc(x) },
   modulo: { arity: 2, build: ([a, b]) => bin('-', a, bin('*', b, trunc(bin('/', a, b)))) },
   quantum: {

@@ -109,7 +109,7 @@ function translateCall(e: Extract<VExpr, { k: 'call' }>, sc: Scope): Expr | unde
   if (rewrite) {
     if (!arity(e, sc, rewrite.arity)) return undefined;
     const a = translateAll(e.args, sc);
-    return a && rewrite.build(a);
+    return a && rewrite.build(a, sc.variable);
   }
   if ((id === 'min' || id === 'max') && e.args.length >= 2) {
     const a = translateAll(e.args, sc);

@@ -38,7 +38,9 @@ s = 7 ~ ~ |
 d = RANDOM 0 1() ~ ~ |
 e = RANDOM NORMAL(-1, 1, 0, 2, 0) ~ ~ |`);
   assert.is(eq(m, 'a'), 'random_poisson(0, 100, 3, 0, 1)');
-  assert.is(eq(m, 'b'), 'random_triangular(0, 10, 1, 2, 8, 5)');
+  // stream 5 is mixed with the variable's name: a seed of b's own, fixed for every run
+  assert.match(eq(m, 'b'), /^random_triangular\(0, 10, 1, 2, 8, \d+\)$/);
+  assert.is.not(eq(m, 'b'), 'random_triangular(0, 10, 1, 2, 8, 5)');
   assert.is(eq(m, 'c'), 'random_negative_binomial(0, 100, 0.5, 3, 1, 2, if s == 0 then -1 else s)');
   assert.is(eq(m, 'd'), 'random(0, 1)');
   assert.is(eq(m, 'e'), 'random_normal(-1, 1, 0, 2)');
@@ -84,6 +86,15 @@ test('the same run seed repeats; another differs; a stream ID of its own ignores
   assert.not.equal(series(m, 'a', { seed: 9 }), series(m, 'a'));
   assert.equal(series(m, 'c', { seed: 9 }), series(m, 'c'));
   assert.not.equal(series(m, 'a'), series(m, 'b'));
+});
+
+test('calls sharing a stream ID are coupled, "not the same" (Vensim reference, Stream ID): each element and each variable draws its own numbers, the same in every run', () => {
+  const m = model('Dim: a, b, c ~ ~ |\nx[Dim] = RANDOM UNIFORM(0, 1, 7) ~ ~ |\ny[Dim] = RANDOM NORMAL(-5, 5, 0, 1, 7) ~ ~ |\nz = RANDOM UNIFORM(0, 1, 7) ~ ~ |', 20);
+  const all = ['x[a]', 'x[b]', 'x[c]', 'y[a]', 'y[b]', 'y[c]', 'z'].map((n) => series(m, n));
+  for (let i = 0; i < all.length; i++) for (let j = 0; j < i; j++) assert.not.equal(all[i], all[j], `${i} and ${j} draw the same numbers`);
+  // a stream ID of its own: the run seed does not move it, and a second run repeats it
+  assert.equal(series(m, 'x[b]', { seed: 9 }), all[1]);
+  assert.equal(series(m, 'x[b]'), all[1]);
 });
 
 test('DELAY MATERIAL with a constant delay time is DELAY FIXED', () => {

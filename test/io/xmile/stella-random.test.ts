@@ -57,6 +57,16 @@ test('a seed makes the stream replicable; different seeds give different streams
   assert.not.equal(Array.from(draws('BETA(2, 5, 8)')).slice(0, 20), Array.from(a).slice(0, 20));
 });
 
+test('a seeded draw in an arrayed variable gives every element the seed\'s stream, the same numbers; unseeded elements differ (docs/builtins.md, "Seeds")', () => {
+  const dims = '<dimensions><dim name="d"><elem name="a"/><elem name="b"/></dim></dimensions>';
+  const arrayed = (eqn: string) => `<aux name="x"><dimensions><dim name="d"/></dimensions><eqn>${eqn}</eqn></aux>`;
+  const seeded = run(readOk(xmileDoc(arrayed('RANDOM(0, 1, 7)'), { top: dims })));
+  assert.equal(Array.from(seeded.series('x[a]')), Array.from(seeded.series('x[b]')));
+  assert.equal(Array.from(seeded.series('x[a]')), Array.from(run(readOk(xmileDoc('<aux name="y"><eqn>RANDOM(0, 1, 7)</eqn></aux>'))).series('y')));
+  const free = run(readOk(xmileDoc(arrayed('RANDOM(0, 1)'), { top: dims })));
+  assert.not.equal(Array.from(free.series('x[a]')), Array.from(free.series('x[b]')));
+});
+
 /** Γ(1.1) and Γ(1.2) (Abramowitz & Stegun, Table 6.1). */
 const G11 = 0.9513507699;
 const G12 = 0.9181687424;
