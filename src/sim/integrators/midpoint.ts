@@ -8,33 +8,8 @@
  * system with constant inputs, the same result; on anything else the two differ.
  */
 import type { IntegratorOptions, OdeSystem, Stepper } from '../types.js';
+import { TwoStageStepper } from './rk2.js';
 import type { RegisteredIntegrator } from './shared.js';
-
-class MidpointStepper implements Stepper {
-  private readonly n: number;
-  private readonly k1: Float64Array;
-  private readonly k2: Float64Array;
-  private readonly ys: Float64Array;
-
-  constructor(private readonly system: OdeSystem) {
-    this.n = system.size;
-    this.k1 = new Float64Array(this.n);
-    this.k2 = new Float64Array(this.n);
-    this.ys = new Float64Array(this.n);
-  }
-
-  advance(t: number, y: Float64Array, h: number, slope?: Float64Array): number {
-    const { system, k2, ys } = this;
-    const k1 = slope ?? this.k1;
-    const n = this.n;
-    if (!slope) system.derivatives(t, y, k1);
-    const h2 = 0.5 * h;
-    for (let i = 0; i < n; i++) ys[i] = y[i] + h2 * k1[i];
-    system.derivatives(t + h2, ys, k2);
-    for (let i = 0; i < n; i++) y[i] += h * k2[i];
-    return slope ? 1 : 2;
-  }
-}
 
 export const midpoint: RegisteredIntegrator = {
   name: 'rk2-midpoint',
@@ -43,6 +18,6 @@ export const midpoint: RegisteredIntegrator = {
   adaptive: false,
   description: "Explicit midpoint (half step), fixed step, order 2: Vensim's RK2 Fixed.",
   create(system: OdeSystem, _options: IntegratorOptions): Stepper {
-    return new MidpointStepper(system);
+    return new TwoStageStepper(system, 0.5);
   },
 };
