@@ -78,6 +78,12 @@ export function modelLacks(file: string | undefined, code: string, message: stri
   return new CliExit(EXIT_MODEL, [error(code, message, { file, hint })]);
 }
 
+/** A default output the command names itself (build/reports/<model>.html): checked before the work, as given ones are. */
+export function defaultOutput(file: string): string {
+  writing(file, () => refuseUnwritable(file));
+  return file;
+}
+
 const INPUT_OPTIONS = ['model', 'input', 'data'] as const;
 const OUTPUT_OPTIONS = ['csv', 'json', 'html', 'output', 'out'] as const;
 

@@ -1,7 +1,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cli, ROOT, tempDir, tempFile } from './cli-helpers.js';
 
@@ -58,6 +58,17 @@ test('every command refuses an output it cannot write before its work, printing 
   assert.is(isDir.code, 2);
   assert.match(isDir.stderr, /is a directory/);
   assert.equal(readdirSync(dir), []);
+});
+
+test('the default outputs of plot and report (build/…) are checked before the work as given ones are', () => {
+  const dir = tempDir();
+  writeFileSync(join(dir, 'build'), 'a file where the folder would go');
+  const model = join(ROOT, 'models/teacup.yaml');
+  for (const args of [['plot', model, '--vars', 'Teacup Temperature'], ['report', model, '--sensitivity', 'none', '--no-loops']]) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli/main.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    assert.is(r.status, 2, `${args[0]}: ${r.stderr}`);
+    assert.match(r.stderr, /^stockflow: cannot write build\/(plots|reports)\/teacup\.html: 'build' is a file, not a folder\n$/, args[0]);
+  }
 });
 
 test('a place that refuses new files (/proc) is a usage error naming the output, and no run output is left', () => {

@@ -17,7 +17,7 @@ import { simulate } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
 import { applyScenarioById } from '../../scenarios/index.js';
 import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
-import { CliExit, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
+import { CliExit, defaultOutput, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { outputOption } from '../output-option.js';
 
@@ -39,7 +39,7 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
     .example('$0 plot models/kinesis-outage.yaml --vars kinesis_availability --scenario all', 'one line per intervention, written to build/plots/kinesis-outage.html')) as unknown as Argv<PlotArgs>,
   handler: (args) => {
     if (args.html === '-' || args.html === '') throw usageError('--html needs a file name');
-    const html = args.html ?? (args.json ? undefined : `build/plots/${basename(args.model, extname(args.model))}.html`);
+    const html = args.html ?? (args.json ? undefined : defaultOutput(`build/plots/${basename(args.model, extname(args.model))}.html`));
     const options = toSimulateOptions(args);
     const loaded = readModelFile(args.model, toReadOptions(args));
     failOnErrors(loaded.diagnostics);

@@ -12,7 +12,7 @@ import { explorerScript, plotlyScript } from '../../io/html.js';
 import { ModelError } from '../../core/diagnostics.js';
 import { methodNames } from '../../analysis/sensitivity/index.js';
 import { buildReport, reportHtml } from '../../plot/index.js';
-import { CliExit, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
+import { CliExit, defaultOutput, EXIT_MODEL, failOnErrors, printDiagnostics, usageError } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, checkRunCounts, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { ensembleOption, readEnsembleArg } from '../ensemble.js';
 import { knownVariables, write } from './plot.js';
@@ -54,7 +54,7 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const reference = readModelReference(model);
     failOnErrors(reference.diagnostics);
     const members = readEnsembleArg(args.ensemble, model);
-    const file = args.html ?? `build/reports/${basename(args.model, extname(args.model))}.html`;
+    const file = args.html ?? defaultOutput(`build/reports/${basename(args.model, extname(args.model))}.html`);
     const progress = progressBar('stages');
     try {
       const vars = args.vars === undefined ? undefined : knownVariables(simulate(model, options), splitNames(args.vars), model.file);
