@@ -21,6 +21,7 @@ test('a model that lacks what the command needs is exit 1 with a located diagnos
     [['run', model, '--vars', 'Q'], 'unknown-variable'],
     [['run', model, '--set', 'kk=2'], 'unknown-variable'],
     [['sweep', model, '--param', 'S=0:1'], 'not-sweepable'],
+    [['sensitivity', measured, '--design', 'oat', '--param', 'S=0:1'], 'not-a-parameter'],
   ] as const) {
     const r = cli(...args);
     assert.is(r.code, 1, `${args.join(' ')}: ${r.stderr}`);

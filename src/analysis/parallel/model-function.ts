@@ -166,7 +166,9 @@ function asConstants(model: Model, names: readonly string[]): { model: Model; id
         ids[ids.length - 1] = companion.id;
       }
     } else {
-      diagnostics.push(error('not-a-parameter', `'${v.name}' is a ${v.kind} and cannot be a parameter`, { file: model.file, variable: v.name, hint: v.kind === 'stock' ? 'make its initial value a constant and vary that' : 'vary a constant' }));
+      const why = v.kind === 'stock' ? 'its flows set its value as the run goes' : 'it is a table, not a number';
+      const hint = v.kind === 'stock' ? `give it a constant for its initial value (initial: ${v.name} Start) and vary that constant` : 'vary a constant that scales its input or output';
+      diagnostics.push(error('not-a-parameter', `'${v.name}' is a ${v.kind} and cannot be a parameter: ${why}`, { file: model.file, variable: v.name, hint }));
     }
   }
   return { model: { ...model, variables }, ids, nominal, diagnostics };
