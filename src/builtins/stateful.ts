@@ -153,24 +153,34 @@ function npv(args: readonly Expr[], ctx: TemplateContext): Expansion {
   };
 }
 
+/**
+ * A constant time argument (at `at`) that is not positive: a smooth or delay divides its
+ * stocks by it, so 0 gives infinite rates and a negative time makes a smooth run away from
+ * its input, where neither vendor's reference says what such a time means.
+ */
+const positiveTime = (at: number) => (args: readonly Expr[], ctx: TemplateContext): string | undefined => {
+  const T = ctx.constantValue(args[at]);
+  return T !== undefined && !(T > 0) ? `has the time ${T}; it must be positive (the stocks it keeps are divided by it)` : undefined;
+};
+
 export const STATEFUL: readonly StatefulSpec[] = [
-  { name: 'smooth', aliases: ['smth1', 'smooth1', 'smoothi'], minArgs: 2, maxArgs: 3, doc: 'first-order exponential smooth',
+  { name: 'smooth', aliases: ['smth1', 'smooth1', 'smoothi'], minArgs: 2, maxArgs: 3, check: positiveTime(1), doc: 'first-order exponential smooth',
     expand: (a, ctx) => smoothChain(a[0], a[1], 1, initArg(a, 2), ctx, 'smooth') },
-  { name: 'smooth3', aliases: ['smth3', 'smooth3i'], minArgs: 2, maxArgs: 3, doc: 'third-order exponential smooth',
+  { name: 'smooth3', aliases: ['smth3', 'smooth3i'], minArgs: 2, maxArgs: 3, check: positiveTime(1), doc: 'third-order exponential smooth',
     expand: (a, ctx) => smoothChain(a[0], a[1], 3, initArg(a, 2), ctx, 'smooth3') },
-  { name: 'smoothn', aliases: ['smthn', 'smooth_n'], minArgs: 3, maxArgs: 4, orderArg: 2, doc: 'n-th order exponential smooth',
+  { name: 'smoothn', aliases: ['smthn', 'smooth_n'], minArgs: 3, maxArgs: 4, orderArg: 2, check: positiveTime(1), doc: 'n-th order exponential smooth',
     expand: (a, ctx, n) => smoothChain(a[0], a[1], n, initArg(a, 3), ctx, `smooth${n}`) },
-  { name: 'delay1', aliases: ['delay1i'], minArgs: 2, maxArgs: 3, doc: 'first-order material delay',
+  { name: 'delay1', aliases: ['delay1i'], minArgs: 2, maxArgs: 3, check: positiveTime(1), doc: 'first-order material delay',
     expand: (a, ctx) => delayChain(a[0], a[1], 1, initArg(a, 2), ctx, 'delay1') },
-  { name: 'delay3', aliases: ['delay3i'], minArgs: 2, maxArgs: 3, doc: 'third-order material delay',
+  { name: 'delay3', aliases: ['delay3i'], minArgs: 2, maxArgs: 3, check: positiveTime(1), doc: 'third-order material delay',
     expand: (a, ctx) => delayChain(a[0], a[1], 3, initArg(a, 2), ctx, 'delay3') },
-  { name: 'delayn', aliases: ['delay_n'], minArgs: 3, maxArgs: 4, orderArg: 2, doc: 'n-th order material delay',
+  { name: 'delayn', aliases: ['delay_n'], minArgs: 3, maxArgs: 4, orderArg: 2, check: positiveTime(1), doc: 'n-th order material delay',
     expand: (a, ctx, n) => delayChain(a[0], a[1], n, initArg(a, 3), ctx, `delay${n}`) },
-  { name: 'vensim_delayn', minArgs: 4, maxArgs: 4, orderArg: 2, doc: 'Vensim DELAY N as vensim_delayn(input, time, n, init): order capped so n·dt ≤ time, delay time travelling with the material',
+  { name: 'vensim_delayn', minArgs: 4, maxArgs: 4, orderArg: 2, check: positiveTime(1), doc: 'Vensim DELAY N as vensim_delayn(input, time, n, init): order capped so n·dt ≤ time, delay time travelling with the material',
     expand: (a, ctx, n) => vensimDelayN(a, ctx, n) },
-  { name: 'trend', minArgs: 2, maxArgs: 3, doc: 'fractional rate of change of the input per time unit',
+  { name: 'trend', minArgs: 2, maxArgs: 3, check: positiveTime(1), doc: 'fractional rate of change of the input per time unit',
     expand: (a, ctx) => { const p = trendParts(a, ctx, 'trend'); return { nodes: p.nodes, result: p.trend }; } },
-  { name: 'forecast', aliases: ['forcst'], minArgs: 3, maxArgs: 4, doc: 'input extrapolated `horizon` ahead along its trend',
+  { name: 'forecast', aliases: ['forcst'], minArgs: 3, maxArgs: 4, check: positiveTime(1), doc: 'input extrapolated `horizon` ahead along its trend',
     expand: (a, ctx) => {
       const p = trendParts([a[0], a[1], a[3] ?? num(0)], ctx, 'forecast');
       return { nodes: p.nodes, result: bin('*', a[0], bin('+', num(1), bin('*', p.trend, a[2]))) };

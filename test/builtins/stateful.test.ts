@@ -122,4 +122,26 @@ test('the outflow and leakage flow of one stock share its belt however a name in
   close(r.series('spill')[5] + r.series('out')[5], 10, 1e-12);
 });
 
+test('a constant time a smooth or delay cannot use is a located bad-argument error before the run', () => {
+  // smooth(x, -2) ran, moving away from its input (0, 0, -0.5, -1.75, -4.125 for x = time);
+  // neither vendor's reference gives a meaning to a time ≤ 0 (a fixed delay's, read once at
+  // the start, is the bad-delay error of the test above)
+  const cases: [string, RegExp][] = [
+    ['smooth(time, -2)', /smooth\(\) has the time -2; it must be positive/],
+    ['smooth3(time, 0)', /smooth3\(\) has the time 0/],
+    ['smoothn(time, 0, 2)', /smoothn\(\) has the time 0/],
+    ['delay1(time, -1)', /delay1\(\) has the time -1/],
+    ['delay3(time, 0)', /delay3\(\) has the time 0/],
+    ['delayn(time, -3, 2)', /delayn\(\) has the time -3/],
+    ['vensim_delayn(time, 0, 2, 0)', /vensim_delayn\(\) has the time 0/],
+    ['trend(time, 0)', /trend\(\) has the time 0/],
+    ['forecast(time, -1, 2)', /forecast\(\) has the time -1/],
+  ];
+  for (const [eqn, what] of cases) {
+    const d = diagnosticsOf(`sim:\n  start: 0\n  stop: 4\n  dt: 1\nauxiliaries:\n  out:\n    equation: ${JSON.stringify(eqn)}\n`);
+    assert.ok(d.length === 1 && d[0].code === 'bad-argument' && d[0].variable === 'out' && d[0].line !== undefined && what.test(d[0].message),
+      `${eqn}: ${d.map((x) => `${x.code} ${x.line} ${x.message}`).join('; ')}`);
+  }
+});
+
 test.run();
