@@ -8,9 +8,10 @@
  */
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { diagnosticsOf, auxModel, runYaml } from '../helpers.js';
+import { diagnosticsOf, auxModel, modelFrom, runYaml } from '../helpers.js';
 import { diags, mdl } from '../io/vensim/helpers.js';
 import { trySimulate } from '../../src/sim/simulate.js';
+import { dynamicalSystem } from '../../src/analysis/dynamics/system.js';
 
 /** The one error of a model computing `out` = equation, as "code message". */
 function problem(equation: string): string {
@@ -89,6 +90,16 @@ test('Vensim: a standard deviation that turns negative stops the run with the ti
   assert.is(d.length, 1);
   assert.is(d[0].variable, 'y');
   assert.match(d[0].message, /^RANDOM NORMAL at time 2\.5: its standard deviation is -0\.5; it must be at least 0$/);
+});
+
+test('analyses that evaluate the model themselves (equilibria) report a bad draw as the run does, not as an internal error', () => {
+  const m = modelFrom('sim:\n  start: 0\n  stop: 4\n  dt: 1\nstocks:\n  s:\n    initial: 1\n    inflows: [f]\nflows:\n  f:\n    equation: "normal(0, s - 2)"\n');
+  const { system, diagnostics } = dynamicalSystem(m);
+  assert.is(system, undefined);
+  assert.is(diagnostics.length, 1);
+  assert.is(diagnostics[0].code, 'bad-argument');
+  assert.is(diagnostics[0].variable, 'f');
+  assert.match(diagnostics[0].message, /^NORMAL at time 0: its standard deviation is -1/);
 });
 
 test.run();

@@ -12,12 +12,13 @@
  * are not part of the ODE state, so an equilibrium of the full state is not defined for them:
  * they are refused too, located at the variable that uses them.
  */
-import { error, hasErrors, locate, type Diagnostic } from '../../core/diagnostics.js';
+import { error, hasErrors, locate, ModelError, type Diagnostic } from '../../core/diagnostics.js';
 import { canonicalName } from '../../core/names.js';
 import { helperOwner } from '../../builtins/program.js';
 import { buildModel, type CompiledModel } from '../../compile/index.js';
 import type { Model, Variable } from '../../model/types.js';
 import { withOverrides } from '../../sim/simulate.js';
+import { drawDiagnostic } from '../../sim/draw-errors.js';
 import { reduceSystem, reductionRequested, type Reduction } from './reduce.js';
 
 export interface DynamicalSystem {
@@ -78,7 +79,21 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
   const v = new Float64Array(layout.nSlots);
   for (const c of layout.constants) v[c.slot] = c.value;
   const y = new Float64Array(n);
-  compiled.initialize(sim.start, y, v, sim.seed ?? 0);
+  // A random draw given bad parameters (builtins/random-checks.ts) is the model's problem, located.
+  const located = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (e) {
+      const draw = drawDiagnostic(compiled, e);
+      throw draw ? new ModelError([locate([draw], { file: model.file })[0]]) : e;
+    }
+  };
+  try {
+    located(() => compiled.initialize(sim.start, y, v, sim.seed ?? 0));
+  } catch (e) {
+    if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] };
+    throw e;
+  }
   const initial = Array.from(y);
   const time = o.time ?? sim.stop;
   const stocks = layout.columns.filter((c) => c.kind === 'stock').sort((a, b) => a.slot - b.slot);
@@ -89,9 +104,9 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
     stockNames: stocks.map((c) => c.name),
     helper: stocks.map((c) => c.helper),
     nonNegative: stocks.map((c) => { const s = byId.get(c.id); return s?.kind === 'stock' && s.nonNegative === true; }),
-    rates: (x, out) => { scratch.set(x); compiled.evaluate(time, scratch, v, out); },
-    values: (x) => { scratch.set(x); compiled.evaluate(time, scratch, v, new Float64Array(n)); return Float64Array.from(v); },
-    setConstant: (slot, value) => { v[slot] = value; compiled.initialize(sim.start, new Float64Array(n), v, sim.seed ?? 0); },
+    rates: (x, out) => { scratch.set(x); located(() => compiled.evaluate(time, scratch, v, out)); },
+    values: (x) => { scratch.set(x); located(() => compiled.evaluate(time, scratch, v, new Float64Array(n))); return Float64Array.from(v); },
+    setConstant: (slot, value) => { v[slot] = value; located(() => compiled.initialize(sim.start, new Float64Array(n), v, sim.seed ?? 0)); },
     constantSlot: (name) => layout.constants.find((c) => c.id === canonicalName(name))?.slot,
     stateIndex: stocks.map((_, i) => i), held: [], heldRates: () => [],
   };
