@@ -36,8 +36,24 @@ export function levelLegend(levels: readonly (number | null)[]): string {
   return `<p class="legend note">Meadows' places to intervene, 12 weakest … 1 deepest: ${used.map((l) => `<span><i class="swatch" style="background:${levelColor(l)}"></i>${escapeHtml(levelName(l))}</span>`).join('')}</p>`;
 }
 
+/**
+ * The diagrams, or a note where the layout engine fails on the model: elkjs lays out
+ * recursively and runs out of stack on large, densely linked models (a 2000-variable
+ * subscripted beer game), and the rest of the report is worth having without the picture.
+ */
+async function diagramsOrNote(model: Model, loops: readonly DiagramLoop[]): Promise<Awaited<ReturnType<typeof modelDiagrams>> | string> {
+  try {
+    return await modelDiagrams(model, { loops });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return `<p class="note">The stock-and-flow diagram is left out: the layout engine (elkjs) could not lay out this model's ${model.variables.length} variables (${escapeHtml(e.message)}). Draw parts of it with <code>stockflow convert</code> to XMILE and a diagram editor.</p>`;
+  }
+}
+
 export async function diagramHtml(model: Model, loops: readonly DiagramLoop[]): Promise<string> {
-  const { overview, sectors } = await modelDiagrams(model, { loops });
+  const drawn = await diagramsOrNote(model, loops);
+  if (typeof drawn === 'string') return drawn;
+  const { overview, sectors } = drawn;
   const hidden = model.variables.length > 80 ? ' Constants are left out to keep the picture readable (hover a node for its equation).' : '';
   const named = loops.filter((l) => l.id.includes(' ')).length;
   const loopNote = loops.length ? ` Loop marks: ${named ? `the ${plural(named, 'loop')} the model names, ` : ''}${loops.length > named ? `the ${plural(loops.length - named, 'most important other loop')} by generated id, ` : ''}R reinforcing, B balancing, at the centre of their variables.` : '';
