@@ -5,7 +5,7 @@
 import { commands } from './commands/index.js';
 import { LIMIT_OPTIONS } from './options.js';
 
-export const USAGE = '$0 <command> [options]\n\nStock-and-flow models: simulate, compare interventions, rank leverage points.';
+export const USAGE = '$0 <command> [options]\n\nStock-and-flow models: simulate, compare interventions, rank leverage points.\nA command that writes a result file takes -o FILE, its format from the extension.\nExit codes: 0 success, 1 a model problem, 2 a usage error.';
 
 /** The text of `stockflow --help`, wrapped to `width` columns. */
 export function topLevelHelp(width: number): string {

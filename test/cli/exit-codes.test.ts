@@ -76,6 +76,14 @@ test('a name the model does not define says "did you mean" when one is close, in
   }
 });
 
+test('the help states the exit codes and -o, and every writing command lists -o with its extensions', () => {
+  assert.match(cli('--help').stdout, /-o FILE, its format from the extension\.\nExit codes: 0 success, 1 a model problem, 2 a usage error\./);
+  for (const [command, exts] of [['run', '.csv, .json'], ['report', '.html, .htm'], ['rank', '.json'], ['tipping', '.json, .html, .htm']]) {
+    const help = cli(command, '--help').stdout.replace(/\s+/g, ' ');
+    assert.match(help, `-o, --output write the result to this file, its format from the extension (${exts})`, command);
+  }
+});
+
 test('a sim-spec warning (a dt that does not divide the saveper) is printed, not taken for a failure, in every command', () => {
   for (const args of [
     ['run', 'models/teacup.yaml'], ['loops', 'models/teacup.yaml'],
