@@ -58,7 +58,8 @@ interface ElementBase {
   readonly origin?: Origin;
   /**
    * The model variable whose macro call made this one (a Vensim macro's internal levels and
-   * rates, such as DELAYP's; the helper of a leaking DELAY CONVEYOR): it is left out of the
+   * rates, such as DELAYP's; the helper of a leaking DELAY CONVEYOR; the vector_of variable a
+   * reader makes for the VECTOR functions that read an array): it is left out of the
    * default output, as Vensim does not show a macro's internals, and diagnostics about it
    * name that variable (docs/builtins.md, "Macro internals"). Not written by the writers: a
    * converted model shows it as a variable of its own.

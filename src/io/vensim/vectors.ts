@@ -67,7 +67,7 @@ export function vectorOf(arg: VExpr, sc: Scope): VectorArg | undefined {
   };
   const define = sc.probe ? undefined : (equation: Expr) => {
     const name = sc.index.freshName([v.name, ...head, 'vector'].join(' '));
-    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} along ${dim.name}, passed once to the VECTOR functions that read them.` } });
+    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} along ${dim.name}, passed once to the VECTOR functions that read them.`, partOf: sc.partOf ?? sc.variable } });
     return varRef(name);
   };
   const k = here.length ? dim.elements.indexOf(here[0]) : 0;
@@ -105,7 +105,7 @@ function select(e: Call, sc: Scope): Expr | undefined {
   if (known) return known.source;
   const base = sc.variable.replace(/\[.*$/, '');
   const name = sc.index.freshName(`${base} vector select`);
-  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(chosen), doc: `VECTOR SELECT of ${base}, the same for each of its elements.` } });
+  sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(chosen), doc: `VECTOR SELECT of ${base}, the same for each of its elements.`, partOf: sc.partOf ?? sc.variable } });
   sc.index.vectors.set(key, { items: [], source: varRef(name) });
   return varRef(name);
 }
@@ -140,7 +140,7 @@ function elmMap(e: Call, sc: Scope): Expr | undefined {
   };
   const define = sc.probe ? undefined : (equation: Expr) => {
     const name = sc.index.freshName(`${v.name} vector`);
-    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} in storage order, passed once to the VECTOR ELM MAP that reads them.` } });
+    sc.index.addSynthetic({ k: 'var', v: { kind: 'aux', name, id: canonicalName(name), equation: printExpr(equation), doc: `The elements of ${v.name} in storage order, passed once to the VECTOR ELM MAP that reads them.`, partOf: sc.partOf ?? sc.variable } });
     return varRef(name);
   };
   const vec = sharedVector(sc.index.vectors, `elm\u0000${v.id}`, k, items, define);

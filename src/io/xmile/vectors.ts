@@ -125,7 +125,7 @@ function shared(key: string, items: readonly Expr[], k: number, of: string, ctx:
     const taken = (name: string) => resolveVar(ctx.scope, name) !== undefined || [...made.values()].some((m) => m.source.kind === 'ref' && m.source.id === canonicalName(name));
     let name = base;
     for (let i = 2; taken(name); i++) name = `${base} ${i}`;
-    ctx.env.define({ kind: 'aux', name, id: canonicalName(name), equation: printNative(equation), doc: `The elements of ${of} passed once to the VECTOR functions that read them.` });
+    ctx.env.define({ kind: 'aux', name, id: canonicalName(name), equation: printNative(equation), doc: `The elements of ${of} passed once to the VECTOR functions that read them.`, partOf: of });
     return ref(canonicalName(name), name);
   };
   return sharedVector(made, `${key}\u0000${head ?? `${first.kind === 'ref' ? first.id : printNative(first)}\u0000${items.length}`}`, k, () => items, define);

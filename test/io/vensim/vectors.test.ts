@@ -73,6 +73,16 @@ test('the values: selections, ranks, sort order and the allocation', () => {
   assert.equal([0, 2, 4].map((step) => at('mapped[d1]', step)), [3, 2, -(2 ** 109)]);
 });
 
+test('the vector_of and shared VECTOR SELECT variables are internal: out of the default output, still readable by name', () => {
+  const model = mdl(MODEL);
+  const made = ['x vector', 'x vector 2', 'request vector', 'priority vector', 'each vector select'];
+  for (const name of made) assert.ok(model.variables.find((v) => v.name === name)?.partOf, `${name} marked internal`);
+  const result = run(model);
+  for (const name of made) assert.not.ok(result.names.includes(name), `${name} left out of the default output`);
+  assert.ok(result.names.includes('rank[d1]') && result.names.includes('each[d1]'), 'the model variables stay');
+  assert.is(result.series('x vector')[0], 4, 'a vector_of variable still holds its length');
+});
+
 test('the XMILE writer writes the calls in the stockflow namespace, and they read back to the same run', () => {
   const model = mdl(MODEL);
   const text = writeXmile(model);

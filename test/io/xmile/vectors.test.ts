@@ -57,6 +57,17 @@ test('VECTOR SORT ORDER and VECTOR RANK along the last subscript, the direction 
   assert.equal(values(vars, AB('p')), [1, 0, 1, 0, 1, 0]);
 });
 
+test('the vector_of variable a read makes is internal: out of the default output, still readable by name', () => {
+  const vars = `<aux name="l">${overA}<eqn>VECTOR SORT ORDER(h[DimA], 1)</eqn></aux>`;
+  const model = readOk(xmileDoc(DATA + vars, { top: DIMS, sim: '<sim_specs><start>0</start><stop>1</stop><dt>1</dt></sim_specs>' }));
+  const made = model.variables.filter((v) => v.partOf !== undefined).map((v) => v.name);
+  assert.equal(made, ['h vector'], 'one internal vector_of, made for h');
+  const r = run(model);
+  assert.not.ok(r.names.includes('h vector'), 'left out of the default output');
+  assert.ok(r.names.includes('l[A1]'), 'the model variable stays');
+  assert.is(r.series('h vector')[0], 3, 'it holds the length of h');
+});
+
 test('VECTOR REORDER takes the element at each position of the order', () => {
   const vars = `
     <aux name="m">${overA}<eqn>VECTOR SORT ORDER(h[DimA], 0)</eqn></aux>
