@@ -59,7 +59,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   const unknown = unknownCommand(args);
   if (unknown) {
-    process.stderr.write(`stockflow: ${unknown}\nRun 'stockflow --help' for usage.\n`);
+    process.stderr.write(`stockflow: ${unknown} (see stockflow --help)\n`);
     process.exit(EXIT_USAGE);
   }
   const chosen = commands.find((c) => commandName(c) === commandWord(args));
@@ -78,7 +78,8 @@ export async function main(argv: string[]): Promise<void> {
       // yargs's own parse errors (`-o` with no file: "Not enough arguments following: o") are usage errors.
       if (err && err.name !== 'YError') fail(err);
       msg ||= err?.message ?? '';
-      process.stderr.write(`stockflow: ${msg}\nRun 'stockflow --help' for usage.\n`);
+      // One line, as every other error: the message, then where the usage is.
+      process.stderr.write(`stockflow: ${msg.replace(/\s*\n\s*/g, ' ')} (see stockflow ${chosen ? `${commandName(chosen)} ` : ''}--help)\n`);
       process.exit(EXIT_USAGE);
     });
   for (const c of commands) {

@@ -36,11 +36,11 @@ test('a command line that is wrong whatever the model is exit 2 before the model
     ['run', model, '--dt'], ['run', model, '--stop', 'abc'], ['run', model, '--csv', 'a.csv', '--json', 'b.json'],
     ['run', model, '-o', 'a.txt'], ['run', model, '--seed', '-1'], ['run', model, '--bogus'],
     ['compare', model, '--queue', 'redis://localhost:1/0'], ['compare', model, '--json', '-', '--csv', '-'],
-    ['sweep', model, '--param', 'k=2:1'], ['run', model, '--set', 'k=abc'],
+    ['sweep', model, '--param', 'k=2:1'], ['run', model, '--set', 'k=abc'], ['run', model, '-o'], ['plot', model], ['rnu', model],
   ]) {
     const r = cli(...args);
     assert.is(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
-    assert.match(r.stderr, /^stockflow: /, args.join(' '));
+    assert.match(r.stderr, /^stockflow: [^\n]+\n$/, `one line: ${args.join(' ')}`);
     assert.is(r.stdout, '', args.join(' '));
   }
 });
