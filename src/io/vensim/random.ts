@@ -10,8 +10,9 @@
  * site's own stream); another ID becomes a native seed, a reproducible stream of its own.
  * Calls that share an ID are "coupled", which "means that the random selections will
  * influence one another, not that they will be the same" (Vensim reference, "Stream ID"),
- * and an array of RANDOM variables may give each element its own ID or share one: so a
- * constant ID is mixed with the name of the variable or element computed (a hash), and each
+ * and an array of RANDOM variables may give each element its own ID or share one: so
+ * an ID other than 0 is mixed with the name of the variable or element computed (a hash; an ID
+ * that is not a number in the equation gets the name's hash added at run time), and each
  * element and each variable draws its own numbers, the same in every run.
  * Vensim's generator itself is not reproduced, so the numbers differ from Vensim's while
  * the distributions agree.
@@ -24,7 +25,8 @@ import { hashString } from '../../core/random.js';
 /** The native seed arguments for a Vensim stream ID used in the equation of `variable` (an element's name in an array). */
 function stream(s: Expr, variable: string): Expr[] {
   if (s.kind === 'num') return s.value === 0 ? [] : [num(hashString(`${s.value}\u0000${canonicalName(variable)}`))];
-  return [{ kind: 'if', cond: bin('==', s, num(0)), then: num(-1), else: s }];
+  // an ID read from a variable (a constant such as `noise stream`): the name's hash is added at run time
+  return [{ kind: 'if', cond: bin('<=', s, num(0)), then: num(-1), else: bin('+', s, num(hashString(canonicalName(variable)))) }];
 }
 
 type Rewrite = { readonly arity: number; readonly build: (a: Expr[], variable: string) => Expr };
