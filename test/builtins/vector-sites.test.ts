@@ -16,22 +16,11 @@ import { mdl } from '../io/vensim/helpers.js';
 import { trySimulate } from '../../src/sim/simulate.js';
 import { diagnosticsOf, runYaml } from '../helpers.js';
 import { analyse } from '../analysis/loops/helpers.js';
-
-/** A seeded generator (mulberry32), so every run tests the same values. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRng } from '../../src/core/random.js';
 
 /** n values with many ties (20 distinct), some −0, and NaN at the given share. */
 function values(n: number, seed: number, nan = 0): number[] {
-  const r = random(seed);
+  const r = createRng(seed);
   return Array.from({ length: n }, () => {
     const u = r();
     if (u < nan) return NaN;
@@ -96,7 +85,7 @@ test('reorder and elm map at n = 500 match the per-element folds to the bit, sig
 });
 
 test('ALLOCATE BY PRIORITY at n = 500 solves once per evaluation and matches the per-element call', () => {
-  const r = random(11);
+  const r = createRng(11);
   const requests = Array.from({ length: N }, () => Math.floor(r() * 10) - 1);
   const priorities = Array.from({ length: N }, () => Math.floor(r() * 50) / 7);
   const sites = createVectorSites();
@@ -118,7 +107,7 @@ test('ALLOCATE BY PRIORITY at n = 500 solves once per evaluation and matches the
 });
 
 test('the priority level by bisection is the level found by trying every corner, to the bit', () => {
-  const r = random(13);
+  const r = createRng(13);
   for (let round = 0; round < 300; round++) {
     const n = 1 + Math.floor(r() * 60);
     // few distinct priorities and widths that make corners coincide, as well as arbitrary ones
