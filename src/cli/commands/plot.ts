@@ -15,8 +15,9 @@ import { canonicalName, didYouMean } from '../../core/names.js';
 import type { Model } from '../../model/types.js';
 import { simulate } from '../../sim/simulate.js';
 import type { SimulationResult } from '../../sim/result.js';
+import type { SeriesInput } from '../../plot/index.js';
 import { applyScenarioById } from '../../scenarios/index.js';
-import { chartPage, runsFigure, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
+import { chartPage, missingNote, missingSeries, runsFigure, withoutMissing, scenarioOverlayFigure, timeSeriesFigure, type Figure } from '../../plot/index.js';
 import { CliExit, defaultOutput, emit, EXIT_MODEL, failOnErrors, usageError, writing } from '../output.js';
 import { simOptions, toSimulateOptions, type SimArgs, toReadOptions, scenarioOption, scenarioList, type ScenarioArgs } from '../options.js';
 import { outputOption } from '../output-option.js';
@@ -55,10 +56,14 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
         runs.push({ id, model: m, result: simulate(m, options) });
       }
       const vars = knownVariables(runs[0].result, wanted, model.file);
-      const fig = onClock(figure(model, runs, vars, args.title), clockOf(model.sim));
+      const missing = runs.flatMap((r) => missingSeries(r.result, vars).map((m) => ({ ...m, name: runs.length > 1 ? `${m.name} · ${r.id}` : m.name })));
+      const note = missing.length ? missingNote(missing, runs[0].result.time.length) : '';
+      if (note) process.stderr.write(`plot: ${note}\n`);
+      const drawn = runs.map((r) => ({ ...r, result: withoutMissing(r.result) }));
+      const fig = onClock(figure(model, drawn, vars, args.title), clockOf(model.sim));
       if (args.json) emit(`${JSON.stringify(fig)}\n`, args.json);
       if (html) {
-        write(html, chartPage(fig, args.title ?? `${model.name}: ${vars.join(', ')}`, plotlyScript(), `${model.name}${model.file ? ` (${model.file})` : ''}`));
+        write(html, chartPage(fig, args.title ?? `${model.name}: ${vars.join(', ')}`, plotlyScript(), `${model.name}${model.file ? ` (${model.file})` : ''}${note ? `. ${note}` : ''}`));
         process.stderr.write(`plot: wrote ${html}\n`);
       }
     } catch (e) {
@@ -68,7 +73,7 @@ export const plotCommand: CommandModule<object, PlotArgs> = {
   },
 };
 
-function figure(model: Model, runs: { id: string; model: Model; result: SimulationResult }[], vars: string[], title?: string): Figure {
+function figure(model: Model, runs: { id: string; model: Model; result: SeriesInput }[], vars: string[], title?: string): Figure {
   const timeUnit = model.sim.timeUnit;
   const units = model.variables.find((v) => v.id === canonicalName(vars[0]))?.units;
   if (runs.length === 1) return timeSeriesFigure(runs[0].result, vars, { title, timeUnit, yTitle: vars.length === 1 ? units : undefined });

@@ -15,6 +15,7 @@ import type { Variant } from '../../analysis/compare.js';
 import { selectMetrics } from '../../analysis/compare.js';
 import type { Draws } from '../../analysis/draws.js';
 import { timeSeriesFigure } from '../timeseries.js';
+import { missingNote, missingSeries, withoutMissing } from '../missing.js';
 import { leverageFigure, leverageInputFromRanking, type LeverageInput } from '../leverage.js';
 import { DEFAULT_DRAWS, rankLeverage } from '../../analysis/leverage/index.js';
 import type { LoopAnalysis } from '../../analysis/loops/index.js';
@@ -101,10 +102,14 @@ export async function buildReport(model: Model, o: ReportOptions = {}): Promise<
   const sectorOf = (name: string) => sectors.get(canonicalName(name));
   const dress: TimeFigure = (fig, vars) => onClock(o.reference ? withReference(fig, o.reference.targets, vars, sectorOf) : fig, clock);
   stage('baseline');
-  const { groups, constant: flat } = baselineCharts(model, baseline, o.vars);
-  const flatNote = flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '';
+  const shown = withoutMissing(baseline);
+  const { groups, constant } = baselineCharts(model, shown, o.vars);
+  const missing = missingSeries(baseline, [...groups.flatMap((g) => g.variables), ...constant.map((c) => c.name)]);
+  const flat = constant.filter((c) => !missing.some((m) => m.name === c.name));
+  const flatNote = (flat.length ? `<p class="note">Not charted, constant over the whole run: ${flat.map((f) => `${escapeHtml(f.name)} = ${f.value}`).join(', ')}.</p>` : '')
+    + (missing.length ? `<p class="note">${escapeHtml(missingNote(missing, baseline.time.length))}</p>` : '');
   add('baseline', 'Baseline run', `<p>The model as written, from ${model.sim.start} to ${model.sim.stop}${model.sim.timeUnit ? ` ${escapeHtml(model.sim.timeUnit)}s` : ''}${clock ? ` (clock times from ${escapeHtml(clock.origin)})` : ''}.${o.reference ? ' Dotted lines: the published events about the part of the system a chart shows (its sector); open diamonds: where the record says the charted variable crossed its threshold.' : ''}</p>`
-    + groups.map((g) => chart(dress(timeSeriesFigure(baseline, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units ?? 'dimensionless' }), g.variables))).join('\n') + flatNote);
+    + groups.map((g) => chart(dress(timeSeriesFigure(shown, g.variables, { title: g.variables.length === 1 ? `${g.title}: ${g.variables[0]}` : g.title, timeUnit: model.sim.timeUnit, yTitle: g.units ?? 'dimensionless' }), g.variables))).join('\n') + flatNote);
   if (o.reference) add('record', 'The model against the record', recordSection(model, baseline, o.reference, (fig, vars) => chart(dress(fig, vars))));
 
   const metrics = selectMetrics(model);
