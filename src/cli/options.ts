@@ -23,7 +23,7 @@ export const SET_OPTION = { type: 'string', array: true, describe: "set a consta
 
 export function simOptions<T>(y: Argv<T>) {
   return y
-    .option('method', { type: 'string', describe: `integration method: ${METHODS} (rk4-auto, rk2-auto: Vensim's RK4/RK2 Auto, dt the largest step)` })
+    .option('method', { type: 'string', describe: `integration method: ${METHODS} (rk2: Heun's method, the mean of the slopes at both ends of a step; rk2-midpoint: the explicit midpoint rule, Vensim's RK2 Fixed; rk4-auto, rk2-auto: Vensim's RK4/RK2 Auto, dt the largest step)` })
     .option('dt', { type: 'number', describe: 'time step' })
     .option('start', { type: 'number', describe: 'start time' })
     .option('stop', { type: 'number', describe: 'stop time' })

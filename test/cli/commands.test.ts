@@ -38,6 +38,12 @@ test('stockflow <command> --help shows that command\'s usage, description and op
   }
 });
 
+test('run --help tells rk2 (Heun) from rk2-midpoint (Vensim RK2 Fixed), which a Vensim user would otherwise confuse', () => {
+  const help = cli('run', '--help').stdout.replace(/\s+/g, ' ');
+  assert.match(help, /rk2: Heun's method/);
+  assert.match(help, /rk2-midpoint: the explicit midpoint rule, Vensim's RK2 Fixed/);
+});
+
 test("every command's --help ends with at least one example that names a model or the queue", () => {
   for (const c of commands) {
     const r = cli(commandName(c), '--help');
