@@ -15,7 +15,7 @@ function put(target: Doc, key: string, value: unknown): void {
 
 function section(vars: readonly Variable[], kind: Variable['kind'], body: (v: never) => Doc): Doc | undefined {
   const out: Doc = {};
-  for (const v of vars.filter((x) => x.kind === kind)) put(out, v.name, { ...body(v as never), units: v.units, sector: v.sector, doc: v.doc });
+  for (const v of vars.filter((x) => x.kind === kind)) put(out, v.name, { ...body(v as never), units: v.units, sector: v.sector, part_of: v.partOf, doc: v.doc });
   return Object.keys(out).length ? out : undefined;
 }
 

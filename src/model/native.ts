@@ -37,6 +37,7 @@ export function modelFromNative(doc: unknown, file?: string, locate: PathOf = ()
   const origin = (section: string, name: string) => lazyPosition({ file }, () => locate([section, name]));
   const base = (section: string, name: string, e: Doc) => ({
     name, id: canonicalName(name), doc: e.doc, units: e.units, sector: e.sector, origin: origin(section, name),
+    ...(e.part_of !== undefined ? { partOf: e.part_of } : {}),
   });
   const vars: Variable[] = [];
   for (const [name, e] of entries(d.stocks)) {

@@ -95,6 +95,7 @@ export const modelSchema = {
     "names": { "type": "array", "items": { "type": "string" } },
     "files": { "oneOf": [{ "type": "string", "minLength": 1 }, { "type": "array", "minItems": 1, "items": { "type": "string", "minLength": 1 } }] },
     "sector": { "type": "string", "minLength": 1, "description": "The part of the system this variable belongs to; diagrams group variables by sector." },
+    "part_of": { "type": "string", "minLength": 1, "description": "The variable whose builtin or macro call made this one (a macro's internal level, a vector's elements): left out of the default output, as Vensim shows no macro internals." },
     "loop": {
       "type": "object",
       "required": ["name", "variables"],
@@ -121,6 +122,7 @@ export const modelSchema = {
         },
         "interpolation": { "enum": ["continuous", "discrete", "extrapolate", "forward"] },
         "sector": { "$ref": "#/definitions/sector" },
+        "part_of": { "$ref": "#/definitions/part_of" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -135,6 +137,7 @@ export const modelSchema = {
         "outflows": { "$ref": "#/definitions/names" },
         "non_negative": { "type": "boolean" },
         "sector": { "$ref": "#/definitions/sector" },
+        "part_of": { "$ref": "#/definitions/part_of" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -148,6 +151,7 @@ export const modelSchema = {
         "non_negative": { "type": "boolean" },
         "lookup": { "$ref": "#/definitions/table" },
         "sector": { "$ref": "#/definitions/sector" },
+        "part_of": { "$ref": "#/definitions/part_of" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -160,6 +164,7 @@ export const modelSchema = {
         "equation": { "$ref": "#/definitions/equation" },
         "lookup": { "$ref": "#/definitions/table" },
         "sector": { "$ref": "#/definitions/sector" },
+        "part_of": { "$ref": "#/definitions/part_of" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }
@@ -193,6 +198,7 @@ export const modelSchema = {
         },
         "leverage": { "$ref": "#/definitions/leverage" },
         "sector": { "$ref": "#/definitions/sector" },
+        "part_of": { "$ref": "#/definitions/part_of" },
         "doc": { "type": "string" },
         "units": { "type": "string" }
       }

@@ -8,6 +8,7 @@
  * `work in progress = INTEG(product starts - product completions, product starts *
  * production time)` "have the same effect": the tests hold the two side by side.
  */
+import { readFileSync } from 'node:fs';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { trySimulate } from '../../../src/sim/simulate.js';
@@ -98,6 +99,20 @@ INITIAL TIME = 0 ~ ~ |\nFINAL TIME = 4 ~ ~ |\nTIME STEP = 0.25 ~ ~ |\nSAVEPER = 
   assert.is(asked.code, 0, asked.stderr);
   assert.is(asked.stdout.split('\n')[0], 'time,out DELAYP LV1,out');
   assert.match(cli('run', file, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/);
+});
+
+test('converted to YAML, a macro\'s internals stay internal (part_of): the run shows the same columns and values', () => {
+  const file = tempFile('internals.mdl', `{UTF-8}\ninput = 10 + STEP(5, 2) ~ ~ |\nout = DELAYP(input, 0.5 : pipe) ~ ~ |
+INITIAL TIME = 0 ~ ~ |\nFINAL TIME = 4 ~ ~ |\nTIME STEP = 0.25 ~ ~ |\nSAVEPER = 1 ~ ~ |\n`);
+  const yaml = file.replace(/\.mdl$/, '.yaml');
+  const converted = cli('convert', file, yaml);
+  assert.is(converted.code, 0, converted.stderr);
+  assert.match(readFileSync(yaml, 'utf8'), /part_of: out\n/);
+  const [a, b] = [cli('run', file, '--vars', 'input,pipe,out'), cli('run', yaml)];
+  assert.is(b.code, 0, b.stderr);
+  assert.equal(b.stdout.split('\n')[0].split(',').sort(), ['input', 'out', 'pipe', 'time']);
+  assert.is(cli('run', yaml, '--vars', 'input,pipe,out').stdout, a.stdout);
+  assert.match(cli('run', yaml, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/);
 });
 
 test.run();
