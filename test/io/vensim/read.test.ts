@@ -47,8 +47,19 @@ big = VMAX(m[dim!, sub!]) ~~|`);
   assert.is(eq(m, 'x[a2]'), '2');
   assert.is(eq(m, 'y[a3]'), '"x[a3]" * 10');
   assert.is(eq(m, 'm[a3,a2]'), '5');
-  assert.is(eq(m, 'total'), '"x[a1]" + "x[a2]" + "x[a3]"');
+  assert.is(eq(m, 'total'), 'sum("x[a1]", "x[a2]", "x[a3]")');
   assert.is(eq(m, 'big'), 'max("m[a1,a2]", "m[a1,a3]", "m[a2,a2]", "m[a2,a3]", "m[a3,a2]", "m[a3,a3]")');
+});
+
+test('SUM and PROD over 2,000 elements read and run: one variadic call, not a chain 2,000 operations deep (refused as too-deep)', () => {
+  const m = mdl(`dim: (e1-e2000) ~~|
+x[dim] = dim ~~|
+total = SUM(x[dim!]) ~~|
+p = PROD(x[dim!] / x[dim!]) ~~|`);
+  const run = trySimulate(m, {});
+  assert.ok(run.result, run.diagnostics.map(formatDiagnostic).join('\n'));
+  assert.is(run.result!.series('total')[0], (2000 * 2001) / 2);
+  assert.is(run.result!.series('p')[0], 1);
 });
 
 test('a number list may carry units with a range (Vensim reference, "Units": units [min,max,increment])', () => {
