@@ -102,4 +102,17 @@ test('analyses that evaluate the model themselves (equilibria) report a bad draw
   assert.match(diagnostics[0].message, /^NORMAL at time 0: its standard deviation is -1/);
 });
 
+test('a draw whose parameters go bad with time: located at the analysis time, and a time-dependent input after it (not an internal error)', () => {
+  const yaml = (sd: string) => modelFrom(`sim:\n  start: 0\n  stop: 10\n  dt: 1\nstocks:\n  s:\n    initial: 1\n    inflows: [f]\nflows:\n  f:\n    equation: "normal(0, ${sd}) - s"\n`);
+  const atStop = dynamicalSystem(yaml('1 - time / 5'));
+  assert.is(atStop.system, undefined);
+  assert.equal(atStop.diagnostics.map((d) => [d.code, d.variable]), [['bad-argument', 'f']]);
+  assert.match(atStop.diagnostics[0].message, /^NORMAL at time 10: its standard deviation is -1/);
+  // Fine at t* = 10, out of range only at the later times the autonomy check samples.
+  const later = dynamicalSystem(yaml('1 - time / 50'));
+  assert.is(later.system, undefined);
+  assert.equal(later.diagnostics.map((d) => [d.code, d.variable]), [['time-dependent-rates', 'f']]);
+  assert.match(later.diagnostics[0].message, /after t = 10/);
+});
+
 test.run();

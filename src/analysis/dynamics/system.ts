@@ -88,12 +88,17 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
       throw draw ? new ModelError([locate([draw], { file: model.file })[0]]) : e;
     }
   };
-  try {
-    located(() => compiled.initialize(sim.start, y, v, sim.seed ?? 0));
-  } catch (e) {
-    if (e instanceof ModelError) return { diagnostics: [...e.diagnostics] };
-    throw e;
-  }
+  const failed = (f: () => void): Diagnostic[] | undefined => {
+    try {
+      located(f);
+      return undefined;
+    } catch (e) {
+      if (e instanceof ModelError) return [...e.diagnostics];
+      throw e;
+    }
+  };
+  const bad = failed(() => compiled.initialize(sim.start, y, v, sim.seed ?? 0));
+  if (bad) return { diagnostics: bad };
   const initial = Array.from(y);
   const time = o.time ?? sim.stop;
   const stocks = layout.columns.filter((c) => c.kind === 'stock').sort((a, b) => a.slot - b.slot);
@@ -110,7 +115,9 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
     constantSlot: (name) => layout.constants.find((c) => c.id === canonicalName(name))?.slot,
     stateIndex: stocks.map((_, i) => i), held: [], heldRates: () => [],
   };
-  const moving = timeDependent(system, v, set.model);
+  let moving: Diagnostic[] = [];
+  const badAtTime = failed(() => { moving = timeDependent(system, v, set.model); });
+  if (badAtTime) return { diagnostics: badAtTime };
   if (moving.length) return { diagnostics: moving };
   const kept = locate(built.diagnostics, { file: model.file });
   if (!reductionRequested(o)) return { system, diagnostics: kept };
@@ -154,7 +161,9 @@ function timeDependent(s: DynamicalSystem, v: Float64Array, model: Model): Diagn
     base.set(v);
     for (const t of later) {
       y.set(x);
-      compiled.evaluate(t, y, v, d);
+      // A draw that fails only after t* (its parameters drift out of range) changes with time.
+      const drift = drawAfter(compiled, () => compiled.evaluate(t, y, v, d));
+      if (drift) return [movingError(model, drift, time)];
       for (const slot of compiled.evaluationOrder) {
         const a = base[slot], b = v[slot];
         if (a !== b && !(Number.isNaN(a) && Number.isNaN(b)) && Math.abs(a - b) > 1e-12 * Math.max(Math.abs(a), Math.abs(b))) differs.add(slot);
@@ -167,7 +176,23 @@ function timeDependent(s: DynamicalSystem, v: Float64Array, model: Model): Diagn
   const firsts = compiled.layout.columns.filter((c) => differs.has(c.slot));
   const owners = new Map<string, string>();
   for (const c of firsts) owners.set(helperOwner(c.id) ?? c.id, c.id);
-  return [...owners.values()].slice(0, 5).map((id) => error('time-dependent-rates',
+  return [...owners.values()].slice(0, 5).map((id) => movingError(model, id, time));
+}
+
+function movingError(model: Model, id: string, time: number): Diagnostic {
+  return error('time-dependent-rates',
     `this variable still changes with time (or draws random numbers) after t = ${time}, so the model has no fixed equilibria there`,
-    { ...where(model, id, 'equation'), hint: 'analyse at a time after its inputs have settled (--time T), or set the time-dependent input to a constant with --set' }));
+    { ...where(model, id, 'equation'), hint: 'analyse at a time after its inputs have settled (--time T), or set the time-dependent input to a constant with --set' });
+}
+
+/** The id of the variable whose random draw failed in f, or undefined when f ran. */
+function drawAfter(compiled: CompiledModel, f: () => void): string | undefined {
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    const draw = drawDiagnostic(compiled, e);
+    if (!draw) throw e;
+    return canonicalName(draw.variable ?? '');
+  }
 }
