@@ -61,8 +61,8 @@ interface ElementBase {
    * rates, such as DELAYP's; the helper of a leaking DELAY CONVEYOR; the vector_of variable a
    * reader makes for the VECTOR functions that read an array): it is left out of the
    * default output, as Vensim does not show a macro's internals, and diagnostics about it
-   * name that variable (docs/builtins.md, "Macro internals"). Native `part_of`; the XMILE
-   * writer drops it, so a model converted to XMILE shows it as a variable of its own.
+   * name that variable (docs/builtins.md, "Macro internals"). Native `part_of`, XMILE
+   * `<stockflow:part_of>`.
    */
   readonly partOf?: string;
 }

@@ -74,7 +74,7 @@ function emitOne(doc: XmlDoc, iv: InstVar, flat: Flattened, eqns: Equations, dia
   const { raw, info } = iv;
   const all = tuples(raw.dims);
   const origin = { file: doc.file, ...locOf(doc, raw.node) };
-  const base = { ...(raw.units ? { units: raw.units } : {}), ...(raw.doc ? { doc: raw.doc } : {}), origin };
+  const base = { ...(raw.units ? { units: raw.units } : {}), ...(raw.doc ? { doc: raw.doc } : {}), ...(raw.partOf ? { partOf: `${iv.scope.prefix}${raw.partOf}` } : {}), origin };
   const out: Variable[] = [];
   const field: Where['field'] = raw.kind === 'stock' ? 'initial' : 'equation';
   for (let k = 0; k < all.length; k++) {

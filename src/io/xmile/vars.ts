@@ -33,6 +33,8 @@ export interface RawVar {
   readonly nonNegative: boolean;
   readonly units?: string;
   readonly doc?: string;
+  /** `<stockflow:part_of>`: the variable whose call made this one (Variable.partOf), as our writer keeps it. */
+  readonly partOf?: string;
   readonly access?: string;
   readonly modelName?: string;
   readonly connects: readonly Connect[];
@@ -144,6 +146,7 @@ function readVar(doc: XmlDoc, node: XNode, table: DimTable, behavior: Behavior, 
     nonNegative: nn ?? (kind === 'stock' ? behavior.stock : kind === 'flow' ? behavior.flow : false),
     units: plainText(doc, kid(node, 'units') ?? vendorKid(node, 'units')) || undefined,
     doc: plainText(doc, kid(node, 'doc') ?? vendorKid(node, 'doc')) || undefined,
+    partOf: plainText(doc, ours(node, 'part_of')) || undefined,
     access: attr(node, 'access')?.trim().toLowerCase(),
     modelName: attr(node, 'model_name') ?? attr(node, 'isee:model_name') ?? attr(node, 'simlin:model_name'),
     connects: (primary.length ? primary : connects).map(({ to, from, node: n }) => ({ to, from, node: n })),

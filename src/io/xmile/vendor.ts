@@ -3,7 +3,7 @@
  * their own namespace; other tools ignore them). Namespace `https://stockflow.dev/xmile`,
  * prefix `stockflow`:
  * - on a variable: `<stockflow:uncertainty min max distribution [mode] [source]/>` and
- *   `<stockflow:leverage level reason/>`;
+ *   `<stockflow:leverage level reason/>`; `<stockflow:part_of>` (Variable.partOf, read in vars.ts);
  * - under `<xmile>`: `<stockflow:model>` holding `<stockflow:doc>` (the model's
  *   documentation) and `<stockflow:scenarios>` / `<stockflow:metrics>` whose text is the
  *   JSON of the model's scenarios and metrics (src/model/types.ts).

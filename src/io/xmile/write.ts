@@ -183,7 +183,8 @@ function links(v: Extract<Variable, { kind: 'stock' }>, plan: ArrayPlan): string
 }
 
 function common(v: Variable): string[] {
-  return [...(v.units ? [`${I}  <units>${esc(v.units)}</units>`] : []), ...(v.doc ? [`${I}  <doc>${esc(v.doc)}</doc>`] : [])];
+  return [...(v.units ? [`${I}  <units>${esc(v.units)}</units>`] : []), ...(v.doc ? [`${I}  <doc>${esc(v.doc)}</doc>`] : []),
+    ...(v.partOf !== undefined ? [`${I}  <${PREFIX}:part_of>${esc(v.partOf)}</${PREFIX}:part_of>`] : [])];
 }
 
 /** Units and doc where XMILE has no place for them (a standalone `<gf>`). */

@@ -15,6 +15,7 @@ import { trySimulate } from '../../../src/sim/simulate.js';
 import { close } from '../../helpers.js';
 import { cli, tempFile } from '../../cli/cli-helpers.js';
 import { CONTROL, diags, mdl } from './helpers.js';
+import { xmileProblems } from '../xmile/xmile-schema.js';
 
 // TIME STEP 0.5, 0..10 (helpers.ts); the production time changes at time 5.
 const EXAMPLE = `product starts = 10 + STEP(10, 2) ~~|
@@ -101,18 +102,23 @@ INITIAL TIME = 0 ~ ~ |\nFINAL TIME = 4 ~ ~ |\nTIME STEP = 0.25 ~ ~ |\nSAVEPER = 
   assert.match(cli('run', file, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/);
 });
 
-test('converted to YAML, a macro\'s internals stay internal (part_of): the run shows the same columns and values', () => {
+test('converted to YAML or XMILE, a macro\'s internals stay internal (part_of): the run shows the same columns and values', () => {
   const file = tempFile('internals.mdl', `{UTF-8}\ninput = 10 + STEP(5, 2) ~ ~ |\nout = DELAYP(input, 0.5 : pipe) ~ ~ |
 INITIAL TIME = 0 ~ ~ |\nFINAL TIME = 4 ~ ~ |\nTIME STEP = 0.25 ~ ~ |\nSAVEPER = 1 ~ ~ |\n`);
-  const yaml = file.replace(/\.mdl$/, '.yaml');
-  const converted = cli('convert', file, yaml);
-  assert.is(converted.code, 0, converted.stderr);
-  assert.match(readFileSync(yaml, 'utf8'), /part_of: out\n/);
-  const [a, b] = [cli('run', file, '--vars', 'input,pipe,out'), cli('run', yaml)];
-  assert.is(b.code, 0, b.stderr);
-  assert.equal(b.stdout.split('\n')[0].split(',').sort(), ['input', 'out', 'pipe', 'time']);
-  assert.is(cli('run', yaml, '--vars', 'input,pipe,out').stdout, a.stdout);
-  assert.match(cli('run', yaml, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/);
+  const a = cli('run', file, '--vars', 'input,pipe,out');
+  for (const [ext, kept] of [['.yaml', /part_of: out\n/], ['.xmile', /<stockflow:part_of>out<\/stockflow:part_of>/]] as const) {
+    const to = file.replace(/\.mdl$/, ext);
+    const converted = cli('convert', file, to);
+    assert.is(converted.code, 0, converted.stderr);
+    const text = readFileSync(to, 'utf8');
+    assert.match(text, kept);
+    if (ext === '.xmile') assert.equal(xmileProblems(text), []);
+    const b = cli('run', to);
+    assert.is(b.code, 0, b.stderr);
+    assert.equal(b.stdout.split('\n')[0].split(',').sort(), ['input', 'out', 'pipe', 'time'], ext);
+    assert.is(cli('run', to, '--vars', 'input,pipe,out').stdout, a.stdout, ext);
+    assert.match(cli('run', to, '--helpers').stdout.split('\n')[0], /out DELAYP LV1/, ext);
+  }
 });
 
 test.run();
