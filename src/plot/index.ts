@@ -20,6 +20,6 @@ export { escapeHtml, scriptJson, scriptSource } from './html/escape.js';
 export { renderPage, type Page, type PageSection } from './html/page.js';
 export { buildReport, reportHtml, baselineGroups, groupSeries, type ChartGroup, type Report, type ReportOptions } from './report/index.js';
 export { chartPage } from './page.js';
-export { missingNote, missingSeries, withoutMissing, NA_MAGNITUDE } from './missing.js';
+export { missingNote, missingSeries, withoutMissing } from './missing.js';
 export { bifurcationFigure, type BifurcationInput, type DiagramMark, type DiagramPoint } from './bifurcation.js';
 export { recoveryFigure, triggerRunsFigure, type RecoveryPoint, type TriggerRun } from './tipping.js';

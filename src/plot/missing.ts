@@ -1,15 +1,10 @@
 /**
- * Vensim's :NA: (missing data) is a number, −2^109 as the .mdl reader writes it, not NaN; a
- * data variable no data file has is :NA: throughout. Arithmetic on it gives more numbers of that
- * size (:NA: + :NA: ≈ −1.3e33), and a chart scaled to them flattens every real line to zero.
- * Charts leave saved values of magnitude ≥ 2^109 out (a gap) and say which variables had them.
+ * Vensim's :NA: (core/na.ts): a data variable no data file has is :NA: throughout, and a chart
+ * scaled to −1.3e33 flattens every real line to zero. Charts leave saved values of :NA:'s size
+ * out (a gap) and say which variables had them.
  */
+import { isNaSized as isMissing } from '../core/na.js';
 import type { SeriesInput } from './timeseries.js';
-
-/** |:NA:| = 2^109 ≈ 6.5e32: a saved value this large is :NA: or computed from it. */
-export const NA_MAGNITUDE = 2 ** 109;
-
-const isMissing = (x: number) => Math.abs(x) >= NA_MAGNITUDE && Number.isFinite(x);
 
 /** The named series holding :NA:-sized values, with how many of their saved values are. */
 export function missingSeries(run: SeriesInput, names: readonly string[]): { name: string; count: number }[] {

@@ -3,7 +3,8 @@
  * ranges, the output is one metric (an aggregate of one variable), and every row of the plan
  * is one run of the compiled model, spread over worker threads when asked.
  */
-import { error, formatDiagnostic, hasErrors, type Diagnostic } from '../../core/diagnostics.js';
+import { error, formatDiagnostic, hasErrors, warning, type Diagnostic } from '../../core/diagnostics.js';
+import { isNaSized } from '../../core/na.js';
 import { canonicalName } from '../../core/names.js';
 import type { Constant, Model } from '../../model/types.js';
 import type { SimulateOptions } from '../../sim/simulate.js';
@@ -68,6 +69,10 @@ export async function modelSensitivity(model: Model, o: ModelSensitivityOptions)
     if (!o.simulate?.allowNonFinite) return { diagnostics };
   }
   const metric = `${o.metric.variable}:${o.metric.aggregate}${o.metric.threshold === undefined ? '' : `@${o.metric.threshold}`}`;
+  const na = runs.values.filter(isNaSized).length;
+  if (na) diagnostics.push(warning('missing-values', `the metric ${metric} is of the size of Vensim's :NA: (magnitude ≥ 2^109 ≈ 6.5e32) in ${na} of ${runs.values.length} runs: it is missing data or computed from it, so the sensitivities below measure that number, not the model`, {
+    file: model.file, hint: 'give the data variable its data (--data FILE), or choose a metric that does not read it',
+  }));
   return { result: { ...analyzeSensitivity(plan, runs.values), metric, failures: runs.failures }, diagnostics };
 }
 
