@@ -26,7 +26,7 @@ import { hashString } from '../../core/random.js';
 function stream(s: Expr, variable: string): Expr[] {
   if (s.kind === 'num') return s.value === 0 ? [] : [num(hashString(`${s.value}\u0000${canonicalName(variable)}`))];
   // an ID read from a variable (a constant such as `noise stream`): the name's hash is added at run time
-  return [{ kind: 'if', cond: bin('<=', s, num(0)), then: num(-1), else: bin('+', s, num(hashString(canonicalName(variable)))) }];
+  return [{ kind: 'if', cond: bin('==', s, num(0)), then: num(-1), else: bin('+', s, num(hashString(canonicalName(variable)))) }];
 }
 
 type Rewrite = { readonly arity: number; readonly build: (a: Expr[], variable: string) => Expr };
