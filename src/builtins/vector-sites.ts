@@ -44,11 +44,11 @@ export const VECTOR_SITE_FUNCTIONS: readonly FunctionSpec[] = [
   { name: 'vector_of', minArgs: 1, maxArgs: Infinity, units: 'none', ownSlot: true,
     doc: 'vector_of(x_1, …, x_n): the elements of an array, passed once to the vector readers (vector_rank_at …); its value is n. It must be the whole equation of an auxiliary (vector-sites.ts)',
     emit: ([slot, ...items]) => `R.vectorOf(VS, ${slot}, [${items.join(', ')}])` },
-  reader('vector_rank_at', 3, 'vector_rank_at(h, k, ascending): vector_rank(k, ascending, x_1, …, x_n) of h = vector_of(x_1, …, x_n), the array sorted once per step', 'vectorRankAt'),
-  reader('vector_sort_order_at', 3, 'vector_sort_order_at(h, k, ascending): vector_sort_order(k, ascending, x_1, …, x_n) of h = vector_of(x_1, …, x_n), the array sorted once per step', 'vectorSortOrderAt'),
+  reader('vector_rank_at', 3, 'vector_rank_at(h, k, ascending): vector_rank(k, ascending, x_1, …, x_n) of h = vector_of(x_1, …, x_n), the array sorted once per evaluation (each step, each Runge–Kutta stage)', 'vectorRankAt'),
+  reader('vector_sort_order_at', 3, 'vector_sort_order_at(h, k, ascending): vector_sort_order(k, ascending, x_1, …, x_n) of h = vector_of(x_1, …, x_n), the array sorted once per evaluation (each step, each Runge–Kutta stage)', 'vectorSortOrderAt'),
   reader('vector_reorder_at', 2, 'vector_reorder_at(h, order): vector_reorder(order, x_1, …, x_n) of h = vector_of(x_1, …, x_n)', 'vectorReorderAt'),
   reader('vector_elm_map_at', 4, 'vector_elm_map_at(h, k, offset, missing): vector_elm_map(k, offset, missing, x_1, …, x_n) of h = vector_of(x_1, …, x_n)', 'vectorElmMapAt'),
-  reader('allocate_by_priority_at', 5, 'allocate_by_priority_at(r, p, k, supply, width): allocate_by_priority(k, supply, width, r_1, …, r_n, p_1, …, p_n) of r = vector_of(r_1, …) and p = vector_of(p_1, …), the level solved once per step', 'allocateByPriorityAt'),
+  reader('allocate_by_priority_at', 5, 'allocate_by_priority_at(r, p, k, supply, width): allocate_by_priority(k, supply, width, r_1, …, r_n, p_1, …, p_n) of r = vector_of(r_1, …) and p = vector_of(p_1, …), the level solved once per evaluation (each step, each Runge–Kutta stage)', 'allocateByPriorityAt'),
 ];
 
 /** The elements of a vector_of variable, or undefined when `id` names none. */
