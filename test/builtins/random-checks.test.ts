@@ -108,6 +108,7 @@ test('a draw whose parameters go bad with time: located at the analysis time, an
   assert.is(atStop.system, undefined);
   assert.equal(atStop.diagnostics.map((d) => [d.code, d.variable]), [['bad-argument', 'f']]);
   assert.match(atStop.diagnostics[0].message, /^NORMAL at time 10: its standard deviation is -1/);
+  assert.is(atStop.diagnostics[0].line, 11, 'located at the equation, as the run locates it');
   // Fine at t* = 10, out of range only at the later times the autonomy check samples.
   const later = dynamicalSystem(yaml('1 - time / 50'));
   assert.is(later.system, undefined);

@@ -85,7 +85,7 @@ export function dynamicalSystem(model: Model, o: SystemOptions = {}): { system?:
       return f();
     } catch (e) {
       const draw = drawDiagnostic(compiled, e);
-      throw draw ? new ModelError([locate([draw], { file: model.file })[0]]) : e;
+      throw draw ? new ModelError([{ ...where(model, canonicalName(draw.variable ?? ''), 'equation'), ...draw }]) : e;
     }
   };
   const failed = (f: () => void): Diagnostic[] | undefined => {
