@@ -26,7 +26,7 @@
 import { erf } from 'mathjs';
 
 /** A requester's priority profile (the pextra element is unused by types 1–4). */
-interface Profile {
+export interface Profile {
   readonly type: number;
   readonly priority: number;
   readonly width: number;
@@ -124,24 +124,48 @@ export function allocateExact(k: number, supply: number, ...rest: number[]): num
 function allocate(exact: boolean, k: number, supply: number, rest: readonly number[]): number {
   const n = rest.length / 5;
   if (!Number.isInteger(n) || n < 1 || !Number.isInteger(k) || k < 1 || k > n) return NaN;
-  const requests = rest.slice(0, n).map((r) => Math.max(0, r));
-  const profiles = requests.map((_, i): Profile => {
-    const j = n + 4 * i;
-    return { type: rest[j], priority: rest[j + 1], width: rest[j + 2], exact };
-  });
+  const column = (j: number) => Array.from({ length: n }, (_, i) => rest[n + 4 * i + j]);
+  return availableShare(solveAvailable(exact, supply, rest.slice(0, n), column(0), column(1), column(2)), k);
+}
+
+/** What every requester's allocation needs: the requests (negative ones as 0), the profiles, the totals and the price. */
+export interface AvailableSolve {
+  readonly supply: number;
+  readonly requests: readonly number[];
+  readonly profiles: readonly Profile[];
+  readonly total: number;
+  readonly fixed: number;
+  readonly supported: boolean;
+  /** The clearing price of the curves, NaN when no requester's allocation needs it. */
+  readonly price: number;
+}
+
+/** The shared part of an allocation: solved once for all the requesters of one evaluation. */
+export function solveAvailable(exact: boolean, supply: number, raw: ArrayLike<number>, types: ArrayLike<number>, priorities: ArrayLike<number>, widths: ArrayLike<number>): AvailableSolve {
+  const requests = Array.from(raw, (r) => Math.max(0, r));
+  const profiles = requests.map((_, i): Profile => ({ type: types[i], priority: priorities[i], width: widths[i], exact }));
   const total = requests.reduce((a, b) => a + b, 0);
-  if (Number.isNaN(supply)) return NaN;
-  if (supply >= total) return requests[k - 1];
-  if (supply <= 0) return 0;
-  if (!profiles.every((q, i) => requests[i] <= 0 || q.type === 0 || supported(q))) return NaN;
+  const ok = profiles.every((q, i) => requests[i] <= 0 || q.type === 0 || supported(q));
   // Fixed quantities (type 0) are "constant for all priorities": they are served first. A
   // supply short of them is shared among them in proportion to their requests (Vensim's own
   // run of SDEverywhere's allocate_ptype, all type 0: requests 200, 50 of 100 get 80, 20)
   // and the curves get nothing; what is left over them is shared by the curves.
   const fixed = profiles.reduce((sum, q, i) => (q.type === 0 ? sum + requests[i] : sum), 0);
-  const mine = profiles[k - 1];
+  const curved = ok && !Number.isNaN(supply) && supply < total && supply > 0 && supply > fixed;
+  const curves = curved ? requests.map((r, i) => (profiles[i].type === 0 ? 0 : r)) : [];
+  const price = curved ? clearingPrice(curves, profiles, supply - fixed) : NaN;
+  return { supply, requests, profiles, total, fixed, supported: ok, price };
+}
+
+/** The allocation of requester k (1-based, valid) from the shared solve. */
+export function availableShare(s: AvailableSolve, k: number): number {
+  const { supply, requests, total, fixed } = s;
+  if (Number.isNaN(supply)) return NaN;
+  if (supply >= total) return requests[k - 1];
+  if (supply <= 0) return 0;
+  if (!s.supported) return NaN;
+  const mine = s.profiles[k - 1];
   if (supply <= fixed) return mine.type === 0 ? requests[k - 1] * (supply / fixed) : 0;
   if (mine.type === 0) return requests[k - 1];
-  const curves = requests.map((r, i) => (profiles[i].type === 0 ? 0 : r));
-  return requests[k - 1] * profileShare(mine, clearingPrice(curves, profiles, supply - fixed));
+  return requests[k - 1] * profileShare(mine, s.price);
 }

@@ -16,7 +16,7 @@ import { stellaMathRuntime } from './stella-math.js';
 import { reader, tablePoints, tableRuntime, type TablePoints } from './tables.js';
 import { TIME_EPS } from './time.js';
 import { vectorLookup } from './vector-lookup.js';
-import { allocateByPriorityAt, createVectorSites, vectorElmMapAt, vectorOf, vectorRankAt, vectorReorderAt, vectorSortOrderAt } from './vector-state.js';
+import { allocateAvailableAt, allocateByPriorityAt, createVectorSites, vectorElmMapAt, vectorOf, vectorRankAt, vectorReorderAt, vectorSortOrderAt } from './vector-state.js';
 import { vectorElmMap, vectorRank, vectorReorder, vectorSelect, vectorSortOrder } from './vectors.js';
 
 
@@ -51,6 +51,7 @@ export const runtime = {
   vectorReorderAt,
   vectorElmMapAt,
   allocateByPriorityAt,
+  allocateAvailableAt,
   /** Vensim FIND MARKET PRICE, DEMAND AT PRICE, SUPPLY AT PRICE (market.ts). */
   findMarketPrice,
   demandAtPrice,

@@ -9,6 +9,8 @@
  *   vector_elm_map_at(h, k, offset, missing) = vector_elm_map(k, offset, missing, x_1, …, x_n)
  *   allocate_by_priority_at(r, p, k, supply, width)
  *                                            = allocate_by_priority(k, supply, width, r_1 … r_n, p_1 … p_n)
+ *   allocate_available_at(r, t, p, w, x, k, supply)
+ *                                            = allocate_available(k, supply, r_1 … r_n, t_1, p_1, w_1, x_1, …, t_n, p_n, w_n, x_n)
  * so an array of n elements has n + 1 equations of O(n) arguments in all, not n of n each, and
  * what every element needs (a sort, an allocation's priority level) is computed once per
  * evaluation (vector-state.ts). `vector_of` must be the whole equation of an auxiliary or
@@ -32,6 +34,11 @@ const READERS: Readonly<Record<string, Reader>> = {
     vectors: 2,
     inline: ([k, supply, width], [r, p]) => (r.length === p.length ? call('allocate_by_priority', k, supply, width, ...r, ...p) : undefined),
   },
+  allocate_available_at: {
+    vectors: 5,
+    inline: ([k, supply], [r, ...columns]) => (columns.every((c) => c.length === r.length)
+      ? call('allocate_available', k, supply, ...r, ...r.flatMap((_, i) => columns.map((c) => c[i]))) : undefined),
+  },
 };
 
 const reader = (name: string, args: number, doc: string, fn: string): FunctionSpec => ({
@@ -48,6 +55,7 @@ export const VECTOR_SITE_FUNCTIONS: readonly FunctionSpec[] = [
   reader('vector_sort_order_at', 3, 'vector_sort_order_at(h, k, ascending): vector_sort_order(k, ascending, x_1, …, x_n) of h = vector_of(x_1, …, x_n), the array sorted once per evaluation (each step, each Runge–Kutta stage)', 'vectorSortOrderAt'),
   reader('vector_reorder_at', 2, 'vector_reorder_at(h, order): vector_reorder(order, x_1, …, x_n) of h = vector_of(x_1, …, x_n)', 'vectorReorderAt'),
   reader('vector_elm_map_at', 4, 'vector_elm_map_at(h, k, offset, missing): vector_elm_map(k, offset, missing, x_1, …, x_n) of h = vector_of(x_1, …, x_n)', 'vectorElmMapAt'),
+  reader('allocate_available_at', 7, 'allocate_available_at(r, t, p, w, x, k, supply): allocate_available(k, supply, r_1, …, r_n, t_1, p_1, w_1, x_1, …) of r = vector_of(r_1, …) and the profile columns t, p, w, x (type, priority, width, extra) = vector_of(…), the price solved once per evaluation (each step, each Runge–Kutta stage)', 'allocateAvailableAt'),
   reader('allocate_by_priority_at', 5, 'allocate_by_priority_at(r, p, k, supply, width): allocate_by_priority(k, supply, width, r_1, …, r_n, p_1, …, p_n) of r = vector_of(r_1, …) and p = vector_of(p_1, …), the level solved once per evaluation (each step, each Runge–Kutta stage)', 'allocateByPriorityAt'),
 ];
 

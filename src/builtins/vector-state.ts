@@ -2,7 +2,7 @@
  * The run-time side of vector sites (vector-sites.ts): a `vector_of(x_1 … x_n)` variable stores
  * its elements once per evaluation in the run's own table of sites, and the per-element
  * readers (`vector_rank_at`, `vector_sort_order_at`, `vector_reorder_at`, `vector_elm_map_at`,
- * `allocate_by_priority_at`) read that copy. What all the elements of one array need (the
+ * `allocate_by_priority_at`, `allocate_available_at`) read that copy. What all the elements of one array need (the
  * sort, the priority level of an allocation) is computed by the first reader after the
  * elements were stored and kept until they are stored again, so one evaluation costs
  * O(n log n) for a sort instead of n calls of n arguments each.
@@ -13,6 +13,7 @@
  * (test/builtins/vector-sites.test.ts).
  */
 import { priorityLevel, share } from './allocate-priority.js';
+import { availableShare, solveAvailable, type AvailableSolve } from './allocation.js';
 import { ranking } from './vectors.js';
 
 /** One vector_of variable's elements at the current evaluation and what its readers derived from them. */
@@ -26,6 +27,8 @@ interface Site {
   zeros?: { nonFinite: number; negative: number };
   /** The last allocation solved with this site as the requests. */
   allocation?: { priorities: Site; generation: number; pGeneration: number; supply: number; width: number; rp: Float64Array; requested: number; level: number };
+  /** The last ALLOCATE AVAILABLE solved with this site as the requests: its profile sites, their generations and the solve. */
+  available?: { columns: readonly Site[]; generations: readonly number[]; solve: AvailableSolve };
 }
 
 /** The vector sites of one compiled model, by the slot of their vector_of variable. */
@@ -130,4 +133,22 @@ function solved(r: Site, p: Site, supply: number, width: number): NonNullable<Si
   const level = supply >= requested || supply <= 0 ? NaN : priorityLevel(rp, n, width, supply);
   r.allocation = { priorities: p, generation: r.generation, pGeneration: p.generation, supply, width, rp, requested, level };
   return r.allocation;
+}
+
+/**
+ * allocate_available(k, supply, r_1 … r_n, t_1, p_1, w_1, x_1, …) with the requests stored at
+ * `requests` and the profile columns (type, priority, width) at `types`, `priorities`,
+ * `widths`; the price is solved once per evaluation (allocation.ts). The extra column is
+ * not read by any curve, so it is passed only to keep the reader's shape.
+ */
+export function allocateAvailableAt(sites: VectorSites, requests: number, types: number, priorities: number, widths: number, extras: number, k: number, supply: number): number {
+  const r = site(sites, requests);
+  const columns = [r, site(sites, types), site(sites, priorities), site(sites, widths), site(sites, extras)];
+  const n = r.values.length;
+  if (columns.some((c) => c.values.length !== n) || !Number.isInteger(k) || k < 1 || k > n) return NaN;
+  const kept = r.available;
+  if (!(kept && Object.is(kept.solve.supply, supply) && kept.columns.every((c, i) => c === columns[i] && kept.generations[i] === c.generation))) {
+    r.available = { columns, generations: columns.map((c) => c.generation), solve: solveAvailable(false, supply, r.values, columns[1].values, columns[2].values, columns[3].values) };
+  }
+  return availableShare(r.available!.solve, k);
 }

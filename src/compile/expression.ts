@@ -81,6 +81,7 @@ export const FUNCTION_IMPLEMENTATIONS: Readonly<Record<string, Fn>> = {
   vector_reorder_at: () => NaN,
   vector_elm_map_at: () => NaN,
   allocate_by_priority_at: () => NaN,
+  allocate_available_at: () => NaN,
   find_market_price: (a) => runtime.findMarketPrice(a[0], a[1], ...a.slice(2)),
   demand_at_price: (a) => runtime.demandAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
   supply_at_price: (a) => runtime.supplyAtPrice(a[0], a[1], a[2], a[3], a[4], a[5]),
@@ -136,6 +137,7 @@ const BINARY: Readonly<Record<string, (a: number, b: number) => number>> = {
 /** Functions whose value depends on the run's records, which re-evaluation does not have. */
 const NOT_REEVALUATED: ReadonlySet<string> = new Set([
   'history_at', 'conveyor_flow', 'vector_rank_at', 'vector_sort_order_at', 'vector_reorder_at', 'vector_elm_map_at', 'allocate_by_priority_at',
+  'allocate_available_at',
 ]);
 
 /** Thrown (and caught by `tryCompileExpression`) for a construct this compiler lacks. */

@@ -84,6 +84,16 @@ export function allocateByPriority(req: VectorArg, pri: VectorArg, supply: Expr,
     : call('allocate_by_priority', num(req.k + 1), supply, width, ...req.items(), ...pri.items());
 }
 
+/**
+ * ALLOCATE AVAILABLE: the allocation of requester k of the requests by the profile columns
+ * (type, priority, width, extra), one element per requester in each.
+ */
+export function allocateAvailable(req: VectorArg, columns: readonly VectorArg[], supply: Expr): Expr {
+  if (req.source && columns.every((c) => c.source)) return call('allocate_available_at', req.source, ...columns.map((c) => c.source!), num(req.k + 1), supply);
+  const cols = columns.map((c) => c.items());
+  return call('allocate_available', num(req.k + 1), supply, ...req.items(), ...req.items().flatMap((_, i) => cols.map((c) => c[i])));
+}
+
 /** The numerical actions of VECTOR SELECT, 0 to 10. */
 export const SELECT_ACTIONS = 11;
 

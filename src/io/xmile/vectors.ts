@@ -100,7 +100,7 @@ export function lastAxis(x: CallNode, ctx: Ctx, argument = 0): VectorArg | undef
  * before the run (names of elements or of dimensions being expanded), else undefined; problems
  * are left to the translation that follows to report.
  */
-function headKey(head: readonly XSub[], dims: readonly Dimension[], ctx: Ctx): string | undefined {
+export function headKey(head: readonly XSub[], dims: readonly Dimension[], ctx: Ctx): string | undefined {
   const quiet: Ctx = { ...ctx, env: { ...ctx.env, report: () => undefined } };
   const out: number[] = [];
   for (let j = 0; j < head.length; j++) {
@@ -114,14 +114,15 @@ function headKey(head: readonly XSub[], dims: readonly Dimension[], ctx: Ctx): s
 
 /**
  * Element k of `items`, shared with the other elements of the array (the key adds the first
- * element, which the other subscripts choose) through one vector_of variable (../vector-exprs.ts).
+ * element, which the other subscripts choose) through one vector_of variable (../vector-exprs.ts),
+ * named after `of` and the `part` of it the items are, if only a part.
  */
-function shared(key: string, items: readonly Expr[], k: number, of: string, ctx: Ctx, head?: string): VectorArg | undefined {
+export function shared(key: string, items: readonly Expr[], k: number, of: string, ctx: Ctx, head?: string, part?: string): VectorArg | undefined {
   const made = ctx.env.vectors;
   if (!made || !items.length) return { k, items: () => items };
   const first = items[0];
   const define = (equation: Expr) => {
-    const base = `${ctx.scope.prefix}${of} vector`;
+    const base = `${ctx.scope.prefix}${of}${part ? ` ${part}` : ''} vector`;
     const taken = (name: string) => resolveVar(ctx.scope, name) !== undefined || [...made.values()].some((m) => m.source.kind === 'ref' && m.source.id === canonicalName(name));
     let name = base;
     for (let i = 2; taken(name); i++) name = `${base} ${i}`;
