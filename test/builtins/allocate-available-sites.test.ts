@@ -74,10 +74,11 @@ ${rows}
 supply = 400 + 100 * Time ~~|
 shipped[E] = ALLOCATE AVAILABLE(demand[E], pp[E, ptype], supply) ~~|
 `);
-  const made = model.variables.filter((v) => v.equation?.startsWith('vector_of('));
+  const equation = (name: string) => { const v = model.variables.find((x) => x.name === name); return v?.kind === 'aux' ? v.equation : undefined; };
+  const made = model.variables.filter((v) => v.kind === 'aux' && v.equation.startsWith('vector_of('));
   assert.equal(made.map((v) => v.name).sort(), ['demand vector', 'pp pextra vector', 'pp ppriority vector', 'pp ptype vector', 'pp pwidth vector']);
   assert.ok(made.every((v) => v.partOf === 'shipped[e1]'), 'the vectors are internal to the allocation');
-  assert.is(model.variables.find((v) => v.name === 'shipped[e7]')?.equation,
+  assert.is(equation('shipped[e7]'),
     'allocate_available_at(demand_vector, pp_ptype_vector, pp_ppriority_vector, pp_pwidth_vector, pp_pextra_vector, 7, supply)');
   const sim = trySimulate(model, {});
   assert.ok(sim.result, sim.diagnostics.map((d) => d.message).join('; '));

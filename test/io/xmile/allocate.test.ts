@@ -103,9 +103,10 @@ test('Vensim\'s ALLOCATE AVAILABLE and ALLOCATE BY PRIORITY as Vensim\'s XMILE e
       <aux name="byp">${region}<eqn>{Untranslated function used}ALLOCATE BY PRIORITY(demand[region], priority[region], 2, 1, 10)</eqn></aux>`, { top: dims }));
   // the requests and each profile column are written once, as vector_of, for every requester to read
   const shape = m(1, '6', '3 - region');
-  const made = shape.variables.filter((v) => v.equation?.startsWith('vector_of('));
+  const made = shape.variables.filter((v) => v.kind === 'aux' && v.equation.startsWith('vector_of('));
   assert.equal(made.map((v) => `${v.name} ${v.partOf}`).sort(), ['demand vector demand', 'pp pextra vector pp', 'pp ppriority vector pp', 'pp ptype vector pp', 'pp pwidth vector pp', 'priority vector priority']);
-  assert.is(shape.variables.find((v) => v.name === 'avail[west]')?.equation, 'allocate_available_at(demand_vector, pp_ptype_vector, pp_ppriority_vector, pp_pwidth_vector, pp_pextra_vector, 2, 10)');
+  const west = shape.variables.find((v) => v.name === 'avail[west]');
+  assert.is(west?.kind === 'aux' ? west.equation : undefined, 'allocate_available_at(demand_vector, pp_ptype_vector, pp_ppriority_vector, pp_pwidth_vector, pp_pextra_vector, 2, 10)');
   // rectangular, the first case of this file: 6 and 4, by either function
   const rect = run(shape);
   for (const v of ['avail', 'byp']) {
