@@ -64,7 +64,8 @@ export function buildInstance(inst: Instance, count: number, sc: Scope): Built |
     }
     case 'data': {
       const gf = dataFileSeries(inst, body.mode, sc);
-      if (gf === 'na') return { k: 'var', v: { ...base, kind: 'constant', value: NA_VALUE } };
+      // no data: :NA: at every time, still a series over time, so GET DATA functions can read it
+      if (gf === 'na') return { k: 'var', v: { ...base, kind: 'aux', equation: 'time', gf: { points: [[0, NA_VALUE]], interpolation: 'discrete' } } };
       return { k: 'var', v: { ...base, kind: 'aux', equation: 'time', gf } };
     }
     case 'expr':

@@ -66,6 +66,15 @@ test('a data variable that nothing reads runs with :NA: and a warning from the C
   assert.equal(r.stdout.trim().split('\n').slice(1).map((l) => Number(l.split(',')[1])), [0, 1, 2, 3, 4]);
 });
 
+test('GET DATA functions read a data variable without data as :NA: at every time, as its plain value is', () => {
+  const model = `{UTF-8}\nnone ~~|\nlater = GET DATA BETWEEN TIMES(none, Time + 1, 0) ~~|\nlast = GET DATA LAST TIME(none) ~~|\n${CONTROL}`;
+  const dir = folder({ 'm.mdl': model });
+  const read = readModelFile(join(dir, 'm.mdl'));
+  assert.not.ok(read.diagnostics.some((d) => d.severity === 'error'), read.diagnostics.map((d) => d.message).join('; '));
+  assert.equal(series(join(dir, 'm.mdl'), {}, 'none'), Array(5).fill(-(2 ** 109)));
+  assert.equal(series(join(dir, 'm.mdl'), {}, 'later'), Array(5).fill(-(2 ** 109)));
+});
+
 test('a .dat file beside the model is not read as data unless given (it is often the model\'s own run)', () => {
   const dir = folder({ 'm.mdl': dataModel, 'm.dat': dat });
   const loaded = readModelFile(join(dir, 'm.mdl'));
